@@ -1,0 +1,15 @@
+import { checkHandlers, selectQueues } from './registry';
+
+describe('job registry', () => {
+  it('accepts a complete handler table and refuses gaps and strangers', () => {
+    const ok = { 'contract-status': () => Promise.resolve({}) };
+    expect(() => checkHandlers(ok)).not.toThrow();
+    expect(() => checkHandlers({})).toThrow(/missing contract-status/);
+    expect(() => checkHandlers({ ...ok, onbekend: () => Promise.resolve({}) })).toThrow(/unknown onbekend/);
+  });
+  it('selects queues from config', () => {
+    expect(selectQueues('*')).toEqual(['onderhoud']);
+    expect(selectQueues('onderhoud')).toEqual(['onderhoud']);
+    expect(() => selectQueues('onderhoud,bestaatniet')).toThrow(/bestaatniet/);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * The one typed registry of queues and jobs. Payloads are JSON with ids only: never entities,
+ * XML or a BSN. Startup fails when a job has no handler or two (see `checkHandlers`).
+ */
+export const QUEUES = {
+  onderhoud: ['contract-status'],
+} as const;
+
+export type QueueName = keyof typeof QUEUES;
+export type JobName<Q extends QueueName = QueueName> = (typeof QUEUES)[Q][number];
+
+/** Payload types, one per job name. */
+export interface JobData {
+  /** Ends contracts whose term has passed; `peildatum` defaults to today. */
+  'contract-status': { peildatum?: string };
+}
+
+export type JobHandler<N extends JobName> = (data: JobData[N]) => Promise<Record<string, unknown>>;
+export type Handlers = { [N in JobName]: JobHandler<N> };
+
+/** Throws when the handler table does not match the registry one to one. */
+export function checkHandlers(handlers: Record<string, unknown>): void {
+  const declared: string[] = Object.values(QUEUES).flat();
+  const missing = declared.filter((n) => typeof handlers[n] !== 'function');
+  const unknown = Object.keys(handlers).filter((n) => !declared.includes(n));
+  const dupes = declared.filter((n, i) => declared.indexOf(n) !== i);
+  if (missing.length || unknown.length || dupes.length) {
+    throw new Error(`job registry mismatch: missing ${missing.join(',') || '-'}; unknown ${unknown.join(',') || '-'}; twice ${dupes.join(',') || '-'}`);
+  }
+}
+
+/** Resolves WORKER_QUEUES (`*` or a comma list) to known queue names; refuses unknown names. */
+export function selectQueues(spec: string): QueueName[] {
+  const all = Object.keys(QUEUES) as QueueName[];
+  if (spec.trim() === '*') return all;
+  const wanted = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = wanted.filter((w) => !all.includes(w as QueueName));
+  if (bad.length) throw new Error(`WORKER_QUEUES names unknown queues: ${bad.join(', ')} (known: ${all.join(', ')})`);
+  return wanted as QueueName[];
+}

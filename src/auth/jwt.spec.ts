@@ -1,0 +1,50 @@
+import { generateKeyPair, exportJWK, SignJWT } from 'jose';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { signDevToken, TokenError, TokenVerifier } from './jwt';
+
+const SECRET = 'x'.repeat(40);
+
+describe('TokenVerifier', () => {
+  it('accepts a development token and reads its claims', async () => {
+    const t = await signDevToken({ rol: 'aanbieder', agb: '71000001', gemeenten: [] }, SECRET);
+    const p = await new TokenVerifier({ JWT_SECRET: SECRET }).verify(t);
+    expect(p).toMatchObject({ rol: 'aanbieder', agb: '71000001' });
+  });
+
+  it('refuses a token signed with another secret, an unknown role and missing claims', async () => {
+    const v = new TokenVerifier({ JWT_SECRET: SECRET });
+    const other = await signDevToken({ rol: 'regio', regio: 'RIOZ', gemeenten: [] }, 'y'.repeat(40));
+    await expect(v.verify(other)).rejects.toThrow(TokenError);
+    const bad = await new SignJWT({ rol: 'koning' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
+    await expect(v.verify(bad)).rejects.toThrow(/rol/);
+    const noAgb = await new SignJWT({ rol: 'aanbieder' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
+    await expect(v.verify(noAgb)).rejects.toThrow(/agb/);
+    await expect(signDevToken({ rol: 'gemeente', regio: 'RIOZ', gemeenten: [] }, SECRET)).rejects.toThrow(/gemeente/);
+  });
+
+  it('verifies RS256 tokens against a JWKS URL', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const server = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+    try {
+      const token = await new SignJWT({ rol: 'regio', regio: 'RIOZ' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('oidc-user')
+        .setIssuer('https://idp.example')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      const v = new TokenVerifier({ JWT_JWKS_URL: url, JWT_ISSUER: 'https://idp.example' });
+      await expect(v.verify(token)).resolves.toMatchObject({ rol: 'regio', regio: 'RIOZ', sub: 'oidc-user' });
+      const hs = await signDevToken({ rol: 'regio', regio: 'RIOZ', gemeenten: [] }, SECRET);
+      await expect(v.verify(hs)).rejects.toThrow(TokenError);
+    } finally {
+      server.close();
+    }
+  });
+});

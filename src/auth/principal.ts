@@ -1,0 +1,38 @@
+/** The six roles of the hub (architecture: security model). */
+export const ROLLEN = ['regio', 'gemeente', 'toegang', 'aanbieder', 'beheerder', 'auditor'] as const;
+export type Rol = (typeof ROLLEN)[number];
+
+/** Who is calling, from the verified token: role plus tenant claims. */
+export interface Principal {
+  sub: string;
+  rol: Rol;
+  /** Region (tenant) code; absent only for an administrator over all regions or a provider. */
+  regio?: string;
+  /** CBS codes of the municipalities a `gemeente` or `toegang` caller acts for. */
+  gemeenten: string[];
+  /** AGB code of a provider caller. */
+  agb?: string;
+}
+
+export function isRol(v: unknown): v is Rol {
+  return typeof v === 'string' && (ROLLEN as readonly string[]).includes(v);
+}
+
+/** Checks the tenant claims a role needs; returns a reason when they are missing or malformed. */
+export function principalProblem(p: Principal): string | undefined {
+  if (p.agb !== undefined && !/^[0-9]{8}$/.test(p.agb)) return 'agb must be 8 digits';
+  if (p.gemeenten.some((g) => !/^[0-9]{4}$/.test(g))) return 'gemeenten must be 4-digit CBS codes';
+  switch (p.rol) {
+    case 'aanbieder':
+      return p.agb ? undefined : 'role aanbieder needs an agb claim';
+    case 'gemeente':
+      if (!p.regio) return 'role gemeente needs a regio claim';
+      return p.gemeenten.length > 0 ? undefined : 'role gemeente needs at least one gemeente';
+    case 'regio':
+    case 'toegang':
+    case 'auditor':
+      return p.regio ? undefined : `role ${p.rol} needs a regio claim`;
+    case 'beheerder':
+      return undefined;
+  }
+}

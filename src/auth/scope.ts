@@ -1,0 +1,40 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { HubError, HubErrorCode } from '../common/hub-error';
+import type { Principal } from './principal';
+
+/**
+ * The application's own tenant filter for tables that carry regio_code + aanbieder_agb + contract_id
+ * (contracts and what hangs under them). Row-level security enforces the same in the database.
+ */
+export function scopeContractData<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, p: Principal, contractIdColumn: string): SelectQueryBuilder<T> {
+  const a = qb.alias;
+  switch (p.rol) {
+    case 'beheerder':
+      return p.regio ? qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio }) : qb;
+    case 'regio':
+    case 'toegang':
+    case 'auditor':
+      return qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio });
+    case 'aanbieder':
+      return qb.andWhere(`${a}.aanbieder_agb = :scopeAgb`, { scopeAgb: p.agb });
+    case 'gemeente':
+      return qb
+        .andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio })
+        .andWhere(
+          `EXISTS (SELECT 1 FROM contract_gemeente scg WHERE scg.contract_id = ${a}.${contractIdColumn} AND scg.gemeente_code IN (:...scopeGemeenten))`,
+          { scopeGemeenten: p.gemeenten },
+        );
+  }
+}
+
+/** The region a writing caller acts for: its own, or for an administrator the one it names. */
+export function schrijfRegio(p: Principal, gevraagd?: string | null): string {
+  if (p.rol === 'beheerder') {
+    const r = gevraagd ?? p.regio;
+    if (!r) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Geef regioCode op', { veld: 'regioCode' });
+    return r;
+  }
+  if (gevraagd && gevraagd !== p.regio) throw new HubError(HubErrorCode.FORBIDDEN, 'Geen toegang tot deze regio');
+  if (!p.regio) throw new HubError(HubErrorCode.FORBIDDEN, 'Token heeft geen regio');
+  return p.regio;
+}

@@ -1,0 +1,24 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType('ArrangementOnderdeel', { description: 'A product of an arrangement with its default volume.' })
+export class ArrangementOnderdeelType {
+  productId!: string;
+
+  @Field(() => Int, { description: 'Default volume (iJw Volume) in the product\'s unit.' })
+  volume!: number;
+
+  @Field({ description: 'iJw Frequentie (WMO757) of the volume.' })
+  frequentie!: string;
+}
+
+@ObjectType('Arrangement', { description: 'A named bundle of products an access team can allocate as one package.' })
+export class ArrangementType {
+  @Field(() => ID, { description: 'Technical id.' })
+  id!: string;
+
+  @Field({ description: 'Name.' })
+  naam!: string;
+
+  @Field({ description: 'Description.' })
+  omschrijving!: string;
+}

@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Environment variables of every entry point (api, worker, migrate, demo), validated at boot. */
+export class Config {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 4000;
+
+  /** Connection of the application: a non-owner role, so row-level security applies. */
+  @IsString()
+  DATABASE_URL = 'postgres://hub_app@127.0.0.1:5432/jeugdzorg_hub';
+
+  /** Connection of `migrate`: the owner of the schema. */
+  @IsString()
+  DATABASE_OWNER_URL = 'postgres://postgres@127.0.0.1:5432/jeugdzorg_hub';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  @IsString()
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key; tests use a random one. */
+  @IsString()
+  @MinLength(1)
+  QUEUE_PREFIX = 'hub';
+
+  /** Comma-separated queue names this worker serves; `*` for all. */
+  @IsString()
+  WORKER_QUEUES = '*';
+
+  /** HS256 secret for development tokens. Ignored when JWT_JWKS_URL is set. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  /** RS256 via the OIDC provider's JWKS (production). */
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  JWT_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  GRAPHQL_MAX_COST = 20000;
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the configuration; throws a ConfigError naming each bad variable,
+ * so a process refuses to start on bad config.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(new Config())) {
+    const v = env[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE']) {
+    const v = env[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const cfg = plainToInstance(Config, raw, { exposeDefaultValues: true });
+  const errors = validateSync(cfg, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (!cfg.JWT_SECRET && !cfg.JWT_JWKS_URL) {
+    if (cfg.NODE_ENV === 'production') {
+      throw new ConfigError('Invalid configuration:\n  JWT_JWKS_URL: required in production (or JWT_SECRET)');
+    }
+    // A fixed development secret keeps `npm run token` and `npm run demo` in step without setup.
+    cfg.JWT_SECRET = 'development-only-secret-change-me-0123456789';
+  }
+  return cfg;
+}

@@ -1,0 +1,81 @@
+import { Procedure, ContractStatus } from '../common/enums';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AanbiederEntity } from '../registry/aanbieder.entity';
+import { RegioEntity } from '../registry/regio.entity';
+
+/**
+ * A framework contract of a region with one provider for one lot (perceel).
+ * `aanbiederAgb` is kept beside the foreign key because row-level security filters on it.
+ */
+@ObjectType('Contract', { description: 'A framework contract of a region with a provider for one lot (perceel).' })
+@Entity('contract')
+@Index('uq_contract_regio_nummer', ['regioCode', 'nummer'], { unique: true })
+@Index('ix_contract_aanbieder', ['aanbiederAgb'])
+@Check('ck_contract_periode', `einddatum >= begindatum`)
+@Check('ck_contract_procedure', `procedure IN ('openhouse', 'aanbesteding')`)
+@Check('ck_contract_status', `status IN ('concept', 'actief', 'beeindigd')`)
+@Check('ck_contract_verlengingen', `verlengingen_resterend >= 0`)
+export class ContractEntity {
+  @Field(() => ID, { description: 'Technical id.' })
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => String, { description: 'Contracting region.' })
+  @Column({ name: 'regio_code', type: 'varchar', length: 20 })
+  regioCode!: string;
+
+  @ManyToOne(() => RegioEntity, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'regio_code', referencedColumnName: 'code' })
+  regio?: RegioEntity;
+
+  @Field(() => String, { description: 'Contract number, unique in the region.' })
+  @Column({ type: 'varchar', length: 40 })
+  nummer!: string;
+
+  @Field(() => String, { description: 'AGB code of the provider (iJw Aanbieder).' })
+  @Column({ name: 'aanbieder_agb', type: 'char', length: 8 })
+  aanbiederAgb!: string;
+
+  @ManyToOne(() => AanbiederEntity, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'aanbieder_agb', referencedColumnName: 'agb' })
+  aanbieder?: AanbiederEntity;
+
+  @Field(() => String, { description: 'Lot (perceel).' })
+  @Column({ type: 'varchar', length: 200 })
+  perceel!: string;
+
+  @Field(() => Procedure, { description: 'Purchasing procedure.' })
+  @Column({ type: 'varchar', length: 20 })
+  procedure!: Procedure;
+
+  @Field(() => GraphQLLocalDate, { description: 'First day of the contract.' })
+  @Column({ type: 'date' })
+  begindatum!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'Last day of the contract (including extensions used).' })
+  @Column({ type: 'date' })
+  einddatum!: string;
+
+  @Field(() => Int, { description: 'Extensions still allowed.' })
+  /** How many extensions the contract still allows. */
+  @Column({ name: 'verlengingen_resterend', type: 'integer', default: 0 })
+  verlengingenResterend!: number;
+
+  @Field(() => ContractStatus, { description: 'Status.' })
+  @Column({ type: 'varchar', length: 20, default: 'actief' })
+  status!: ContractStatus;
+
+  /** Main contract when this one is a subcontract (onderaannemer). */
+  @Column({ name: 'hoofdcontract_id', type: 'uuid', nullable: true })
+  hoofdcontractId!: string | null;
+
+  @ManyToOne(() => ContractEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'hoofdcontract_id' })
+  hoofdcontract?: ContractEntity | null;
+
+  @Field(() => String, { description: 'Why the contract was ended early.', nullable: true })
+  @Column({ name: 'beeindigd_reden', type: 'varchar', length: 500, nullable: true })
+  beeindigdReden!: string | null;
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { types } from 'pg';
+import { DataSource, type Logger, type LoggerOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+
+/** The application role: not the owner of any table, so FORCE row-level security always applies. */
+export const APP_ROLE = 'hub_app';
+
+// iJw dates are calendar dates: keep DATE columns as 'YYYY-MM-DD' strings, never shifted by a time zone.
+types.setTypeParser(types.builtins.DATE, (v: string) => v);
+
+/** Builds the hub's DataSource for a connection URL; migrations are loaded from `migrations/`. */
+export function createDataSource(
+  url: string,
+  opts: { poolSize?: number; logging?: LoggerOptions; logger?: Logger; applicationName?: string } = {},
+): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: [path.join(__dirname, '..', '..', 'migrations', '*.{js,ts}')],
+    migrationsTableName: 'migraties',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; the app role may not create extensions.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: opts.logging ?? false,
+    logger: opts.logger,
+    extra: {
+      max: opts.poolSize ?? 10,
+      application_name: opts.applicationName ?? 'jeugdzorg-hub',
+      connectionTimeoutMillis: 5000,
+    },
+  });
+}

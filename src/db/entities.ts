@@ -1,0 +1,29 @@
+import { AuditEntity } from '../auth/audit.entity';
+import { ArrangementEntity, ArrangementOnderdeelEntity } from '../catalogue/arrangement.entity';
+import { ProductEntity } from '../catalogue/product.entity';
+import { BudgetplafondEntity } from '../contracting/budgetplafond.entity';
+import { ContractGemeenteEntity } from '../contracting/contract-gemeente.entity';
+import { ContractProductEntity } from '../contracting/contract-product.entity';
+import { ContractEntity } from '../contracting/contract.entity';
+import { IndexatieEntity } from '../contracting/indexatie.entity';
+import { TariefEntity } from '../contracting/tarief.entity';
+import { AanbiederEntity } from '../registry/aanbieder.entity';
+import { GemeenteEntity } from '../registry/gemeente.entity';
+import { RegioEntity } from '../registry/regio.entity';
+
+/** Every entity of the hub, in one list for the DataSource and the migration drift check. */
+export const ENTITIES = [
+  RegioEntity,
+  GemeenteEntity,
+  AanbiederEntity,
+  ProductEntity,
+  ArrangementEntity,
+  ArrangementOnderdeelEntity,
+  ContractEntity,
+  ContractGemeenteEntity,
+  BudgetplafondEntity,
+  ContractProductEntity,
+  TariefEntity,
+  IndexatieEntity,
+  AuditEntity,
+];

@@ -1,0 +1,68 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { Principal } from '../auth/principal';
+
+/** Sets the row-level security context for the current transaction only (set_config(..., true)). */
+export async function setTenant(em: EntityManager, p: Principal): Promise<void> {
+  await em.query(
+    `SELECT set_config('app.rol', $1, true), set_config('app.regio', $2, true),
+            set_config('app.agb', $3, true), set_config('app.gemeenten', $4, true)`,
+    [p.rol, p.regio ?? '', p.agb ?? '', p.gemeenten.join(',')],
+  );
+}
+
+/** Runs `fn` in one transaction with the caller's tenant context set. */
+export async function withTenant<T>(ds: DataSource, p: Principal, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  return ds.transaction(async (em) => {
+    await setTenant(em, p);
+    return fn(em);
+  });
+}
+
+/**
+ * One transaction per GraphQL request, opened on first use, with the tenant context set once.
+ * Resolvers and DataLoaders share it, so a request reads one consistent snapshot and a mutation
+ * either commits whole or not at all.
+ */
+export class RequestTransaction {
+  private runner?: Promise<QueryRunner>;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly principal: Principal,
+  ) {}
+
+  /** The transaction's entity manager. */
+  async em(): Promise<EntityManager> {
+    this.runner ??= this.open();
+    return (await this.runner).manager;
+  }
+
+  private async open(): Promise<QueryRunner> {
+    const qr = this.ds.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      await setTenant(qr.manager, this.principal);
+    } catch (e) {
+      await qr.release();
+      throw e;
+    }
+    return qr;
+  }
+
+  /** Commits (or rolls back) and releases the connection; safe to call when never opened. */
+  async finish(commit: boolean): Promise<void> {
+    if (!this.runner) return;
+    const qr = await this.runner.catch(() => undefined);
+    this.runner = undefined;
+    if (!qr) return;
+    try {
+      if (qr.isTransactionActive) {
+        if (commit) await qr.commitTransaction();
+        else await qr.rollbackTransaction();
+      }
+    } finally {
+      await qr.release();
+    }
+  }
+}

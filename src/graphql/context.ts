@@ -1,0 +1,27 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { RequestTransaction } from '../db/tenant';
+import { createLoaders, type Loaders } from './loaders';
+
+/** Per-request GraphQL context: the caller, its transaction and its own DataLoaders. */
+export class HubContext {
+  readonly tx: RequestTransaction;
+  private loadersCache?: Loaders;
+
+  constructor(
+    readonly principal: Principal,
+    ds: DataSource,
+  ) {
+    this.tx = new RequestTransaction(ds, principal);
+  }
+
+  em(): Promise<EntityManager> {
+    return this.tx.em();
+  }
+
+  /** DataLoaders live per request, never per process, so one caller never sees another's cache. */
+  get loaders(): Loaders {
+    this.loadersCache ??= createLoaders(() => this.em());
+    return this.loadersCache;
+  }
+}

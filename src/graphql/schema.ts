@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync, type AuthChecker } from 'type-graphql';
+import { ArrangementOnderdeelResolver, ArrangementResolver, ProductResolver } from '../catalogue/catalogue.resolver';
+import '../common/enums';
+import { ContractProductResolver, ContractResolver, IndexatieResolver } from '../contracting/contract.resolver';
+import { AanbiederResolver, GemeenteResolver, RegioResolver } from '../registry/registry.resolver';
+import type { HubContext } from './context';
+
+/** Role check of `@Authorized(roles)`: no roles listed means any signed-in caller. */
+export const authChecker: AuthChecker<HubContext> = ({ context }, roles) =>
+  roles.length === 0 || roles.includes(context.principal.rol);
+
+let cached: GraphQLSchema | undefined;
+
+/** The executable schema, built once per process from the resolvers. */
+export function buildHubSchema(): GraphQLSchema {
+  cached ??= buildSchemaSync({
+    resolvers: [
+      RegioResolver,
+      GemeenteResolver,
+      AanbiederResolver,
+      ProductResolver,
+      ArrangementResolver,
+      ArrangementOnderdeelResolver,
+      ContractResolver,
+      ContractProductResolver,
+      IndexatieResolver,
+    ],
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+  });
+  return cached;
+}
+
+/** The schema as committed in schema/schema.graphql: sorted, so the drift check is stable. */
+export function printHubSchema(): string {
+  return printSchema(lexicographicSortSchema(buildHubSchema())) + '\n';
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { log } from './observability/logger';
+import { appDataSource, bootConfig, onShutdown, producerRedis } from './runtime';
+
+/** The api process: GraphQL, health and metrics over HTTP. */
+async function main(): Promise<void> {
+  const cfg = bootConfig();
+  const ds = appDataSource(cfg, 'hub-api');
+  await ds.initialize();
+  const redis = producerRedis(cfg);
+  await redis.connect();
+  const { app, apollo } = await createApp(cfg, ds, redis);
+  const server: Server = app.listen(cfg.PORT, () => log.info('api listening', { url: `http://localhost:${cfg.PORT}/graphql` }));
+  onShutdown('api', async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await apollo.stop();
+    await redis.quit();
+    await ds.destroy();
+  });
+}
+
+main().catch((e: unknown) => {
+  log.error('api failed to start', { error: (e as Error).message });
+  process.exit(1);
+});

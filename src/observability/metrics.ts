@@ -1,0 +1,27 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** One Prometheus registry per process, served at /metrics. */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+export const httpRequests = new Counter({
+  name: 'hub_http_requests_total',
+  help: 'HTTP requests by route and status',
+  labelNames: ['route', 'status'] as const,
+  registers: [registry],
+});
+
+export const graphqlDuration = new Histogram({
+  name: 'hub_graphql_operation_seconds',
+  help: 'GraphQL operation duration',
+  labelNames: ['operation', 'outcome'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+});
+
+export const jobsProcessed = new Counter({
+  name: 'hub_jobs_processed_total',
+  help: 'Jobs processed by queue and outcome',
+  labelNames: ['queue', 'outcome'] as const,
+  registers: [registry],
+});

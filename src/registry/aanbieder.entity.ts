@@ -1,0 +1,28 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A care provider (zorgaanbieder), identified nationally by its AGB code. */
+@ObjectType('Aanbieder', { description: 'A care provider (iJw Aanbieder, AGB code).' })
+@Entity('aanbieder')
+@Check('ck_aanbieder_agb', `agb ~ '^[0-9]{8}$'`)
+export class AanbiederEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => String, { description: 'AGB code (iJw Aanbieder / Afzender, 8 digits).' })
+  @Column({ type: 'char', length: 8, unique: true })
+  agb!: string;
+
+  @Field(() => String, { description: 'Name.' })
+  @Column({ type: 'varchar', length: 200 })
+  naam!: string;
+
+  @Field(() => String, { description: 'Chamber of commerce number.', nullable: true })
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  kvk!: string | null;
+
+  @Field(() => String, { description: 'Endpoint where outbound iJw messages are pushed.', nullable: true })
+  /** Where outbound iJw messages for this provider are pushed, if it has an endpoint. */
+  @Column({ name: 'bezorg_url', type: 'varchar', length: 500, nullable: true })
+  bezorgUrl!: string | null;
+}

@@ -1,0 +1,38 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A municipality (CBS gemeentecode) within a region; versions by validity, because municipalities merge. */
+@ObjectType('Gemeente', { description: 'A municipality (iJw Gemeente: CBS gemeentecode), valid over a period because municipalities merge.' })
+@Entity('gemeente')
+@Index('uq_gemeente_code_vanaf', ['code', 'geldigVanaf'], { unique: true })
+@Check('ck_gemeente_code', `code ~ '^[0-9]{4}$'`)
+@Check('ck_gemeente_periode', `geldig_tot IS NULL OR geldig_tot >= geldig_vanaf`)
+export class GemeenteEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => String, { description: 'Region the municipality purchases through.' })
+  @Column({ name: 'regio_code', type: 'varchar', length: 20 })
+  regioCode!: string;
+
+  @Field(() => String, { description: 'CBS gemeentecode (iJw Gemeente, 4 digits).' })
+  @Column({ type: 'char', length: 4 })
+  code!: string;
+
+  @Field(() => String, { description: 'Name.' })
+  @Column({ type: 'varchar', length: 200 })
+  naam!: string;
+
+  @Field(() => Int, { description: 'Number of inhabitants, used for cost-sharing keys.' })
+  @Column({ type: 'integer' })
+  inwoners!: number;
+
+  @Field(() => GraphQLLocalDate, { description: 'First day the code is valid.' })
+  @Column({ name: 'geldig_vanaf', type: 'date' })
+  geldigVanaf!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'Last day the code is valid (null: still valid).', nullable: true })
+  @Column({ name: 'geldig_tot', type: 'date', nullable: true })
+  geldigTot!: string | null;
+}

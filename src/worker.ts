@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { Queue, Worker } from 'bullmq';
+import { contractStatus } from '../jobs/contract-status.processor';
+import { checkHandlers, selectQueues, type Handlers, type JobData, type JobName } from '../jobs/registry';
+import { jobsProcessed } from './observability/metrics';
+import { log } from './observability/logger';
+import { appDataSource, bootConfig, onShutdown, workerRedis } from './runtime';
+
+/** The worker process: BullMQ workers for the configured queues, plus their schedulers. */
+async function main(): Promise<void> {
+  const cfg = bootConfig();
+  const ds = appDataSource(cfg, 'hub-worker');
+  await ds.initialize();
+  const handlers: Handlers = {
+    'contract-status': (d) => contractStatus(ds, d),
+  };
+  checkHandlers(handlers);
+  const connection = workerRedis(cfg);
+  const queues = selectQueues(cfg.WORKER_QUEUES);
+  const workers: Worker[] = [];
+  const schedulers: Queue[] = [];
+  for (const name of queues) {
+    const worker = new Worker(
+      name,
+      async (job) => {
+        const handler = handlers[job.name as JobName] as (d: JobData[JobName]) => Promise<Record<string, unknown>>;
+        if (!handler) throw new Error(`no handler for job ${job.name}`);
+        return handler(job.data as JobData[JobName]);
+      },
+      { connection, prefix: cfg.QUEUE_PREFIX, concurrency: 4 },
+    );
+    worker.on('completed', () => jobsProcessed.inc({ queue: name, outcome: 'ok' }));
+    worker.on('failed', (job, err) => {
+      jobsProcessed.inc({ queue: name, outcome: 'failed' });
+      log.warn('job failed', { queue: name, job: job?.name, id: job?.id, error: err.message });
+    });
+    workers.push(worker);
+  }
+  if (queues.includes('onderhoud')) {
+    const q = new Queue('onderhoud', { connection, prefix: cfg.QUEUE_PREFIX });
+    // Daily at 01:00; the scheduler id makes repeated starts idempotent.
+    await q.upsertJobScheduler('contract-status-dagelijks', { pattern: '0 1 * * *' }, { name: 'contract-status', data: {} });
+    schedulers.push(q);
+  }
+  log.info('worker started', { queues });
+  onShutdown('worker', async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(schedulers.map((q) => q.close()));
+    await connection.quit();
+    await ds.destroy();
+  });
+}
+
+main().catch((e: unknown) => {
+  log.error('worker failed to start', { error: (e as Error).message });
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { createApp, type HubApp } from '../../src/app';
+import { signDevToken } from '../../src/auth/jwt';
+import type { Principal } from '../../src/auth/principal';
+import { loadConfig, type Config } from '../../src/config/config';
+
+export const TEST_SECRET = 'test-secret-0123456789-0123456789-abcdef';
+
+export interface TestApi {
+  url: string;
+  cfg: Config;
+  hub: HubApp;
+  redis: Redis;
+  token(p: Omit<Principal, 'sub' | 'gemeenten'> & { gemeenten?: string[] }): Promise<string>;
+  gql<T = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  close(): Promise<void>;
+}
+
+/** Starts the real HTTP app on a random port against a test database. */
+export async function startTestApi(ds: DataSource, env: Record<string, string> = {}): Promise<TestApi> {
+  const cfg = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, ...env });
+  const redis = new Redis(cfg.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  await redis.connect();
+  const hub = await createApp(cfg, ds, redis);
+  const server: Server = await new Promise((resolve) => {
+    const s = hub.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    cfg,
+    hub,
+    redis,
+    token: (p) => signDevToken({ gemeenten: [], ...p }, TEST_SECRET),
+    async gql(token, query, variables) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: never; errors?: never };
+      return { status: res.status, ...body };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await hub.apollo.stop();
+      if (redis.status === 'ready') await redis.quit();
+      else redis.disconnect();
+    },
+  };
+}
