@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
@@ -43,7 +44,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     allowBatchedHttpRequests: false,
     validationRules: [depthLimit(cfg.GRAPHQL_MAX_DEPTH), aliasLimit(cfg.GRAPHQL_MAX_ALIASES)],
     formatError: formatHubError,
-    plugins: [complexityPlugin(cfg.GRAPHQL_MAX_COST), transactionPlugin()],
+    // Cache control would wrap every field resolver for hints this API never sets.
+    plugins: [complexityPlugin(cfg.GRAPHQL_MAX_COST), transactionPlugin(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

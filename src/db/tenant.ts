@@ -39,6 +39,7 @@ export class RequestTransaction {
 
   private async open(): Promise<QueryRunner> {
     const qr = this.ds.createQueryRunner();
+    serialise(qr);
     await qr.connect();
     try {
       await qr.startTransaction();
@@ -65,4 +66,20 @@ export class RequestTransaction {
       await qr.release();
     }
   }
+}
+
+/**
+ * Parallel resolvers and DataLoader batches share the request's one connection; pg wants one
+ * query at a time per client, so queries on this runner are chained in arrival order.
+ */
+function serialise(qr: QueryRunner): void {
+  const query = qr.query.bind(qr) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  const chained = (...args: unknown[]): Promise<unknown> => {
+    const next = tail.then(() => query(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  // Overloaded signature: the chained function has the same parameters and result.
+  qr.query = chained as QueryRunner['query'];
 }
