@@ -1,0 +1,150 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { createApp } from '../src/app';
+import { signDevToken } from '../src/auth/jwt';
+import type { Principal } from '../src/auth/principal';
+import { loadConfig } from '../src/config/config';
+import { ensureAppRole } from '../src/db/app-role';
+import { createDataSource } from '../src/db/data-source';
+import { migrateWithLock } from '../src/db/migrate';
+import { setTenant, withTenant } from '../src/db/tenant';
+import { contractingService } from '../src/contracting/contracting.service';
+import { Procedure } from '../src/common/enums';
+import { DEMO } from '../src/seed/demo-data';
+import { seed } from '../src/seed/seed';
+import { figure, load } from './lib';
+
+/**
+ * `npm run bench`: figures through the full HTTP stack next to raw baselines measured in the
+ * same run, on a scratch database that is dropped afterwards.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 40);
+
+const RAW_SQL = `
+  SELECT c.id, c.nummer, a.naam,
+    (SELECT array_agg(cg.gemeente_code ORDER BY cg.gemeente_code) FROM contract_gemeente cg WHERE cg.contract_id = c.id) AS gemeenten,
+    (SELECT json_agg(json_build_object('code', p.code, 'tarieven',
+        (SELECT json_agg(json_build_object('bedragCenten', t.bedrag_centen, 'geldigVanaf', t.geldig_vanaf, 'geldigTot', t.geldig_tot) ORDER BY t.geldig_vanaf)
+           FROM tarief t WHERE t.contract_product_id = cp.id)) ORDER BY cp.id)
+       FROM contract_product cp JOIN product p ON p.id = cp.product_id WHERE cp.contract_id = c.id) AS producten
+  FROM contract c JOIN aanbieder a ON a.agb = c.aanbieder_agb
+  WHERE c.aanbieder_agb = $1
+  ORDER BY c.nummer, c.id
+  LIMIT 100`;
+
+const QUERY = `{ contracten(first: 100) { edges { node { id nummer aanbieder { naam } gemeenten producten { product { code } tarieven { bedragCenten geldigVanaf geldigTot } } } } } }`;
+
+async function main(): Promise<void> {
+  const base = loadConfig();
+  const name = `bench_test_${randomBytes(4).toString('hex')}`;
+  const ownerAdmin = new URL(base.DATABASE_OWNER_URL);
+  ownerAdmin.pathname = '/postgres';
+  const admin = new Client({ connectionString: ownerAdmin.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const ownerUrl = new URL(base.DATABASE_OWNER_URL);
+  ownerUrl.pathname = `/${name}`;
+  const appUrl = new URL(base.DATABASE_URL);
+  appUrl.pathname = `/${name}`;
+  const lines: string[] = [];
+  try {
+    await ensureAppRole(ownerUrl.toString(), appUrl.toString());
+    const owner = createDataSource(ownerUrl.toString());
+    await owner.initialize();
+    await migrateWithLock(owner);
+    await owner.destroy();
+
+    const ds = createDataSource(appUrl.toString(), { poolSize: 20 });
+    await ds.initialize();
+    await seed(ds, DEMO);
+    // One provider with CONTRACTS contracts of 3 products each (2 tariff versions per product).
+    const regio = DEMO.regios[0];
+    const agb = regio.contracten[0].aanbiederAgb;
+    const codes = regio.producten.filter((p) => p.uitvoeringsvariant !== 'taakgericht').slice(0, 3).map((p) => p.code);
+    const manager: Principal = { sub: 'bench', rol: 'regio', regio: regio.code, gemeenten: [] };
+    await withTenant(ds, manager, async (em) => {
+      for (let i = 0; i < CONTRACTS; i++) {
+        await contractingService.maakContract(em, manager, {
+          nummer: `BENCH-${String(i).padStart(4, '0')}`,
+          aanbiederAgb: agb,
+          perceel: 'Benchmark',
+          procedure: Procedure.aanbesteding,
+          begindatum: '2026-01-01',
+          einddatum: '2027-12-31',
+          verlengingen: 0,
+          gemeenten: [regio.gemeenten[0].code, regio.gemeenten[1].code],
+          budgetplafonds: [],
+          producten: codes.map((c, j) => ({ productCode: c, tariefCenten: 10000 + i + j })),
+        });
+      }
+      await em.query(`UPDATE tarief SET geldig_tot = '2026-12-31' WHERE contract_id IN (SELECT id FROM contract WHERE perceel = 'Benchmark')`);
+      await em.query(`INSERT INTO tarief (regio_code, aanbieder_agb, contract_id, contract_product_id, bedrag_centen, geldig_vanaf)
+        SELECT regio_code, aanbieder_agb, contract_id, contract_product_id, bedrag_centen + 400, '2027-01-01' FROM tarief
+        WHERE contract_id IN (SELECT id FROM contract WHERE perceel = 'Benchmark')`);
+    });
+
+    const cfg = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'error', GRAPHQL_MAX_COST: '100000', JWT_SECRET: 'bench-secret-0123456789-0123456789-abcdef' });
+    const redis = new Redis(cfg.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    const hub = await createApp(cfg, ds, redis);
+    const server: Server = await new Promise((r) => {
+      const s = hub.app.listen(0, '127.0.0.1', () => r(s));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const token = await signDevToken({ rol: 'aanbieder', agb, gemeenten: [] }, cfg.JWT_SECRET ?? '');
+    const body = JSON.stringify({ query: QUERY });
+    let contractsSeen = 0;
+    const viaHttp = async () => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const json = (await res.json()) as { data?: { contracten: { edges: unknown[] } }; errors?: unknown[] };
+      if (json.errors) throw new Error(JSON.stringify(json.errors));
+      contractsSeen = json.data?.contracten.edges.length ?? 0;
+    };
+    const provider: Principal = { sub: 'bench', rol: 'aanbieder', agb, gemeenten: [] };
+    let rawRows = 0;
+    const viaSql = async () => {
+      const qr = ds.createQueryRunner();
+      await qr.connect();
+      try {
+        await qr.startTransaction();
+        await setTenant(qr.manager, provider);
+        rawRows = ((await qr.query(RAW_SQL, [agb])) as unknown[]).length;
+        await qr.commitTransaction();
+      } finally {
+        await qr.release();
+      }
+    };
+    await load(viaHttp, { seconds: 1, concurrency: CONCURRENCY });
+    await load(viaSql, { seconds: 1, concurrency: CONCURRENCY });
+    const http = await load(viaHttp, { seconds: SECONDS, concurrency: CONCURRENCY });
+    const raw = await load(viaSql, { seconds: SECONDS, concurrency: CONCURRENCY });
+    if (contractsSeen !== rawRows) throw new Error(`HTTP saw ${contractsSeen} contracts, SQL ${rawRows}`);
+    process.stdout.write(
+      `provider contracts (${contractsSeen} contracts × ${codes.length} products × 2 tariffs), ${CONCURRENCY} concurrent, ${SECONDS}s each:\n` +
+        `  HTTP/GraphQL: ${http.perSecond.toFixed(1)} req/s, p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms\n` +
+        `  raw SQL:      ${raw.perSecond.toFixed(1)} q/s, p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms\n`,
+    );
+    lines.push(figure('contracts_query', http.perSecond, 'req/s', raw.perSecond, { contracts: contractsSeen }));
+    lines.push(figure('contracts_query_p95', http.p95, 'ms', raw.p95, { contracts: contractsSeen }));
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+    await hub.apollo.stop();
+    await redis.quit();
+    await ds.destroy();
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+  for (const l of lines) process.stdout.write(`${l}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
