@@ -42,6 +42,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The process owns SIGTERM handling (drain HTTP, then Apollo, Redis, PostgreSQL in order).
+    stopOnTerminationSignals: false,
     validationRules: [depthLimit(cfg.GRAPHQL_MAX_DEPTH), aliasLimit(cfg.GRAPHQL_MAX_ALIASES)],
     formatError: formatHubError,
     // Cache control would wrap every field resolver for hints this API never sets.

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   const { app, apollo } = await createApp(cfg, ds, redis);
   const server: Server = app.listen(cfg.PORT, () => log.info('api listening', { url: `http://localhost:${cfg.PORT}/graphql` }));
   onShutdown('api', async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Stop accepting, let requests in flight finish, close idle keep-alive sockets.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
     await apollo.stop();
     await redis.quit();
     await ds.destroy();
