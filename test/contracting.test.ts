@@ -199,7 +199,7 @@ describe('invalid input gets a coded error and writes nothing', () => {
   const base = { categorie: '45', code: '45B01', omschrijving: 'Ambulant intensief', eenheid: '04', uitvoeringsvariant: 'inspanningsgericht' };
 
   async function expectNothingWritten(fn: () => Promise<unknown>): Promise<void> {
-    const tables = ['product', 'contract', 'contract_product', 'tarief', 'contract_gemeente', 'audit_log'];
+    const tables = ['product', 'contract', 'contract_product', 'tarief', 'contract_gemeente', 'arrangement', 'arrangement_onderdeel', 'audit_log'];
     const before = await Promise.all(tables.map(countRows));
     await fn();
     expect(await Promise.all(tables.map(countRows))).toEqual(before);
@@ -250,6 +250,21 @@ describe('invalid input gets a coded error and writes nothing', () => {
       expect((await api.gql(tokens.regio, mk('0014', '43A05'))).errors?.[0].extensions?.code).toBe('UNKNOWN_MUNICIPALITY');
       expect((await api.gql(tokens.regio, mk('796', '43A05'))).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
     });
+  });
+
+  it('arrangements: built from the product book, refused with an unknown product or frequency', async () => {
+    const mk = (naam: string, onderdelen: string) => api.gql<{ maakArrangement: { naam: string; onderdelen: { volume: number; frequentie: string; product: { code: string } }[] } }>(tokens.regio, `mutation { maakArrangement(input: { naam: "${naam}", omschrijving: "test", onderdelen: [${onderdelen}] }) { naam onderdelen { volume frequentie product { code } } } }`);
+    await expectNothingWritten(async () => {
+      expect((await mk('Fout', '{ productCode: "ZZZ01", volume: 2, frequentie: "2" }')).errors?.[0].extensions?.code).toBe('UNKNOWN_PRODUCT');
+      expect((await mk('Fout', '{ productCode: "45A04", volume: 2, frequentie: "3" }')).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+      expect((await mk('Ambulant licht', '{ productCode: "45A04", volume: 2, frequentie: "2" }')).errors?.[0].extensions?.code).toBe('ARRANGEMENT_NAME_TAKEN');
+    });
+    const ok = await mk('Verblijf kort', '{ productCode: "43A05", volume: 14, frequentie: "6" }, { productCode: "45A04", volume: 1, frequentie: "2" }');
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.maakArrangement.onderdelen.map((o) => [o.product.code, o.volume, o.frequentie])).toEqual([['43A05', 14, '6'], ['45A04', 1, '2']]);
+    const list = await api.gql<{ arrangementen: { edges: { node: { naam: string } }[] } }>(tokens.oss, '{ arrangementen { edges { node { naam } } } }');
+    expect(list.data!.arrangementen.edges.map((e) => e.node.naam)).toEqual(['Ambulant licht', 'Verblijf kort']);
+    expect((await api.gql(tokens.alfa, '{ arrangementen { totalCount } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('a page larger than 200 is refused', async () => {

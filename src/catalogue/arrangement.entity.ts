@@ -38,4 +38,8 @@ export class ArrangementOnderdeelEntity {
 
   @Column({ type: 'char', length: 1 })
   frequentie!: string;
+
+  /** Position in the arrangement as the contract manager entered it. */
+  @Column({ type: 'smallint', default: 0 })
+  volgnummer!: number;
 }

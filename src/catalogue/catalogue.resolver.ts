@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
 import { ConnectionType, PageArgs, paginate } from '../graphql/pagination';
-import { ProductFilter, ProductInput } from '../contracting/contracting.inputs';
+import { ArrangementInput, ProductFilter, ProductInput } from '../contracting/contracting.inputs';
 import { contractingService } from '../contracting/contracting.service';
 import { ArrangementEntity } from './arrangement.entity';
 import { ArrangementOnderdeelType, ArrangementType } from './arrangement.types';
@@ -45,6 +45,12 @@ export class ArrangementResolver {
     const qb = em.createQueryBuilder(ArrangementEntity, 'a');
     if (ctx.principal.regio) qb.where('a.regio_code = :r', { r: ctx.principal.regio });
     return paginate(qb, page, 'naam', (a) => a.naam);
+  }
+
+  @Authorized(['regio', 'beheerder'])
+  @Mutation(() => ArrangementType, { description: 'Create an arrangement from products of the product book.' })
+  async maakArrangement(@Ctx() ctx: HubContext, @Arg('input', () => ArrangementInput) input: ArrangementInput) {
+    return contractingService.maakArrangement(await ctx.em(), ctx.principal, input);
   }
 
   @FieldResolver(() => [ArrangementOnderdeelType], { description: 'Products of the arrangement with default volumes.' })

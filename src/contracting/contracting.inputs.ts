@@ -273,3 +273,45 @@ export class ProductFilter {
   @IsOptional()
   uitvoeringsvariant?: Uitvoeringsvariant;
 }
+
+@InputType({ description: 'A product of a new arrangement with its default volume.' })
+export class ArrangementOnderdeelInput {
+  @Field({ description: 'iJw Productcode from the product book.' })
+  @IsString()
+  @MaxLength(5)
+  productCode!: string;
+
+  @Field(() => Int, { description: 'Default volume (iJw Volume) in the product\'s unit.' })
+  @IsInt()
+  @Min(1)
+  @Max(99_999_999)
+  volume!: number;
+
+  @Field({ description: 'iJw Frequentie (WMO757): 1 per dag, 2 per week, 4 per maand, 6 totaal.' })
+  @IsIn(['1', '2', '4', '6'], { message: 'frequentie moet 1, 2, 4 of 6 zijn (WMO757)' })
+  frequentie!: string;
+}
+
+@InputType({ description: 'A new arrangement: a named bundle of products an access team can allocate at once.' })
+export class ArrangementInput {
+  @Field({ nullable: true, description: 'Region; only for an administrator.' })
+  @IsOptional()
+  @IsString()
+  regioCode?: string;
+
+  @Field({ description: 'Name, unique in the region.' })
+  @IsString()
+  @Length(1, 200)
+  naam!: string;
+
+  @Field({ description: 'Description.' })
+  @IsString()
+  @Length(1, 1000)
+  omschrijving!: string;
+
+  @Field(() => [ArrangementOnderdeelInput], { description: 'The products with default volumes.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  onderdelen!: ArrangementOnderdeelInput[];
+}

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { schrijfRegio, scopeContractData } from '../auth/scope';
+import { ArrangementEntity, ArrangementOnderdeelEntity } from '../catalogue/arrangement.entity';
 import { ProductEntity } from '../catalogue/product.entity';
 import { checkProduct } from '../catalogue/product.rules';
 import { ContractStatus, IndexatieMethode, Procedure } from '../common/enums';
@@ -15,6 +16,7 @@ import { ContractProductEntity } from './contract-product.entity';
 import { ContractEntity } from './contract.entity';
 import { ContractingError } from './contracting.errors';
 import type {
+  ArrangementInput,
   ContracteerProductInput,
   ContractFilter,
   ContractProductInput,
@@ -192,6 +194,41 @@ export const contractingService = {
     }
     await audit(em, p, 'product.toegevoegd', 'product', product.id, { code, categorie: input.categorie }, regioCode);
     return product;
+  },
+
+  async maakArrangement(em: EntityManager, p: Principal, input: ArrangementInput): Promise<ArrangementEntity> {
+    const regioCode = schrijfRegio(p, input.regioCode);
+    const codes = [...new Set(input.onderdelen.map((o) => o.productCode.toUpperCase()))];
+    if (codes.length !== input.onderdelen.length) {
+      throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Een product staat twee keer in het arrangement', { veld: 'onderdelen' });
+    }
+    const producten = await em.createQueryBuilder(ProductEntity, 'p').where('p.regio_code = :r AND p.code IN (:...codes)', { r: regioCode, codes }).getMany();
+    const byCode = new Map(producten.map((x) => [x.code, x]));
+    const missing = codes.filter((c) => !byCode.has(c));
+    if (missing.length) {
+      throw new HubError(ContractingError.UNKNOWN_PRODUCT, `Onbekend product in het productboek: ${missing.join(', ')}`, { veld: 'onderdelen', codes: missing });
+    }
+    const arrangement = em.create(ArrangementEntity, { regioCode, naam: input.naam, omschrijving: input.omschrijving });
+    try {
+      await em.insert(ArrangementEntity, arrangement);
+    } catch (e) {
+      fromDatabaseError(e, {
+        uq_arrangement_regio_naam: new HubError(ContractingError.ARRANGEMENT_NAME_TAKEN, `Arrangement '${input.naam}' bestaat al`, { veld: 'naam' }),
+      });
+    }
+    await em.insert(
+      ArrangementOnderdeelEntity,
+      input.onderdelen.map((o, volgnummer) => ({
+        regioCode,
+        volgnummer,
+        arrangementId: arrangement.id,
+        productId: (byCode.get(o.productCode.toUpperCase()) as ProductEntity).id,
+        volume: o.volume,
+        frequentie: o.frequentie,
+      })),
+    );
+    await audit(em, p, 'arrangement.aangemaakt', 'arrangement', arrangement.id, { naam: input.naam, producten: codes }, regioCode);
+    return arrangement;
   },
 
   async contracteerProduct(em: EntityManager, p: Principal, input: ContracteerProductInput): Promise<ContractProductEntity> {

@@ -51,7 +51,7 @@ export function createLoaders(getEm: GetEm) {
     tarieven: groupByKey(getEm, TariefEntity, 'contractProductId', 'geldigVanaf'),
     contractGemeenten: groupByKey(getEm, ContractGemeenteEntity, 'contractId', 'gemeenteCode'),
     budgetplafonds: groupByKey(getEm, BudgetplafondEntity, 'contractId', 'jaar'),
-    onderdelen: groupByKey(getEm, ArrangementOnderdeelEntity, 'arrangementId', 'id'),
+    onderdelen: groupByKey(getEm, ArrangementOnderdeelEntity, 'arrangementId', 'volgnummer'),
   };
 }
 

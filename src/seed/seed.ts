@@ -74,7 +74,7 @@ async function seedRegio(em: EntityManager, regio: DemoRegio, tariefJaar: number
     await em.insert(ArrangementEntity, arr);
     await em.insert(
       ArrangementOnderdeelEntity,
-      a.onderdelen.map((o) => ({ regioCode: regio.code, arrangementId: arr.id, productId: mustGet(productByCode, o.productCode).id, volume: o.volume, frequentie: o.frequentie })),
+      a.onderdelen.map((o, volgnummer) => ({ regioCode: regio.code, volgnummer, arrangementId: arr.id, productId: mustGet(productByCode, o.productCode).id, volume: o.volume, frequentie: o.frequentie })),
     );
   }
 
