@@ -9,7 +9,7 @@ const path = require('node:path');
 
 const out = path.join(os.tmpdir(), `jest-result-${process.pid}.json`);
 const args = ['--json', `--outputFile=${out}`, ...process.argv.slice(2)];
-const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], { stdio: 'inherit', env: { ...process.env, HUB_SILENT: '1' } });
+const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], { stdio: 'inherit', env: { ...process.env, HUB_SILENT: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim() } });
 let passed = 0;
 let failed = 0;
 try {

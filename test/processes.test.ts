@@ -13,6 +13,7 @@ let db: TestDatabase;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'copy-assets.js')], { stdio: 'inherit' });
   db = await createTestDatabase('processes');
 }, 120_000);
 
