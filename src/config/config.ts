@@ -75,6 +75,23 @@ export class Config {
   @Min(10)
   GRAPHQL_MAX_COST = 20000;
 
+  /** Key (base64, 32 bytes) encrypting stored messages and client data. Required in production. */
+  @IsOptional()
+  @IsString()
+  HUB_ENCRYPTION_KEY?: string;
+
+  /** Largest iJw message accepted, in bytes (413 above). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  IJW_MAX_BYTES = 32 * 1024 * 1024;
+
+  /** How often the outbox relay looks for new rows, in milliseconds. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 100;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 }
@@ -91,7 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -101,12 +118,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  if (cfg.HUB_ENCRYPTION_KEY && Buffer.from(cfg.HUB_ENCRYPTION_KEY, 'base64').length !== 32) {
+    throw new ConfigError('Invalid configuration:\n  HUB_ENCRYPTION_KEY: must be 32 bytes, base64-encoded');
+  }
+  // Production must bring its own secrets; development and tests fall back to fixed ones so
+  // `npm run token`, `npm run demo` and stored demo data stay in step without setup.
+  const missing: string[] = [];
   if (!cfg.JWT_SECRET && !cfg.JWT_JWKS_URL) {
-    if (cfg.NODE_ENV === 'production') {
-      throw new ConfigError('Invalid configuration:\n  JWT_JWKS_URL: required in production (or JWT_SECRET)');
-    }
-    // A fixed development secret keeps `npm run token` and `npm run demo` in step without setup.
+    if (cfg.NODE_ENV === 'production') missing.push('JWT_JWKS_URL: required in production (or JWT_SECRET)');
     cfg.JWT_SECRET = 'development-only-secret-change-me-0123456789';
   }
+  if (!cfg.HUB_ENCRYPTION_KEY) {
+    if (cfg.NODE_ENV === 'production') missing.push('HUB_ENCRYPTION_KEY: required in production');
+    cfg.HUB_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+  }
+  if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join('\n  ')}`);
   return cfg;
 }
