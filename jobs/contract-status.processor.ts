@@ -1,13 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { audit } from '../src/auth/audit.service';
-import type { Principal } from '../src/auth/principal';
+import { SYSTEEM } from '../src/auth/principal';
 import { ContractStatus } from '../src/common/enums';
 import { ContractEntity } from '../src/contracting/contract.entity';
 import { withTenant } from '../src/db/tenant';
 import type { JobData } from './registry';
 
-/** The worker acts as a system administrator; row-level security still applies to its role. */
-export const SYSTEEM: Principal = { sub: 'systeem:worker', rol: 'beheerder', gemeenten: [] };
+export { SYSTEEM };
 
 /**
  * Ends every active contract whose last day lies before the reference date. Idempotent: a

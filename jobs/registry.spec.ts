@@ -2,13 +2,13 @@ import { checkHandlers, selectQueues } from './registry';
 
 describe('job registry', () => {
   it('accepts a complete handler table and refuses gaps and strangers', () => {
-    const ok = { 'contract-status': () => Promise.resolve({}) };
+    const ok = { 'contract-status': () => Promise.resolve({}), 'verwerk-bericht': () => Promise.resolve({}), 'bezorg-bericht': () => Promise.resolve({}) };
     expect(() => checkHandlers(ok)).not.toThrow();
-    expect(() => checkHandlers({})).toThrow(/missing contract-status/);
+    expect(() => checkHandlers({})).toThrow(/missing contract-status,verwerk-bericht,bezorg-bericht/);
     expect(() => checkHandlers({ ...ok, onbekend: () => Promise.resolve({}) })).toThrow(/unknown onbekend/);
   });
   it('selects queues from config', () => {
-    expect(selectQueues('*')).toEqual(['onderhoud']);
+    expect(selectQueues('*')).toEqual(['onderhoud', 'berichten']);
     expect(selectQueues('onderhoud')).toEqual(['onderhoud']);
     expect(() => selectQueues('onderhoud,bestaatniet')).toThrow(/bestaatniet/);
   });

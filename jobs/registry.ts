@@ -4,6 +4,7 @@
  */
 export const QUEUES = {
   onderhoud: ['contract-status'],
+  berichten: ['verwerk-bericht', 'bezorg-bericht'],
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -13,6 +14,10 @@ export type JobName<Q extends QueueName = QueueName> = (typeof QUEUES)[Q][number
 export interface JobData {
   /** Ends contracts whose term has passed; `peildatum` defaults to today. */
   'contract-status': { peildatum?: string };
+  /** Process an inbound iJw message (structure, rules, retour). */
+  'verwerk-bericht': { outboxId: string; berichtId: string };
+  /** Deliver an outbound iJw message to the party's endpoint or mailbox. */
+  'bezorg-bericht': { outboxId: string; berichtId: string };
 }
 
 export type JobHandler<N extends JobName> = (data: JobData[N]) => Promise<Record<string, unknown>>;

@@ -12,6 +12,7 @@ import { HubContext } from './graphql/context';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { complexityPlugin, transactionPlugin } from './graphql/plugins';
 import { buildHubSchema } from './graphql/schema';
+import { inboxRouter } from './messaging/inbox/inbox.router';
 import { httpRequests, registry } from './observability/metrics';
 
 export interface HubApp {
@@ -72,6 +73,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     res.setHeader('Content-Type', registry.contentType);
     res.send(await registry.metrics());
   });
+  app.use('/ijw', inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, key: Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64') }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { Queue, Worker } from 'bullmq';
 import { contractStatus } from '../jobs/contract-status.processor';
+import { bezorgBericht } from './messaging/processing/bezorging';
+import { startRelay } from './messaging/processing/relay';
+import { verwerkBericht } from './messaging/processing/verwerking';
 import { checkHandlers, selectQueues, type Handlers, type JobData, type JobName } from '../jobs/registry';
 import { jobsProcessed } from './observability/metrics';
 import { log } from './observability/logger';
@@ -11,8 +14,11 @@ async function main(): Promise<void> {
   const cfg = bootConfig();
   const ds = appDataSource(cfg, 'hub-worker');
   await ds.initialize();
+  const key = Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
   const handlers: Handlers = {
     'contract-status': (d) => contractStatus(ds, d),
+    'verwerk-bericht': async (d) => ({ ...(await verwerkBericht(ds, key, d.berichtId)) }),
+    'bezorg-bericht': (d) => bezorgBericht(ds, key, d.berichtId, key),
   };
   checkHandlers(handlers);
   const connection = workerRedis(cfg);
@@ -42,8 +48,16 @@ async function main(): Promise<void> {
     await q.upsertJobScheduler('contract-status-dagelijks', { pattern: '0 1 * * *' }, { name: 'contract-status', data: {} });
     schedulers.push(q);
   }
+  let relay: { stop: () => Promise<void> } | undefined;
+  if (queues.includes('berichten')) {
+    // The outbox relay runs beside the message workers: committed rows become jobs.
+    const q = new Queue('berichten', { connection, prefix: cfg.QUEUE_PREFIX });
+    schedulers.push(q);
+    relay = startRelay(ds, q, cfg.OUTBOX_POLL_MS, (e) => log.warn('outbox relay', { error: (e as Error).message }));
+  }
   log.info('worker started', { queues });
   onShutdown('worker', async () => {
+    await relay?.stop();
     await Promise.all(workers.map((w) => w.close()));
     await Promise.all(schedulers.map((q) => q.close()));
     await connection.quit();

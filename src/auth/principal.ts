@@ -36,3 +36,6 @@ export function principalProblem(p: Principal): string | undefined {
       return undefined;
   }
 }
+
+/** The worker and seed act as a system administrator; row-level security still applies to their role. */
+export const SYSTEEM: Principal = { sub: 'systeem:worker', rol: 'beheerder', gemeenten: [] };

@@ -7,6 +7,8 @@ import { ContractProductEntity } from '../contracting/contract-product.entity';
 import { ContractEntity } from '../contracting/contract.entity';
 import { IndexatieEntity } from '../contracting/indexatie.entity';
 import { TariefEntity } from '../contracting/tarief.entity';
+import { BerichtEntity } from '../messaging/bericht.entity';
+import { OutboxEntity } from '../messaging/outbox.entity';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
 import { GemeenteEntity } from '../registry/gemeente.entity';
 import { RegioEntity } from '../registry/regio.entity';
@@ -26,4 +28,6 @@ export const ENTITIES = [
   TariefEntity,
   IndexatieEntity,
   AuditEntity,
+  BerichtEntity,
+  OutboxEntity,
 ];

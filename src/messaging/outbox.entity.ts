@@ -1,0 +1,28 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Transactional outbox: written in the same transaction as the message it concerns; the relay
+ * turns each row into a BullMQ job whose id is this row's id, so a relay crash can never make
+ * two jobs of one row.
+ */
+@Entity('outbox')
+@Index('ix_outbox_open', ['id'], { where: 'doorgezet_op IS NULL' })
+@Check('ck_outbox_soort', `soort IN ('verwerk', 'bezorg')`)
+export class OutboxEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  /** verwerk: process an inbound message; bezorg: deliver an outbound one. */
+  @Column({ type: 'varchar', length: 10 })
+  soort!: 'verwerk' | 'bezorg';
+
+  @Column({ name: 'bericht_id', type: 'uuid' })
+  berichtId!: string;
+
+  @CreateDateColumn({ name: 'aangemaakt_op', type: 'timestamptz' })
+  aangemaaktOp!: Date;
+
+  /** When the relay handed it to the queue. */
+  @Column({ name: 'doorgezet_op', type: 'timestamptz', nullable: true })
+  doorgezetOp!: Date | null;
+}

@@ -1,0 +1,79 @@
+import { BASISSCHEMA, DEFINITIONS } from '../ijw/definitions';
+import type { ComplexType, MessageType } from '../ijw/definition';
+import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
+
+/** The retour of each heen message (a retour itself gets none; JW323 is answered by JW325). */
+export const RETOUR_VAN: Partial<Record<MessageType, MessageType>> = {
+  JW301: 'JW302',
+  JW305: 'JW306',
+  JW307: 'JW308',
+  JW315: 'JW316',
+  JW317: 'JW318',
+  JW319: 'JW320',
+};
+
+/** XSD version of the official 3.2 schemas (their appinfo), written as XsdVersieRetour. */
+export const XSD_VERSIE = { BasisschemaXsdVersie: '0.1.0', BerichtXsdVersie: '0.1.0' };
+
+/** What the rules found: codes on the header, and codes per class node of the heen message. */
+export interface Bevindingen {
+  header: string[];
+  /** Keyed by the heen message's own node objects (Client, a product, …). */
+  klassen: Map<IjwNode, string[]>;
+}
+
+export const GEEN_OPMERKING = '0200';
+
+/**
+ * Builds the retour (IV028, §4.1): a header copy with the retour's BerichtCode and
+ * IdentificatieRetour; header codes give a header-only retour; class codes give the client
+ * with every class copied, each with its own codes or 0200; nothing found gives the header
+ * alone without RetourCodes.
+ */
+export function bouwRetour(heen: IjwMessage, b: Bevindingen, identificatieRetour: string, dagtekening: string): IjwMessage {
+  const type = RETOUR_VAN[heen.type];
+  if (!type) throw new Error(`${heen.type} gets no retour`);
+  const def = DEFINITIONS[type];
+  const complex = (n: string): ComplexType | undefined => def.types.complex[n] ?? BASISSCHEMA.complex[n];
+  const heenHeader = heen.bericht.Header as IjwNode;
+  const header: IjwNode = {
+    ...heenHeader,
+    BerichtCode: def.berichtCode,
+    IdentificatieRetour: identificatieRetour,
+    DagtekeningRetour: dagtekening,
+    XsdVersieRetour: { ...XSD_VERSIE },
+  };
+  if (b.header.length) header.RetourCodes = { RetourCode: [...b.header] };
+  const bericht: IjwNode = { Header: header };
+  if (!b.header.length && b.klassen.size > 0) {
+    const root = complex(def.root) as ComplexType;
+    const clientDef = root.sequence.find((e) => e.name === 'Client');
+    const clientType = clientDef ? complex(clientDef.type) : undefined;
+    if (clientType && heen.bericht.Client) bericht.Client = kopieer(heen.bericht.Client as IjwNode, clientType, complex, b.klassen);
+  }
+  return { type, bericht };
+}
+
+function kopieer(node: IjwNode, ct: ComplexType, complex: (n: string) => ComplexType | undefined, klassen: Map<IjwNode, string[]>): IjwNode {
+  const out: IjwNode = {};
+  for (const d of ct.sequence) {
+    if (d.name === 'RetourCodes') {
+      out.RetourCodes = { RetourCode: klassen.get(node) ?? [GEEN_OPMERKING] };
+      continue;
+    }
+    const v = node[d.name];
+    if (v === undefined) continue;
+    const sub = complex(d.type);
+    // Classes of the retour carry RetourCodes; plain groups (Naam, Product) are copied as they are.
+    const isKlasse = sub?.sequence.some((e) => e.name === 'RetourCodes');
+    const map = (x: IjwValue): IjwValue => (sub && isKlasse ? kopieer(x as IjwNode, sub, complex, klassen) : sub && !isKlasse ? kopieerGroep(x as IjwNode, sub, complex, klassen) : x);
+    out[d.name] = Array.isArray(v) ? v.map(map) : map(v);
+  }
+  return out;
+}
+
+/** A wrapper without codes of its own (e.g. StartProducten): copy, descending into classes. */
+function kopieerGroep(node: IjwNode, ct: ComplexType, complex: (n: string) => ComplexType | undefined, klassen: Map<IjwNode, string[]>): IjwNode {
+  const containsKlasse = ct.sequence.some((e) => complex(e.type)?.sequence.some((x) => x.name === 'RetourCodes'));
+  return containsKlasse ? kopieer(node, ct, complex, klassen) : node;
+}

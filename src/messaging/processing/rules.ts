@@ -1,0 +1,72 @@
+import type { EntityManager } from 'typeorm';
+import { isValidBsn } from '../../common/bsn';
+import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
+import type { Bevindingen } from './retour';
+
+/** Everything a rule may look at: the message, its stored row, the database and today. */
+export interface RegelContext {
+  em: EntityManager;
+  bericht: { id: string; afzender: string; type: string; identificatie: string; gemeenteCode: string; regioCode: string | null };
+  message: IjwMessage;
+  vandaag: string;
+}
+
+/** Level 2 (XSLT, in-message): any failure rejects the whole message with 0001 on the header. */
+export type Niveau2Regel = (c: RegelContext) => boolean;
+/** Levels 3–4 (stored state, external sources): add codes to the header or to classes. */
+export type Niveau3Regel = (c: RegelContext, b: Bevindingen) => Promise<void>;
+
+function* nodes(v: IjwValue | undefined): Generator<IjwNode> {
+  if (v === undefined || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (const x of v) yield* nodes(x);
+    return;
+  }
+  yield v;
+  for (const child of Object.values(v)) yield* nodes(child);
+}
+
+function add(b: Bevindingen, node: IjwNode, code: string): void {
+  const list = b.klassen.get(node);
+  if (list) list.push(code);
+  else b.klassen.set(node, [code]);
+}
+
+/** The rules, keyed by their official codes. */
+export const NIVEAU2: Record<string, Niveau2Regel> = {
+  /** CS002: every Bsn passes the 11-proef. */
+  CS002: (c) => [...nodes(c.message.bericht)].every((n) => n.Bsn === undefined || isValidBsn(String(n.Bsn as string))),
+};
+
+export const NIVEAU3: Record<string, Niveau3Regel> = {
+  /** TR135 → 8848: Dagtekening not after the system date. */
+  TR135: (c, b) => {
+    const dag = ((c.message.bericht.Header as IjwNode).BerichtIdentificatie as IjwNode).Dagtekening as string;
+    if (dag > c.vandaag) b.header.push('8848');
+    return Promise.resolve();
+  },
+  /** TR056 → 9056: Identificatie unique per berichtsoort per sender. */
+  TR056: async (c, b) => {
+    const r = await c.em.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM bericht WHERE afzender = $1 AND type = $2 AND identificatie = $3 AND id <> $4 AND richting = 'in' AND status <> 'ongeldig' AND ontvangen_op <= (SELECT ontvangen_op FROM bericht WHERE id = $4)`,
+      [c.bericht.afzender, c.bericht.type, c.bericht.identificatie, c.bericht.id],
+    );
+    if (r[0].n > 0) b.header.push('9056');
+  },
+  /** TR378 → S300: the municipality is in the CBS list known to the hub. */
+  TR378: async (c, b) => {
+    const r = await c.em.query<{ n: number }[]>('SELECT count(*)::int AS n FROM gemeente WHERE code = $1', [c.bericht.gemeenteCode]);
+    if (r[0].n === 0) b.header.push('S300');
+  },
+  /** TR381 → S329: every Product (Categorie + Code) is in the region's product book, in that category. */
+  TR381: async (c, b) => {
+    const metProduct = [...nodes(c.message.bericht)].filter((n) => typeof n.Product === 'object' && n.Product !== null && !Array.isArray(n.Product));
+    if (!metProduct.length) return;
+    const boek = await c.em.query<{ categorie: string; code: string }[]>('SELECT categorie, code FROM product WHERE regio_code = $1', [c.bericht.regioCode ?? '']);
+    const bekend = new Set(boek.map((p) => `${p.categorie}/${p.code}`));
+    for (const n of metProduct) {
+      const p = n.Product as IjwNode;
+      if (typeof p.Code === 'string' && !bekend.has(`${typeof p.Categorie === 'string' ? p.Categorie : ''}/${p.Code}`)) add(b, n, 'S329');
+    }
+  },
+};

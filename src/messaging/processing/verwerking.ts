@@ -1,0 +1,92 @@
+import type { DataSource } from 'typeorm';
+import { SYSTEEM } from '../../auth/principal';
+import { decrypt, encrypt, sha256Hex } from '../../common/crypto';
+import { withTenant } from '../../db/tenant';
+import { parseMessage, writeMessage } from '../ijw/codec';
+import { CodecError } from '../ijw/codec.errors';
+import { RETOUR_VAN, bouwRetour, type Bevindingen } from './retour';
+import { NIVEAU2, NIVEAU3, type RegelContext } from './rules';
+
+export { SYSTEEM };
+
+export interface Verwerkt {
+  status: 'verwerkt' | 'ongeldig' | 'al-verwerkt';
+  retourId?: string;
+  retourcodes?: string[];
+}
+
+interface Rij {
+  id: string;
+  type: string;
+  afzender: string;
+  ontvanger: string;
+  identificatie: string;
+  status: string;
+  gemeente_code: string;
+  aanbieder_agb: string;
+  regio_code: string | null;
+  xml_versleuteld: Buffer;
+}
+
+const vandaag = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Processes one inbound message in one transaction: structure, rules, the retour and its
+ * outbox row, the message's new status. The row lock and the status check make a retried job
+ * a no-op; the unique key on the retour's heen_id makes a second retour impossible.
+ */
+export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): Promise<Verwerkt> {
+  return withTenant(ds, SYSTEEM, async (em) => {
+    const rows = await em.query<Rij[]>(
+      `SELECT id, type, afzender, ontvanger, identificatie, status, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld
+         FROM bericht WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const b = rows[0];
+    if (!b || b.status !== 'ontvangen') return { status: 'al-verwerkt' };
+    const xml = decrypt(b.xml_versleuteld, key);
+    let parsed;
+    try {
+      parsed = await parseMessage(xml, { maxBytes: Number.MAX_SAFE_INTEGER });
+    } catch (e) {
+      if (!(e instanceof CodecError)) throw e;
+      parsed = { message: undefined, issues: [{ path: '/', message: e.message }] };
+    }
+    if (!parsed.message || parsed.issues.length) {
+      // Level 1: an XSD-invalid message gets no retour, the sender a transport error (§4.1).
+      await em.query(`UPDATE bericht SET status = 'ongeldig', fouten = $2, verwerkt_op = now() WHERE id = $1`, [id, JSON.stringify(parsed.issues.slice(0, 100))]);
+      return { status: 'ongeldig' };
+    }
+    const message = parsed.message;
+    const retourType = RETOUR_VAN[message.type];
+    if (!retourType) {
+      // Retours and JW325 are recorded; they get no retour of their own.
+      await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now() WHERE id = $1`, [id]);
+      return { status: 'verwerkt' };
+    }
+    const ctx: RegelContext = {
+      em,
+      message,
+      vandaag: vandaag(),
+      bericht: { id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, regioCode: b.regio_code },
+    };
+    const bevindingen: Bevindingen = { header: [], klassen: new Map() };
+    const niveau2 = Object.values(NIVEAU2).every((rule) => rule(ctx));
+    if (!niveau2) bevindingen.header.push('0001');
+    else for (const rule of Object.values(NIVEAU3)) await rule(ctx, bevindingen);
+
+    const nummer = await em.query<{ n: string }[]>(`SELECT nextval('retour_nummer') AS n`);
+    const retour = bouwRetour(message, bevindingen, `R${nummer[0].n}`, ctx.vandaag);
+    const retourXml = Buffer.from(writeMessage(retour));
+    const codes = [...bevindingen.header, ...[...bevindingen.klassen.values()].flat()];
+    const ins = await em.query<{ id: string }[]>(
+      `INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
+                            gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes)
+       VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'klaar', $10, $11, $12, $13) RETURNING id`,
+      [retourType, b.afzender, b.ontvanger, `R${nummer[0].n}`, ctx.vandaag, sha256Hex(retourXml), b.regio_code, b.aanbieder_agb, b.gemeente_code, encrypt(retourXml, key), retourXml.length, id, codes],
+    );
+    await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [ins[0].id]);
+    await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3 WHERE id = $1`, [id, ins[0].id, codes]);
+    return { status: 'verwerkt', retourId: ins[0].id, retourcodes: codes };
+  });
+}

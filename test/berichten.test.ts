@@ -1,0 +1,184 @@
+import type { DataSource } from 'typeorm';
+import { writeMessage, type IjwMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { sampleMessage } from '../src/messaging/ijw/samples';
+import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
+import { withTenant } from '../src/db/tenant';
+import { SYSTEEM } from '../src/auth/principal';
+import { seed } from '../src/seed/seed';
+import { startTestApi, type TestApi } from './helpers/api';
+import { startBerichtenWorker } from './helpers/berichten';
+import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { AGB, FIXTURE } from './fixtures/regions';
+
+let db: TestDatabase;
+let ds: DataSource;
+let api: TestApi;
+let worker: ReturnType<typeof startBerichtenWorker>;
+let xsd: XsdValidators;
+const tokens: Record<string, string> = {};
+let volgnummer = 0;
+const vandaag = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  db = await createTestDatabase('berichten');
+  ds = await db.app({ poolSize: 8 });
+  await seed(ds, FIXTURE);
+  api = await startTestApi(ds, { IJW_MAX_BYTES: String(64 * 1024) });
+  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  xsd = await XsdValidators.load(defaultXsdDir());
+  tokens.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+  tokens.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
+  tokens.bosch = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0796'] });
+  tokens.oss = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] });
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+  xsd?.close();
+  await db?.drop();
+});
+
+/** A JW305 start of care from provider alfa to 's-Hertogenbosch. */
+function jw305(change: (m: IjwMessage) => void = () => undefined, identificatie = `S${++volgnummer}`): string {
+  const m = sampleMessage('JW305', 'minimal');
+  const h = m.bericht.Header as IjwNode;
+  h.Afzender = AGB.alfa;
+  h.Ontvanger = '0796';
+  h.BerichtIdentificatie = { Identificatie: identificatie, Dagtekening: vandaag };
+  const client = m.bericht.Client as IjwNode;
+  client.Bsn = '999900006';
+  const start = ((client.StartProducten as IjwNode).StartProduct as IjwNode[])[0];
+  start.ToewijzingNummer = 1234;
+  start.Product = { Categorie: '45', Code: '45A04' };
+  start.Begindatum = vandaag;
+  change(m);
+  return writeMessage(m);
+}
+
+async function post(token: string | undefined, body: string | Buffer, contentType = 'application/xml') {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers, body });
+  return { status: res.status, body: (await res.json()) as { id?: string; status?: string; code?: string; message?: string } };
+}
+
+interface Status {
+  status: string;
+  type: string;
+  retour: { id: string; type: string; retourcodes: string[] } | null;
+  fouten: { path: string; message: string }[] | null;
+}
+
+async function get(token: string, id: string): Promise<{ status: number; body: Status }> {
+  const res = await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, body: (await res.json()) as Status };
+}
+
+async function processed(id: string): Promise<Status> {
+  for (let i = 0; i < 200; i++) {
+    const r = await get(tokens.alfa, id);
+    if (r.body.status !== 'ontvangen') return r.body;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  throw new Error(`message ${id} not processed`);
+}
+
+async function xmlOf(token: string, id: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${api.url}/ijw/berichten/${id}/xml`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, text: await res.text() };
+}
+
+async function count(sql: string): Promise<number> {
+  return withTenant(ds, SYSTEEM, async (em) => Number((await em.query<{ n: number }[]>(sql))[0].n));
+}
+
+describe('POST /ijw/berichten → retour', () => {
+  it('accepts a valid JW305, answers with a JW306 without codes, readable by both parties only', async () => {
+    const r = await post(tokens.alfa, jw305());
+    expect(r.status).toBe(202);
+    const s = await processed(r.body.id!);
+    expect(s).toMatchObject({ status: 'verwerkt', type: 'JW305', retour: { type: 'JW306', retourcodes: [] } });
+    const retourXml = await xmlOf(tokens.alfa, s.retour!.id);
+    expect(retourXml.status).toBe(200);
+    expect(xsd.validate('JW306', retourXml.text)).toEqual([]);
+    expect(retourXml.text).not.toContain('RetourCode');
+    expect((await get(tokens.bosch, r.body.id!)).status).toBe(200);
+    expect((await get(tokens.beta, r.body.id!)).status).toBe(404);
+    expect((await get(tokens.oss, r.body.id!)).status).toBe(404);
+    expect((await xmlOf(tokens.beta, r.body.id!)).status).toBe(404);
+    // Reading the XML (it carries a BSN) is audited.
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'bericht.xml.gelezen'`)).toBe(1);
+  });
+
+  it('a replay returns the first id with 200 and writes nothing', async () => {
+    const xml = jw305();
+    const first = await post(tokens.alfa, xml);
+    await processed(first.body.id!);
+    const before = await count('SELECT count(*)::int AS n FROM bericht');
+    const outbox = await count('SELECT count(*)::int AS n FROM outbox');
+    const again = await post(tokens.alfa, xml);
+    expect(again).toEqual({ status: 200, body: { id: first.body.id, status: 'verwerkt' } });
+    expect(await count('SELECT count(*)::int AS n FROM bericht')).toBe(before);
+    expect(await count('SELECT count(*)::int AS n FROM outbox')).toBe(outbox);
+  });
+
+  it('another message reusing an Identificatie gets 9056 (TR056)', async () => {
+    await processed((await post(tokens.alfa, jw305(undefined, 'DUBBEL1'))).body.id!);
+    const second = await post(tokens.alfa, jw305((m) => (((m.bericht.Client as IjwNode).StartProducten as IjwNode).StartProduct as IjwNode[])[0].ToewijzingNummer = 999, 'DUBBEL1'));
+    expect(second.status).toBe(202);
+    expect((await processed(second.body.id!)).retour?.retourcodes).toEqual(['9056']);
+  });
+
+  it('a dagtekening in the future gets 8848 (TR135), an invalid BSN 0001 (CS002)', async () => {
+    const future = await post(tokens.alfa, jw305((m) => (((m.bericht.Header as IjwNode).BerichtIdentificatie as IjwNode).Dagtekening = '2099-01-01')));
+    expect((await processed(future.body.id!)).retour?.retourcodes).toEqual(['8848']);
+    const bsn = await post(tokens.alfa, jw305((m) => ((m.bericht.Client as IjwNode).Bsn = '123456788')));
+    expect((await processed(bsn.body.id!)).retour?.retourcodes).toEqual(['0001']);
+  });
+
+  it('an unknown product code gets S329 on its class and 0200 on the client (TR381)', async () => {
+    const r = await post(tokens.alfa, jw305((m) => ((((m.bericht.Client as IjwNode).StartProducten as IjwNode).StartProduct as IjwNode[])[0].Product = { Categorie: '45', Code: '99Z99' })));
+    const s = await processed(r.body.id!);
+    expect(s.retour?.retourcodes).toEqual(['S329']);
+    const x = await xmlOf(tokens.alfa, s.retour!.id);
+    expect(xsd.validate('JW306', x.text)).toEqual([]);
+    expect(x.text).toMatch(/<StartProduct>.*<RetourCodes><RetourCode>S329<\/RetourCode><\/RetourCodes><\/StartProduct>/s);
+    expect(x.text).toMatch(/<RetourCodes><RetourCode>0200<\/RetourCode><\/RetourCodes><\/Client>/);
+  });
+
+  it('a structurally invalid message gets no retour but a clear transport error', async () => {
+    const xml = jw305().replace(/<Begindatum>[^<]*<\/Begindatum>/, '');
+    const r = await post(tokens.alfa, xml);
+    expect(r.status).toBe(202);
+    const s = await processed(r.body.id!);
+    expect(s.status).toBe('ongeldig');
+    expect(s.retour).toBeNull();
+    expect(s.fouten).toEqual([{ path: '/Bericht/Client/StartProducten/StartProduct[1]/Begindatum', message: 'required element missing' }]);
+  });
+});
+
+describe('bad requests get a clear HTTP answer', () => {
+  it.each([
+    ['no token', undefined, () => jw305(), 'application/xml', 401, 'UNAUTHENTICATED'],
+    ['another provider as sender', 'beta', () => jw305(), 'application/xml', 403, 'FORBIDDEN'],
+    ['a municipality sending a provider message', 'bosch', () => jw305(), 'application/xml', 403, 'FORBIDDEN'],
+    ['JSON content type', 'alfa', () => jw305(), 'application/json', 400, 'UNSUPPORTED_CONTENT_TYPE'],
+    ['not XML', 'alfa', () => 'dit is geen xml', 'application/xml', 400, 'NOT_XML'],
+    ['truncated', 'alfa', () => jw305().slice(0, 300), 'application/xml', 400, 'NOT_XML'],
+    ['DOCTYPE with external entity', 'alfa', () => jw305().replace('<Bericht', '<!DOCTYPE Bericht [<!ENTITY x SYSTEM "file:///etc/passwd">]><Bericht'), 'application/xml', 400, 'DOCTYPE_FORBIDDEN'],
+    ['unknown namespace', 'alfa', () => jw305().replace('ijw/3_2/jw305/schema', 'ijw/3_1/jw305/schema'), 'application/xml', 400, 'UNKNOWN_NAMESPACE'],
+    ['too large', 'alfa', () => jw305().replace('</Bericht>', `<!--${'x'.repeat(70 * 1024)}--></Bericht>`), 'application/xml', 413, 'TOO_LARGE'],
+  ])('%s', async (_label, who, body, type, status, code) => {
+    const before = await count('SELECT count(*)::int AS n FROM bericht');
+    const r = await post(who ? tokens[who] : undefined, body(), type);
+    expect(r.status).toBe(status);
+    expect(r.body.code).toBe(code);
+    expect(await count('SELECT count(*)::int AS n FROM bericht')).toBe(before);
+  });
+
+  it('an unknown or malformed id is 404', async () => {
+    expect((await get(tokens.alfa, '00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    expect((await get(tokens.alfa, 'niet-een-id')).status).toBe(404);
+  });
+});
