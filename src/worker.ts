@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     // The outbox relay runs beside the message workers: committed rows become jobs.
     const q = new Queue('berichten', { connection, prefix: cfg.QUEUE_PREFIX });
     schedulers.push(q);
-    relay = startRelay(ds, q, cfg.OUTBOX_POLL_MS, (e) => log.warn('outbox relay', { error: (e as Error).message }));
+    relay = startRelay(ds, q, { intervalMs: cfg.OUTBOX_POLL_MS, staleMs: cfg.OUTBOX_STALE_MS }, (e) => log.warn('outbox relay', { error: (e as Error).message }));
   }
   log.info('worker started', { queues });
   onShutdown('worker', async () => {

@@ -1,3 +1,5 @@
+import { Queue } from 'bullmq';
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { writeMessage, type IjwMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
@@ -5,6 +7,7 @@ import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator
 import { withTenant } from '../src/db/tenant';
 import { SYSTEEM } from '../src/auth/principal';
 import { seed } from '../src/seed/seed';
+import { herstelOnce } from '../src/messaging/processing/relay';
 import { startTestApi, type TestApi } from './helpers/api';
 import { startBerichtenWorker } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
@@ -180,5 +183,45 @@ describe('bad requests get a clear HTTP answer', () => {
   it('an unknown or malformed id is 404', async () => {
     expect((await get(tokens.alfa, '00000000-0000-0000-0000-000000000000')).status).toBe(404);
     expect((await get(tokens.alfa, 'niet-een-id')).status).toBe(404);
+  });
+});
+
+describe('the outbox sweep', () => {
+  it('hands over again what Redis lost, and leaves finished rows alone', async () => {
+    const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
+    const queue = new Queue('berichten', { connection, prefix: `test-sweep-${randomBytes(4).toString('hex')}` });
+    try {
+      // A row handed over to a Redis that then lost it (the in-process worker's sweep waits a minute).
+      await withTenant(ds, SYSTEEM, (em) => em.query(`INSERT INTO outbox (soort, bericht_id, doorgezet_op) VALUES ('verwerk', gen_random_uuid(), now())`));
+      // Not yet stale: nothing is handed over.
+      expect(await herstelOnce(ds, queue, 60_000)).toBe(0);
+      // Stale: handed over again …
+      expect(await herstelOnce(ds, queue, 0)).toBe(1);
+      expect(await queue.getJobCountByTypes('waiting')).toBe(1);
+      // … a job that is still in Redis stays as it is …
+      expect(await herstelOnce(ds, queue, 0)).toBe(1);
+      expect(await queue.getJobCountByTypes('waiting')).toBe(1);
+      // … and comes back when Redis lost it, with ids only in its payload.
+      await queue.obliterate({ force: true });
+      expect(await herstelOnce(ds, queue, 0)).toBe(1);
+      const [job] = await queue.getJobs(['waiting']);
+      expect(job.name).toBe('verwerk-bericht');
+      expect(Object.keys(job.data as object).sort()).toEqual(['berichtId', 'outboxId']);
+      // Rows whose job finished are never handed over again.
+      await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE outbox SET afgehandeld_op = now() WHERE afgehandeld_op IS NULL`));
+      expect(await herstelOnce(ds, queue, 0)).toBe(0);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  it('marks the outbox rows of a processed message and of its delivered retour as finished', async () => {
+    const r = await post(tokens.alfa, jw305());
+    const s = await processed(r.body.id!);
+    for (let i = 0; i < 100 && (await count(`SELECT count(*)::int AS n FROM outbox WHERE bericht_id = '${s.retour!.id}' AND afgehandeld_op IS NULL`)) > 0; i++) {
+      await new Promise((res) => setTimeout(res, 50));
+    }
+    expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE bericht_id IN ('${r.body.id!}', '${s.retour!.id}') AND afgehandeld_op IS NOT NULL`)).toBe(2);
   });
 });

@@ -92,6 +92,12 @@ export class Config {
   @Min(10)
   OUTBOX_POLL_MS = 100;
 
+  /** Outbox rows handed to the queue this long ago without a finished job are handed over again (Redis lost them). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  OUTBOX_STALE_MS = 30_000;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 }

@@ -7,6 +7,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
  */
 @Entity('outbox')
 @Index('ix_outbox_open', ['id'], { where: 'doorgezet_op IS NULL' })
+@Index('ix_outbox_onafgehandeld', ['doorgezetOp'], { where: 'afgehandeld_op IS NULL' })
 @Check('ck_outbox_soort', `soort IN ('verwerk', 'bezorg')`)
 export class OutboxEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
@@ -25,4 +26,8 @@ export class OutboxEntity {
   /** When the relay handed it to the queue. */
   @Column({ name: 'doorgezet_op', type: 'timestamptz', nullable: true })
   doorgezetOp!: Date | null;
+
+  /** When its job finished (processed, or delivered / made available), set in the job's own transaction. */
+  @Column({ name: 'afgehandeld_op', type: 'timestamptz', nullable: true })
+  afgehandeldOp!: Date | null;
 }

@@ -19,7 +19,7 @@ export function startBerichtenWorker(ds: DataSource, keyBase64: string) {
     },
     { connection, prefix, concurrency: 4 },
   );
-  const relay = startRelay(ds, queue, 20, () => undefined);
+  const relay = startRelay(ds, queue, { intervalMs: 20, staleMs: 60_000 }, () => undefined);
   return {
     async close() {
       await relay.stop();

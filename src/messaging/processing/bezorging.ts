@@ -34,6 +34,9 @@ export async function bezorgBericht(ds: DataSource, key: Buffer, id: string, sig
     if (!res.ok) throw new Error(`endpoint answered ${res.status}`);
     status = 'afgeleverd';
   }
-  await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'klaar'`, [id, status]));
+  await withTenant(ds, SYSTEEM, async (em) => {
+    await em.query(`UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'klaar'`, [id, status]);
+    await em.query(`UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
+  });
   return { status };
 }

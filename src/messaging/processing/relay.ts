@@ -1,51 +1,94 @@
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { withTenant } from '../../db/tenant';
 import { SYSTEEM } from './verwerking';
 
 /** Job names of the `berichten` queue; payloads carry ids only. */
 export const JOB_VOOR_SOORT = { verwerk: 'verwerk-bericht', bezorg: 'bezorg-bericht' } as const;
 
-/**
- * Hands committed outbox rows to BullMQ. The job id is the outbox id, so a relay that dies
- * between enqueue and marking re-adds the same job id, which BullMQ ignores while the job
- * exists; a job that already ran is a no-op for the processor. Returns the rows relayed.
- */
-export async function relayOnce(ds: DataSource, queue: Queue, batch = 500): Promise<number> {
-  return withTenant(ds, SYSTEEM, async (em) => {
-    const rows = await em.query<{ id: string; soort: 'verwerk' | 'bezorg'; bericht_id: string }[]>(
-      `SELECT id, soort, bericht_id FROM outbox WHERE doorgezet_op IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [batch],
-    );
-    if (!rows.length) return 0;
-    await queue.addBulk(
-      rows.map((r) => ({
-        name: JOB_VOOR_SOORT[r.soort],
-        data: { outboxId: r.id, berichtId: r.bericht_id },
-        opts: { jobId: `outbox-${r.id}`, attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: false },
-      })),
-    );
-    await em.query(`UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-    return rows.length;
-  });
+interface OutboxRij {
+  id: string;
+  soort: 'verwerk' | 'bezorg';
+  bericht_id: string;
 }
 
-/** Runs the relay every `intervalMs` until stopped; errors (Redis or PostgreSQL away) are retried. */
-export function startRelay(ds: DataSource, queue: Queue, intervalMs: number, onError: (e: unknown) => void): { stop: () => Promise<void> } {
+/**
+ * Adds the rows' jobs and marks them handed over, in the caller's transaction. The job id is
+ * the outbox id, so adding a row twice (a relay that died before its commit, or the sweep) is
+ * ignored by BullMQ while the job exists, and a job that already ran is a no-op for the processor.
+ */
+async function geefDoor(em: EntityManager, queue: Queue, rows: OutboxRij[]): Promise<number> {
+  if (!rows.length) return 0;
+  await queue.addBulk(
+    rows.map((r) => ({
+      name: JOB_VOOR_SOORT[r.soort],
+      data: { outboxId: r.id, berichtId: r.bericht_id },
+      opts: { jobId: `outbox-${r.id}`, attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: false },
+    })),
+  );
+  await em.query(`UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+  return rows.length;
+}
+
+/** Hands committed outbox rows to BullMQ. Returns the rows relayed. */
+export async function relayOnce(ds: DataSource, queue: Queue, batch = 500): Promise<number> {
+  return withTenant(ds, SYSTEEM, async (em) =>
+    geefDoor(
+      em,
+      queue,
+      await em.query<OutboxRij[]>(`SELECT id, soort, bericht_id FROM outbox WHERE doorgezet_op IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]),
+    ),
+  );
+}
+
+/**
+ * The sweep: rows handed over more than `staleMs` ago whose job never finished are handed over
+ * again. That is what makes a Redis that lost its data (restart without persistence, failover)
+ * lose no message: the jobs come back from PostgreSQL. Jobs still in Redis are left as they are.
+ */
+export async function herstelOnce(ds: DataSource, queue: Queue, staleMs: number, batch = 500): Promise<number> {
+  return withTenant(ds, SYSTEEM, async (em) =>
+    geefDoor(
+      em,
+      queue,
+      await em.query<OutboxRij[]>(
+        `SELECT id, soort, bericht_id FROM outbox
+          WHERE afgehandeld_op IS NULL AND doorgezet_op < now() - make_interval(secs => $1::double precision / 1000)
+          ORDER BY doorgezet_op LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [staleMs, batch],
+      ),
+    ),
+  );
+}
+
+/**
+ * Runs the relay every `intervalMs` and the sweep every `staleMs` until stopped; errors (Redis
+ * or PostgreSQL away) are reported and retried on the next tick.
+ */
+export function startRelay(
+  ds: DataSource,
+  queue: Queue,
+  opts: { intervalMs: number; staleMs: number },
+  onError: (e: unknown) => void,
+): { stop: () => Promise<void> } {
   let stopped = false;
-  let running: Promise<void> = Promise.resolve();
+  let laatsteHerstel = Date.now();
   const tick = async () => {
     while (!stopped) {
       try {
         // Drain in batches, then wait.
         while (!stopped && (await relayOnce(ds, queue)) > 0);
+        if (!stopped && Date.now() - laatsteHerstel >= opts.staleMs) {
+          laatsteHerstel = Date.now();
+          while (!stopped && (await herstelOnce(ds, queue, opts.staleMs)) > 0);
+        }
       } catch (e) {
         onError(e);
       }
-      await new Promise((r) => setTimeout(r, intervalMs));
+      await new Promise((r) => setTimeout(r, opts.intervalMs));
     }
   };
-  running = tick();
+  const running = tick();
   return {
     stop: async () => {
       stopped = true;

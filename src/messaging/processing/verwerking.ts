@@ -44,6 +44,9 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
     );
     const b = rows[0];
     if (!b || b.status !== 'ontvangen') return { status: 'al-verwerkt' };
+    // Whatever the outcome below, it commits together with this mark, so the relay's sweep
+    // never hands a finished message to the queue again.
+    await em.query(`UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'verwerk' AND afgehandeld_op IS NULL`, [id]);
     const xml = decrypt(b.xml_versleuteld, key);
     let parsed;
     try {
