@@ -225,3 +225,80 @@ describe('the outbox sweep', () => {
     expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE bericht_id IN ('${r.body.id!}', '${s.retour!.id}') AND afgehandeld_op IS NOT NULL`)).toBe(2);
   });
 });
+
+describe('GraphQL: berichten and bericht', () => {
+  const Q = `query($filter: BerichtFilter, $first: Int!, $after: String) {
+    berichten(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id type richting status afzender identificatie fouten { path message }
+        retourcodes { code betekenis }
+        retour { id type status retourcodes { code betekenis } heen { id } } } }
+    } }`;
+  interface Node {
+    id: string;
+    type: string;
+    richting: string;
+    status: string;
+    identificatie: string;
+    fouten: { path: string }[] | null;
+    retourcodes: { code: string; betekenis: string }[];
+    retour: { id: string; type: string; retourcodes: { code: string }[]; heen: { id: string } } | null;
+  }
+  interface Page {
+    berichten: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Node }[] };
+  }
+  const lijst = async (token: string, filter: Record<string, unknown>, first = 200, after?: string) =>
+    api.gql<Page>(token, Q, { filter, first, after });
+
+  it('lists a party its messages with their retour and the codes with their meaning', async () => {
+    const r = await lijst(tokens.alfa, { type: 'JW305', richting: 'in' });
+    expect(r.errors).toBeUndefined();
+    const nodes = r.data!.berichten.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThanOrEqual(8);
+    for (const n of nodes) {
+      expect(n.type).toBe('JW305');
+      if (n.status === 'verwerkt') expect(n.retour).toMatchObject({ type: 'JW306', heen: { id: n.id } });
+    }
+    const dubbel = await lijst(tokens.alfa, { retourcode: '9056', richting: 'in' });
+    expect(dubbel.data!.berichten.edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({
+        identificatie: 'DUBBEL1',
+        retourcodes: [{ code: '9056', betekenis: 'Identificatie is niet uniek per berichtsoort en afzender' }],
+        retour: expect.objectContaining({ retourcodes: [expect.objectContaining({ code: '9056' })] }) as unknown,
+      }),
+    ]);
+    const ongeldig = await lijst(tokens.alfa, { status: 'ongeldig' });
+    expect(ongeldig.data!.berichten.edges[0].node).toMatchObject({ retour: null, fouten: [{ path: '/Bericht/Client/StartProducten/StartProduct[1]/Begindatum' }] });
+  });
+
+  it('shows each party only its own messages', async () => {
+    const alle = (await lijst(tokens.alfa, { richting: 'in' })).data!.berichten.totalCount;
+    expect(alle).toBeGreaterThan(0);
+    expect((await lijst(tokens.bosch, { richting: 'in' })).data!.berichten.totalCount).toBe(alle);
+    expect((await lijst(tokens.beta, {})).data!.berichten.totalCount).toBe(0);
+    expect((await lijst(tokens.oss, {})).data!.berichten.totalCount).toBe(0);
+    const regio = await api.token({ rol: 'regio', regio: 'NOB' });
+    expect((await lijst(regio, { richting: 'in', partij: AGB.alfa })).data!.berichten.totalCount).toBe(alle);
+    const andereRegio = await api.token({ rol: 'regio', regio: 'GRO' });
+    expect((await lijst(andereRegio, {})).data!.berichten.totalCount).toBe(0);
+    const id = (await lijst(tokens.alfa, { richting: 'in' }, 1)).data!.berichten.edges[0].node.id;
+    const one = (token: string) => api.gql<{ bericht: { id: string } | null }>(token, 'query($id: ID!) { bericht(id: $id) { id } }', { id });
+    expect((await one(tokens.alfa)).data!.bericht).toEqual({ id });
+    expect((await one(tokens.beta)).data!.bericht).toBeNull();
+  });
+
+  it('pages without gaps or repeats, and refuses a bad filter', async () => {
+    const alle = (await lijst(tokens.alfa, {})).data!.berichten.edges.map((e) => e.node.id);
+    const gezien: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const p = (await lijst(tokens.alfa, {}, 3, after)).data!.berichten;
+      gezien.push(...p.edges.map((e) => e.node.id));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor ?? undefined;
+    }
+    expect(gezien).toEqual(alle);
+    const bad = await lijst(tokens.alfa, { partij: 'abc' });
+    expect(bad.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+  });
+});

@@ -7,6 +7,7 @@ import { ContractGemeenteEntity } from '../contracting/contract-gemeente.entity'
 import { ContractProductEntity } from '../contracting/contract-product.entity';
 import { ContractEntity } from '../contracting/contract.entity';
 import { TariefEntity } from '../contracting/tarief.entity';
+import { BerichtEntity } from '../messaging/bericht.entity';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
 
 type GetEm = () => Promise<EntityManager>;
@@ -52,6 +53,7 @@ export function createLoaders(getEm: GetEm) {
     contractGemeenten: groupByKey(getEm, ContractGemeenteEntity, 'contractId', 'gemeenteCode'),
     budgetplafonds: groupByKey(getEm, BudgetplafondEntity, 'contractId', 'jaar'),
     onderdelen: groupByKey(getEm, ArrangementOnderdeelEntity, 'arrangementId', 'volgnummer'),
+    bericht: byKey(getEm, BerichtEntity, 'id'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { BerichtResolver } from '../messaging/graphql/bericht.resolver';
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type AuthChecker } from 'type-graphql';
@@ -26,6 +27,7 @@ export function buildHubSchema(): GraphQLSchema {
       ContractResolver,
       ContractProductResolver,
       IndexatieResolver,
+      BerichtResolver,
     ],
     authChecker,
     authMode: 'error',

@@ -1,3 +1,5 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -6,6 +8,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
  * hits the unique content key; a different message reusing an Identificatie is stored and
  * answered with retour code 9056.
  */
+@ObjectType('Bericht', { description: 'An iJw message, received by the hub or written by it, with its retour.' })
 @Entity('bericht')
 @Index('uq_bericht_inhoud', ['afzender', 'type', 'identificatie', 'inhoudHash'], { unique: true })
 @Index('ix_bericht_identificatie', ['afzender', 'type', 'identificatie'])
@@ -14,27 +17,34 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Index('ix_bericht_gemeente', ['gemeenteCode', 'ontvangenOp'])
 @Check('ck_bericht_richting', `richting IN ('in', 'uit')`)
 export class BerichtEntity {
+  @Field(() => ID, { description: 'Technical id (the id of POST /ijw/berichten).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** 'in': received by the hub; 'uit': written by the hub (retours, allocations, answers). */
+  @Field(() => String, { description: "'in': received by the hub; 'uit': written by the hub." })
   @Column({ type: 'varchar', length: 3 })
   richting!: 'in' | 'uit';
 
   /** JW301 … JW325. */
+  @Field(() => String, { description: 'Message type, JW301 … JW325.' })
   @Column({ type: 'varchar', length: 5 })
   type!: string;
 
+  @Field(() => String, { description: 'Header Afzender (AGB or CBS code).' })
   @Column({ type: 'varchar', length: 8 })
   afzender!: string;
 
+  @Field(() => String, { description: 'Header Ontvanger (AGB or CBS code).' })
   @Column({ type: 'varchar', length: 8 })
   ontvanger!: string;
 
   /** BerichtIdentificatie/Identificatie. */
+  @Field(() => String, { description: 'BerichtIdentificatie/Identificatie.' })
   @Column({ type: 'varchar', length: 12 })
   identificatie!: string;
 
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'BerichtIdentificatie/Dagtekening.' })
   @Column({ type: 'date', nullable: true })
   dagtekening!: string | null;
 
@@ -43,17 +53,21 @@ export class BerichtEntity {
   inhoudHash!: string;
 
   /** Region of the municipality party, when the municipality is known. */
+  @Field(() => String, { nullable: true, description: 'Region of the municipality party.' })
   @Column({ name: 'regio_code', type: 'varchar', length: 20, nullable: true })
   regioCode!: string | null;
 
   /** The provider party (AGB) and municipality party (CBS code) of the message. */
+  @Field(() => String, { description: 'The provider party (AGB).' })
   @Column({ name: 'aanbieder_agb', type: 'varchar', length: 8 })
   aanbiederAgb!: string;
 
+  @Field(() => String, { description: 'The municipality party (CBS code).' })
   @Column({ name: 'gemeente_code', type: 'varchar', length: 4 })
   gemeenteCode!: string;
 
   /** ontvangen → verwerkt | ongeldig (inbound); klaar → afgeleverd | mislukt (outbound). */
+  @Field(() => String, { description: 'ontvangen → verwerkt | ongeldig (in); klaar → beschikbaar | afgeleverd (uit).' })
   @Column({ type: 'varchar', length: 12 })
   status!: string;
 
@@ -65,6 +79,7 @@ export class BerichtEntity {
   grootte!: number;
 
   /** For a retour: the message it answers. */
+  @Field(() => ID, { nullable: true, description: 'For a retour or answer: the message it answers.' })
   @Column({ name: 'heen_id', type: 'uuid', nullable: true })
   heenId!: string | null;
 
@@ -80,9 +95,11 @@ export class BerichtEntity {
   @Column({ type: 'jsonb', nullable: true })
   fouten!: { path: string; message: string }[] | null;
 
-  @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz' })
+  @Field(() => Date, { description: 'When the hub received or wrote it.' })
+  @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz', precision: 3 })
   ontvangenOp!: Date;
 
+  @Field(() => Date, { nullable: true, description: 'When the hub processed it.' })
   @Column({ name: 'verwerkt_op', type: 'timestamptz', nullable: true })
   verwerktOp!: Date | null;
 }

@@ -1,0 +1,86 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Principal } from '../../auth/principal';
+import type { HubContext } from '../../graphql/context';
+import { ConnectionType, PageArgs, paginate } from '../../graphql/pagination';
+import { BerichtEntity } from '../bericht.entity';
+import { betekenisVan } from '../ijw/retourcodes';
+import { BerichtFilter, BerichtFoutType, RetourCodeType } from './bericht.types';
+
+export const BerichtConnection = ConnectionType(BerichtEntity, 'Bericht');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The application's own filter on messages, the same as the row-level security policy: region
+ * staff see their region's, a provider those with its AGB, a municipality those of its CBS codes.
+ */
+export function scopeBerichten(qb: SelectQueryBuilder<BerichtEntity>, p: Principal): SelectQueryBuilder<BerichtEntity> {
+  const a = qb.alias;
+  switch (p.rol) {
+    case 'beheerder':
+      return p.regio ? qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio }) : qb;
+    case 'regio':
+    case 'auditor':
+      return qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio });
+    case 'aanbieder':
+      return qb.andWhere(`${a}.aanbieder_agb = :scopeAgb`, { scopeAgb: p.agb });
+    case 'gemeente':
+    case 'toegang':
+      return qb.andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten.length ? p.gemeenten : [''] });
+  }
+}
+
+export const berichtService = {
+  async berichten(em: EntityManager, p: Principal, filter: BerichtFilter | undefined, page: PageArgs) {
+    const qb = scopeBerichten(em.createQueryBuilder(BerichtEntity, 'b'), p);
+    if (filter?.type) qb.andWhere('b.type = :type', { type: filter.type });
+    if (filter?.richting) qb.andWhere('b.richting = :richting', { richting: filter.richting });
+    if (filter?.status) qb.andWhere('b.status = :status', { status: filter.status });
+    if (filter?.partij) qb.andWhere('(b.aanbieder_agb = :partij OR b.gemeente_code = :partij)', { partij: filter.partij });
+    if (filter?.vanaf) qb.andWhere('b.ontvangen_op >= :vanaf', { vanaf: filter.vanaf });
+    if (filter?.tot) qb.andWhere('b.ontvangen_op < :tot', { tot: filter.tot });
+    if (filter?.retourcode) qb.andWhere(':code = ANY (b.retourcodes)', { code: filter.retourcode });
+    return paginate(qb, page, 'ontvangen_op', (b) => b.ontvangenOp.toISOString());
+  },
+
+  async bericht(em: EntityManager, p: Principal, id: string): Promise<BerichtEntity | null> {
+    if (!UUID.test(id)) return null;
+    return scopeBerichten(em.createQueryBuilder(BerichtEntity, 'b'), p).andWhere('b.id = :id', { id }).getOne();
+  },
+};
+
+@Resolver(() => BerichtEntity)
+export class BerichtResolver {
+  @Authorized()
+  @Query(() => BerichtConnection, { description: 'iJw messages the caller is a party to (or, for region staff, of the region), oldest first.' })
+  async berichten(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => BerichtFilter, { nullable: true }) filter?: BerichtFilter) {
+    return berichtService.berichten(await ctx.em(), ctx.principal, filter, page);
+  }
+
+  @Authorized()
+  @Query(() => BerichtEntity, { nullable: true, description: 'One message, if the caller may see it.' })
+  async bericht(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
+    return berichtService.bericht(await ctx.em(), ctx.principal, id);
+  }
+
+  @FieldResolver(() => [RetourCodeType], { description: 'Retour codes given to this message (or, for a retour, carried by it), with their meaning.' })
+  retourcodes(@Root() b: BerichtEntity): RetourCodeType[] {
+    return b.retourcodes.map((code) => ({ code, betekenis: betekenisVan(code) }));
+  }
+
+  @FieldResolver(() => [BerichtFoutType], { nullable: true, description: 'For a message that failed the XSD: what is wrong (it got no retour).' })
+  fouten(@Root() b: BerichtEntity): BerichtFoutType[] | null {
+    return b.fouten;
+  }
+
+  @FieldResolver(() => BerichtEntity, { nullable: true, description: 'The retour the hub wrote for this message.' })
+  retour(@Root() b: BerichtEntity, @Ctx() ctx: HubContext) {
+    return b.retourId ? ctx.loaders.bericht.load(b.retourId) : null;
+  }
+
+  @FieldResolver(() => BerichtEntity, { nullable: true, description: 'For a retour: the message it answers.' })
+  heen(@Root() b: BerichtEntity, @Ctx() ctx: HubContext) {
+    return b.heenId ? ctx.loaders.bericht.load(b.heenId) : null;
+  }
+}
