@@ -137,7 +137,9 @@ describe('POST /ijw/berichten → retour', () => {
     const future = await post(tokens.alfa, jw305((m) => (((m.bericht.Header as IjwNode).BerichtIdentificatie as IjwNode).Dagtekening = '2099-01-01')));
     expect((await processed(future.body.id!)).retour?.retourcodes).toEqual(['8848']);
     const bsn = await post(tokens.alfa, jw305((m) => ((m.bericht.Client as IjwNode).Bsn = '123456788')));
-    expect((await processed(bsn.body.id!)).retour?.retourcodes).toEqual(['0001']);
+    const afgekeurd = await processed(bsn.body.id!);
+    expect(afgekeurd.retour?.retourcodes).toEqual(['0001']);
+    expect(afgekeurd.fouten).toEqual([{ path: 'CS002', message: 'regel CS002 niet voldaan' }]);
   });
 
   it('an unknown product code gets S329 on its class and 0200 on the client (TR381)', async () => {

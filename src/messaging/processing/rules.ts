@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { isValidBsn } from '../../common/bsn';
 import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
 import type { Bevindingen } from './retour';
 
@@ -16,7 +15,8 @@ export type Niveau2Regel = (c: RegelContext) => boolean;
 /** Levels 3–4 (stored state, external sources): add codes to the header or to classes. */
 export type Niveau3Regel = (c: RegelContext, b: Bevindingen) => Promise<void>;
 
-function* nodes(v: IjwValue | undefined): Generator<IjwNode> {
+/** Every class node of a message (depth first, document order). */
+export function* nodes(v: IjwValue | undefined): Generator<IjwNode> {
   if (v === undefined || typeof v !== 'object') return;
   if (Array.isArray(v)) {
     for (const x of v) yield* nodes(x);
@@ -26,18 +26,14 @@ function* nodes(v: IjwValue | undefined): Generator<IjwNode> {
   for (const child of Object.values(v)) yield* nodes(child);
 }
 
-function add(b: Bevindingen, node: IjwNode, code: string): void {
+/** Puts a code on a class of the retour. */
+export function add(b: Bevindingen, node: IjwNode, code: string): void {
   const list = b.klassen.get(node);
   if (list) list.push(code);
   else b.klassen.set(node, [code]);
 }
 
-/** The rules, keyed by their official codes. */
-export const NIVEAU2: Record<string, Niveau2Regel> = {
-  /** CS002: every Bsn passes the 11-proef. */
-  CS002: (c) => [...nodes(c.message.bericht)].every((n) => n.Bsn === undefined || isValidBsn(String(n.Bsn as string))),
-};
-
+/** Levels 3–4, keyed by their official codes (level 2 is in niveau2.ts). */
 export const NIVEAU3: Record<string, Niveau3Regel> = {
   /** TR135 → 8848: Dagtekening not after the system date. */
   TR135: (c, b) => {

@@ -5,7 +5,8 @@ import { withTenant } from '../../db/tenant';
 import { parseMessage, writeMessage } from '../ijw/codec';
 import { CodecError } from '../ijw/codec.errors';
 import { RETOUR_VAN, bouwRetour, type Bevindingen } from './retour';
-import { NIVEAU2, NIVEAU3, type RegelContext } from './rules';
+import { NIVEAU2 } from './niveau2';
+import { NIVEAU3, type RegelContext } from './rules';
 
 export { SYSTEEM };
 
@@ -74,8 +75,11 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
       bericht: { id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, regioCode: b.regio_code },
     };
     const bevindingen: Bevindingen = { header: [], klassen: new Map() };
-    const niveau2 = Object.values(NIVEAU2).every((rule) => rule(ctx));
-    if (!niveau2) bevindingen.header.push('0001');
+    // Level 2 rejects the whole message; which rules failed is kept for the back office.
+    const gefaald = Object.entries(NIVEAU2)
+      .filter(([, rule]) => !rule(ctx))
+      .map(([code]) => ({ path: code, message: `regel ${code} niet voldaan` }));
+    if (gefaald.length) bevindingen.header.push('0001');
     else for (const rule of Object.values(NIVEAU3)) await rule(ctx, bevindingen);
 
     const nummer = await em.query<{ n: string }[]>(`SELECT nextval('retour_nummer') AS n`);
@@ -89,7 +93,12 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
       [retourType, b.afzender, b.ontvanger, `R${nummer[0].n}`, ctx.vandaag, sha256Hex(retourXml), b.regio_code, b.aanbieder_agb, b.gemeente_code, encrypt(retourXml, key), retourXml.length, id, codes],
     );
     await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [ins[0].id]);
-    await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3 WHERE id = $1`, [id, ins[0].id, codes]);
+    await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3, fouten = $4 WHERE id = $1`, [
+      id,
+      ins[0].id,
+      codes,
+      gefaald.length ? JSON.stringify(gefaald) : null,
+    ]);
     return { status: 'verwerkt', retourId: ins[0].id, retourcodes: codes };
   });
 }
