@@ -37,6 +37,7 @@ export async function authenticate(verifier: TokenVerifier, header: string | und
 export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Promise<HubApp> {
   const production = cfg.NODE_ENV === 'production';
   const verifier = new TokenVerifier(cfg);
+  const key = Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
   const apollo = new ApolloServer<HubContext>({
     schema: buildHubSchema(),
     introspection: !production,
@@ -73,12 +74,12 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     res.setHeader('Content-Type', registry.contentType);
     res.send(await registry.metrics());
   });
-  app.use('/ijw', inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, key: Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64') }));
+  app.use('/ijw', inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, key }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds),
+      context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, key),
     }),
   );
   return { app, apollo };

@@ -12,6 +12,9 @@ import { OutboxEntity } from '../messaging/outbox.entity';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
 import { GemeenteEntity } from '../registry/gemeente.entity';
 import { RegioEntity } from '../registry/regio.entity';
+import { ClientEntity } from '../toewijzing/client.entity';
+import { LeveringEntity } from '../toewijzing/levering.entity';
+import { ToewijzingEntity } from '../toewijzing/toewijzing.entity';
 
 /** Every entity of the hub, in one list for the DataSource and the migration drift check. */
 export const ENTITIES = [
@@ -30,4 +33,7 @@ export const ENTITIES = [
   AuditEntity,
   BerichtEntity,
   OutboxEntity,
+  ClientEntity,
+  ToewijzingEntity,
+  LeveringEntity,
 ];

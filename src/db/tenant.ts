@@ -10,6 +10,21 @@ export async function setTenant(em: EntityManager, p: Principal): Promise<void> 
   );
 }
 
+/**
+ * Runs `fn` in the caller's transaction with the system context, then restores the caller's.
+ * Only for figures the caller may know but whose rows it may not see, such as the total
+ * allocated under a contract across all municipalities (the budget ceiling). `fn` must return
+ * aggregates, never rows.
+ */
+export async function alsSysteem<T>(em: EntityManager, p: Principal, systeem: Principal, fn: () => Promise<T>): Promise<T> {
+  await setTenant(em, systeem);
+  try {
+    return await fn();
+  } finally {
+    await setTenant(em, p);
+  }
+}
+
 /** Runs `fn` in one transaction with the caller's tenant context set. */
 export async function withTenant<T>(ds: DataSource, p: Principal, fn: (em: EntityManager) => Promise<T>): Promise<T> {
   return ds.transaction(async (em) => {

@@ -11,6 +11,8 @@ export class HubContext {
   constructor(
     readonly principal: Principal,
     ds: DataSource,
+    /** The key of stored client data and messages (HUB_ENCRYPTION_KEY). */
+    readonly key: Buffer,
   ) {
     this.tx = new RequestTransaction(ds, principal);
   }

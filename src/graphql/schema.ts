@@ -1,3 +1,4 @@
+import { ToewijzingResolver } from '../toewijzing/toewijzing.resolver';
 import { BerichtResolver } from '../messaging/graphql/bericht.resolver';
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
@@ -28,6 +29,7 @@ export function buildHubSchema(): GraphQLSchema {
       ContractProductResolver,
       IndexatieResolver,
       BerichtResolver,
+      ToewijzingResolver,
     ],
     authChecker,
     authMode: 'error',

@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../../auth/principal';
-import { decrypt, encrypt, sha256Hex } from '../../common/crypto';
+import { decrypt } from '../../common/crypto';
+import { nuInNederland } from '../../common/tijd';
 import { withTenant } from '../../db/tenant';
-import { parseMessage, writeMessage } from '../ijw/codec';
+import { parseMessage } from '../ijw/codec';
 import { CodecError } from '../ijw/codec.errors';
+import { schrijfUitgaand } from '../uitgaand';
 import { RETOUR_VAN, bouwRetour, type Bevindingen } from './retour';
 import { NIVEAU2 } from './niveau2';
 import { NIVEAU3, type RegelContext } from './rules';
@@ -29,7 +31,7 @@ interface Rij {
   xml_versleuteld: Buffer;
 }
 
-const vandaag = () => new Date().toISOString().slice(0, 10);
+const vandaag = () => nuInNederland().datum;
 
 /**
  * Processes one inbound message in one transaction: structure, rules, the retour and its
@@ -84,21 +86,20 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
 
     const nummer = await em.query<{ n: string }[]>(`SELECT nextval('retour_nummer') AS n`);
     const retour = bouwRetour(message, bevindingen, `R${nummer[0].n}`, ctx.vandaag);
-    const retourXml = Buffer.from(writeMessage(retour));
     const codes = [...bevindingen.header, ...[...bevindingen.klassen.values()].flat()];
-    const ins = await em.query<{ id: string }[]>(
-      `INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
-                            gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes)
-       VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'klaar', $10, $11, $12, $13) RETURNING id`,
-      [retourType, b.afzender, b.ontvanger, `R${nummer[0].n}`, ctx.vandaag, sha256Hex(retourXml), b.regio_code, b.aanbieder_agb, b.gemeente_code, encrypt(retourXml, key), retourXml.length, id, codes],
-    );
-    await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [ins[0].id]);
+    const retourId = await schrijfUitgaand(em, key, retour, {
+      regioCode: b.regio_code,
+      aanbiederAgb: b.aanbieder_agb,
+      gemeenteCode: b.gemeente_code,
+      heenId: id,
+      retourcodes: codes,
+    });
     await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3, fouten = $4 WHERE id = $1`, [
       id,
-      ins[0].id,
+      retourId,
       codes,
       gefaald.length ? JSON.stringify(gefaald) : null,
     ]);
-    return { status: 'verwerkt', retourId: ins[0].id, retourcodes: codes };
+    return { status: 'verwerkt', retourId, retourcodes: codes };
   });
 }

@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import { encrypt, sha256Hex } from '../common/crypto';
+import { writeMessage, type IjwMessage, type IjwNode } from './ijw/codec';
+
+export interface UitgaandMeta {
+  regioCode: string | null;
+  aanbiederAgb: string;
+  gemeenteCode: string;
+  /** For a retour or an answer: the message it answers. */
+  heenId?: string | null;
+  retourcodes?: string[];
+}
+
+/**
+ * Stores a message the hub writes (a retour, a JW301, a JW319, a JW325) encrypted, with its
+ * delivery row in the outbox, in the caller's transaction. Returns the message id.
+ */
+export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: IjwMessage, meta: UitgaandMeta): Promise<string> {
+  const header = message.bericht.Header as IjwNode;
+  // A retour's own identification is IdentificatieRetour; other messages carry BerichtIdentificatie.
+  const retour = typeof header.IdentificatieRetour === 'string';
+  const identificatie = retour ? (header.IdentificatieRetour as string) : ((header.BerichtIdentificatie as IjwNode).Identificatie as string);
+  const dagtekening = retour ? (header.DagtekeningRetour as string) : ((header.BerichtIdentificatie as IjwNode).Dagtekening as string);
+  const xml = Buffer.from(writeMessage(message));
+  const rows = await em.query<{ id: string }[]>(
+    `INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
+                          gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes)
+     VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'klaar', $10, $11, $12, $13) RETURNING id`,
+    [
+      message.type,
+      header.Afzender as string,
+      header.Ontvanger as string,
+      identificatie,
+      dagtekening,
+      sha256Hex(xml),
+      meta.regioCode,
+      meta.aanbiederAgb,
+      meta.gemeenteCode,
+      encrypt(xml, key),
+      xml.length,
+      meta.heenId ?? null,
+      meta.retourcodes ?? [],
+    ],
+  );
+  await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [rows[0].id]);
+  return rows[0].id;
+}

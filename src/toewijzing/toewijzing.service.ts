@@ -1,0 +1,358 @@
+import type { EntityManager } from 'typeorm';
+import { audit } from '../auth/audit.service';
+import { SYSTEEM, type Principal } from '../auth/principal';
+import { isValidBsn } from '../common/bsn';
+import { decrypt, encrypt, keyedHash } from '../common/crypto';
+import { Uitvoeringsvariant } from '../common/enums';
+import { HubError, HubErrorCode } from '../common/hub-error';
+import { nuInNederland } from '../common/tijd';
+import { tariefOpDatum } from '../contracting/tarief.rules';
+import { TariefEntity } from '../contracting/tarief.entity';
+import { alsSysteem } from '../db/tenant';
+import { BerichtEntity } from '../messaging/bericht.entity';
+import { schrijfUitgaand } from '../messaging/uitgaand';
+import { bouwJw301, type ClientGegevens } from './jw301';
+import { ToewijzingError } from './toewijzing.errors';
+import type { ClientInput, ToewijzenInput, ToewijzingFilter, ToewijzingProductInput, WijzigToewijzingInput } from './toewijzing.inputs';
+import { ToewijzingEntity } from './toewijzing.entity';
+import { checkVorm, isVerwijderd, raming, stapeling, type Vorm } from './toewijzing.rules';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The municipality a writing caller acts for: one of its own CBS codes (an administrator any). */
+function checkGemeente(p: Principal, gemeenteCode: string): void {
+  if (p.rol === 'beheerder') return;
+  if (!p.gemeenten.includes(gemeenteCode)) throw new HubError(ToewijzingError.NOT_YOUR_MUNICIPALITY, `Geen toegang namens gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
+}
+
+interface ContractMatch {
+  contract_id: string;
+  contract_product_id: string;
+  eenheid: string;
+  uitvoeringsvariant: Uitvoeringsvariant;
+  contract_einde: string;
+}
+
+/** The product (or, aspecifiek, the category) under an active contract of the provider covering the municipality for the whole period. */
+async function zoekContract(em: EntityManager, regio: string, gemeente: string, agb: string, v: ToewijzingProductInput): Promise<ContractMatch> {
+  const inBoek = await em.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM product WHERE regio_code = $1 AND categorie = $2 AND ($3::text IS NULL OR code = $3)`,
+    [regio, v.categorie, v.code ?? null],
+  );
+  if (inBoek[0].n === 0) {
+    throw new HubError(ToewijzingError.UNKNOWN_PRODUCT, `Product ${v.categorie}/${v.code ?? '-'} staat niet in het productenboek van de regio`, { veld: 'code' });
+  }
+  const rows = await em.query<ContractMatch[]>(
+    `SELECT c.id AS contract_id, cp.id AS contract_product_id, cp.eenheid, cp.uitvoeringsvariant, to_char(c.einddatum, 'YYYY-MM-DD') AS contract_einde
+       FROM contract c
+       JOIN contract_gemeente cg ON cg.contract_id = c.id AND cg.gemeente_code = $2
+       JOIN contract_product cp ON cp.contract_id = c.id
+       JOIN product p ON p.id = cp.product_id
+      WHERE c.regio_code = $1 AND c.aanbieder_agb = $3 AND c.status = 'actief'
+        AND p.categorie = $4 AND ($5::text IS NULL OR p.code = $5)
+        AND c.begindatum <= $6::date AND c.einddatum >= coalesce($7::date, $6::date)
+      ORDER BY c.begindatum, c.id
+      LIMIT 1`,
+    [regio, gemeente, agb, v.categorie, v.code ?? null, v.ingangsdatum, v.einddatum ?? null],
+  );
+  if (!rows[0]) {
+    throw new HubError(ToewijzingError.NOT_CONTRACTED, `Aanbieder ${agb} is niet gecontracteerd voor ${v.categorie}/${v.code ?? '-'} in gemeente ${gemeente} in deze periode`, {
+      veld: 'producten',
+    });
+  }
+  return rows[0];
+}
+
+function vormVan(v: ToewijzingProductInput): Vorm {
+  return {
+    productCode: v.code ?? null,
+    ingangsdatum: v.ingangsdatum,
+    einddatum: v.einddatum ?? null,
+    volume: v.volume ?? null,
+    eenheid: v.eenheid ?? null,
+    frequentie: v.frequentie ?? null,
+    budget: v.budget ?? null,
+  };
+}
+
+/** Minutes may be allocated against an hourly contract; otherwise the contract's unit. */
+function checkEenheid(v: Vorm, contractEenheid: string): void {
+  if (v.eenheid === null || v.eenheid === contractEenheid || (v.eenheid === '01' && contractEenheid === '04')) return;
+  throw new HubError(ToewijzingError.INVALID_SHAPE, `Eenheid ${v.eenheid} past niet bij de contracteenheid ${contractEenheid}`, { veld: 'eenheid' });
+}
+
+/**
+ * The budget ceiling of the contract for the allocation's year: what all municipalities
+ * allocated under it (the caller sees only the total) plus `extra` must stay within it.
+ */
+async function checkPlafond(em: EntityManager, p: Principal, contractId: string, jaar: number, extra: number, zonder: string | null): Promise<void> {
+  const r = await alsSysteem(em, p, SYSTEEM, () =>
+    em.query<{ plafond: string | null; toegewezen: string }[]>(
+      `SELECT (SELECT bedrag_centen FROM budgetplafond WHERE contract_id = $1 AND jaar = $2) AS plafond,
+              (SELECT coalesce(sum(geraamd_centen), 0) FROM toewijzing
+                WHERE contract_id = $1 AND extract(year FROM ingangsdatum) = $2 AND id IS DISTINCT FROM $3::uuid
+                  AND NOT (reden_wijziging IN ('01', '13') AND einddatum = ingangsdatum)) AS toegewezen`,
+      [contractId, jaar, zonder],
+    ),
+  );
+  if (r[0].plafond === null) return;
+  const plafond = Number(r[0].plafond);
+  const toegewezen = Number(r[0].toegewezen);
+  if (toegewezen + extra > plafond) {
+    throw new HubError(ToewijzingError.BUDGET_CEILING_EXCEEDED, `Budgetplafond ${jaar} van het contract wordt overschreden`, {
+      plafondCenten: plafond,
+      toegewezenCenten: toegewezen,
+      gevraagdCenten: extra,
+    });
+  }
+}
+
+async function tarief(em: EntityManager, contractProductId: string, datum: string): Promise<number> {
+  const versies = await em.findBy(TariefEntity, { contractProductId });
+  const t = tariefOpDatum(versies, datum);
+  if (!t) throw new HubError(ToewijzingError.NOT_CONTRACTED, `Geen tarief geldig op ${datum}`, { veld: 'ingangsdatum' });
+  return t.bedragCenten;
+}
+
+/** Finds or registers the client by keyed hash; its data is replaced by the latest the access team gave. */
+async function registreerClient(em: EntityManager, key: Buffer, gemeente: string, regio: string, c: ClientInput): Promise<{ id: string; gegevens: ClientGegevens }> {
+  const gegevens: ClientGegevens = {
+    bsn: c.bsn,
+    geboortedatum: c.geboortedatum,
+    geslacht: c.geslacht,
+    achternaam: c.achternaam,
+    voorvoegsel: c.voorvoegsel,
+    voornamen: c.voornamen,
+    adres: { ...c.adres },
+  };
+  const hash = keyedHash(c.bsn, key);
+  const blob = encrypt(Buffer.from(JSON.stringify(gegevens)), key);
+  const nieuw = await em.query<{ id: string }[]>(
+    `INSERT INTO client (bsn_hash, gegevens_versleuteld, gemeente_code, regio_code) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (bsn_hash) DO NOTHING RETURNING id`,
+    [hash, blob, gemeente, regio],
+  );
+  if (nieuw[0]) return { id: nieuw[0].id, gegevens };
+  const bestaand = await em.query<{ id: string; gemeente_code: string }[]>(`SELECT id, gemeente_code FROM client WHERE bsn_hash = $1`, [hash]);
+  if (!bestaand[0] || bestaand[0].gemeente_code !== gemeente) {
+    throw new HubError(ToewijzingError.CLIENT_ELSEWHERE, 'Deze cliënt staat bij een andere gemeente ingeschreven (woonplaatsbeginsel)', { veld: 'client' });
+  }
+  await em.query(`UPDATE client SET gegevens_versleuteld = $2 WHERE id = $1`, [bestaand[0].id, blob]);
+  return { id: bestaand[0].id, gegevens };
+}
+
+export function leesClient(blob: Buffer, key: Buffer): ClientGegevens {
+  return JSON.parse(decrypt(blob, key).toString('utf8')) as ClientGegevens;
+}
+
+/** Current toewijzingen of a client at a provider: not deleted, not ended before today (OP087). */
+async function actueel(em: EntityManager, clientId: string, agb: string, gemeente: string, vandaag: string): Promise<ToewijzingEntity[]> {
+  const rows = await em
+    .createQueryBuilder(ToewijzingEntity, 't')
+    .where('t.client_id = :clientId AND t.aanbieder_agb = :agb AND t.gemeente_code = :gemeente', { clientId, agb, gemeente })
+    .andWhere('(t.einddatum IS NULL OR t.einddatum >= :vandaag)', { vandaag })
+    .orderBy('t.nummer')
+    .getMany();
+  return rows.filter((t) => !isVerwijderd(t));
+}
+
+/** Writes the JW301 with the complete current picture plus what changed now, and audits it. */
+async function stuurJw301(
+  em: EntityManager,
+  p: Principal,
+  key: Buffer,
+  a: { clientId: string; gegevens: ClientGegevens; gemeente: string; regio: string; agb: string; gewijzigd: ToewijzingEntity[]; actie: string },
+): Promise<BerichtEntity> {
+  const { datum } = nuInNederland();
+  const huidige = await actueel(em, a.clientId, a.agb, a.gemeente, datum);
+  const nummers = new Set(huidige.map((t) => t.nummer));
+  const picture = [...huidige, ...a.gewijzigd.filter((t) => !nummers.has(t.nummer))];
+  const n = await em.query<{ n: string }[]>(`SELECT nextval('bericht_nummer') AS n`);
+  const message = bouwJw301({
+    gemeenteCode: a.gemeente,
+    aanbiederAgb: a.agb,
+    identificatie: `T${n[0].n}`,
+    dagtekening: datum,
+    client: a.gegevens,
+    actueel: picture,
+    gewijzigd: new Set(a.gewijzigd.filter((t) => t.versie > 1).map((t) => t.nummer)),
+  });
+  const id = await schrijfUitgaand(em, key, message, { regioCode: a.regio, aanbiederAgb: a.agb, gemeenteCode: a.gemeente });
+  await audit(em, p, a.actie, 'toewijzing', a.gewijzigd[0]?.id ?? null, { nummers: a.gewijzigd.map((t) => t.nummer), bericht: id }, a.regio);
+  return em.findOneByOrFail(BerichtEntity, { id });
+}
+
+export const toewijzingService = {
+  /**
+   * A direct allocation: every product checked against the product book, the contract (the
+   * provider contracted for it in the child's municipality for the whole period), the execution
+   * variant's shape rules, no stacking, and the budget ceiling; then one JW301 to the provider.
+   */
+  async toewijzen(em: EntityManager, p: Principal, key: Buffer, input: ToewijzenInput): Promise<{ toewijzingen: ToewijzingEntity[]; bericht: BerichtEntity }> {
+    checkGemeente(p, input.gemeenteCode);
+    if (!isValidBsn(input.client.bsn)) throw new HubError(ToewijzingError.INVALID_BSN, 'BSN voldoet niet aan de elfproef', { veld: 'client.bsn' });
+    const gem = await em.query<{ regio_code: string }[]>(
+      `SELECT regio_code FROM gemeente WHERE code = $1 AND geldig_vanaf <= CURRENT_DATE AND (geldig_tot IS NULL OR geldig_tot >= CURRENT_DATE)`,
+      [input.gemeenteCode],
+    );
+    if (!gem[0]) throw new HubError(HubErrorCode.VALIDATION_FAILED, `Onbekende gemeente ${input.gemeenteCode}`, { veld: 'gemeenteCode' });
+    const regio = gem[0].regio_code;
+    const producten = input.producten ?? (input.arrangement ? await uitArrangement(em, regio, input.arrangement) : []);
+    if (!producten.length) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Geef producten of een arrangement', { veld: 'producten' });
+    const client = await registreerClient(em, key, input.gemeenteCode, regio, input.client);
+    const { datum, tijd } = nuInNederland();
+    const lopend = (await actueel(em, client.id, input.aanbiederAgb, input.gemeenteCode, datum)).map((t) => ({ ...t }));
+    const geschreven: ToewijzingEntity[] = [];
+    const perPlafond = new Map<string, { contractId: string; jaar: number; centen: number }>();
+    for (const [i, v] of producten.entries()) {
+      const vorm = vormVan(v);
+      try {
+        checkVorm(vorm);
+      } catch (e) {
+        if (e instanceof HubError) e.details.product = i;
+        throw e;
+      }
+      const match = await zoekContract(em, regio, input.gemeenteCode, input.aanbiederAgb, v);
+      if (match.uitvoeringsvariant === Uitvoeringsvariant.taakgericht) {
+        throw new HubError(ToewijzingError.TASK_BASED, 'Taakgerichte zorg wordt niet per cliënt toegewezen (geen JW301)', { veld: 'producten', product: i });
+      }
+      checkEenheid(vorm, match.eenheid);
+      const clash = stapeling({ productCategorie: v.categorie, productCode: v.code ?? null, ingangsdatum: v.ingangsdatum, einddatum: v.einddatum ?? null }, lopend);
+      if (clash !== undefined) {
+        throw new HubError(ToewijzingError.STACKING, `Overlapt met toewijzing ${clash} voor hetzelfde product (stapeling)`, { veld: 'producten', product: i, toewijzingNummer: clash });
+      }
+      const geraamd = raming(vorm, await tarief(em, match.contract_product_id, v.ingangsdatum), match.eenheid, match.contract_einde);
+      const jaar = Number(v.ingangsdatum.slice(0, 4));
+      const k = `${match.contract_id}/${jaar}`;
+      const som = perPlafond.get(k) ?? { contractId: match.contract_id, jaar, centen: 0 };
+      som.centen += geraamd;
+      perPlafond.set(k, som);
+      const nummer = Number((await em.query<{ n: string }[]>(`SELECT nextval('toewijzing_nummer') AS n`))[0].n);
+      const t = em.create(ToewijzingEntity, {
+        nummer,
+        regioCode: regio,
+        gemeenteCode: input.gemeenteCode,
+        aanbiederAgb: input.aanbiederAgb,
+        clientId: client.id,
+        contractId: match.contract_id,
+        productCategorie: v.categorie,
+        productCode: v.code ?? null,
+        ingangsdatum: v.ingangsdatum,
+        einddatum: v.einddatum ?? null,
+        volume: vorm.volume,
+        eenheid: vorm.eenheid,
+        frequentie: vorm.frequentie,
+        budget: vorm.budget,
+        redenWijziging: null,
+        referentieAanbieder: null,
+        toewijzingsdatum: datum,
+        toewijzingstijd: tijd,
+        geraamdCenten: geraamd,
+        versie: 1,
+      });
+      geschreven.push(t);
+      lopend.push(t);
+    }
+    for (const s of perPlafond.values()) await checkPlafond(em, p, s.contractId, s.jaar, s.centen, null);
+    await em.insert(ToewijzingEntity, geschreven);
+    const bericht = await stuurJw301(em, p, key, {
+      clientId: client.id,
+      gegevens: client.gegevens,
+      gemeente: input.gemeenteCode,
+      regio,
+      agb: input.aanbiederAgb,
+      gewijzigd: geschreven,
+      actie: 'toewijzing.toegewezen',
+    });
+    return { toewijzingen: geschreven, bericht };
+  },
+
+  /** A change keeping the ToewijzingNummer (OP033x1/OP257): Einddatum, Budget, or Volume of a TBGT. */
+  async wijzig(em: EntityManager, p: Principal, key: Buffer, input: WijzigToewijzingInput) {
+    const t = await this.voorWijziging(em, p, input.id);
+    if (input.volume !== undefined && input.volume !== null && t.frequentie !== '6') {
+      throw new HubError(ToewijzingError.CHANGE_NOT_ALLOWED, 'Volume wijzigen kan alleen bij een totaal binnen de geldigheidsduur; beëindig en wijs opnieuw toe', { veld: 'volume' });
+    }
+    if (input.budget !== undefined && input.budget !== null && t.budget === null) {
+      throw new HubError(ToewijzingError.CHANGE_NOT_ALLOWED, 'Deze toewijzing heeft geen Budget', { veld: 'budget' });
+    }
+    const vorm: Vorm = { ...t, einddatum: input.einddatum ?? t.einddatum, volume: input.volume ?? t.volume, budget: input.budget ?? t.budget };
+    checkVorm(vorm);
+    const anderen = (await actueel(em, t.clientId, t.aanbiederAgb, t.gemeenteCode, nuInNederland().datum)).filter((x) => x.id !== t.id);
+    const clash = stapeling({ ...t, einddatum: vorm.einddatum }, anderen);
+    if (clash !== undefined) throw new HubError(ToewijzingError.STACKING, `Overlapt dan met toewijzing ${clash} voor hetzelfde product (stapeling)`, { veld: 'einddatum', toewijzingNummer: clash });
+    const match = await em.query<{ contract_product_id: string; eenheid: string; contract_einde: string }[]>(
+      `SELECT cp.id AS contract_product_id, cp.eenheid, to_char(c.einddatum, 'YYYY-MM-DD') AS contract_einde
+         FROM contract c JOIN contract_product cp ON cp.contract_id = c.id JOIN product pr ON pr.id = cp.product_id
+        WHERE c.id = $1 AND pr.categorie = $2 AND ($3::text IS NULL OR pr.code = $3) LIMIT 1`,
+      [t.contractId, t.productCategorie, t.productCode],
+    );
+    if (!match[0] || (vorm.einddatum ?? '9999-12-31') > match[0].contract_einde) {
+      throw new HubError(ToewijzingError.NOT_CONTRACTED, 'De nieuwe periode valt buiten het contract', { veld: 'einddatum' });
+    }
+    const geraamd = raming(vorm, await tarief(em, match[0].contract_product_id, t.ingangsdatum), match[0].eenheid, match[0].contract_einde);
+    if (t.contractId && geraamd > t.geraamdCenten) await checkPlafond(em, p, t.contractId, Number(t.ingangsdatum.slice(0, 4)), geraamd, t.id);
+    return this.schrijfWijziging(em, p, key, t, { einddatum: vorm.einddatum, volume: vorm.volume, budget: vorm.budget, redenWijziging: input.redenWijziging, geraamdCenten: geraamd }, 'toewijzing.gewijzigd');
+  },
+
+  /** Delete: Einddatum = Ingangsdatum with RedenWijziging 13; the toewijzing counts as never sent (OP087). */
+  async verwijder(em: EntityManager, p: Principal, key: Buffer, id: string) {
+    const t = await this.voorWijziging(em, p, id);
+    return this.schrijfWijziging(em, p, key, t, { einddatum: t.ingangsdatum, redenWijziging: '13', geraamdCenten: 0 }, 'toewijzing.verwijderd');
+  },
+
+  async voorWijziging(em: EntityManager, p: Principal, id: string): Promise<ToewijzingEntity> {
+    const t = UUID.test(id) ? await em.createQueryBuilder(ToewijzingEntity, 't').where('t.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
+    if (!t) throw new HubError(ToewijzingError.TOEWIJZING_NOT_FOUND, 'Toewijzing niet gevonden', { veld: 'id' });
+    checkGemeente(p, t.gemeenteCode);
+    if (isVerwijderd(t)) throw new HubError(ToewijzingError.ALREADY_DELETED, `Toewijzing ${t.nummer} is verwijderd`, { veld: 'id' });
+    return t;
+  },
+
+  async schrijfWijziging(em: EntityManager, p: Principal, key: Buffer, t: ToewijzingEntity, wijziging: Partial<ToewijzingEntity>, actie: string) {
+    const { datum, tijd } = nuInNederland();
+    Object.assign(t, wijziging, { versie: t.versie + 1, toewijzingsdatum: datum, toewijzingstijd: tijd, referentieAanbieder: null });
+    await em.save(ToewijzingEntity, t);
+    const c = await em.query<{ gegevens_versleuteld: Buffer }[]>(`SELECT gegevens_versleuteld FROM client WHERE id = $1`, [t.clientId]);
+    const bericht = await stuurJw301(em, p, key, {
+      clientId: t.clientId,
+      gegevens: leesClient(c[0].gegevens_versleuteld, key),
+      gemeente: t.gemeenteCode,
+      regio: t.regioCode,
+      agb: t.aanbiederAgb,
+      gewijzigd: [t],
+      actie,
+    });
+    return { toewijzingen: [t], bericht };
+  },
+
+  async toewijzingen(em: EntityManager, p: Principal, filter: ToewijzingFilter | undefined) {
+    const qb = em.createQueryBuilder(ToewijzingEntity, 't');
+    // The application's own scope, as row-level security does it.
+    if (p.rol === 'aanbieder') qb.andWhere('t.aanbieder_agb = :scopeAgb', { scopeAgb: p.agb });
+    else if (p.rol === 'gemeente') qb.andWhere('t.gemeente_code IN (:...g)', { g: p.gemeenten });
+    else if (p.rol !== 'beheerder' || p.regio) qb.andWhere('t.regio_code = :r', { r: p.regio });
+    if (filter?.aanbiederAgb) qb.andWhere('t.aanbieder_agb = :agb', { agb: filter.aanbiederAgb });
+    if (filter?.gemeenteCode) qb.andWhere('t.gemeente_code = :gem', { gem: filter.gemeenteCode });
+    if (filter?.clientId) qb.andWhere('t.client_id = :cid', { cid: UUID.test(filter.clientId) ? filter.clientId : '00000000-0000-0000-0000-000000000000' });
+    if (filter?.actueel) {
+      qb.andWhere('(t.einddatum IS NULL OR t.einddatum >= :vandaag)', { vandaag: nuInNederland().datum });
+      qb.andWhere(`NOT (t.reden_wijziging IN ('01', '13') AND t.einddatum = t.ingangsdatum)`);
+    }
+    return qb.orderBy('t.nummer').take(1000).getMany();
+  },
+};
+
+/** The products of an arrangement with their default volumes, over the given period. */
+async function uitArrangement(em: EntityManager, regio: string, a: { id: string; ingangsdatum: string; einddatum: string }): Promise<ToewijzingProductInput[]> {
+  const rows = UUID.test(a.id)
+    ? await em.query<{ categorie: string; code: string; eenheid: string; volume: number; frequentie: string }[]>(
+        `SELECT p.categorie, p.code, p.eenheid, o.volume, o.frequentie
+           FROM arrangement_onderdeel o JOIN arrangement ar ON ar.id = o.arrangement_id JOIN product p ON p.id = o.product_id
+          WHERE ar.id = $1 AND ar.regio_code = $2 ORDER BY o.volgnummer`,
+        [a.id, regio],
+      )
+    : [];
+  if (!rows.length) throw new HubError(HubErrorCode.NOT_FOUND, 'Arrangement niet gevonden', { veld: 'arrangement.id' });
+  return rows.map((r) => ({ categorie: r.categorie, code: r.code, eenheid: r.eenheid, volume: r.volume, frequentie: r.frequentie, ingangsdatum: a.ingangsdatum, einddatum: a.einddatum }));
+}
