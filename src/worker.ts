@@ -33,8 +33,11 @@ async function main(): Promise<void> {
         if (!handler) throw new Error(`no handler for job ${job.name}`);
         return handler(job.data as JobData[JobName]);
       },
-      { connection, prefix: cfg.QUEUE_PREFIX, concurrency: 4 },
+      // A job whose worker died comes back after the lock expires (BullMQ's stalled check).
+      { connection, prefix: cfg.QUEUE_PREFIX, concurrency: 4, lockDuration: cfg.QUEUE_LOCK_MS, stalledInterval: cfg.QUEUE_LOCK_MS },
     );
+    // Without a listener BullMQ prints raw stack traces while Redis is away; these are log lines.
+    worker.on('error', (err) => log.warn('worker error', { queue: name, error: err.message }));
     worker.on('completed', () => jobsProcessed.inc({ queue: name, outcome: 'ok' }));
     worker.on('failed', (job, err) => {
       jobsProcessed.inc({ queue: name, outcome: 'failed' });
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
   }
   if (queues.includes('onderhoud')) {
     const q = new Queue('onderhoud', { connection, prefix: cfg.QUEUE_PREFIX });
+    q.on('error', (err) => log.warn('queue error', { queue: q.name, error: err.message }));
     // Daily at 01:00; the scheduler id makes repeated starts idempotent.
     await q.upsertJobScheduler('contract-status-dagelijks', { pattern: '0 1 * * *' }, { name: 'contract-status', data: {} });
     schedulers.push(q);
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
   if (queues.includes('berichten')) {
     // The outbox relay runs beside the message workers: committed rows become jobs.
     const q = new Queue('berichten', { connection, prefix: cfg.QUEUE_PREFIX });
+    q.on('error', (err) => log.warn('queue error', { queue: q.name, error: err.message }));
     schedulers.push(q);
     relay = startRelay(ds, q, { intervalMs: cfg.OUTBOX_POLL_MS, staleMs: cfg.OUTBOX_STALE_MS }, (e) => log.warn('outbox relay', { error: (e as Error).message }));
   }

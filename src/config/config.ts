@@ -98,6 +98,12 @@ export class Config {
   @Min(100)
   OUTBOX_STALE_MS = 30_000;
 
+  /** Lock of a running job; a job of a worker that died runs again after about this long. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  QUEUE_LOCK_MS = 30_000;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 }

@@ -1,0 +1,319 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { sampleMessage } from '../src/messaging/ijw/samples';
+import { seed } from '../src/seed/seed';
+import { startTestApi, type TestApi } from './helpers/api';
+import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { AGB, FIXTURE } from './fixtures/regions';
+
+/**
+ * The promise "a killed worker or a restarted Redis loses nothing, does nothing twice", tested
+ * with real processes: a compiled worker that gets SIGKILLed mid-backlog, and a private
+ * redis-server that gets SIGKILLed (and comes back empty) while messages are being processed.
+ * Slow by nature: stalled-job detection in BullMQ needs ~30 s.
+ */
+const ROOT = path.join(__dirname, '..');
+const XSD_DIR = path.join(ROOT, '..', 'shared', 'ijw-3.2', 'xsd');
+const N = 2000;
+const IN_FLIGHT = 16;
+const QUEUE_PREFIX = `crash-${randomBytes(4).toString('hex')}`;
+const vandaag = new Date().toISOString().slice(0, 10);
+
+let build: string; // private outDir: processes.test.ts builds into dist/ at the same time
+let redisPort: number;
+let redis: ChildProcess | undefined;
+let db: TestDatabase;
+let ds: DataSource;
+let api: TestApi;
+let owner: Client; // the owner sees every row: row-level security would hide them from hub_app
+let token: string;
+const workers: Run[] = [];
+
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  exit: Promise<number | null>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(what: string, check: () => boolean | Promise<boolean>, ms: number, every = 100): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await sleep(every);
+  }
+  throw new Error(`${what}: not reached in ${ms} ms`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts redis-server without persistence: a restart brings it back empty, like a lost node. */
+async function startRedis(): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  await until(`redis-server on ${redisPort} ready (${out})`, () => /Ready to accept connections/.test(out), 10_000, 20);
+  return child;
+}
+
+async function kill(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+function startWorker(): Run {
+  const child = spawn(process.execPath, [path.join(build, 'src', 'worker.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATABASE_URL: db.appUrl,
+      DATABASE_OWNER_URL: db.ownerUrl,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      QUEUE_PREFIX,
+      WORKER_QUEUES: 'berichten',
+      OUTBOX_POLL_MS: '50',
+      OUTBOX_STALE_MS: '2000',
+      // Jobs of the killed worker come back after the lock expires: short here, 30 s by default.
+      QUEUE_LOCK_MS: '5000',
+      JWT_SECRET: 'crash-test-secret-0123456789-abcdef',
+      // Same key as the api, or the worker could not decrypt what the api stored.
+      HUB_ENCRYPTION_KEY: api.cfg.HUB_ENCRYPTION_KEY ?? '',
+      IJW_XSD_DIR: XSD_DIR,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const run = { child, out: () => out, exit: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
+  workers.push(run);
+  return run;
+}
+
+async function startedWorker(): Promise<Run> {
+  const w = startWorker();
+  await until('worker started', () => /worker started/.test(w.out()) || w.child.exitCode !== null, 20_000);
+  if (w.child.exitCode !== null) throw new Error(`worker exited at start:\n${w.out()}`);
+  return w;
+}
+
+/** A JW305 (start of care) from provider alfa to 's-Hertogenbosch, like berichten.test.ts. */
+function jw305(identificatie: string, toewijzing: number): string {
+  const m = sampleMessage('JW305', 'minimal');
+  const h = m.bericht.Header as IjwNode;
+  h.Afzender = AGB.alfa;
+  h.Ontvanger = '0796';
+  h.BerichtIdentificatie = { Identificatie: identificatie, Dagtekening: vandaag };
+  const client = m.bericht.Client as IjwNode;
+  client.Bsn = '999900006';
+  const start = ((client.StartProducten as IjwNode).StartProduct as IjwNode[])[0];
+  start.ToewijzingNummer = toewijzing;
+  start.Product = { Categorie: '45', Code: '45A04' };
+  start.Begindatum = vandaag;
+  return writeMessage(m);
+}
+
+/** POSTs N messages `${prefix}1..N`, IN_FLIGHT at a time; resolves with the ids the api gave. */
+async function postAll(prefix: string, offset: number): Promise<string[]> {
+  const ids: string[] = [];
+  let next = 0;
+  const one = async () => {
+    while (next < N) {
+      const i = ++next;
+      const res = await fetch(`${api.url}/ijw/berichten`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
+        body: jw305(`${prefix}${i}`, offset + i),
+      });
+      const body = (await res.json()) as { id?: string };
+      if (res.status !== 202 || !body.id) throw new Error(`POST ${prefix}${i}: ${res.status} ${JSON.stringify(body)}`);
+      ids.push(body.id);
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, one));
+  return ids;
+}
+
+async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
+  return (await owner.query<T & Record<string, unknown>>(sql, params)).rows[0];
+}
+
+/** Inbound messages of this batch that are processed. */
+async function verwerkt(prefix: string): Promise<number> {
+  return (await one<{ n: number }>(`SELECT count(*)::int AS n FROM bericht WHERE richting = 'in' AND identificatie LIKE $1 AND status = 'verwerkt'`, [`${prefix}%`])).n;
+}
+
+/** Outbox rows of this batch (inbound messages and their retours) still open. */
+async function open(prefix: string): Promise<number> {
+  return (
+    await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox o JOIN bericht b ON b.id = o.bericht_id JOIN bericht h ON h.id = coalesce(b.heen_id, b.id)
+        WHERE h.identificatie LIKE $1 AND o.afgehandeld_op IS NULL`,
+      [`${prefix}%`],
+    )
+  ).n;
+}
+
+async function done(prefix: string): Promise<boolean> {
+  return (await verwerkt(prefix)) === N && (await open(prefix)) === 0;
+}
+
+/** Everything "loses nothing, does nothing twice" means, in rows. */
+async function expectExactlyOnce(prefix: string, totalBerichten: number): Promise<void> {
+  const like = `${prefix}%`;
+  // Every inbound message processed, with no rule findings (a re-run would not change that, but a mix-up would).
+  const inbound = await owner.query<{ status: string; n: number; met_codes: number }>(
+    `SELECT status, count(*)::int AS n, count(*) FILTER (WHERE cardinality(retourcodes) > 0)::int AS met_codes
+       FROM bericht WHERE richting = 'in' AND identificatie LIKE $1 GROUP BY status`,
+    [like],
+  );
+  expect(inbound.rows).toEqual([{ status: 'verwerkt', n: N, met_codes: 0 }]);
+  // Exactly one retour per inbound message, and the inbound row points at that one.
+  const retours = await owner.query<{ n: number; eigen: number }>(
+    `SELECT count(r.id)::int AS n, bool_and(h.retour_id = r.id)::int AS eigen
+       FROM bericht h LEFT JOIN bericht r ON r.heen_id = h.id
+      WHERE h.richting = 'in' AND h.identificatie LIKE $1 GROUP BY h.id`,
+    [like],
+  );
+  expect(retours.rows.length).toBe(N);
+  expect(retours.rows.filter((r) => r.n !== 1 || r.eigen !== 1)).toEqual([]);
+  // Every retour delivered (to the mailbox: alfa has no endpoint), none left 'klaar'.
+  expect(
+    (await owner.query(`SELECT r.richting, r.type, r.status, count(*)::int AS n FROM bericht r JOIN bericht h ON h.id = r.heen_id WHERE h.identificatie LIKE $1 GROUP BY 1, 2, 3`, [like])).rows,
+  ).toEqual([{ richting: 'uit', type: 'JW306', status: 'beschikbaar', n: N }]);
+  // One outbox row per message and per retour, all finished.
+  const outbox = await owner.query(
+    `SELECT o.soort, count(*)::int AS n, count(DISTINCT o.bericht_id)::int AS berichten, count(o.afgehandeld_op)::int AS afgehandeld
+       FROM outbox o JOIN bericht b ON b.id = o.bericht_id JOIN bericht h ON h.id = coalesce(b.heen_id, b.id)
+      WHERE h.identificatie LIKE $1 GROUP BY o.soort ORDER BY o.soort`,
+    [like],
+  );
+  expect(outbox.rows).toEqual([
+    { soort: 'bezorg', n: N, berichten: N, afgehandeld: N },
+    { soort: 'verwerk', n: N, berichten: N, afgehandeld: N },
+  ]);
+  // Nothing anywhere else: no orphan retours, no stray rows.
+  expect(await one(`SELECT count(*)::int AS n, count(*) FILTER (WHERE richting = 'uit' AND heen_id IS NULL)::int AS wees FROM bericht`)).toEqual({ n: totalBerichten, wees: 0 });
+  expect(await one(`SELECT count(*)::int AS n FROM outbox`)).toEqual({ n: totalBerichten });
+}
+
+/** What the workers said about failed jobs: a second retour would show up as a unique violation. */
+function failedJobs(): string[] {
+  return workers.flatMap((w) => w.out().split('\n')).filter((l) => /job failed/.test(l));
+}
+
+beforeAll(async () => {
+  build = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-crash-build-'));
+  // Compiled files resolve their packages by walking up from the build dir.
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(build, 'node_modules'), 'dir');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', build], { stdio: 'inherit' });
+  // What scripts/copy-assets.js does for dist/: tsc does not copy the .cjs loader.
+  const loader = path.join('src', 'messaging', 'ijw', 'libxml2-loader.cjs');
+  fs.copyFileSync(path.join(ROOT, loader), path.join(build, loader));
+
+  redisPort = await freePort();
+  redis = await startRedis();
+  db = await createTestDatabase('crash');
+  ds = await db.app({ poolSize: IN_FLIGHT });
+  await seed(ds, FIXTURE);
+  owner = new Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+  api = await startTestApi(ds, { REDIS_URL: `redis://127.0.0.1:${redisPort}` });
+  // The api only pings Redis for /readyz; while Redis is killed its errors are expected.
+  api.redis.on('error', () => undefined);
+  token = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+}, 120_000);
+
+afterAll(async () => {
+  for (const w of workers) await kill(w.child);
+  await api?.close();
+  await owner?.end();
+  await db?.drop();
+  await kill(redis);
+  if (build) fs.rmSync(build, { recursive: true, force: true });
+}, 60_000);
+
+describe('crash: a killed worker or a restarted Redis loses nothing, does nothing twice', () => {
+  it('SIGKILL of a worker mid-backlog: a second worker finishes every message exactly once', async () => {
+    const t0 = Date.now();
+    const ids = await postAll('CA', 0);
+    expect(new Set(ids).size).toBe(N);
+
+    const w1 = await startedWorker();
+    await until('200 messages processed by worker 1', async () => (await verwerkt('CA')) >= 200, 60_000, 20);
+    await kill(w1.child);
+    const atKill = await verwerkt('CA');
+    // The jobs worker 1 held when it died: their locks live on until they expire.
+    const r = new Redis(`redis://127.0.0.1:${redisPort}`);
+    const active = await r.lrange(`${QUEUE_PREFIX}:berichten:active`, 0, -1);
+    r.disconnect();
+    expect(atKill).toBeLessThan(N);
+    expect(active.length).toBeGreaterThan(0);
+
+    const w2 = await startedWorker();
+    // Killed jobs come back by BullMQ's stalled-job check once their lock (QUEUE_LOCK_MS) expires.
+    await until(`all ${N} processed by worker 2`, () => done('CA'), 200_000, 250);
+    await expectExactlyOnce('CA', 2 * N);
+    // Nothing happens late either: after a few sweeps the rows are the same.
+    await sleep(5000);
+    await expectExactlyOnce('CA', 2 * N);
+    expect(w2.child.exitCode).toBeNull();
+    expect(failedJobs().filter((l) => /duplicate key|unique/i.test(l))).toEqual([]);
+    console.log(`scenario A: worker 1 killed after ${atKill}/${N} with ${active.length} active jobs; done in ${Math.round((Date.now() - t0) / 1000)} s; failed jobs logged: ${failedJobs().length}`);
+  }, 300_000);
+
+  it('SIGKILL of Redis while processing: it comes back empty, the outbox sweep restores every job', async () => {
+    const t0 = Date.now();
+    const worker = workers[workers.length - 1];
+    expect(worker.child.exitCode).toBeNull();
+    // Posting runs while the worker processes, and goes on while Redis is away (the api does not need it).
+    const posting = postAll('CB', N);
+    await until('200 messages processed', async () => (await verwerkt('CB')) >= 200, 60_000, 20);
+    await kill(redis);
+    const atKill = await verwerkt('CB');
+    // Jobs handed to Redis and not finished: gone with it, only the outbox sweep can bring them back.
+    const lost = (await one<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE doorgezet_op IS NOT NULL AND afgehandeld_op IS NULL`)).n;
+    await sleep(1500); // the worker and relay run into a dead Redis for a while
+    redis = await startRedis();
+    const ids = await posting;
+    expect(new Set(ids).size).toBe(N);
+    expect(atKill).toBeLessThan(N);
+    expect(lost).toBeGreaterThan(0);
+
+    // The worker must ride this out: ioredis reconnects. Give it a moment to die if it is going to.
+    await sleep(2000);
+    const survived = worker.child.exitCode === null && worker.child.signalCode === null;
+    if (!survived) {
+      console.log(`worker died when Redis went away (exit ${worker.child.exitCode}):\n${worker.out().slice(-3000)}`);
+      await startedWorker(); // so the invariants below can still be checked
+    }
+
+    await until(`all ${N} processed after the Redis restart`, () => done('CB'), 200_000, 250);
+    await expectExactlyOnce('CB', 4 * N);
+    await sleep(5000);
+    await expectExactlyOnce('CB', 4 * N);
+    expect(failedJobs().filter((l) => /duplicate key|unique/i.test(l))).toEqual([]);
+    console.log(`scenario B: Redis killed after ${atKill}/${N} with ${lost} jobs in it; worker survived: ${survived}; done in ${Math.round((Date.now() - t0) / 1000)} s; failed jobs logged: ${failedJobs().length}`);
+    expect(survived).toBe(true);
+  }, 300_000);
+});
