@@ -1,15 +1,14 @@
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { writeMessage, type IjwMessage, type IjwNode } from '../src/messaging/ijw/codec';
-import { sampleMessage } from '../src/messaging/ijw/samples';
+import type { IjwMessage, IjwNode } from '../src/messaging/ijw/codec';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { withTenant } from '../src/db/tenant';
 import { SYSTEEM } from '../src/auth/principal';
 import { seed } from '../src/seed/seed';
 import { herstelOnce } from '../src/messaging/processing/relay';
 import { startTestApi, type TestApi } from './helpers/api';
-import { startBerichtenWorker } from './helpers/berichten';
+import { jw305Xml, startBerichtenWorker, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 
@@ -20,7 +19,6 @@ let worker: ReturnType<typeof startBerichtenWorker>;
 let xsd: XsdValidators;
 const tokens: Record<string, string> = {};
 let volgnummer = 0;
-const vandaag = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
   db = await createTestDatabase('berichten');
@@ -42,21 +40,11 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** A JW305 start of care from provider alfa to 's-Hertogenbosch. */
+let clienten = 0;
+
+/** A JW305 start of care from provider alfa to 's-Hertogenbosch, each for its own client. */
 function jw305(change: (m: IjwMessage) => void = () => undefined, identificatie = `S${++volgnummer}`): string {
-  const m = sampleMessage('JW305', 'minimal');
-  const h = m.bericht.Header as IjwNode;
-  h.Afzender = AGB.alfa;
-  h.Ontvanger = '0796';
-  h.BerichtIdentificatie = { Identificatie: identificatie, Dagtekening: vandaag };
-  const client = m.bericht.Client as IjwNode;
-  client.Bsn = '999900006';
-  const start = ((client.StartProducten as IjwNode).StartProduct as IjwNode[])[0];
-  start.ToewijzingNummer = 1234;
-  start.Product = { Categorie: '45', Code: '45A04' };
-  start.Begindatum = vandaag;
-  change(m);
-  return writeMessage(m);
+  return jw305Xml({ identificatie, bsn: testBsn(++clienten), change });
 }
 
 async function post(token: string | undefined, body: string | Buffer, contentType = 'application/xml') {

@@ -7,10 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
-import { sampleMessage } from '../src/messaging/ijw/samples';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
+import { jw305Xml, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 
@@ -25,7 +24,6 @@ const XSD_DIR = path.join(ROOT, '..', 'shared', 'ijw-3.2', 'xsd');
 const N = 2000;
 const IN_FLIGHT = 16;
 const QUEUE_PREFIX = `crash-${randomBytes(4).toString('hex')}`;
-const vandaag = new Date().toISOString().slice(0, 10);
 
 let build: string; // private outDir: processes.test.ts builds into dist/ at the same time
 let redisPort: number;
@@ -118,19 +116,9 @@ async function startedWorker(): Promise<Run> {
 }
 
 /** A JW305 (start of care) from provider alfa to 's-Hertogenbosch, like berichten.test.ts. */
-function jw305(identificatie: string, toewijzing: number): string {
-  const m = sampleMessage('JW305', 'minimal');
-  const h = m.bericht.Header as IjwNode;
-  h.Afzender = AGB.alfa;
-  h.Ontvanger = '0796';
-  h.BerichtIdentificatie = { Identificatie: identificatie, Dagtekening: vandaag };
-  const client = m.bericht.Client as IjwNode;
-  client.Bsn = '999900006';
-  const start = ((client.StartProducten as IjwNode).StartProduct as IjwNode[])[0];
-  start.ToewijzingNummer = toewijzing;
-  start.Product = { Categorie: '45', Code: '45A04' };
-  start.Begindatum = vandaag;
-  return writeMessage(m);
+/** A taakgericht start for client number `i`: accepted without codes, whatever the order. */
+function jw305(identificatie: string, i: number): string {
+  return jw305Xml({ identificatie, bsn: testBsn(i) });
 }
 
 /** POSTs N messages `${prefix}1..N`, IN_FLIGHT at a time; resolves with the ids the api gave. */

@@ -1,6 +1,10 @@
 import { Queue, Worker } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { isValidBsn } from '../../src/common/bsn';
+import { writeMessage, type IjwMessage, type IjwNode } from '../../src/messaging/ijw/codec';
+import { sampleMessage } from '../../src/messaging/ijw/samples';
+import { AGB } from '../fixtures/regions';
 import { bezorgBericht } from '../../src/messaging/processing/bezorging';
 import { startRelay } from '../../src/messaging/processing/relay';
 import { verwerkBericht } from '../../src/messaging/processing/verwerking';
@@ -28,4 +32,50 @@ export function startBerichtenWorker(ds: DataSource, keyBase64: string) {
       await queue.close();
     },
   };
+}
+
+const BSNS: string[] = [];
+
+/** The i-th valid BSN of the test range 9999xxxxx: distinct for distinct i (about 9,000 of them). */
+export function testBsn(i: number): string {
+  for (let n = BSNS.length ? Number(BSNS[BSNS.length - 1].slice(4)) + 1 : 0; BSNS.length <= i; n++) {
+    const s = `9999${String(n).padStart(5, '0')}`;
+    if (n > 99_999) throw new Error('test BSN range exhausted');
+    if (isValidBsn(s)) BSNS.push(s);
+  }
+  return BSNS[i];
+}
+
+/** The taakgericht product of the fixture: a start needs no toewijzing (IV096). */
+export const TAAKGERICHT = { Categorie: '45', Code: '45T10' };
+
+/**
+ * A JW305 start of care from provider alfa to 's-Hertogenbosch (0796), by default taakgericht
+ * (no toewijzing needed) for its own client, so any number of them are accepted without codes.
+ */
+export function jw305Xml(o: {
+  identificatie: string;
+  bsn: string;
+  dagtekening?: string;
+  toewijzingNummer?: number;
+  product?: IjwNode;
+  begindatum?: string;
+  change?: (m: IjwMessage) => void;
+}): string {
+  const vandaag = new Date().toISOString().slice(0, 10);
+  const m = sampleMessage('JW305', 'minimal');
+  const h = m.bericht.Header as IjwNode;
+  h.Afzender = AGB.alfa;
+  h.Ontvanger = '0796';
+  h.BerichtIdentificatie = { Identificatie: o.identificatie, Dagtekening: o.dagtekening ?? vandaag };
+  const client = m.bericht.Client as IjwNode;
+  client.Bsn = o.bsn;
+  const start: IjwNode = {};
+  if (o.toewijzingNummer !== undefined) start.ToewijzingNummer = o.toewijzingNummer;
+  start.Product = o.product ?? { ...TAAKGERICHT };
+  start.Begindatum = o.begindatum ?? vandaag;
+  start.StatusAanlevering = '1';
+  client.StartProducten = { StartProduct: [start] };
+  o.change?.(m);
+  return writeMessage(m);
 }

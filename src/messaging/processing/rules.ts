@@ -12,8 +12,12 @@ export interface RegelContext {
 
 /** Level 2 (XSLT, in-message): any failure rejects the whole message with 0001 on the header. */
 export type Niveau2Regel = (c: RegelContext) => boolean;
+/** What level 3 adds: the keyed hash under which clients (and their deliveries) are stored. */
+export interface Niveau3Context extends RegelContext {
+  clientHash: (bsn: string) => string;
+}
 /** Levels 3–4 (stored state, external sources): add codes to the header or to classes. */
-export type Niveau3Regel = (c: RegelContext, b: Bevindingen) => Promise<void>;
+export type Niveau3Regel = (c: Niveau3Context, b: Bevindingen) => Promise<void>;
 
 /** Every class node of a message (depth first, document order). */
 export function* nodes(v: IjwValue | undefined): Generator<IjwNode> {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../../auth/principal';
-import { decrypt } from '../../common/crypto';
+import { decrypt, keyedHash } from '../../common/crypto';
 import { nuInNederland } from '../../common/tijd';
 import { withTenant } from '../../db/tenant';
 import { parseMessage } from '../ijw/codec';
@@ -8,7 +8,8 @@ import { CodecError } from '../ijw/codec.errors';
 import { schrijfUitgaand } from '../uitgaand';
 import { RETOUR_VAN, bouwRetour, type Bevindingen } from './retour';
 import { NIVEAU2 } from './niveau2';
-import { NIVEAU3, type RegelContext } from './rules';
+import { legLeveringenVast, LEVERING_REGELS } from './levering';
+import { NIVEAU3, type Niveau3Context } from './rules';
 
 export { SYSTEEM };
 
@@ -70,8 +71,9 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
       await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now() WHERE id = $1`, [id]);
       return { status: 'verwerkt' };
     }
-    const ctx: RegelContext = {
+    const ctx: Niveau3Context = {
       em,
+      clientHash: (bsn) => keyedHash(bsn, key),
       message,
       vandaag: vandaag(),
       bericht: { id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, regioCode: b.regio_code },
@@ -82,11 +84,14 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
       .filter(([, rule]) => !rule(ctx))
       .map(([code]) => ({ path: code, message: `regel ${code} niet voldaan` }));
     if (gefaald.length) bevindingen.header.push('0001');
-    else for (const rule of Object.values(NIVEAU3)) await rule(ctx, bevindingen);
+    else for (const rule of [...Object.values(NIVEAU3), ...Object.values(LEVERING_REGELS)]) await rule(ctx, bevindingen);
+    // A header code gives a header-only retour: class findings are then not reported.
+    const codes = bevindingen.header.length ? [...bevindingen.header] : [...bevindingen.klassen.values()].flat();
+    // Any code rejects the whole message (OP286): only a clean one changes the stored state.
+    if (!codes.length) await legLeveringenVast(ctx);
 
     const nummer = await em.query<{ n: string }[]>(`SELECT nextval('retour_nummer') AS n`);
     const retour = bouwRetour(message, bevindingen, `R${nummer[0].n}`, ctx.vandaag);
-    const codes = [...bevindingen.header, ...[...bevindingen.klassen.values()].flat()];
     const retourId = await schrijfUitgaand(em, key, retour, {
       regioCode: b.regio_code,
       aanbiederAgb: b.aanbieder_agb,

@@ -1,0 +1,149 @@
+import type { DataSource } from 'typeorm';
+import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { sampleMessage } from '../src/messaging/ijw/samples';
+import { seed } from '../src/seed/seed';
+import { startTestApi, type TestApi } from './helpers/api';
+import { jw305Xml, startBerichtenWorker, testBsn } from './helpers/berichten';
+import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { AGB, FIXTURE } from './fixtures/regions';
+
+/** The start/stop state machine of iJw 3.2 §4.5, through HTTP: JW305/JW307 in, JW306/JW308 codes out. */
+let db: TestDatabase;
+let ds: DataSource;
+let api: TestApi;
+let worker: ReturnType<typeof startBerichtenWorker>;
+let alfa: string;
+let nummer = 0;
+let tweede = 0;
+const BSN = testBsn(4001);
+const ANDER = testBsn(4002);
+const AMBULANT = { Categorie: '45', Code: '45A04' };
+let volg = 0;
+
+beforeAll(async () => {
+  db = await createTestDatabase('levering');
+  ds = await db.app({ poolSize: 6 });
+  await seed(ds, FIXTURE);
+  api = await startTestApi(ds);
+  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+  const toegang = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
+  const toewijzen = async (bsn: string, ingang: string, einde: string) => {
+    const r = await api.gql<{ toewijzen: { toewijzingen: { nummer: number }[] } }>(
+      toegang,
+      `mutation($input: ToewijzenInput!) { toewijzen(input: $input) { toewijzingen { nummer } } }`,
+      {
+        input: {
+          gemeenteCode: '0796',
+          aanbiederAgb: AGB.alfa,
+          client: { bsn, geboortedatum: '2012-05-05', geslacht: '1', achternaam: 'Bakker', adres: { postcode: '5211AB', huisnummer: 3 } },
+          producten: [{ categorie: '45', code: '45A04', ingangsdatum: ingang, einddatum: einde, volume: 3, eenheid: '04', frequentie: '2' }],
+        },
+      },
+    );
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return r.data!.toewijzen.toewijzingen[0].nummer;
+  };
+  nummer = await toewijzen(BSN, '2026-11-01', '2027-04-30');
+  tweede = await toewijzen(ANDER, '2026-11-01', '2027-04-30');
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+  await db?.drop();
+});
+
+async function stuur(xml: string): Promise<string[]> {
+  const r = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${alfa}`, 'content-type': 'application/xml' }, body: xml });
+  const { id } = (await r.json()) as { id: string };
+  for (let i = 0; i < 200; i++) {
+    const s = (await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${alfa}` } })).json()) as {
+      status: string;
+      retour: { retourcodes: string[] } | null;
+      fouten: unknown;
+    };
+    if (s.status === 'verwerkt') return s.retour!.retourcodes;
+    if (s.status === 'ongeldig') throw new Error(`invalid: ${JSON.stringify(s.fouten)}`);
+    await new Promise((res) => setTimeout(res, 30));
+  }
+  throw new Error('not processed');
+}
+
+function start(o: { nummer?: number; begindatum: string; bsn?: string; product?: IjwNode; status?: string }) {
+  return stuur(
+    jw305Xml({
+      identificatie: `L${++volg}`,
+      bsn: o.bsn ?? BSN,
+      toewijzingNummer: o.nummer,
+      product: o.product ?? AMBULANT,
+      begindatum: o.begindatum,
+      change: (m) => {
+        (((m.bericht.Client as IjwNode).StartProducten as IjwNode).StartProduct as IjwNode[])[0].StatusAanlevering = o.status ?? '1';
+      },
+    }),
+  );
+}
+
+function stop(o: { nummer: number; begindatum: string; einddatum: string; reden: string; bsn?: string; status?: string }) {
+  const m = sampleMessage('JW307', 'minimal');
+  const h = m.bericht.Header as IjwNode;
+  h.Afzender = AGB.alfa;
+  h.Ontvanger = '0796';
+  h.BerichtIdentificatie = { Identificatie: `L${++volg}`, Dagtekening: new Date().toISOString().slice(0, 10) };
+  const client = m.bericht.Client as IjwNode;
+  client.Bsn = o.bsn ?? BSN;
+  client.StopProducten = {
+    StopProduct: [
+      { ToewijzingNummer: o.nummer, Product: { ...AMBULANT }, Begindatum: o.begindatum, RedenBeeindiging: o.reden, Einddatum: o.einddatum, StatusAanlevering: o.status ?? '1' },
+    ],
+  };
+  return stuur(writeMessage(m));
+}
+
+describe('start and stop of care against the toewijzing (§4.5)', () => {
+  it('a start must be linked to a toewijzing of this provider for this client and product (TR019 → 9019)', async () => {
+    expect(await start({ nummer: 987654, begindatum: '2026-11-02' })).toEqual(['9019']);
+    expect(await start({ nummer, begindatum: '2026-11-02', product: { Categorie: '43', Code: '43A05' } })).toEqual(['9019']);
+    expect(await start({ nummer, begindatum: '2026-11-02', bsn: ANDER })).toEqual(['9019']);
+    expect(await start({ begindatum: '2026-11-02' })).toEqual(['9019']);
+  });
+
+  it('the first start is accepted; the same key again gets 9074, a second current start 9326', async () => {
+    expect(await start({ nummer, begindatum: '2026-11-02' })).toEqual([]);
+    expect(await start({ nummer, begindatum: '2026-11-02' })).toEqual(['9074']);
+    expect(await start({ nummer, begindatum: '2026-11-05' })).toEqual(['9326']);
+  });
+
+  it('a stop needs the current start (TR382 → 9069)', async () => {
+    expect(await stop({ nummer, begindatum: '2026-11-03', einddatum: '2026-11-10', reden: '20' })).toEqual(['9069']);
+  });
+
+  it('temporary stop, no second one (9413), restart, definitive stop, nothing after it (9415)', async () => {
+    expect(await stop({ nummer, begindatum: '2026-11-02', einddatum: '2026-11-10', reden: '20' })).toEqual([]);
+    expect(await stop({ nummer, begindatum: '2026-11-02', einddatum: '2026-11-12', reden: '20' })).toEqual(['9413']);
+    expect(await start({ nummer, begindatum: '2026-11-15' })).toEqual([]);
+    expect(await stop({ nummer, begindatum: '2026-11-15', einddatum: '2026-11-20', reden: '31' })).toEqual([]);
+    expect(await stop({ nummer, begindatum: '2026-11-15', einddatum: '2026-11-21', reden: '34' })).toEqual(['9415']);
+  });
+
+  it('deletes: only of an earlier delivery (9063), not of a start already stopped (9071); a deleted stop makes room', async () => {
+    expect(await start({ nummer, begindatum: '2026-10-01', status: '3' })).toEqual(['9063']);
+    expect(await start({ nummer, begindatum: '2026-11-02', status: '3' })).toEqual(['9071']);
+    expect(await stop({ nummer, begindatum: '2026-11-15', einddatum: '2026-11-20', reden: '31', status: '3' })).toEqual([]);
+    // With the definitive stop deleted, the restart is current again and can be stopped anew.
+    expect(await stop({ nummer, begindatum: '2026-11-15', einddatum: '2026-11-22', reden: '31' })).toEqual([]);
+  });
+
+  it('a definitive stop after a temporary one may not end earlier (TR414 → 9414)', async () => {
+    expect(await start({ nummer: tweede, bsn: ANDER, begindatum: '2026-11-02' })).toEqual([]);
+    expect(await stop({ nummer: tweede, bsn: ANDER, begindatum: '2026-11-02', einddatum: '2026-11-12', reden: '20' })).toEqual([]);
+    expect(await stop({ nummer: tweede, bsn: ANDER, begindatum: '2026-11-02', einddatum: '2026-11-11', reden: '31' })).toEqual(['9414']);
+    expect(await stop({ nummer: tweede, bsn: ANDER, begindatum: '2026-11-02', einddatum: '2026-11-12', reden: '31' })).toEqual([]);
+  });
+
+  it('taakgericht care starts without a toewijzing (IV096), keyed by product and date', async () => {
+    expect(await start({ begindatum: '2026-11-03', product: { Categorie: '45', Code: '45T10' } })).toEqual([]);
+    expect(await start({ begindatum: '2026-11-04', product: { Categorie: '45', Code: '45T10' } })).toEqual(['9326']);
+  });
+});
