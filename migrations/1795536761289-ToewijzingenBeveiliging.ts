@@ -4,13 +4,26 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Row-level security for clients, toewijzingen and start/stop deliveries, and the sequences
  * that number toewijzingen and the hub's outbound messages.
  * Region staff see their region's; a municipality (back office or access team) its own
- * residents; a provider only clients and toewijzingen it is allocated. Only a municipality
+ * residents (hub_clientlezer); a provider only clients and toewijzingen it is allocated. Only a municipality
  * acting for one of its CBS codes (or an administrator) writes toewijzingen and clients.
  */
 export class ToewijzingenBeveiliging1795536761289 implements MigrationInterface {
   name = 'ToewijzingenBeveiliging1795536761289';
 
   public async up(q: QueryRunner): Promise<void> {
+    // Who reads client-level data of municipality g in region r: an administrator; the region's
+    // contract managers and auditors; an access team of the region, limited to its municipalities
+    // when the token names them; a municipality's back office for its own codes.
+    await q.query(`
+      CREATE FUNCTION hub_clientlezer(r text, g text) RETURNS boolean LANGUAGE sql STABLE AS
+        $$ SELECT hub_rol() = 'beheerder'
+             OR (hub_rol() IN ('regio', 'auditor') AND r = hub_regio())
+             OR (hub_rol() = 'toegang' AND r = hub_regio() AND (cardinality(hub_gemeenten()) = 0 OR g = ANY (hub_gemeenten())))
+             OR (hub_rol() = 'gemeente' AND g = ANY (hub_gemeenten())) $$`);
+    // Messages carry client data too: the same rule replaces the region-wide one for access teams.
+    await q.query(`DROP POLICY lezen ON bericht`);
+    await q.query(`CREATE POLICY lezen ON bericht FOR SELECT USING (
+      hub_clientlezer(regio_code, gemeente_code) OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb()))`);
     await q.query(`CREATE SEQUENCE toewijzing_nummer`);
     await q.query(`CREATE SEQUENCE bericht_nummer`);
     await q.query(`GRANT USAGE ON SEQUENCE toewijzing_nummer, bericht_nummer TO hub_app`);
@@ -22,17 +35,17 @@ export class ToewijzingenBeveiliging1795536761289 implements MigrationInterface 
     const gemeente = `(hub_rol() IN ('gemeente', 'toegang') AND gemeente_code = ANY (hub_gemeenten()))`;
     const schrijver = `(hub_rol() = 'beheerder' OR ${gemeente})`;
     await q.query(`CREATE POLICY lezen ON client FOR SELECT USING (
-      hub_regiostaf(regio_code) OR ${gemeente}
+      hub_clientlezer(regio_code, gemeente_code)
       OR (hub_rol() = 'aanbieder' AND EXISTS (SELECT 1 FROM toewijzing t WHERE t.client_id = client.id AND t.aanbieder_agb = hub_agb())))`);
     await q.query(`CREATE POLICY schrijven ON client FOR INSERT WITH CHECK ${schrijver}`);
     await q.query(`CREATE POLICY wijzigen ON client FOR UPDATE USING ${schrijver} WITH CHECK ${schrijver}`);
     await q.query(`CREATE POLICY lezen ON toewijzing FOR SELECT USING (
-      hub_regiostaf(regio_code) OR ${gemeente} OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb()))`);
+      hub_clientlezer(regio_code, gemeente_code) OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb()))`);
     await q.query(`CREATE POLICY schrijven ON toewijzing FOR INSERT WITH CHECK ${schrijver}`);
     await q.query(`CREATE POLICY wijzigen ON toewijzing FOR UPDATE USING ${schrijver} WITH CHECK ${schrijver}`);
     // Deliveries are written by the worker from JW305/JW307 only.
     await q.query(`CREATE POLICY lezen ON levering FOR SELECT USING (
-      hub_regiostaf(regio_code) OR ${gemeente} OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb()))`);
+      hub_clientlezer(regio_code, gemeente_code) OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb()))`);
     await q.query(`CREATE POLICY schrijven ON levering FOR ALL USING (hub_rol() = 'beheerder') WITH CHECK (hub_rol() = 'beheerder')`);
   }
 
@@ -45,5 +58,11 @@ export class ToewijzingenBeveiliging1795536761289 implements MigrationInterface 
     }
     await q.query(`DROP SEQUENCE bericht_nummer`);
     await q.query(`DROP SEQUENCE toewijzing_nummer`);
+    await q.query(`DROP POLICY lezen ON bericht`);
+    await q.query(`CREATE POLICY lezen ON bericht FOR SELECT USING (
+      hub_regiostaf(regio_code)
+      OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb())
+      OR (hub_rol() IN ('gemeente', 'toegang') AND gemeente_code = ANY (hub_gemeenten())))`);
+    await q.query(`DROP FUNCTION hub_clientlezer(text, text)`);
   }
 }

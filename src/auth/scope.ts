@@ -38,3 +38,26 @@ export function schrijfRegio(p: Principal, gevraagd?: string | null): string {
   if (!p.regio) throw new HubError(HubErrorCode.FORBIDDEN, 'Token heeft geen regio');
   return p.regio;
 }
+
+/**
+ * The application's own filter for client-level data (messages, clients, toewijzingen, requests,
+ * deliveries: tables with regio_code, gemeente_code and aanbieder_agb), the same rule as the
+ * row-level security function hub_clientlezer plus the provider's own rows.
+ */
+export function scopeClientData<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, p: Principal): SelectQueryBuilder<T> {
+  const a = qb.alias;
+  switch (p.rol) {
+    case 'beheerder':
+      return p.regio ? qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio }) : qb;
+    case 'regio':
+    case 'auditor':
+      return qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio });
+    case 'toegang':
+      qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio });
+      return p.gemeenten.length ? qb.andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten }) : qb;
+    case 'gemeente':
+      return qb.andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten });
+    case 'aanbieder':
+      return qb.andWhere(`${a}.aanbieder_agb = :scopeAgb`, { scopeAgb: p.agb });
+  }
+}

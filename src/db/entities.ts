@@ -15,6 +15,7 @@ import { RegioEntity } from '../registry/regio.entity';
 import { ClientEntity } from '../toewijzing/client.entity';
 import { LeveringEntity } from '../toewijzing/levering.entity';
 import { ToewijzingEntity } from '../toewijzing/toewijzing.entity';
+import { VerzoekEntity } from '../toewijzing/verzoek.entity';
 
 /** Every entity of the hub, in one list for the DataSource and the migration drift check. */
 export const ENTITIES = [
@@ -36,4 +37,5 @@ export const ENTITIES = [
   ClientEntity,
   ToewijzingEntity,
   LeveringEntity,
+  VerzoekEntity,
 ];

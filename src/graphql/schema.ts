@@ -1,3 +1,4 @@
+import { VerzoekResolver } from '../toewijzing/verzoek.resolver';
 import { ToewijzingResolver } from '../toewijzing/toewijzing.resolver';
 import { BerichtResolver } from '../messaging/graphql/bericht.resolver';
 import 'reflect-metadata';
@@ -30,6 +31,7 @@ export function buildHubSchema(): GraphQLSchema {
       IndexatieResolver,
       BerichtResolver,
       ToewijzingResolver,
+      VerzoekResolver,
     ],
     authChecker,
     authMode: 'error',

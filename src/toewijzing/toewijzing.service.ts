@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import { SYSTEEM, type Principal } from '../auth/principal';
+import { scopeClientData } from '../auth/scope';
 import { isValidBsn } from '../common/bsn';
 import { decrypt, encrypt, keyedHash } from '../common/crypto';
 import { Uitvoeringsvariant } from '../common/enums';
@@ -161,7 +162,16 @@ async function stuurJw301(
   em: EntityManager,
   p: Principal,
   key: Buffer,
-  a: { clientId: string; gegevens: ClientGegevens; gemeente: string; regio: string; agb: string; gewijzigd: ToewijzingEntity[]; actie: string },
+  a: {
+    clientId: string;
+    gegevens: ClientGegevens;
+    gemeente: string;
+    regio: string;
+    agb: string;
+    gewijzigd: ToewijzingEntity[];
+    beantwoordt?: ToewijzingEntity[];
+    actie: string;
+  },
 ): Promise<BerichtEntity> {
   const { datum } = nuInNederland();
   const huidige = await actueel(em, a.clientId, a.agb, a.gemeente, datum);
@@ -176,6 +186,7 @@ async function stuurJw301(
     client: a.gegevens,
     actueel: picture,
     gewijzigd: new Set(a.gewijzigd.filter((t) => t.versie > 1).map((t) => t.nummer)),
+    beantwoordt: new Set((a.beantwoordt ?? []).map((t) => t.nummer)),
   });
   const id = await schrijfUitgaand(em, key, message, { regioCode: a.regio, aanbiederAgb: a.agb, gemeenteCode: a.gemeente });
   await audit(em, p, a.actie, 'toewijzing', a.gewijzigd[0]?.id ?? null, { nummers: a.gewijzigd.map((t) => t.nummer), bericht: id }, a.regio);
@@ -188,7 +199,13 @@ export const toewijzingService = {
    * provider contracted for it in the child's municipality for the whole period), the execution
    * variant's shape rules, no stacking, and the budget ceiling; then one JW301 to the provider.
    */
-  async toewijzen(em: EntityManager, p: Principal, key: Buffer, input: ToewijzenInput): Promise<{ toewijzingen: ToewijzingEntity[]; bericht: BerichtEntity }> {
+  async toewijzen(
+    em: EntityManager,
+    p: Principal,
+    key: Buffer,
+    input: ToewijzenInput,
+    opts: { referentie?: string } = {},
+  ): Promise<{ toewijzingen: ToewijzingEntity[]; bericht: BerichtEntity }> {
     checkGemeente(p, input.gemeenteCode);
     if (!isValidBsn(input.client.bsn)) throw new HubError(ToewijzingError.INVALID_BSN, 'BSN voldoet niet aan de elfproef', { veld: 'client.bsn' });
     const gem = await em.query<{ regio_code: string }[]>(
@@ -244,7 +261,7 @@ export const toewijzingService = {
         frequentie: vorm.frequentie,
         budget: vorm.budget,
         redenWijziging: null,
-        referentieAanbieder: null,
+        referentieAanbieder: opts.referentie ?? null,
         toewijzingsdatum: datum,
         toewijzingstijd: tijd,
         geraamdCenten: geraamd,
@@ -262,6 +279,8 @@ export const toewijzingService = {
       regio,
       agb: input.aanbiederAgb,
       gewijzigd: geschreven,
+      // Honouring a request: its products carry the ReferentieAanbieder, the others none (IV094).
+      beantwoordt: opts.referentie ? geschreven : [],
       actie: 'toewijzing.toegewezen',
     });
     return { toewijzingen: geschreven, bericht };
@@ -327,11 +346,7 @@ export const toewijzingService = {
   },
 
   async toewijzingen(em: EntityManager, p: Principal, filter: ToewijzingFilter | undefined) {
-    const qb = em.createQueryBuilder(ToewijzingEntity, 't');
-    // The application's own scope, as row-level security does it.
-    if (p.rol === 'aanbieder') qb.andWhere('t.aanbieder_agb = :scopeAgb', { scopeAgb: p.agb });
-    else if (p.rol === 'gemeente') qb.andWhere('t.gemeente_code IN (:...g)', { g: p.gemeenten });
-    else if (p.rol !== 'beheerder' || p.regio) qb.andWhere('t.regio_code = :r', { r: p.regio });
+    const qb = scopeClientData(em.createQueryBuilder(ToewijzingEntity, 't'), p);
     if (filter?.aanbiederAgb) qb.andWhere('t.aanbieder_agb = :agb', { agb: filter.aanbiederAgb });
     if (filter?.gemeenteCode) qb.andWhere('t.gemeente_code = :gem', { gem: filter.gemeenteCode });
     if (filter?.clientId) qb.andWhere('t.client_id = :cid', { cid: UUID.test(filter.clientId) ? filter.clientId : '00000000-0000-0000-0000-000000000000' });

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
+import { scopeClientData } from '../../auth/scope';
 import type { HubContext } from '../../graphql/context';
 import { ConnectionType, PageArgs, paginate } from '../../graphql/pagination';
 import { BerichtEntity } from '../bericht.entity';
@@ -11,29 +12,9 @@ export const BerichtConnection = ConnectionType(BerichtEntity, 'Bericht');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * The application's own filter on messages, the same as the row-level security policy: region
- * staff see their region's, a provider those with its AGB, a municipality those of its CBS codes.
- */
-export function scopeBerichten(qb: SelectQueryBuilder<BerichtEntity>, p: Principal): SelectQueryBuilder<BerichtEntity> {
-  const a = qb.alias;
-  switch (p.rol) {
-    case 'beheerder':
-      return p.regio ? qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio }) : qb;
-    case 'regio':
-    case 'auditor':
-      return qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio });
-    case 'aanbieder':
-      return qb.andWhere(`${a}.aanbieder_agb = :scopeAgb`, { scopeAgb: p.agb });
-    case 'gemeente':
-    case 'toegang':
-      return qb.andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten.length ? p.gemeenten : [''] });
-  }
-}
-
 export const berichtService = {
   async berichten(em: EntityManager, p: Principal, filter: BerichtFilter | undefined, page: PageArgs) {
-    const qb = scopeBerichten(em.createQueryBuilder(BerichtEntity, 'b'), p);
+    const qb = scopeClientData(em.createQueryBuilder(BerichtEntity, 'b'), p);
     if (filter?.type) qb.andWhere('b.type = :type', { type: filter.type });
     if (filter?.richting) qb.andWhere('b.richting = :richting', { richting: filter.richting });
     if (filter?.status) qb.andWhere('b.status = :status', { status: filter.status });
@@ -46,7 +27,7 @@ export const berichtService = {
 
   async bericht(em: EntityManager, p: Principal, id: string): Promise<BerichtEntity | null> {
     if (!UUID.test(id)) return null;
-    return scopeBerichten(em.createQueryBuilder(BerichtEntity, 'b'), p).andWhere('b.id = :id', { id }).getOne();
+    return scopeClientData(em.createQueryBuilder(BerichtEntity, 'b'), p).andWhere('b.id = :id', { id }).getOne();
   },
 };
 

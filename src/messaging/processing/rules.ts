@@ -15,6 +15,8 @@ export type Niveau2Regel = (c: RegelContext) => boolean;
 /** What level 3 adds: the keyed hash under which clients (and their deliveries) are stored. */
 export interface Niveau3Context extends RegelContext {
   clientHash: (bsn: string) => string;
+  /** The key client data is stored under (what level 3 records is encrypted with it). */
+  key: Buffer;
 }
 /** Levels 3–4 (stored state, external sources): add codes to the header or to classes. */
 export type Niveau3Regel = (c: Niveau3Context, b: Bevindingen) => Promise<void>;

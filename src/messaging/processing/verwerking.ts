@@ -10,6 +10,7 @@ import { RETOUR_VAN, bouwRetour, type Bevindingen } from './retour';
 import { NIVEAU2 } from './niveau2';
 import { legLeveringenVast, LEVERING_REGELS } from './levering';
 import { NIVEAU3, type Niveau3Context } from './rules';
+import { legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
 
 export { SYSTEEM };
 
@@ -74,6 +75,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
     const ctx: Niveau3Context = {
       em,
       clientHash: (bsn) => keyedHash(bsn, key),
+      key,
       message,
       vandaag: vandaag(),
       bericht: { id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, regioCode: b.regio_code },
@@ -84,11 +86,14 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
       .filter(([, rule]) => !rule(ctx))
       .map(([code]) => ({ path: code, message: `regel ${code} niet voldaan` }));
     if (gefaald.length) bevindingen.header.push('0001');
-    else for (const rule of [...Object.values(NIVEAU3), ...Object.values(LEVERING_REGELS)]) await rule(ctx, bevindingen);
+    else for (const rule of [...Object.values(NIVEAU3), ...Object.values(LEVERING_REGELS), ...Object.values(VERZOEK_REGELS)]) await rule(ctx, bevindingen);
     // A header code gives a header-only retour: class findings are then not reported.
     const codes = bevindingen.header.length ? [...bevindingen.header] : [...bevindingen.klassen.values()].flat();
     // Any code rejects the whole message (OP286): only a clean one changes the stored state.
-    if (!codes.length) await legLeveringenVast(ctx);
+    if (!codes.length) {
+      await legLeveringenVast(ctx);
+      await legVerzoekenVast(ctx);
+    }
 
     const nummer = await em.query<{ n: string }[]>(`SELECT nextval('retour_nummer') AS n`);
     const retour = bouwRetour(message, bevindingen, `R${nummer[0].n}`, ctx.vandaag);

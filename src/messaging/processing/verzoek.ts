@@ -1,0 +1,82 @@
+import { encrypt } from '../../common/crypto';
+import { plusWerkdagen } from '../../common/werkdagen';
+import type { IjwNode } from '../ijw/codec';
+import { add, type Niveau3Context, type Niveau3Regel } from './rules';
+
+function aangevraagd(c: Niveau3Context): { client: IjwNode; producten: IjwNode[] } | undefined {
+  if (c.message.type !== 'JW315') return undefined;
+  const client = c.message.bericht.Client as IjwNode | undefined;
+  if (!client) return undefined;
+  return { client, producten: ((client.AangevraagdeProducten as IjwNode | undefined)?.AangevraagdProduct ?? []) as IjwNode[] };
+}
+
+/** TR347 (9347) and TR374 (9374) for a JW315, against the requests received before. */
+export const VERZOEK_REGELS: Record<string, Niveau3Regel> = {
+  /** TR347 → 9347: ReferentieAanbieder unique per provider. */
+  TR347: async (c, b) => {
+    const v = aangevraagd(c);
+    if (!v) return;
+    const refs = v.producten.map((p) => p.ReferentieAanbieder as string);
+    const bekend = await c.em.query<{ r: string }[]>(`SELECT referentie_aanbieder AS r FROM verzoek WHERE aanbieder_agb = $1 AND referentie_aanbieder = ANY ($2::text[])`, [
+      c.bericht.afzender,
+      refs,
+    ]);
+    const set = new Set(bekend.map((x) => x.r));
+    for (const p of v.producten) if (set.has(p.ReferentieAanbieder as string)) add(b, p, '9347');
+  },
+  /** TR374 → 9374: no other request of this provider for this client may still be open (OP350). */
+  TR374: async (c, b) => {
+    const v = aangevraagd(c);
+    if (!v) return;
+    const open = await c.em.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM verzoek WHERE aanbieder_agb = $1 AND client_hash = $2 AND status IN ('open', 'in_onderzoek')`,
+      [c.bericht.afzender, c.clientHash(v.client.Bsn as string)],
+    );
+    if (open[0].n > 0) for (const p of v.producten) if (!b.klassen.has(p)) add(b, p, '9374');
+  },
+};
+
+/** Records an accepted JW315: one request per product, in the access team's work list, due in 5 working days. */
+export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
+  const v = aangevraagd(c);
+  if (!v) return;
+  const naam = v.client.Naam as IjwNode;
+  const gegevens = {
+    bsn: v.client.Bsn as string,
+    geboortedatum: (v.client.Geboortedatum as IjwNode).Datum as string,
+    geslacht: v.client.Geslacht as string,
+    achternaam: (naam.Geslachtsnaam as IjwNode).Achternaam as string,
+    voorvoegsel: (naam.Geslachtsnaam as IjwNode).Voorvoegsel as string | undefined,
+    voornamen: naam.Voornamen as string | undefined,
+  };
+  const blob = encrypt(Buffer.from(JSON.stringify(gegevens)), c.key);
+  const uiterlijk = plusWerkdagen(c.vandaag, 5);
+  for (const p of v.producten) {
+    const product = p.Product as IjwNode | undefined;
+    const omvang = p.Omvang as IjwNode | undefined;
+    await c.em.query(
+      `INSERT INTO verzoek (bericht_id, regio_code, gemeente_code, aanbieder_agb, referentie_aanbieder, client_hash, gegevens_versleuteld,
+                            product_categorie, product_code, ingangsdatum, einddatum, volume, eenheid, frequentie, budget, verwijzer_type, uiterlijk)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [
+        c.bericht.id,
+        c.bericht.regioCode,
+        c.bericht.gemeenteCode,
+        c.bericht.afzender,
+        p.ReferentieAanbieder as string,
+        c.clientHash(gegevens.bsn),
+        blob,
+        (product?.Categorie as string | undefined) ?? null,
+        (product?.Code as string | undefined) ?? null,
+        p.ToewijzingIngangsdatum as string,
+        (p.ToewijzingEinddatum as string | undefined) ?? null,
+        omvang ? Number(omvang.Volume) : null,
+        (omvang?.Eenheid as string | undefined) ?? null,
+        (omvang?.Frequentie as string | undefined) ?? null,
+        p.Budget === undefined ? null : Number(p.Budget),
+        (p.Verwijzer as IjwNode).Type as string,
+        uiterlijk,
+      ],
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { HubContext } from '../graphql/context';
+import { BerichtEntity } from '../messaging/bericht.entity';
+import { ToewijzingResultaat } from './toewijzing.inputs';
+import { VerzoekEntity } from './verzoek.entity';
+import { VerzoekFilter, verzoekService, WijsVerzoekAfInput, WijsVerzoekToeInput } from './verzoek.service';
+
+const BEANTWOORDERS = ['toegang', 'gemeente', 'beheerder'];
+
+@Resolver(() => VerzoekEntity)
+export class VerzoekResolver {
+  @Authorized()
+  @Query(() => [VerzoekEntity], { description: 'Requests (JW315 products): the access team\'s work list, most urgent first; a provider sees its own.' })
+  async verzoeken(@Ctx() ctx: HubContext, @Arg('filter', () => VerzoekFilter, { nullable: true }) filter?: VerzoekFilter) {
+    return verzoekService.verzoeken(await ctx.em(), ctx.principal, filter);
+  }
+
+  @Authorized(BEANTWOORDERS)
+  @Mutation(() => ToewijzingResultaat, { description: 'Allocate a request as requested: a toewijzing and a JW301 carrying its ReferentieAanbieder.' })
+  async wijsVerzoekToe(@Ctx() ctx: HubContext, @Arg('input', () => WijsVerzoekToeInput) input: WijsVerzoekToeInput) {
+    return verzoekService.wijsToe(await ctx.em(), ctx.principal, ctx.key, input);
+  }
+
+  @Authorized(BEANTWOORDERS)
+  @Mutation(() => BerichtEntity, { description: 'Reject a request with a reason: a JW319.' })
+  async wijsVerzoekAf(@Ctx() ctx: HubContext, @Arg('input', () => WijsVerzoekAfInput) input: WijsVerzoekAfInput) {
+    return verzoekService.wijsAf(await ctx.em(), ctx.principal, ctx.key, input);
+  }
+
+  @Authorized(BEANTWOORDERS)
+  @Mutation(() => BerichtEntity, { description: 'Report a request as "in onderzoek": a JW319; the final answer is due within 8 weeks.' })
+  async zetVerzoekInOnderzoek(@Ctx() ctx: HubContext, @Arg('verzoekId', () => ID) id: string) {
+    return verzoekService.inOnderzoek(await ctx.em(), ctx.principal, ctx.key, id);
+  }
+}

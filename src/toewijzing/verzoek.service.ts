@@ -1,0 +1,177 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { audit } from '../auth/audit.service';
+import type { Principal } from '../auth/principal';
+import { scopeClientData } from '../auth/scope';
+import { decrypt } from '../common/crypto';
+import { HubError } from '../common/hub-error';
+import { nuInNederland } from '../common/tijd';
+import { plusWeken } from '../common/werkdagen';
+import { BerichtEntity } from '../messaging/bericht.entity';
+import type { IjwMessage, IjwNode } from '../messaging/ijw/codec';
+import { DEFINITIONS } from '../messaging/ijw/definitions';
+import { XSD_VERSIE } from '../messaging/processing/retour';
+import { schrijfUitgaand } from '../messaging/uitgaand';
+import { AdresInput } from './toewijzing.inputs';
+import { toewijzingService } from './toewijzing.service';
+import { VerzoekEntity, VerzoekStatus } from './verzoek.entity';
+
+export enum VerzoekError {
+  VERZOEK_NOT_FOUND = 'VERZOEK_NOT_FOUND',
+  VERZOEK_ANSWERED = 'VERZOEK_ANSWERED',
+  WOONPLAATS_GEMEENTE = 'WOONPLAATS_GEMEENTE',
+}
+
+@InputType({ description: 'Which requests to list.' })
+export class VerzoekFilter {
+  @Field(() => VerzoekStatus, { nullable: true })
+  @IsOptional()
+  status?: VerzoekStatus;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[0-9]{4}$/)
+  gemeenteCode?: string;
+
+  @Field({ nullable: true, description: 'Only those whose answer is overdue.' })
+  @IsOptional()
+  verlopen?: boolean;
+}
+
+@InputType({ description: 'Allocate what was requested, as requested; the address comes from the BRP.' })
+export class WijsVerzoekToeInput {
+  @Field(() => ID)
+  @IsString()
+  verzoekId!: string;
+
+  @Field(() => AdresInput)
+  @ValidateNested()
+  @Type(() => AdresInput)
+  adres!: AdresInput;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Another Einddatum than requested.' })
+  einddatum?: string;
+}
+
+@InputType({ description: 'Reject a request (JW319, VerzoekAntwoord 1).' })
+export class WijsVerzoekAfInput {
+  @Field(() => ID)
+  @IsString()
+  verzoekId!: string;
+
+  @Field({ description: 'RedenAfwijzingVerzoek (WJ759): 1–9; 8 = woonplaatsbeginsel.' })
+  @IsIn(['1', '2', '3', '4', '5', '6', '7', '8', '9'])
+  reden!: string;
+
+  @Field({ nullable: true, description: 'With reden 8: the responsible municipality (CBS code).' })
+  @IsOptional()
+  @Matches(/^[0-9]{4}$/)
+  woonplaatsGemeente?: string;
+}
+
+interface VerzoekClient {
+  bsn: string;
+  geboortedatum: string;
+  geslacht: string;
+  achternaam: string;
+  voorvoegsel?: string;
+  voornamen?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A request the caller may answer, locked; only one of its own municipalities, still open. */
+async function teBeantwoorden(em: EntityManager, p: Principal, id: string, toegestaan: VerzoekStatus[]): Promise<VerzoekEntity> {
+  const v = UUID.test(id) ? await em.createQueryBuilder(VerzoekEntity, 'v').where('v.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
+  if (!v || (p.rol !== 'beheerder' && !p.gemeenten.includes(v.gemeenteCode))) throw new HubError(VerzoekError.VERZOEK_NOT_FOUND, 'Verzoek niet gevonden', { veld: 'verzoekId' });
+  if (!toegestaan.includes(v.status)) throw new HubError(VerzoekError.VERZOEK_ANSWERED, `Verzoek is al ${v.status}`, { veld: 'verzoekId', status: v.status });
+  return v;
+}
+
+/** A JW319 answering one ReferentieAanbieder (§2.9). */
+async function stuurJw319(em: EntityManager, p: Principal, key: Buffer, v: VerzoekEntity, antwoord: IjwNode, actie: string): Promise<BerichtEntity> {
+  const { datum } = nuInNederland();
+  const n = await em.query<{ n: string }[]>(`SELECT nextval('bericht_nummer') AS n`);
+  const message: IjwMessage = {
+    type: 'JW319',
+    bericht: {
+      Header: {
+        BerichtCode: DEFINITIONS.JW319.berichtCode,
+        BerichtVersie: 3,
+        BerichtSubversie: 2,
+        Afzender: v.gemeenteCode,
+        Ontvanger: v.aanbiederAgb,
+        BerichtIdentificatie: { Identificatie: `A${n[0].n}`, Dagtekening: datum },
+        XsdVersie: { BasisschemaXsdVersie: XSD_VERSIE.BasisschemaXsdVersie, BerichtXsdVersie: XSD_VERSIE.BerichtXsdVersie },
+      },
+      Antwoord: { ReferentieAanbieder: v.referentieAanbieder, ...antwoord },
+    },
+  };
+  const id = await schrijfUitgaand(em, key, message, { regioCode: v.regioCode, aanbiederAgb: v.aanbiederAgb, gemeenteCode: v.gemeenteCode, heenId: null });
+  await audit(em, p, actie, 'verzoek', v.id, { bericht: id, referentie: v.referentieAanbieder }, v.regioCode);
+  return em.findOneByOrFail(BerichtEntity, { id });
+}
+
+export const verzoekService = {
+  async verzoeken(em: EntityManager, p: Principal, filter: VerzoekFilter | undefined): Promise<VerzoekEntity[]> {
+    const qb = scopeClientData(em.createQueryBuilder(VerzoekEntity, 'v'), p);
+    if (filter?.status) qb.andWhere('v.status = :status', { status: filter.status });
+    if (filter?.gemeenteCode) qb.andWhere('v.gemeente_code = :gem', { gem: filter.gemeenteCode });
+    if (filter?.verlopen) qb.andWhere(`v.status IN ('open', 'in_onderzoek') AND v.uiterlijk < :vandaag`, { vandaag: nuInNederland().datum });
+    return qb.orderBy('v.uiterlijk').addOrderBy('v.id').take(1000).getMany();
+  },
+
+  /** Allocates the requested product as requested (checked like any toewijzing); the JW301 carries the reference. */
+  async wijsToe(em: EntityManager, p: Principal, key: Buffer, input: WijsVerzoekToeInput) {
+    const v = await teBeantwoorden(em, p, input.verzoekId, [VerzoekStatus.open, VerzoekStatus.in_onderzoek]);
+    const c = JSON.parse(decrypt(v.gegevensVersleuteld, key).toString('utf8')) as VerzoekClient;
+    const r = await toewijzingService.toewijzen(
+      em,
+      p,
+      key,
+      {
+        gemeenteCode: v.gemeenteCode,
+        aanbiederAgb: v.aanbiederAgb,
+        client: { ...c, adres: input.adres },
+        producten: [
+          {
+            categorie: v.productCategorie ?? '',
+            code: v.productCode ?? undefined,
+            ingangsdatum: v.ingangsdatum,
+            einddatum: input.einddatum ?? v.einddatum ?? undefined,
+            volume: v.volume ?? undefined,
+            eenheid: v.eenheid ?? undefined,
+            frequentie: v.frequentie ?? undefined,
+            budget: v.budget ?? undefined,
+          },
+        ],
+      },
+      { referentie: v.referentieAanbieder },
+    );
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0].id, beantwoordOp: new Date() });
+    return r;
+  },
+
+  /** Rejects with a reason (JW319 VerzoekAntwoord 1); reden 8 names the responsible municipality. */
+  async wijsAf(em: EntityManager, p: Principal, key: Buffer, input: WijsVerzoekAfInput): Promise<BerichtEntity> {
+    if ((input.reden === '8') !== Boolean(input.woonplaatsGemeente)) {
+      throw new HubError(VerzoekError.WOONPLAATS_GEMEENTE, 'Reden 8 (woonplaatsbeginsel) noemt de verantwoordelijke gemeente, andere redenen niet', { veld: 'woonplaatsGemeente' });
+    }
+    const v = await teBeantwoorden(em, p, input.verzoekId, [VerzoekStatus.open, VerzoekStatus.in_onderzoek]);
+    const antwoord: IjwNode = { VerzoekAntwoord: '1', RedenAfwijzingVerzoek: input.reden };
+    if (input.woonplaatsGemeente) antwoord.Woonplaatsbeginsel = { Gemeente: input.woonplaatsGemeente };
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.afgewezen, redenAfwijzing: input.reden, beantwoordOp: new Date() });
+    return stuurJw319(em, p, key, v, antwoord, 'verzoek.afgewezen');
+  },
+
+  /** "Aanvraag in onderzoek" (JW319 VerzoekAntwoord 2): the final answer is due within 8 weeks (OP274). */
+  async inOnderzoek(em: EntityManager, p: Principal, key: Buffer, id: string): Promise<BerichtEntity> {
+    const v = await teBeantwoorden(em, p, id, [VerzoekStatus.open]);
+    const ontvangen = nuInNederland(v.ontvangenOp).datum;
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.in_onderzoek, uiterlijk: plusWeken(ontvangen, 8) });
+    return stuurJw319(em, p, key, v, { VerzoekAntwoord: '2' }, 'verzoek.in-onderzoek');
+  },
+};
