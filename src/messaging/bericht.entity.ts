@@ -66,8 +66,11 @@ export class BerichtEntity {
   @Column({ name: 'gemeente_code', type: 'varchar', length: 4 })
   gemeenteCode!: string;
 
-  /** ontvangen → verwerkt | ongeldig (inbound); klaar → afgeleverd | mislukt (outbound). */
-  @Field(() => String, { description: 'ontvangen → verwerkt | ongeldig (in); klaar → beschikbaar | afgeleverd (uit).' })
+  /**
+   * Inbound: ontvangen → verwerkt | ongeldig; a municipality's message to forward: ontvangen →
+   * afgekeurd | klaar. To deliver (outbound, or forwarded): klaar → beschikbaar | afgeleverd | mislukt.
+   */
+  @Field(() => String, { description: 'ontvangen → verwerkt | ongeldig | afgekeurd; to deliver: klaar → beschikbaar | afgeleverd | mislukt.' })
   @Column({ type: 'varchar', length: 12 })
   status!: string;
 

@@ -371,3 +371,92 @@ async function uitArrangement(em: EntityManager, regio: string, a: { id: string;
   if (!rows.length) throw new HubError(HubErrorCode.NOT_FOUND, 'Arrangement niet gevonden', { veld: 'arrangement.id' });
   return rows.map((r) => ({ categorie: r.categorie, code: r.code, eenheid: r.eenheid, volume: r.volume, frequentie: r.frequentie, ingangsdatum: a.ingangsdatum, einddatum: a.einddatum }));
 }
+
+/** A ToegewezenProduct as a municipality's own case system sent it in a JW301. */
+export interface ExternProduct extends ToewijzingProductInput {
+  nummer: number;
+  redenWijziging: string | null;
+  referentie: string | null;
+  toewijzingsdatum: string;
+  toewijzingstijd: string;
+}
+
+/**
+ * Records a JW301 that a municipality's case system sent through the hub, so the hub holds one
+ * picture of every allocation: each product must be in the product book and under a contract of
+ * the provider for the municipality and period (otherwise the problems come back and nothing is
+ * written); then the client and each toewijzing (by municipality + number) are stored.
+ */
+export async function legExterneToewijzingVast(
+  em: EntityManager,
+  key: Buffer,
+  a: { gemeente: string; regio: string; agb: string; client: ClientInput; producten: ExternProduct[] },
+): Promise<{ path: string; message: string }[]> {
+  const problemen: { path: string; message: string }[] = [];
+  const gevonden: { v: ExternProduct; match: ContractMatch }[] = [];
+  for (const v of a.producten) {
+    try {
+      gevonden.push({ v, match: await zoekContract(em, a.regio, a.gemeente, a.agb, v) });
+    } catch (e) {
+      if (!(e instanceof HubError)) throw e;
+      problemen.push({ path: `ToewijzingNummer ${v.nummer}`, message: `${e.code}: ${e.message}` });
+    }
+  }
+  if (problemen.length) return problemen;
+  // TR332: a number of this municipality already used for another client or provider. Checked
+  // before anything is written, so a refused message leaves no trace.
+  const bekend = await em.query<{ id: string }[]>(`SELECT id FROM client WHERE bsn_hash = $1`, [keyedHash(a.client.bsn, key)]);
+  const bezet = await em.query<{ nummer: number }[]>(
+    `SELECT nummer FROM toewijzing WHERE gemeente_code = $1 AND nummer = ANY ($2::int[]) AND (client_id IS DISTINCT FROM $3::uuid OR aanbieder_agb <> $4)`,
+    [a.gemeente, gevonden.map((g) => g.v.nummer), bekend[0]?.id ?? null, a.agb],
+  );
+  if (bezet.length) return bezet.map((x) => ({ path: `ToewijzingNummer ${x.nummer}`, message: '9332: ToewijzingNummer is al gebruikt voor een andere cliënt of aanbieder' }));
+  let client: { id: string };
+  try {
+    client = await registreerClient(em, key, a.gemeente, a.regio, a.client);
+  } catch (e) {
+    if (!(e instanceof HubError)) throw e;
+    return [{ path: 'Client', message: `${e.code}: ${e.message}` }];
+  }
+  for (const { v, match } of gevonden) {
+    const vorm = vormVan(v);
+    const geraamd = isVerwijderd({ redenWijziging: v.redenWijziging, ingangsdatum: v.ingangsdatum, einddatum: v.einddatum ?? null })
+      ? 0
+      : raming(vorm, await tarief(em, match.contract_product_id, v.ingangsdatum), match.eenheid, match.contract_einde);
+    await em.query(
+      `INSERT INTO toewijzing (nummer, regio_code, gemeente_code, aanbieder_agb, client_id, contract_id, product_categorie, product_code, ingangsdatum, einddatum,
+                               volume, eenheid, frequentie, budget, reden_wijziging, referentie_aanbieder, toewijzingsdatum, toewijzingstijd, geraamd_centen)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       ON CONFLICT (gemeente_code, nummer) DO UPDATE SET
+         product_categorie = EXCLUDED.product_categorie, product_code = EXCLUDED.product_code, ingangsdatum = EXCLUDED.ingangsdatum,
+         einddatum = EXCLUDED.einddatum, volume = EXCLUDED.volume, eenheid = EXCLUDED.eenheid, frequentie = EXCLUDED.frequentie,
+         budget = EXCLUDED.budget, reden_wijziging = EXCLUDED.reden_wijziging, referentie_aanbieder = EXCLUDED.referentie_aanbieder,
+         toewijzingsdatum = EXCLUDED.toewijzingsdatum, toewijzingstijd = EXCLUDED.toewijzingstijd, geraamd_centen = EXCLUDED.geraamd_centen,
+         contract_id = EXCLUDED.contract_id, versie = toewijzing.versie + 1, gewijzigd_op = now()
+       -- The latest decision wins (IV013): an older version arriving late changes nothing.
+       WHERE (toewijzing.toewijzingsdatum, toewijzing.toewijzingstijd) <= (EXCLUDED.toewijzingsdatum, EXCLUDED.toewijzingstijd)`,
+      [
+        v.nummer,
+        a.regio,
+        a.gemeente,
+        a.agb,
+        client.id,
+        match.contract_id,
+        v.categorie,
+        v.code ?? null,
+        v.ingangsdatum,
+        v.einddatum ?? null,
+        vorm.volume,
+        vorm.eenheid,
+        vorm.frequentie,
+        vorm.budget,
+        v.redenWijziging,
+        v.referentie,
+        v.toewijzingsdatum,
+        v.toewijzingstijd,
+        geraamd,
+      ],
+    );
+  }
+  return [];
+}

@@ -4,6 +4,7 @@ import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
 
 /** The retour of each heen message (a retour itself gets none; JW323 is answered by JW325). */
 export const RETOUR_VAN: Partial<Record<MessageType, MessageType>> = {
+  JW323: 'JW325',
   JW301: 'JW302',
   JW305: 'JW306',
   JW307: 'JW308',
@@ -31,6 +32,7 @@ export const GEEN_OPMERKING = '0200';
  * alone without RetourCodes.
  */
 export function bouwRetour(heen: IjwMessage, b: Bevindingen, identificatieRetour: string, dagtekening: string): IjwMessage {
+  if (heen.type === 'JW323') return bouwJw325Afwijzing(heen, b.header, identificatieRetour, dagtekening);
   const type = RETOUR_VAN[heen.type];
   if (!type) throw new Error(`${heen.type} gets no retour`);
   const def = DEFINITIONS[type];
@@ -76,4 +78,29 @@ function kopieer(node: IjwNode, ct: ComplexType, complex: (n: string) => Complex
 function kopieerGroep(node: IjwNode, ct: ComplexType, complex: (n: string) => ComplexType | undefined, klassen: Map<IjwNode, string[]>): IjwNode {
   const containsKlasse = ct.sequence.some((e) => complex(e.type)?.sequence.some((x) => x.name === 'RetourCodes'));
   return containsKlasse ? kopieer(node, ct, complex, klassen) : node;
+}
+
+/**
+ * A JW325 rejecting a whole JW323 on its header (§2.11, §4.1 level 2): a new message from the
+ * municipality, not a header copy, naming the JW323's BerichtIdentificatie and XsdVersie.
+ */
+export function bouwJw325Afwijzing(heen: IjwMessage, codes: string[], identificatie: string, dagtekening: string): IjwMessage {
+  const h = heen.bericht.Header as IjwNode;
+  return {
+    type: 'JW325',
+    bericht: {
+      Header: {
+        BerichtCode: DEFINITIONS.JW325.berichtCode,
+        BerichtVersie: 3,
+        BerichtSubversie: 2,
+        Afzender: h.Ontvanger,
+        Ontvanger: h.Afzender,
+        BerichtIdentificatie: { Identificatie: identificatie, Dagtekening: dagtekening },
+        XsdVersie: { ...XSD_VERSIE },
+        DeclaratieIdentificatie: { ...(h.BerichtIdentificatie as IjwNode) },
+        XsdVersieDeclaratie: { ...(h.XsdVersie as IjwNode) },
+        RetourCodes: { RetourCode: codes.length ? [...codes] : [GEEN_OPMERKING] },
+      },
+    },
+  };
 }

@@ -6,8 +6,9 @@ import { withTenant } from '../../db/tenant';
 import { parseMessage } from '../ijw/codec';
 import { CodecError } from '../ijw/codec.errors';
 import { schrijfUitgaand } from '../uitgaand';
-import { RETOUR_VAN, bouwRetour, type Bevindingen } from './retour';
+import { bouwRetour, type Bevindingen } from './retour';
 import { NIVEAU2 } from './niveau2';
+import { doorsturen, DOORGESTUURD, HEEN_VAN, koppelRetour } from './doorsturen';
 import { legLeveringenVast, LEVERING_REGELS } from './levering';
 import { NIVEAU3, type Niveau3Context } from './rules';
 import { legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
@@ -66,10 +67,14 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
       return { status: 'ongeldig' };
     }
     const message = parsed.message;
-    const retourType = RETOUR_VAN[message.type];
-    if (!retourType) {
-      // Retours and JW325 are recorded; they get no retour of their own.
-      await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now() WHERE id = $1`, [id]);
+    if (HEEN_VAN[message.type]) {
+      // A retour from the other party: recorded beside the message it answers; it gets no retour.
+      const r = await koppelRetour(em, id, message);
+      await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retourcodes = $2, fouten = $3 WHERE id = $1`, [
+        id,
+        r.codes,
+        r.fouten.length ? JSON.stringify(r.fouten) : null,
+      ]);
       return { status: 'verwerkt' };
     }
     const ctx: Niveau3Context = {
@@ -90,6 +95,24 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
     // A header code gives a header-only retour: class findings are then not reported.
     const codes = bevindingen.header.length ? [...bevindingen.header] : [...bevindingen.klassen.values()].flat();
     // Any code rejects the whole message (OP286): only a clean one changes the stored state.
+    if (DOORGESTUURD.has(message.type)) {
+      // A municipality's own case system: checked, recorded and forwarded; the provider answers it.
+      // A level-2 failure names the rules broken; otherwise the codes or what recording found.
+      const d = gefaald.length ? { status: 'afgekeurd', fouten: gefaald } : await doorsturen(em, key, b, message, codes);
+      await em.query(`UPDATE bericht SET status = $2, verwerkt_op = now(), retourcodes = $3, fouten = $4 WHERE id = $1`, [
+        id,
+        d.status,
+        codes,
+        d.fouten.length ? JSON.stringify(d.fouten) : null,
+      ]);
+      return { status: 'verwerkt', retourcodes: codes };
+    }
+    if (message.type === 'JW323' && !bevindingen.header.length) {
+      // A claim whose header passed waits for claim matching, which judges its prestaties, and its
+      // JW325 (within 10 working days); until then it is on hold, readable by both parties.
+      await em.query(`UPDATE bericht SET status = 'in_behandeling', verwerkt_op = now() WHERE id = $1`, [id]);
+      return { status: 'verwerkt' };
+    }
     if (!codes.length) {
       await legLeveringenVast(ctx);
       await legVerzoekenVast(ctx);

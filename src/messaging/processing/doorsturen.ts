@@ -1,0 +1,125 @@
+import type { EntityManager } from 'typeorm';
+import type { ClientInput } from '../../toewijzing/toewijzing.inputs';
+import { legExterneToewijzingVast, type ExternProduct } from '../../toewijzing/toewijzing.service';
+import type { IjwMessage, IjwNode } from '../ijw/codec';
+import type { MessageType } from '../ijw/definition';
+import { betekenisVan } from '../ijw/retourcodes';
+import { nodes } from './rules';
+
+/**
+ * Municipality → provider messages a municipality's own case system sends through the hub: the
+ * hub checks and records them and forwards them to the provider; the provider answers them itself.
+ */
+export const DOORGESTUURD: ReadonlySet<MessageType> = new Set(['JW301', 'JW319', 'JW325']);
+
+/** The heen message of each retour. */
+export const HEEN_VAN: Partial<Record<MessageType, MessageType>> = {
+  JW302: 'JW301',
+  JW306: 'JW305',
+  JW308: 'JW307',
+  JW316: 'JW315',
+  JW318: 'JW317',
+  JW320: 'JW319',
+};
+
+interface Bericht {
+  id: string;
+  gemeente_code: string;
+  aanbieder_agb: string;
+  regio_code: string | null;
+}
+
+export type Fout = { path: string; message: string };
+
+/**
+ * Forwards a checked municipality message: `codes` from the rules reject it (it is not
+ * forwarded, the sender reads why); a clean JW301 is recorded as the hub's picture of the
+ * allocation, a JW319 closes the request it answers. Returns the message's new status.
+ */
+export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, message: IjwMessage, codes: string[]): Promise<{ status: string; fouten: Fout[] }> {
+  if (codes.length) return { status: 'afgekeurd', fouten: codes.map((c) => ({ path: c, message: betekenisVan(c) })) };
+  if (message.type === 'JW301') {
+    const fouten = await legExterneToewijzingVast(em, key, {
+      gemeente: b.gemeente_code,
+      regio: b.regio_code ?? '',
+      agb: b.aanbieder_agb,
+      client: clientVan(message.bericht.Client as IjwNode),
+      producten: (((message.bericht.Client as IjwNode).ToegewezenProducten as IjwNode).ToegewezenProduct as IjwNode[]).map(productVan),
+    });
+    if (fouten.length) return { status: 'afgekeurd', fouten };
+  }
+  if (message.type === 'JW319') {
+    const a = message.bericht.Antwoord as IjwNode;
+    const status = a.VerzoekAntwoord === '1' ? 'afgewezen' : 'in_onderzoek';
+    await em.query(
+      `UPDATE verzoek SET status = $4, reden_afwijzing = $5, beantwoord_op = now()
+        WHERE gemeente_code = $1 AND aanbieder_agb = $2 AND referentie_aanbieder = $3 AND status IN ('open', 'in_onderzoek')`,
+      [b.gemeente_code, b.aanbieder_agb, a.ReferentieAanbieder as string, status, (a.RedenAfwijzingVerzoek as string | undefined) ?? null],
+    );
+  }
+  // The outbox row delivers it to the provider's endpoint or mailbox, like the hub's own messages.
+  await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [b.id]);
+  return { status: 'klaar', fouten: [] };
+}
+
+function clientVan(c: IjwNode): ClientInput {
+  const naam = c.Naam as IjwNode;
+  const contacten = ((c.Contactgegevens as IjwNode | undefined)?.Contact ?? []) as IjwNode[];
+  const adres = (contacten.find((x) => x.Adres) ?? {}).Adres as IjwNode | undefined;
+  const huis = adres?.Huis as IjwNode | undefined;
+  return {
+    bsn: c.Bsn as string,
+    geboortedatum: (c.Geboortedatum as IjwNode).Datum as string,
+    geslacht: c.Geslacht as string,
+    achternaam: (naam.Geslachtsnaam as IjwNode).Achternaam as string,
+    voorvoegsel: (naam.Geslachtsnaam as IjwNode).Voorvoegsel as string | undefined,
+    voornamen: naam.Voornamen as string | undefined,
+    adres: {
+      postcode: (adres?.Postcode as string | undefined) ?? '',
+      huisnummer: Number(huis?.Huisnummer ?? 0),
+      huisletter: huis?.Huisletter as string | undefined,
+      toevoeging: huis?.HuisnummerToevoeging as string | undefined,
+      straatnaam: adres?.Straatnaam as string | undefined,
+      plaatsnaam: adres?.Plaatsnaam as string | undefined,
+    },
+  };
+}
+
+function productVan(p: IjwNode): ExternProduct {
+  const product = p.Product as IjwNode | undefined;
+  const omvang = p.Omvang as IjwNode | undefined;
+  return {
+    nummer: Number(p.ToewijzingNummer),
+    categorie: (product?.Categorie as string | undefined) ?? '',
+    code: product?.Code as string | undefined,
+    ingangsdatum: p.Ingangsdatum as string,
+    einddatum: p.Einddatum as string | undefined,
+    volume: omvang ? Number(omvang.Volume) : undefined,
+    eenheid: omvang?.Eenheid as string | undefined,
+    frequentie: omvang?.Frequentie as string | undefined,
+    budget: p.Budget === undefined ? undefined : Number(p.Budget),
+    redenWijziging: (p.RedenWijziging as string | undefined) ?? null,
+    referentie: (p.ReferentieAanbieder as string | undefined) ?? null,
+    toewijzingsdatum: p.Toewijzingsdatum as string,
+    toewijzingstijd: p.Toewijzingstijd as string,
+  };
+}
+
+/**
+ * A retour from the other party (JW302 on a JW301, JW320 on a JW319, …): linked to the message it
+ * answers (same type pair, Afzender and Identificatie: a retour copies the heen header), so the
+ * sender reads it beside its message. A second retour for one message is kept but not linked.
+ */
+export async function koppelRetour(em: EntityManager, id: string, message: IjwMessage): Promise<{ fouten: Fout[]; codes: string[] }> {
+  const h = message.bericht.Header as IjwNode;
+  const codes = [...nodes(message.bericht)].flatMap((n) => ((n.RetourCodes as IjwNode | undefined)?.RetourCode ?? []) as string[]);
+  const heen = await em.query<{ id: string; retour_id: string | null }[]>(
+    `SELECT id, retour_id FROM bericht WHERE type = $1 AND afzender = $2 AND identificatie = $3 AND status <> 'ongeldig' ORDER BY ontvangen_op DESC LIMIT 1`,
+    [HEEN_VAN[message.type] ?? '', h.Afzender as string, (h.BerichtIdentificatie as IjwNode).Identificatie as string],
+  );
+  if (!heen[0]) return { fouten: [{ path: 'Header', message: 'onbekend heenbericht' }], codes };
+  if (heen[0].retour_id) return { fouten: [{ path: 'Header', message: `heenbericht ${heen[0].id} heeft al een retour` }], codes };
+  await em.query(`UPDATE bericht SET heen_id = $2 WHERE id = $1`, [id, heen[0].id]);
+  await em.query(`UPDATE bericht SET retour_id = $2, retourcodes = $3 WHERE id = $1`, [heen[0].id, id, codes]);
+  return { fouten: [], codes };
+}

@@ -1,0 +1,167 @@
+import type { DataSource } from 'typeorm';
+import { SYSTEEM } from '../src/auth/principal';
+import { nuInNederland } from '../src/common/tijd';
+import { withTenant } from '../src/db/tenant';
+import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { sampleMessage } from '../src/messaging/ijw/samples';
+import { bouwRetour } from '../src/messaging/processing/retour';
+import { seed } from '../src/seed/seed';
+import { bouwJw301 } from '../src/toewijzing/jw301';
+import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
+import { startTestApi, type TestApi } from './helpers/api';
+import { startBerichtenWorker, testBsn } from './helpers/berichten';
+import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { AGB, FIXTURE } from './fixtures/regions';
+
+/**
+ * A municipality working in its own case system sends JW301/JW319 through the hub: checked
+ * against contracts and the product book, recorded, forwarded; the provider's JW302/JW320 is
+ * routed back beside the message it answers.
+ */
+let db: TestDatabase;
+let ds: DataSource;
+let api: TestApi;
+let worker: ReturnType<typeof startBerichtenWorker>;
+const t: Record<string, string> = {};
+const vandaag = nuInNederland().datum;
+let volg = 0;
+
+beforeAll(async () => {
+  db = await createTestDatabase('doorsturen');
+  ds = await db.app({ poolSize: 6 });
+  await seed(ds, FIXTURE);
+  api = await startTestApi(ds);
+  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  t.zaak = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
+  t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+  t.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+  await db?.drop();
+});
+
+function jw301(o: { agb?: string; bsn: string; nummer: number; code?: string; categorie?: string }): string {
+  const product = {
+    nummer: o.nummer,
+    productCategorie: o.categorie ?? '45',
+    productCode: o.code ?? '45A04',
+    toewijzingsdatum: vandaag,
+    toewijzingstijd: '09:30:00',
+    ingangsdatum: '2026-12-01',
+    einddatum: '2027-03-31',
+    volume: 3,
+    eenheid: '04',
+    frequentie: '2',
+    budget: null,
+    redenWijziging: null,
+    referentieAanbieder: null,
+    versie: 1,
+  } as unknown as ToewijzingEntity;
+  return writeMessage(
+    bouwJw301({
+      gemeenteCode: '0796',
+      aanbiederAgb: o.agb ?? AGB.alfa,
+      identificatie: `Z${++volg}`,
+      dagtekening: vandaag,
+      client: { bsn: o.bsn, geboortedatum: '2015-01-01', geslacht: '1', achternaam: 'Smit', adres: { postcode: '5211AB', huisnummer: 1 } },
+      actueel: [product],
+      gewijzigd: new Set(),
+    }),
+  );
+}
+
+interface Status {
+  status: string;
+  type: string;
+  retour: { id: string; type: string; retourcodes: string[] } | null;
+  fouten: { path: string; message: string }[] | null;
+}
+
+async function post(token: string, xml: string): Promise<string> {
+  const r = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body: xml });
+  const body = (await r.json()) as { id: string; code?: string };
+  if (r.status !== 202) throw new Error(`${r.status} ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+async function klaar(token: string, id: string, niet = ['ontvangen', 'klaar']): Promise<Status> {
+  for (let i = 0; i < 200; i++) {
+    const s = (await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Status;
+    if (!niet.includes(s.status)) return s;
+    await new Promise((res) => setTimeout(res, 30));
+  }
+  throw new Error('not processed');
+}
+
+const tel = (sql: string) => withTenant(ds, SYSTEEM, async (em) => Number((await em.query<{ n: number }[]>(sql))[0].n));
+
+describe('municipality messages through the hub', () => {
+  let eerste = '';
+
+  it('a JW301 within contract is recorded and forwarded to the provider, who reads it in its mailbox', async () => {
+    const bsn = testBsn(20);
+    eerste = await post(t.zaak, jw301({ bsn, nummer: 5001 }));
+    const s = await klaar(t.zaak, eerste);
+    expect(s).toMatchObject({ status: 'beschikbaar', retour: null, fouten: null });
+    const x = await fetch(`${api.url}/ijw/berichten/${eerste}/xml`, { headers: { authorization: `Bearer ${t.alfa}` } });
+    expect(x.status).toBe(200);
+    expect(await x.text()).toContain(`<Bsn>${bsn}</Bsn>`);
+    expect((await fetch(`${api.url}/ijw/berichten/${eerste}`, { headers: { authorization: `Bearer ${t.beta}` } })).status).toBe(404);
+    const w = await api.gql<{ toewijzingen: { nummer: number; aanbiederAgb: string }[] }>(t.alfa, `{ toewijzingen { nummer aanbiederAgb } }`);
+    expect(w.data!.toewijzingen).toEqual([{ nummer: 5001, aanbiederAgb: AGB.alfa }]);
+  });
+
+  it("the provider's JW302 is routed back beside the JW301; a second one is kept but not linked", async () => {
+    const heen = (await parseMessage(await (await fetch(`${api.url}/ijw/berichten/${eerste}/xml`, { headers: { authorization: `Bearer ${t.alfa}` } })).text())).message;
+    const jw302 = writeMessage(bouwRetour(heen, { header: [], klassen: new Map() }, 'P1', vandaag));
+    const id = await post(t.alfa, jw302);
+    expect(await klaar(t.alfa, id)).toMatchObject({ status: 'verwerkt', fouten: null });
+    expect((await klaar(t.zaak, eerste)).retour).toMatchObject({ id, type: 'JW302', retourcodes: [] });
+    const tweede = await post(t.alfa, writeMessage(bouwRetour(heen, { header: [], klassen: new Map() }, 'P2', vandaag)));
+    expect((await klaar(t.alfa, tweede)).fouten?.[0].message).toMatch(/heeft al een retour/);
+    expect((await klaar(t.zaak, eerste)).retour?.id).toBe(id);
+  });
+
+  const weigeringen: [string, { agb?: string; nummer: number; code?: string }, RegExp][] = [
+    ['a provider not contracted here', { agb: AGB.beta, nummer: 5002 }, /NOT_CONTRACTED/],
+    ['a product not in the product book', { nummer: 5003, code: '45X99' }, /S329|UNKNOWN_PRODUCT/],
+    ['a number already used for another client (TR332)', { nummer: 5001 }, /9332/],
+  ];
+  it.each(weigeringen)('%s: refused, not forwarded, nothing recorded', async (_l, o, reason) => {
+    const voor = await tel(`SELECT (SELECT count(*) FROM toewijzing) + (SELECT count(*) FROM client) + (SELECT count(*) FROM outbox WHERE soort = 'bezorg') AS n`);
+    const id = await post(t.zaak, jw301({ bsn: testBsn(30 + (o.nummer % 10)), ...o }));
+    const s = await klaar(t.zaak, id);
+    expect(s.status).toBe('afgekeurd');
+    expect(JSON.stringify(s.fouten)).toMatch(reason);
+    expect(await tel(`SELECT (SELECT count(*) FROM toewijzing) + (SELECT count(*) FROM client) + (SELECT count(*) FROM outbox WHERE soort = 'bezorg') AS n`)).toBe(voor);
+    const y = await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${o.agb === AGB.beta ? t.beta : t.alfa}` } });
+    expect(((await y.json()) as Status).status).toBe('afgekeurd');
+  });
+
+  it('a JW319 from the case system closes the request it answers and is forwarded', async () => {
+    const m = sampleMessage('JW315', 'minimal');
+    const h = m.bericht.Header as IjwNode;
+    h.Afzender = AGB.alfa;
+    h.Ontvanger = '0796';
+    h.BerichtIdentificatie = { Identificatie: 'VOT1', Dagtekening: vandaag };
+    const c = m.bericht.Client as IjwNode;
+    c.Bsn = testBsn(40);
+    c.AangevraagdeProducten = {
+      AangevraagdProduct: [{ ReferentieAanbieder: 'R-319', Product: { Categorie: '45', Code: '45A04' }, ToewijzingIngangsdatum: '2026-12-01', Omvang: { Volume: 1, Eenheid: '04', Frequentie: '6' }, Verwijzer: { Type: '06' } }],
+    };
+    await klaar(t.alfa, await post(t.alfa, writeMessage(m)));
+    const a = sampleMessage('JW319', 'minimal');
+    const ah = a.bericht.Header as IjwNode;
+    ah.Afzender = '0796';
+    ah.Ontvanger = AGB.alfa;
+    ah.BerichtIdentificatie = { Identificatie: `Z${++volg}`, Dagtekening: vandaag };
+    a.bericht.Antwoord = { ReferentieAanbieder: 'R-319', VerzoekAntwoord: '1', RedenAfwijzingVerzoek: '3' };
+    const id = await post(t.zaak, writeMessage(a));
+    expect((await klaar(t.zaak, id)).status).toBe('beschikbaar');
+    const v = await api.gql<{ verzoeken: { referentieAanbieder: string; status: string }[] }>(t.zaak, `{ verzoeken { referentieAanbieder status } }`);
+    expect(v.data!.verzoeken).toEqual([{ referentieAanbieder: 'R-319', status: 'afgewezen' }]);
+  });
+});
