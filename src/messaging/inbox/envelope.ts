@@ -1,6 +1,6 @@
-import { cheapChecks } from '../ijw/codec';
+import { cheapChecks, isCalendarDate } from '../ijw/codec';
 import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
-import { MESSAGE_TYPES, messageNamespace, type MessageType } from '../ijw/definition';
+import { BASIS_NS, MESSAGE_TYPES, messageNamespace, type MessageType } from '../ijw/definition';
 import { libxml2 } from '../ijw/xml';
 
 /** Message types a provider sends (heen messages and its retours on JW301/JW319); the rest a municipality. */
@@ -23,57 +23,85 @@ export interface Envelope {
 
 const TYPE_BY_NS = new Map<string, MessageType>(MESSAGE_TYPES.map((t) => [messageNamespace(t), t]));
 
-function field(head: string, name: string): string | undefined {
-  return new RegExp(`<(?:[\\w.-]+:)?${name}>\\s*([^<]*?)\\s*</(?:[\\w.-]+:)?${name}>`).exec(head)?.[1];
+const AGB = /^[0-9]{8}$/;
+const GEMEENTE = /^[0-9]{4}$/;
+/** Types whose Afzender is the provider: its heen messages and the retours of them (a retour copies the header). */
+const AANBIEDER_IS_AFZENDER: ReadonlySet<MessageType> = new Set(['JW305', 'JW307', 'JW315', 'JW317', 'JW323', 'JW306', 'JW308', 'JW316', 'JW318']);
+
+interface Kop {
+  rootName: string;
+  ns: string;
+  afzender?: string;
+  ontvanger?: string;
+  identificatie?: string;
+  dagtekening?: string;
+}
+
+/**
+ * The header facts from the parsed document (never from the raw text: comments, CDATA and
+ * character references must not change what the hub reads, and a regular expression over
+ * attacker-controlled text can backtrack for minutes).
+ */
+async function leesKop(text: string): Promise<Kop> {
+  const { XmlDocument, ParseOption } = await libxml2();
+  let doc;
+  try {
+    doc = XmlDocument.fromString(text, { option: ParseOption.XML_PARSE_NONET });
+  } catch (e) {
+    throw new CodecError(CodecErrorCode.NOT_XML, `not well-formed XML: ${String((e as Error).message).split('\n')[0].slice(0, 200)}`);
+  }
+  try {
+    const root = doc.root;
+    // Only an iJw message's header is read; anything else is refused on its namespace or root.
+    if (!TYPE_BY_NS.has(root.namespaceUri) || root.name !== 'Bericht') return { rootName: root.name, ns: root.namespaceUri };
+    const ns = { m: root.namespaceUri, ijw: BASIS_NS };
+    const veld = (xpath: string) => root.get(xpath, ns)?.content.trim();
+    return {
+      rootName: root.name,
+      ns: root.namespaceUri,
+      afzender: veld('m:Header/m:Afzender'),
+      ontvanger: veld('m:Header/m:Ontvanger'),
+      identificatie: veld('m:Header/m:BerichtIdentificatie/ijw:Identificatie'),
+      dagtekening: veld('m:Header/m:BerichtIdentificatie/ijw:Dagtekening'),
+    };
+  } finally {
+    doc.dispose();
+  }
 }
 
 /**
  * Cheap checks of the inbox: size, UTF-8, no DOCTYPE/entities, well-formed, root `Bericht` in an
- * iJw 3.2 namespace, and the header's parties and identification. Full structural validation
- * is the worker's job.
+ * iJw 3.2 namespace, and the header's parties (an AGB code and a CBS code, each on its side) and
+ * identification. Full structural validation is the worker's job.
  */
 export async function readEnvelope(input: Buffer, maxBytes: number): Promise<Envelope> {
   const text = cheapChecks(input, maxBytes);
-  const { XmlDocument, ParseOption } = await libxml2();
-  let rootName: string;
-  let ns: string;
-  try {
-    const doc = XmlDocument.fromString(text, { option: ParseOption.XML_PARSE_NONET });
-    try {
-      rootName = doc.root.name;
-      ns = doc.root.namespaceUri;
-    } finally {
-      doc.dispose();
-    }
-  } catch (e) {
-    throw new CodecError(CodecErrorCode.NOT_XML, `not well-formed XML: ${String((e as Error).message).split('\n')[0].slice(0, 200)}`);
-  }
-  const type = TYPE_BY_NS.get(ns);
-  if (!type) throw new CodecError(CodecErrorCode.UNKNOWN_NAMESPACE, `unknown namespace '${ns.slice(0, 100)}'`);
-  if (rootName !== 'Bericht') throw new CodecError(CodecErrorCode.WRONG_ROOT, `root element is ${rootName.slice(0, 50)}, expected Bericht`);
-  const headerEnd = text.search(/<\/(?:[\w.-]+:)?Header>/);
-  const head = headerEnd > 0 ? text.slice(0, headerEnd) : '';
-  const afzender = field(head, 'Afzender');
-  const ontvanger = field(head, 'Ontvanger');
-  const identificatie = field(head, 'Identificatie');
+  const kop = await leesKop(text);
+  const type = TYPE_BY_NS.get(kop.ns);
+  if (!type) throw new CodecError(CodecErrorCode.UNKNOWN_NAMESPACE, `unknown namespace '${kop.ns.slice(0, 100)}'`);
+  if (kop.rootName !== 'Bericht') throw new CodecError(CodecErrorCode.WRONG_ROOT, `root element is ${kop.rootName.slice(0, 50)}, expected Bericht`);
+  const { afzender, ontvanger, identificatie } = kop;
   if (!afzender || !ontvanger || !identificatie) {
     throw new CodecError(CodecErrorCode.STRUCTURE, 'Header needs Afzender, Ontvanger and BerichtIdentificatie/Identificatie');
   }
-  if (identificatie.length > 12 || afzender.length > 8 || ontvanger.length > 8) {
-    throw new CodecError(CodecErrorCode.STRUCTURE, 'Afzender, Ontvanger or Identificatie too long');
+  // For heen messages the provider is the Afzender of 305/307/315/317/323; retours copy the roles
+  // of the heen message, so the provider is the Afzender of 306/308/316/318 as well.
+  const aanbiederIsAfzender = AANBIEDER_IS_AFZENDER.has(type);
+  const [agb, gemeente] = aanbiederIsAfzender ? [afzender, ontvanger] : [ontvanger, afzender];
+  if (!AGB.test(agb) || !GEMEENTE.test(gemeente)) {
+    throw new CodecError(CodecErrorCode.STRUCTURE, `${type} goes between an AGB code (8 digits) and a CBS code (4 digits)`);
   }
-  const dag = field(head, 'Dagtekening') ?? null;
-  // For heen messages the provider is the Afzender of 305/307/315/317/323; for retours the roles
-  // are copied from the heen message, so the provider is the Afzender of 306/308/316/318 as well.
-  const aanbiederIsAfzender = ['JW305', 'JW307', 'JW315', 'JW317', 'JW323', 'JW306', 'JW308', 'JW316', 'JW318'].includes(type);
+  if ([...identificatie].length > 12) throw new CodecError(CodecErrorCode.STRUCTURE, 'Identificatie is longer than 12 characters');
+  const dag = kop.dagtekening;
   return {
     type,
     afzender,
     ontvanger,
     identificatie,
-    dagtekening: dag && /^\d{4}-\d{2}-\d{2}$/.test(dag) ? dag : null,
+    // An impossible date is the worker's to report (the XSD); the inbox stores only real dates.
+    dagtekening: dag && /^\d{4}-\d{2}-\d{2}$/.test(dag) && !dag.startsWith('0000') && isCalendarDate(dag) ? dag : null,
     verzender: RETOURS.has(type) ? ontvanger : afzender,
-    aanbiederAgb: aanbiederIsAfzender ? afzender : ontvanger,
-    gemeenteCode: aanbiederIsAfzender ? ontvanger : afzender,
+    aanbiederAgb: agb,
+    gemeenteCode: gemeente,
   };
 }

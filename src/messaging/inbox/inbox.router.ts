@@ -136,6 +136,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
   router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     void next;
     const tooLarge = (err as { type?: string }).type === 'entity.too.large';
+    const lezer = (err as { status?: unknown }).status;
     if (tooLarge || (err instanceof CodecError && err.code === CodecErrorCode.TOO_LARGE)) {
       res.status(413).json({ code: CodecErrorCode.TOO_LARGE, message: 'Bericht is te groot' });
     } else if (err instanceof CodecError) {
@@ -143,6 +144,9 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
     } else if (err instanceof HubError) {
       const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[err.code] ?? 400;
       res.status(status).json({ code: err.code, message: err.message });
+    } else if (typeof lezer === 'number' && lezer >= 400 && lezer < 500) {
+      // The body reader's own refusals (an unsupported Content-Encoding, a corrupt gzip body).
+      res.status(lezer).json({ code: lezer === 415 ? 'UNSUPPORTED_CONTENT_ENCODING' : 'BAD_REQUEST', message: 'Bericht kan niet worden gelezen' });
     } else {
       log.error('inbox error', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
       res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Interne fout' });

@@ -110,7 +110,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
     if (message.type === 'JW323' && !bevindingen.header.length) {
       // A claim whose header passed waits for claim matching, which judges its prestaties, and its
       // JW325 (within 10 working days); until then it is on hold, readable by both parties.
-      await em.query(`UPDATE bericht SET status = 'in_behandeling', verwerkt_op = now() WHERE id = $1`, [id]);
+      await em.query(`UPDATE bericht SET status = 'aangehouden', verwerkt_op = now() WHERE id = $1`, [id]);
       return { status: 'verwerkt' };
     }
     if (!codes.length) {
