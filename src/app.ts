@@ -13,7 +13,10 @@ import { aliasLimit, depthLimit } from './graphql/limits';
 import { complexityPlugin, transactionPlugin } from './graphql/plugins';
 import { buildHubSchema } from './graphql/schema';
 import { inboxRouter } from './messaging/inbox/inbox.router';
-import { httpRequests, registry } from './observability/metrics';
+import { httpRequests, registerTermijnen, registry } from './observability/metrics';
+import { telVerlopen } from './messaging/termijnen';
+import { withTenant } from './db/tenant';
+import { SYSTEEM } from './auth/principal';
 
 export interface HubApp {
   app: Express;
@@ -38,6 +41,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   const production = cfg.NODE_ENV === 'production';
   const verifier = new TokenVerifier(cfg);
   const key = Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
+  // Counts only, over all tenants: what is overdue is an operator's concern.
+  registerTermijnen(() => withTenant(ds, SYSTEEM, telVerlopen));
   const apollo = new ApolloServer<HubContext>({
     schema: buildHubSchema(),
     introspection: !production,

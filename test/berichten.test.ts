@@ -292,3 +292,28 @@ describe('GraphQL: berichten and bericht', () => {
     expect(bad.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('time limits', () => {
+  it('lists and counts what waits past its limit in working days', async () => {
+    const a = (await post(tokens.alfa, jw305())).body.id!;
+    const b = (await post(tokens.alfa, jw305())).body.id!;
+    await processed(a);
+    await processed(b);
+    const metric = async (soort: string) => {
+      const text = await (await fetch(`${api.url}/metrics`)).text();
+      return Number(new RegExp(`hub_termijnen_verlopen\\{soort="${soort}"\\} (\\d+)`).exec(text)?.[1]);
+    };
+    expect(await metric('retour')).toBe(0);
+    // As if a retour never came (3 working days) and a claim waited too long for its JW325 (10).
+    await withTenant(ds, SYSTEEM, async (em) => {
+      await em.query(`UPDATE bericht SET status = 'ontvangen', ontvangen_op = now() - interval '30 days' WHERE id = $1`, [a]);
+      await em.query(`UPDATE bericht SET status = 'aangehouden', ontvangen_op = now() - interval '30 days' WHERE id = $1`, [b]);
+    });
+    const ids = await api.gql<{ berichten: { edges: { node: { id: string } }[] } }>(tokens.bosch, `{ berichten(filter: { verlopen: true }) { edges { node { id } } } }`);
+    expect(ids.data!.berichten.edges.map((e) => e.node.id).sort()).toEqual([a, b].sort());
+    expect((await api.gql<{ berichten: { totalCount: number } }>(tokens.beta, `{ berichten(filter: { verlopen: true }) { totalCount } }`)).data!.berichten.totalCount).toBe(0);
+    expect(await metric('retour')).toBe(1);
+    expect(await metric('declaratie_antwoord')).toBe(1);
+    expect(await metric('verzoek_antwoord')).toBe(0);
+  });
+});

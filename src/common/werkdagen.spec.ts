@@ -1,4 +1,4 @@
-import { feestdagen, isWerkdag, pasen, plusWeken, plusWerkdagen } from './werkdagen';
+import { feestdagen, isWerkdag, pasen, plusWeken, plusWerkdagen, verlopenVoor } from './werkdagen';
 
 describe('werkdagen', () => {
   it('knows Easter', () => {
@@ -27,4 +27,14 @@ describe('werkdagen', () => {
     expect(plusWerkdagen('2026-04-24', 1)).toBe('2026-04-28');
     expect(plusWeken('2026-11-24', 8)).toBe('2027-01-19');
   });
+});
+
+it('verlopenVoor: what was received before this date is past its limit today', () => {
+  // On Tuesday 1 Dec: received Tue 24 Nov is due Fri 27 Nov (overdue); Wed 25 Nov is due Mon 30 Nov
+  // (overdue); Thu 26 Nov is due Tue 1 Dec (not yet).
+  expect(verlopenVoor('2026-12-01', 3)).toBe('2026-11-26');
+  for (const d of ['2026-11-20', '2026-11-25']) expect(plusWerkdagen(d, 3) < '2026-12-01').toBe(true);
+  expect(plusWerkdagen('2026-11-26', 3) < '2026-12-01').toBe(false);
+  // Over Christmas: on Tue 29 Dec, a message of Wed 23 Dec is due that very day.
+  expect(verlopenVoor('2026-12-29', 3)).toBe('2026-12-23');
 });

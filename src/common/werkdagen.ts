@@ -68,3 +68,18 @@ export function plusWeken(datum: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + 7 * n);
   return iso(d);
 }
+
+/**
+ * The first receipt date still within a limit of `n` working days on `vandaag`: what was received
+ * before it is overdue (its due date, `n` working days after receipt, lies before today).
+ */
+export function verlopenVoor(vandaag: string, n: number): string {
+  let d = vandaag;
+  for (;;) {
+    const ervoor = new Date(`${d}T00:00:00Z`);
+    ervoor.setUTCDate(ervoor.getUTCDate() - 1);
+    const vorige = iso(ervoor);
+    if (plusWerkdagen(vorige, n) < vandaag) return d;
+    d = vorige;
+  }
+}

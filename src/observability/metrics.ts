@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One Prometheus registry per process, served at /metrics. */
 export const registry = new Registry();
@@ -25,3 +25,21 @@ export const jobsProcessed = new Counter({
   labelNames: ['queue', 'outcome'] as const,
   registers: [registry],
 });
+
+/**
+ * Items past their iJw time limit, read from the database at each scrape: `read` returns the
+ * counts per kind (retour, declaratie_antwoord, verzoek_antwoord).
+ */
+export function registerTermijnen(read: () => Promise<Record<string, number>>): void {
+  registry.removeSingleMetric('hub_termijnen_verlopen');
+  new Gauge({
+    name: 'hub_termijnen_verlopen',
+    help: 'Messages and requests past their iJw time limit, by kind',
+    labelNames: ['soort'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [soort, n] of Object.entries(await read())) this.set({ soort }, n);
+    },
+  });
+}

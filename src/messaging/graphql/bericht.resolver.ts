@@ -6,6 +6,7 @@ import type { HubContext } from '../../graphql/context';
 import { ConnectionType, PageArgs, paginate } from '../../graphql/pagination';
 import { BerichtEntity } from '../bericht.entity';
 import { betekenisVan } from '../ijw/retourcodes';
+import { grenzen, verlopenBericht } from '../termijnen';
 import { BerichtFilter, BerichtFoutType, RetourCodeType } from './bericht.types';
 
 export const BerichtConnection = ConnectionType(BerichtEntity, 'Bericht');
@@ -22,6 +23,10 @@ export const berichtService = {
     if (filter?.vanaf) qb.andWhere('b.ontvangen_op >= :vanaf', { vanaf: filter.vanaf });
     if (filter?.tot) qb.andWhere('b.ontvangen_op < :tot', { tot: filter.tot });
     if (filter?.retourcode) qb.andWhere(':code = ANY (b.retourcodes)', { code: filter.retourcode });
+    if (filter?.verlopen) {
+      const g = grenzen();
+      qb.andWhere(verlopenBericht('b'), { retourGrens: g.retour, declaratieGrens: g.declaratie });
+    }
     return paginate(qb, page, 'ontvangen_op', (b) => b.ontvangenOp.toISOString());
   },
 

@@ -50,6 +50,10 @@ export class BerichtFilter {
   @IsOptional()
   tot?: Date;
 
+  @Field({ nullable: true, description: 'Only messages still waiting for their answer past the iJw limit (retour 3, JW325 10 working days).' })
+  @IsOptional()
+  verlopen?: boolean;
+
   @Field({ nullable: true, description: 'Only messages whose retour carries this code.' })
   @IsOptional()
   @Matches(/^[0-9A-Z]{4}$/)
