@@ -1,8 +1,8 @@
-import type { XmlElement, XmlTreeNode } from 'libxml2-wasm';
+import type { XmlElement, XmlNode, XmlTreeNode } from 'libxml2-wasm';
 import { BASIS_NS, MESSAGE_TYPES, messageNamespace, type ComplexType, type MessageDefinition, type MessageType, type SimpleType } from './definition';
 import { BASISSCHEMA, DEFINITIONS } from './definitions';
 import { CodecError, CodecErrorCode, type CodecIssue } from './codec.errors';
-import { libxml2 } from './xml';
+import { libxml2, type Libxml2Module } from './xml';
 
 /** A parsed element: simple content as string (or number for integer types), complex as node, repeats as arrays. */
 export type IjwValue = string | number | IjwNode | IjwValue[];
@@ -66,14 +66,14 @@ export function checkSimple(t: SimpleType, raw: string): { value?: string | numb
   if (t.minLength !== undefined && len < t.minLength) return { problem: `shorter than ${t.minLength}` };
   if (t.maxLength !== undefined && len > t.maxLength) return { problem: `longer than ${t.maxLength}` };
   if (t.base === 'integer') {
-    if (!/^[+-]?\d{1,15}$/.test(v)) return { problem: `'${v.slice(0, 20)}' is not an integer` };
+    if (!/^[+-]?\d{1,15}$/.test(v)) return { problem: `'${kort(v, 20)}' is not an integer` };
   } else if (t.base === 'date') {
-    if (!isCalendarDate(v)) return { problem: `'${v.slice(0, 20)}' is not a date` };
+    if (!isCalendarDate(v)) return { problem: `'${kort(v, 20)}' is not a date` };
   } else if (t.base === 'time') {
-    if (!TIME.test(v)) return { problem: `'${v.slice(0, 20)}' is not a time` };
+    if (!TIME.test(v)) return { problem: `'${kort(v, 20)}' is not a time` };
   }
-  for (const p of t.patterns ?? []) if (!fullMatch(p, v)) return { problem: `'${v.slice(0, 40)}' does not match ${p}` };
-  if (t.enumeration && !t.enumeration.includes(v)) return { problem: `'${v.slice(0, 20)}' is not in the code list` };
+  for (const p of t.patterns ?? []) if (!fullMatch(p, v)) return { problem: `'${kort(v, 40)}' does not match ${p}` };
+  if (t.enumeration && !t.enumeration.includes(v)) return { problem: `'${kort(v, 20)}' is not in the code list` };
   if (t.base === 'integer') {
     const n = Number(v);
     if (t.minInclusive !== undefined && n < t.minInclusive) return { problem: `${n} below ${t.minInclusive}` };
@@ -83,18 +83,49 @@ export function checkSimple(t: SimpleType, raw: string): { value?: string | numb
   return { value: v };
 }
 
-function isElement(n: XmlTreeNode): n is XmlElement {
-  return (n as { firstChild?: unknown }).firstChild !== undefined && (n as { localNamespaces?: unknown }).localNamespaces !== undefined;
+/**
+ * The libxml2-wasm node classes: `instanceof` tells elements and text apart without touching
+ * their children. Comments and processing instructions are neither: the XSD ignores them.
+ */
+type Klassen = Pick<Libxml2Module, 'XmlElement' | 'XmlText' | 'XmlCData'>;
+
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/** At most `n` characters of a value quoted in a finding, cut between code points (jsonb refuses half a surrogate pair). */
+function kort(v: string, n: number): string {
+  return v.length <= n ? v : [...v].slice(0, n).join('');
 }
 
-function textOf(e: XmlElement): { text: string; hasElement: boolean } {
+/**
+ * The child nodes of an element in document order. libxml2-wasm gives a processing instruction
+ * no sibling link, so past one the rest come from an XPath query (rare: only when a PI is there).
+ */
+function* kinderen(el: XmlElement): Generator<XmlTreeNode | XmlNode> {
+  let i = 0;
+  for (let n: XmlTreeNode | null = el.firstChild; n; i++) {
+    yield n;
+    const volgende = (n as { next?: XmlTreeNode | null }).next;
+    if (volgende === undefined) {
+      yield* el.find('node()').slice(i + 1);
+      return;
+    }
+    n = volgende;
+  }
+}
+
+function textOf(e: XmlElement, k: Klassen): { text: string; hasElement: boolean } {
   let text = '';
   let hasElement = false;
-  for (let n = e.firstChild; n; n = n.next) {
-    if (isElement(n)) hasElement = true;
-    else text += (n as { content: string }).content;
+  for (const n of kinderen(e)) {
+    if (n instanceof k.XmlElement) hasElement = true;
+    else if (n instanceof k.XmlText || n instanceof k.XmlCData) text += n.content;
   }
   return { text, hasElement };
+}
+
+/** The iJw XSDs declare no attributes: any but xsi's is a finding. */
+function checkAttributen(el: XmlElement, path: string, issues: CodecIssue[]): void {
+  for (const a of el.attrs) if (a.namespaceUri !== XSI) issues.push({ path, message: `attribute '${kort(a.name, 40)}' not allowed` });
 }
 
 /** Reads the bytes up to the DOM, refusing what must never reach the parser. */
@@ -119,7 +150,8 @@ export function cheapChecks(input: string | Uint8Array, maxBytes = DEFAULT_MAX_B
  */
 export async function parseMessage(input: string | Uint8Array, opts: { maxBytes?: number } = {}): Promise<ParseResult> {
   const text = cheapChecks(input, opts.maxBytes);
-  const { XmlDocument, ParseOption } = await libxml2();
+  const lib = await libxml2();
+  const { XmlDocument, ParseOption } = lib;
   let doc: InstanceType<typeof XmlDocument>;
   try {
     // No entity substitution, no DTD loading, no network: only what is in the bytes.
@@ -134,22 +166,22 @@ export async function parseMessage(input: string | Uint8Array, opts: { maxBytes?
     if (root.name !== 'Bericht') throw new CodecError(CodecErrorCode.WRONG_ROOT, `root element is ${root.name.slice(0, 50)}, expected Bericht`);
     const def = DEFINITIONS[type];
     const issues: CodecIssue[] = [];
-    const bericht = readComplex(def, root, complexType(def, def.root) as ComplexType, '/Bericht', issues);
+    checkAttributen(root, '/Bericht', issues);
+    const bericht = readComplex(def, root, complexType(def, def.root) as ComplexType, '/Bericht', issues, lib);
     return { message: { type, bericht }, issues };
   } finally {
     doc.dispose();
   }
 }
 
-function readComplex(def: MessageDefinition, el: XmlElement, ct: ComplexType, path: string, issues: CodecIssue[]): IjwNode {
+function readComplex(def: MessageDefinition, el: XmlElement, ct: ComplexType, path: string, issues: CodecIssue[], k: Klassen): IjwNode {
   const node: IjwNode = {};
   const seq = ct.sequence;
   const counts = new Array<number>(seq.length).fill(0);
   let i = 0;
-  for (let n = el.firstChild; n; n = n.next) {
-    if (!isElement(n)) {
-      const content = (n as { content?: string }).content ?? '';
-      if (content.trim() !== '') issues.push({ path, message: 'text where only elements are allowed' });
+  for (const n of kinderen(el)) {
+    if (!(n instanceof k.XmlElement)) {
+      if ((n instanceof k.XmlText || n instanceof k.XmlCData) && n.content.trim() !== '') issues.push({ path, message: 'text where only elements are allowed' });
       continue;
     }
     const name = n.name;
@@ -159,7 +191,7 @@ function readComplex(def: MessageDefinition, el: XmlElement, ct: ComplexType, pa
       i++;
     }
     if (i === seq.length) {
-      issues.push({ path: `${path}/${name.slice(0, 60)}`, message: inNs ? 'element not allowed here (order or unknown)' : `element in wrong namespace '${n.namespaceUri.slice(0, 80)}'` });
+      issues.push({ path: `${path}/${kort(name, 60)}`, message: inNs ? 'element not allowed here (order or unknown)' : `element in wrong namespace '${kort(n.namespaceUri, 80)}'` });
       // Later siblings cannot match either: the sequence is exhausted.
       return node;
     }
@@ -170,14 +202,15 @@ function readComplex(def: MessageDefinition, el: XmlElement, ct: ComplexType, pa
       issues.push({ path: at, message: `more than ${d.max} allowed` });
       continue;
     }
+    checkAttributen(n, at, issues);
     const sub = complexType(def, d.type);
     let value: IjwValue;
     if (sub) {
-      value = readComplex(def, n, sub, at, issues);
+      value = readComplex(def, n, sub, at, issues, k);
     } else {
       const st = simpleType(def, d.type);
       if (!st) throw new Error(`definition has no type ${d.type}`);
-      const { text, hasElement } = textOf(n);
+      const { text, hasElement } = textOf(n, k);
       if (hasElement) issues.push({ path: at, message: 'element content where text is expected' });
       const r = checkSimple(st, text);
       if (r.problem) issues.push({ path: at, message: r.problem });
