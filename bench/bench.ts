@@ -16,15 +16,21 @@ import { contractingService } from '../src/contracting/contracting.service';
 import { Procedure } from '../src/common/enums';
 import { DEMO } from '../src/seed/demo-data';
 import { seed } from '../src/seed/seed';
+import { setLogLevel } from '../src/observability/logger';
+import { ingestBench, jw323Bench } from './ingest';
 import { figure, load } from './lib';
 
 /**
  * `npm run bench`: figures through the full HTTP stack next to raw baselines measured in the
- * same run, on a scratch database that is dropped afterwards.
+ * same run, on a scratch database that is dropped afterwards: contracts_query(_p95) here, ingest
+ * and jw323_parse in ./ingest.ts. Human-readable lines first, one JSON line per figure last.
+ * A quick run: BENCH_INGEST_MESSAGES=2000; one part only: BENCH_ONLY=ingest (or contracts, jw323).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 40);
+/** Which runs: a comma list of contracts, ingest, jw323 (default all). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'contracts,ingest,jw323').split(',').map((s) => s.trim()));
 
 const RAW_SQL = `
   SELECT c.id, c.nummer, a.naam,
@@ -41,6 +47,7 @@ const RAW_SQL = `
 const QUERY = `{ contracten(first: 100) { edges { node { id nummer aanbieder { naam } gemeenten producten { product { code } tarieven { bedragCenten geldigVanaf geldigTot } } } } } }`;
 
 async function main(): Promise<void> {
+  setLogLevel('warn');
   const base = loadConfig();
   const name = `bench_test_${randomBytes(4).toString('hex')}`;
   const ownerAdmin = new URL(base.DATABASE_OWNER_URL);
@@ -89,49 +96,79 @@ async function main(): Promise<void> {
         WHERE contract_id IN (SELECT id FROM contract WHERE perceel = 'Benchmark')`);
     });
 
-    const cfg = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'error', GRAPHQL_MAX_COST: '100000', JWT_SECRET: 'bench-secret-0123456789-0123456789-abcdef' });
+    const cfg = loadConfig({
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'error',
+      GRAPHQL_MAX_COST: '100000',
+      JWT_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
+      HUB_ENCRYPTION_KEY: process.env.HUB_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+    });
     const redis = new Redis(cfg.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
     const hub = await createApp(cfg, ds, redis);
     const server: Server = await new Promise((r) => {
       const s = hub.app.listen(0, '127.0.0.1', () => r(s));
     });
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const url = `${baseUrl}/graphql`;
     const token = await signDevToken({ rol: 'aanbieder', agb, gemeenten: [] }, cfg.JWT_SECRET ?? '');
-    const body = JSON.stringify({ query: QUERY });
-    let contractsSeen = 0;
-    const viaHttp = async () => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-      const json = (await res.json()) as { data?: { contracten: { edges: unknown[] } }; errors?: unknown[] };
-      if (json.errors) throw new Error(JSON.stringify(json.errors));
-      contractsSeen = json.data?.contracten.edges.length ?? 0;
-    };
-    const provider: Principal = { sub: 'bench', rol: 'aanbieder', agb, gemeenten: [] };
-    let rawRows = 0;
-    const viaSql = async () => {
-      const qr = ds.createQueryRunner();
-      await qr.connect();
-      try {
-        await qr.startTransaction();
-        await setTenant(qr.manager, provider);
-        rawRows = ((await qr.query(RAW_SQL, [agb])) as unknown[]).length;
-        await qr.commitTransaction();
-      } finally {
-        await qr.release();
-      }
-    };
-    await load(viaHttp, { seconds: 1, concurrency: CONCURRENCY });
-    await load(viaSql, { seconds: 1, concurrency: CONCURRENCY });
-    const http = await load(viaHttp, { seconds: SECONDS, concurrency: CONCURRENCY });
-    const raw = await load(viaSql, { seconds: SECONDS, concurrency: CONCURRENCY });
-    if (contractsSeen !== rawRows) throw new Error(`HTTP saw ${contractsSeen} contracts, SQL ${rawRows}`);
-    process.stdout.write(
-      `provider contracts (${contractsSeen} contracts × ${codes.length} products × 2 tariffs), ${CONCURRENCY} concurrent, ${SECONDS}s each:\n` +
-        `  HTTP/GraphQL: ${http.perSecond.toFixed(1)} req/s, p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms\n` +
-        `  raw SQL:      ${raw.perSecond.toFixed(1)} q/s, p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms\n`,
-    );
-    lines.push(figure('contracts_query', http.perSecond, 'req/s', raw.perSecond, { contracts: contractsSeen }));
-    lines.push(figure('contracts_query_p95', http.p95, 'ms', raw.p95, { contracts: contractsSeen }));
+    if (ONLY.has('contracts')) {
+      const body = JSON.stringify({ query: QUERY });
+      let contractsSeen = 0;
+      const viaHttp = async () => {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+        const json = (await res.json()) as { data?: { contracten: { edges: unknown[] } }; errors?: unknown[] };
+        if (json.errors) throw new Error(JSON.stringify(json.errors));
+        contractsSeen = json.data?.contracten.edges.length ?? 0;
+      };
+      const provider: Principal = { sub: 'bench', rol: 'aanbieder', agb, gemeenten: [] };
+      let rawRows = 0;
+      const viaSql = async () => {
+        const qr = ds.createQueryRunner();
+        await qr.connect();
+        try {
+          await qr.startTransaction();
+          await setTenant(qr.manager, provider);
+          rawRows = ((await qr.query(RAW_SQL, [agb])) as unknown[]).length;
+          await qr.commitTransaction();
+        } finally {
+          await qr.release();
+        }
+      };
+      await load(viaHttp, { seconds: 1, concurrency: CONCURRENCY });
+      await load(viaSql, { seconds: 1, concurrency: CONCURRENCY });
+      const http = await load(viaHttp, { seconds: SECONDS, concurrency: CONCURRENCY });
+      const raw = await load(viaSql, { seconds: SECONDS, concurrency: CONCURRENCY });
+      if (contractsSeen !== rawRows) throw new Error(`HTTP saw ${contractsSeen} contracts, SQL ${rawRows}`);
+      process.stdout.write(
+        `provider contracts (${contractsSeen} contracts × ${codes.length} products × 2 tariffs), ${CONCURRENCY} concurrent, ${SECONDS}s each:\n` +
+          `  HTTP/GraphQL: ${http.perSecond.toFixed(1)} req/s, p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms\n` +
+          `  raw SQL:      ${raw.perSecond.toFixed(1)} q/s, p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms\n`,
+      );
+      lines.push(figure('contracts_query', http.perSecond, 'req/s', raw.perSecond, { contracts: contractsSeen }));
+      lines.push(figure('contracts_query_p95', http.p95, 'ms', raw.p95, { contracts: contractsSeen }));
+    }
+    if (ONLY.has('ingest')) {
+      // A provider with a taakgericht (lumpsum) contract sends JW305s to the first municipality of
+      // that contract: a start that needs no toewijzing, each for its own client, so every message
+      // takes the full path to a retour without codes (any codes are counted and printed).
+      const taak = new Set(regio.producten.filter((p) => p.uitvoeringsvariant === 'taakgericht').map((p) => p.code));
+      const contract = regio.contracten.find((c) => c.producten.some((p) => taak.has(p.productCode)));
+      const product = regio.producten.find((p) => p.code === contract?.producten.find((cp) => taak.has(cp.productCode))?.productCode);
+      if (!contract || !product) throw new Error('demo region without a taakgericht contract');
+      const ingest = await ingestBench({
+        ds,
+        appUrl: appUrl.toString(),
+        apiUrl: baseUrl,
+        redisUrl: cfg.REDIS_URL,
+        keyBase64: cfg.HUB_ENCRYPTION_KEY ?? '',
+        token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? ''),
+        afzender: { agb: contract.aanbiederAgb, gemeente: contract.gemeenten[0], product: { categorie: product.categorie, code: product.code } },
+      });
+      process.stdout.write(ingest.text);
+      lines.push(...ingest.lines);
+    }
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
     await hub.apollo.stop();
@@ -140,6 +177,11 @@ async function main(): Promise<void> {
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+  }
+  if (ONLY.has('jw323')) {
+    const jw323 = await jw323Bench();
+    process.stdout.write(jw323.text);
+    lines.push(...jw323.lines);
   }
   for (const l of lines) process.stdout.write(`${l}\n`);
 }

@@ -1,0 +1,684 @@
+import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Queue, Worker, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { SYSTEEM } from '../src/auth/principal';
+import { createDataSource } from '../src/db/data-source';
+import { withTenant } from '../src/db/tenant';
+import { writeMessage, parseMessage, type IjwMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { sampleMessage } from '../src/messaging/ijw/samples';
+import { libxml2 } from '../src/messaging/ijw/xml';
+import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
+import { bezorgBericht } from '../src/messaging/processing/bezorging';
+import { startRelay } from '../src/messaging/processing/relay';
+import { verwerkBericht } from '../src/messaging/processing/verwerking';
+import { figure } from './lib';
+
+/**
+ * The message path under load (`ingest`) and one large declaration (`jw323_parse`), each next to
+ * raw baselines measured in the same run. `bench.ts` wires these into `npm run bench`; this file
+ * is also the entry of the child processes it forks (worker side, JW323 measurements).
+ *
+ * ingest: the api runs in the bench process (with the HTTP client); the worker side (BullMQ
+ * worker on `berichten` calling verwerkBericht/bezorgBericht, plus the outbox relay, as
+ * src/worker.ts runs them) in one child process with concurrency 8 by default. On the 2-core
+ * machine this was measured against 2 processes × 8, in-process × 8 and 1 × 16: none was better,
+ * because PostgreSQL, not the worker's event loop, is what is saturated (see the CPU line).
+ * Besides the rates, the run prints CPU milliseconds per message of each part (api, worker,
+ * PostgreSQL backends of the scratch database, Redis), which stays comparable when other load
+ * shares the machine and the rates do not.
+ */
+
+/** Messages posted in the timed ingest run (a quick run: BENCH_INGEST_MESSAGES=2000). */
+export const INGEST_MESSAGES = Number(process.env.BENCH_INGEST_MESSAGES ?? 20_000);
+/** HTTP callers posting at once. */
+const HTTP_CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 32);
+/** Worker-side processes: 0 runs the BullMQ worker and the relay in the bench process itself. */
+const WORKER_PROCESSES = Number(process.env.BENCH_INGEST_WORKERS ?? 1);
+/** BullMQ concurrency per worker (the deployed worker uses 4). */
+const WORKER_CONCURRENCY = Number(process.env.BENCH_INGEST_WORKER_CONCURRENCY ?? 8);
+/** Outbox relay poll interval (the deployed default, OUTBOX_POLL_MS, is 100). */
+const RELAY_POLL_MS = Number(process.env.BENCH_INGEST_POLL_MS ?? 100);
+const WARMUP_MESSAGES = Math.min(500, Math.max(50, Math.floor(INGEST_MESSAGES / 20)));
+const JW323_PRESTATIES = Number(process.env.BENCH_JW323_PRESTATIES ?? 10_000);
+const JW323_RUNS = 5;
+
+/**
+ * The official XSDs: IJW_XSD_DIR or beside the project. defaultXsdDir() counts its `..` from
+ * src/messaging/ijw, so from dist/ it points one level too shallow (/work/main/shared); the
+ * fallbacks are the same directory seen from dist/bench and from bench/.
+ */
+export function xsdDir(): string {
+  const candidates = [defaultXsdDir(), path.resolve(__dirname, '..', '..', '..', 'shared', 'ijw-3.2', 'xsd'), path.resolve(__dirname, '..', '..', 'shared', 'ijw-3.2', 'xsd')];
+  const found = candidates.find((d) => existsSync(path.join(d, 'basisschema.xsd')));
+  if (!found) throw new Error(`iJw XSDs not found (tried ${candidates.join(', ')}); set IJW_XSD_DIR`);
+  return found;
+}
+
+function redisConnection(redisUrl: string): ConnectionOptions {
+  const u = new URL(redisUrl);
+  return { host: u.hostname, port: Number(u.port || 6379), maxRetriesPerRequest: null };
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+export interface Afzender {
+  agb: string;
+  gemeente: string;
+  product: { categorie: string; code: string };
+}
+
+/** The i-th of many distinct valid BSNs (11-proef): a first digit, i in 7 digits, the check digit. */
+export function bsnNummer(i: number): string {
+  for (let eerste = 1; eerste <= 9; eerste++) {
+    const acht = `${eerste}${String(i).padStart(7, '0')}`;
+    let som = 0;
+    for (let k = 0; k < 8; k++) som += (9 - k) * Number(acht[k]);
+    if (som % 11 < 10) return `${acht}${som % 11}`;
+  }
+  throw new Error(`no BSN for ${i}`);
+}
+
+/** A small, XSD-valid JW305 (one taakgericht start of care) for client number `i`, with its own Identificatie. */
+export function jw305(a: Afzender, identificatie: string, dagtekening: string, i: number): string {
+  const m = sampleMessage('JW305', 'minimal');
+  const h = m.bericht.Header as IjwNode;
+  h.Afzender = a.agb;
+  h.Ontvanger = a.gemeente;
+  h.BerichtIdentificatie = { Identificatie: identificatie, Dagtekening: dagtekening };
+  const client = m.bericht.Client as IjwNode;
+  client.Bsn = bsnNummer(i);
+  const start = ((client.StartProducten as IjwNode).StartProduct as IjwNode[])[0];
+  delete start.ToewijzingNummer;
+  start.StatusAanlevering = '1';
+  start.Product = { Categorie: a.product.categorie, Code: a.product.code };
+  start.Begindatum = dagtekening;
+  return writeMessage(m);
+}
+
+/** A JW323 declaration with `n` prestaties, as src/messaging/ijw/codec.spec.ts builds it. */
+export function jw323(n: number): string {
+  const model: IjwMessage = sampleMessage('JW323', 'minimal');
+  const clienten = (model.bericht.Declaratie as IjwNode).Clienten as IjwNode;
+  const prestaties = (clienten.Client as IjwNode[])[0].Prestaties as IjwNode;
+  const one = (prestaties.Prestatie as IjwNode[])[0];
+  prestaties.Prestatie = Array.from({ length: n }, (_, i) => ({ ...one, ProductReferentie: { ...(one.ProductReferentie as IjwNode), ReferentieNummer: `REF${i}` } }));
+  return writeMessage(model);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker side: what src/worker.ts runs for the `berichten` queue, with a chosen concurrency.
+
+interface WorkerSideOptions {
+  redisUrl: string;
+  prefix: string;
+  concurrency: number;
+  pollMs: number;
+  relay: boolean;
+}
+
+/** What the worker side finished, from its jobs' results (cheaper than counting rows while it runs). */
+interface Voortgang {
+  verwerkt: number;
+  ongeldig: number;
+  metCodes: number;
+  bezorgd: number;
+  failed: number;
+  /** Retours with codes, by their codes. */
+  codes: Record<string, number>;
+}
+
+const nul = (): Voortgang => ({ verwerkt: 0, ongeldig: 0, metCodes: 0, bezorgd: 0, failed: 0, codes: {} });
+
+function startWorkerSide(ds: DataSource, key: Buffer, o: WorkerSideOptions): { close: () => Promise<void>; voortgang: Voortgang } {
+  const connection = redisConnection(o.redisUrl);
+  const queue = new Queue('berichten', { connection, prefix: o.prefix });
+  const v = nul();
+  const worker = new Worker(
+    'berichten',
+    async (job) => {
+      const id = (job.data as { berichtId: string }).berichtId;
+      if (job.name === 'verwerk-bericht') {
+        const r = await verwerkBericht(ds, key, id);
+        if (r.status === 'verwerkt' && r.retourId) v.verwerkt += 1;
+        if (r.status === 'ongeldig') v.ongeldig += 1;
+        if (r.retourcodes?.length) {
+          v.metCodes += 1;
+          const k = r.retourcodes.join(',');
+          v.codes[k] = (v.codes[k] ?? 0) + 1;
+        }
+        return r;
+      }
+      const r = await bezorgBericht(ds, key, id, key);
+      if (r.status === 'beschikbaar' || r.status === 'afgeleverd') v.bezorgd += 1;
+      return r;
+    },
+    { connection, prefix: o.prefix, concurrency: o.concurrency },
+  );
+  worker.on('failed', (job, err) => {
+    v.failed += 1;
+    if (v.failed <= 5) process.stderr.write(`bench worker: job ${job?.name ?? '?'} failed: ${err.message}\n`);
+  });
+  // staleMs: the deployed default of OUTBOX_STALE_MS.
+  const relay = o.relay ? startRelay(ds, queue, { intervalMs: o.pollMs, staleMs: 30_000 }, (e) => process.stderr.write(`bench relay: ${(e as Error).message}\n`)) : undefined;
+  return {
+    voortgang: v,
+    async close() {
+      await relay?.stop();
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
+
+/** Child process: the worker side on its own DataSource, reporting progress, until the parent says stop. */
+async function workerChild(): Promise<void> {
+  const env = process.env;
+  const concurrency = Number(env.BENCH_WORKER_CONCURRENCY);
+  const ds = createDataSource(env.BENCH_WORKER_DB_URL ?? '', { poolSize: concurrency + 2, applicationName: 'bench-worker' });
+  await ds.initialize();
+  const side = startWorkerSide(ds, Buffer.from(env.BENCH_WORKER_KEY ?? '', 'base64'), {
+    redisUrl: env.BENCH_WORKER_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    prefix: env.BENCH_WORKER_PREFIX ?? '',
+    concurrency,
+    pollMs: Number(env.BENCH_WORKER_POLL_MS),
+    relay: env.BENCH_WORKER_RELAY === '1',
+  });
+  let sent = '';
+  const report = setInterval(() => {
+    const now = JSON.stringify(side.voortgang);
+    if (now !== sent) process.send?.({ voortgang: side.voortgang });
+    sent = now;
+  }, 20);
+  process.on('message', (m) => {
+    if (m !== 'stop') return;
+    clearInterval(report);
+    void (async () => {
+      await side.close();
+      await ds.destroy();
+      process.send?.({ stopped: side.voortgang }, () => process.exit(0));
+    })();
+  });
+  // The bench process went away (it failed or was stopped): do not linger with open pools.
+  process.on('disconnect', () => process.exit(0));
+  process.send?.('ready');
+}
+
+interface WorkerHandle {
+  pid?: number;
+  voortgang: () => Voortgang;
+  stop: () => Promise<void>;
+}
+
+async function startWorkerChild(env: Record<string, string>): Promise<WorkerHandle> {
+  const proc: ChildProcess = fork(__filename, ['worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let v = nul();
+  let exited = false;
+  let stopped: () => void = () => undefined;
+  proc.on('exit', () => {
+    exited = true;
+    stopped();
+  });
+  await new Promise<void>((resolve, reject) => {
+    proc.once('message', () => resolve());
+    proc.once('exit', (code) => reject(new Error(`bench worker exited with ${code}`)));
+  });
+  proc.on('message', (m) => {
+    const msg = m as { voortgang?: Voortgang; stopped?: Voortgang };
+    if (msg.voortgang) v = msg.voortgang;
+    if (msg.stopped) v = msg.stopped;
+  });
+  return {
+    pid: proc.pid,
+    voortgang: () => v,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        stopped = resolve;
+        proc.send('stop');
+      }),
+  };
+}
+
+function som(handles: WorkerHandle[]): Voortgang {
+  const t = nul();
+  for (const h of handles) {
+    const v = h.voortgang();
+    t.verwerkt += v.verwerkt;
+    t.ongeldig += v.ongeldig;
+    t.metCodes += v.metCodes;
+    t.bezorgd += v.bezorgd;
+    t.failed += v.failed;
+    for (const [k, n] of Object.entries(v.codes)) t.codes[k] = (t.codes[k] ?? 0) + n;
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU accounting: where the machine's CPU time goes, per message (Linux /proc; zero elsewhere).
+
+/** CPU time (user + system) of a process in ms, from /proc/<pid>/stat; 0 when unreadable. */
+function procCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL processes serving `database`, plus the WAL writer, background writer and checkpointer. */
+function postgresPids(database: string): number[] {
+  const pids: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return pids;
+  }
+  for (const e of entries) {
+    try {
+      const cmd = readFileSync(`/proc/${e}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres: ')) continue;
+      if (cmd.includes(` ${database} `) || /: (walwriter|background writer|checkpointer)/.test(cmd)) pids.push(Number(e));
+    } catch {
+      // the process ended
+    }
+  }
+  return pids;
+}
+
+interface CpuSnapshot {
+  api: number;
+  workers: number;
+  postgres: Map<number, number>;
+  redis: number;
+  wall: number;
+}
+
+async function redisCpuMs(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const v = (k: string) => Number(new RegExp(`^${k}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return (v('used_cpu_sys') + v('used_cpu_user')) * 1000;
+}
+
+async function cpuSnapshot(database: string, workerPids: number[], redis: Redis): Promise<CpuSnapshot> {
+  const u = process.cpuUsage();
+  return {
+    api: (u.user + u.system) / 1000,
+    workers: workerPids.reduce((a, p) => a + procCpuMs(p), 0),
+    postgres: new Map(postgresPids(database).map((p) => [p, procCpuMs(p)])),
+    redis: await redisCpuMs(redis),
+    wall: performance.now(),
+  };
+}
+
+/** CPU ms per message of each part between two snapshots (the api figure includes the HTTP client). */
+function cpuPerMessage(a: CpuSnapshot, b: CpuSnapshot, n: number) {
+  let pg = 0;
+  for (const [pid, ms] of b.postgres) pg += ms - (a.postgres.get(pid) ?? 0);
+  const r = (x: number) => Math.round((x / n) * 1000) / 1000;
+  const parts = { api: r(b.api - a.api), worker: r(b.workers - a.workers), postgres: r(pg), redis: r(b.redis - a.redis) };
+  return { ...parts, total: r(b.api - a.api + b.workers - a.workers + pg + b.redis - a.redis), wall: r(b.wall - a.wall) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+function poster(baseUrl: string, token: string, sockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const u = new URL('/ijw/berichten', baseUrl);
+  const post = (body: Buffer) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        { agent, host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/xml', 'content-length': body.length, authorization: `Bearer ${token}` } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { post, close: () => agent.destroy() };
+}
+
+async function postAll(post: (b: Buffer) => Promise<{ status: number; text: string }>, bodies: Buffer[], concurrency: number): Promise<void> {
+  let next = 0;
+  const caller = async () => {
+    while (next < bodies.length) {
+      const r = await post(bodies[next++]);
+      if (r.status !== 202) throw new Error(`POST /ijw/berichten answered ${r.status}: ${r.text.slice(0, 200)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, bodies.length) }, caller));
+}
+
+/** Rows of the scratch database: the check after a run that the workers' counts are what was stored. */
+async function stand(ds: DataSource): Promise<{ verwerkt: number; ongeldig: number; bezorgd: number; metCodes: number }> {
+  const rows = await withTenant(ds, SYSTEEM, (em) =>
+    em.query<{ verwerkt: number; ongeldig: number; bezorgd: number; metCodes: number }[]>(
+      `SELECT count(*) FILTER (WHERE b.richting = 'in' AND b.status = 'verwerkt' AND r.id IS NOT NULL)::int AS "verwerkt",
+              count(*) FILTER (WHERE b.richting = 'in' AND b.status = 'ongeldig')::int AS "ongeldig",
+              count(*) FILTER (WHERE r.status IN ('beschikbaar', 'afgeleverd'))::int AS "bezorgd",
+              count(*) FILTER (WHERE b.richting = 'in' AND cardinality(b.retourcodes) > 0)::int AS "metCodes"
+         FROM bericht b LEFT JOIN bericht r ON r.id = b.retour_id AND r.heen_id = b.id
+        WHERE b.richting = 'in'`,
+    ),
+  );
+  return rows[0];
+}
+
+/** Posts `bodies` and waits until the workers wrote every retour (and, separately, delivered it). */
+async function run(post: (b: Buffer) => Promise<{ status: number; text: string }>, bodies: Buffer[], workers: WorkerHandle[]) {
+  const before = som(workers);
+  const start = performance.now();
+  let accepted = 0;
+  let verwerkt = 0;
+  let bezorgd = 0;
+  let failure: Error | undefined;
+  const posting = postAll(post, bodies, HTTP_CONCURRENCY).then(
+    () => (accepted = performance.now() - start),
+    (e: unknown) => (failure = e instanceof Error ? e : new Error('posting failed', { cause: e })),
+  );
+  // A stall, not a slow machine, fails the run: no progress for a minute.
+  let progress = '';
+  let lastProgress = start;
+  while (!bezorgd && !failure) {
+    await sleep(10);
+    const v = som(workers);
+    if (v.ongeldig > before.ongeldig) throw new Error(`${v.ongeldig - before.ongeldig} messages ongeldig: the bench message must be valid`);
+    if (!verwerkt && v.verwerkt - before.verwerkt >= bodies.length) verwerkt = performance.now() - start;
+    if (verwerkt && v.bezorgd - before.bezorgd >= bodies.length) bezorgd = performance.now() - start;
+    const now = `${v.verwerkt}/${v.bezorgd}`;
+    if (now !== progress) [progress, lastProgress] = [now, performance.now()];
+    if (performance.now() - lastProgress > 60_000) {
+      throw new Error(`ingest stalled at ${v.verwerkt - before.verwerkt}/${bodies.length} processed, ${v.bezorgd - before.bezorgd} delivered`);
+    }
+  }
+  await posting;
+  if (failure) throw failure;
+  const after = som(workers);
+  const codes: Record<string, number> = {};
+  for (const [k, n] of Object.entries(after.codes)) if (n > (before.codes[k] ?? 0)) codes[k] = n - (before.codes[k] ?? 0);
+  return { acceptedMs: accepted, verwerktMs: verwerkt, bezorgdMs: bezorgd, failed: after.failed - before.failed, codes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Baselines
+
+/** XSD validation alone of the same message, in this process: messages/s. */
+async function xsdRate(xml: string, n: number): Promise<number> {
+  const xsd = await XsdValidators.load(xsdDir());
+  try {
+    if (xsd.validate('JW305', xml).length) throw new Error(`bench JW305 is XSD-invalid: ${xsd.validate('JW305', xml).join('; ')}`);
+    for (let i = 0; i < 500; i++) xsd.validate('JW305', xml);
+    const t = performance.now();
+    for (let i = 0; i < n; i++) xsd.validate('JW305', xml);
+    return n / ((performance.now() - t) / 1000);
+  } finally {
+    xsd.close();
+  }
+}
+
+/** `n` no-op jobs added with addBulk (in the relay's batches of 500, with its job options) and processed: jobs/s. */
+async function noopRate(redisUrl: string, n: number, concurrency: number): Promise<number> {
+  const connection = redisConnection(redisUrl);
+  const prefix = `bench-noop-${randomBytes(4).toString('hex')}`;
+  const queue = new Queue('noop', { connection, prefix });
+  let done = 0;
+  let finished: () => void = () => undefined;
+  const all = new Promise<void>((r) => (finished = r));
+  const worker = new Worker('noop', () => Promise.resolve({}), { connection, prefix, concurrency });
+  worker.on('completed', () => {
+    if (++done === n) finished();
+  });
+  await worker.waitUntilReady();
+  const opts: JobsOptions = { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: false };
+  try {
+    const t = performance.now();
+    for (let i = 0; i < n; i += 500) {
+      await queue.addBulk(Array.from({ length: Math.min(500, n - i) }, (_, j) => ({ name: 'noop', data: { outboxId: String(i + j), berichtId: String(i + j) }, opts: { ...opts, jobId: `noop-${i + j}` } })));
+    }
+    await all;
+    return n / ((performance.now() - t) / 1000);
+  } finally {
+    await worker.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ingest
+
+export interface IngestContext {
+  /** An app-role DataSource on the scratch database (row-level security applies). */
+  ds: DataSource;
+  /** Its URL, for the worker side's own pool. */
+  appUrl: string;
+  /** Base URL of the in-process api. */
+  apiUrl: string;
+  redisUrl: string;
+  /** HUB_ENCRYPTION_KEY of the api (base64). */
+  keyBase64: string;
+  /** A bearer token of the provider `afzender.agb`. */
+  token: string;
+  afzender: Afzender;
+}
+
+export async function ingestBench(ctx: IngestContext): Promise<{ text: string; lines: string[] }> {
+  const n = INGEST_MESSAGES;
+  const vandaag = new Date().toISOString().slice(0, 10);
+  const tag = randomBytes(2).toString('hex');
+  // Identificatie is at most 12 characters: 'I' + 4 hex + counter.
+  const bodies = Array.from({ length: n + WARMUP_MESSAGES }, (_, i) => Buffer.from(jw305(ctx.afzender, `I${tag}${i}`, vandaag, i)));
+  const warm = bodies.splice(0, WARMUP_MESSAGES);
+  const xml = bodies[0].toString();
+  const database = new URL(ctx.appUrl).pathname.slice(1);
+
+  const prefix = `bench-${randomBytes(4).toString('hex')}`;
+  const key = Buffer.from(ctx.keyBase64, 'base64');
+  const workers: WorkerHandle[] = [];
+  let workerDs: DataSource | undefined;
+  const { post, close } = poster(ctx.apiUrl, ctx.token, HTTP_CONCURRENCY);
+  const redis = new Redis(ctx.redisUrl, { maxRetriesPerRequest: 1 });
+  let result: Awaited<ReturnType<typeof run>>;
+  let cpu: ReturnType<typeof cpuPerMessage>;
+  try {
+    if (WORKER_PROCESSES === 0) {
+      workerDs = createDataSource(ctx.appUrl, { poolSize: WORKER_CONCURRENCY + 2, applicationName: 'bench-worker' });
+      await workerDs.initialize();
+      const side = startWorkerSide(workerDs, key, { redisUrl: ctx.redisUrl, prefix, concurrency: WORKER_CONCURRENCY, pollMs: RELAY_POLL_MS, relay: true });
+      workers.push({ voortgang: () => side.voortgang, stop: () => side.close() });
+    } else {
+      for (let i = 0; i < WORKER_PROCESSES; i++) {
+        workers.push(
+          await startWorkerChild({
+            BENCH_WORKER_DB_URL: ctx.appUrl,
+            BENCH_WORKER_KEY: ctx.keyBase64,
+            BENCH_WORKER_REDIS_URL: ctx.redisUrl,
+            BENCH_WORKER_PREFIX: prefix,
+            BENCH_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
+            BENCH_WORKER_POLL_MS: String(RELAY_POLL_MS),
+            // One relay is enough (more are safe: SKIP LOCKED); it runs beside the first worker.
+            BENCH_WORKER_RELAY: i === 0 ? '1' : '0',
+          }),
+        );
+      }
+    }
+    await run(post, warm, workers);
+    const pids = workers.map((w) => w.pid).filter((p): p is number => p !== undefined);
+    const a = await cpuSnapshot(database, pids, redis);
+    result = await run(post, bodies, workers);
+    cpu = cpuPerMessage(a, await cpuSnapshot(database, pids, redis), n);
+  } finally {
+    close();
+    for (const w of workers) await w.stop();
+    await workerDs?.destroy();
+    const q = new Queue('berichten', { connection: redisConnection(ctx.redisUrl), prefix });
+    await q.obliterate({ force: true });
+    await q.close();
+    redis.disconnect();
+  }
+  const rows = await stand(ctx.ds);
+  const total = n + warm.length;
+  if (rows.verwerkt !== total || rows.bezorgd !== total || rows.ongeldig) {
+    throw new Error(`after the run the database holds ${JSON.stringify(rows)}, expected ${total} processed and delivered`);
+  }
+
+  const perSecond = n / (result.verwerktMs / 1000);
+  const xsd = await xsdRate(xml, n);
+  const noop = await noopRate(ctx.redisUrl, n, WORKER_CONCURRENCY);
+  const workerText = WORKER_PROCESSES === 0 ? 'in-process' : `${WORKER_PROCESSES} process${WORKER_PROCESSES > 1 ? 'es' : ''}`;
+  const text =
+    `ingest: ${n} JW305 (${xml.length} bytes) via POST /ijw/berichten → JW306 written; ${HTTP_CONCURRENCY} HTTP callers, api in-process, ` +
+    `worker side ${workerText} × concurrency ${WORKER_CONCURRENCY}, relay every ${RELAY_POLL_MS} ms; ${warm.length} warm-up messages first:\n` +
+    `  accepted (HTTP 202): ${(n / (result.acceptedMs / 1000)).toFixed(1)} msg/s (${(result.acceptedMs / 1000).toFixed(1)} s)\n` +
+    `  retour written:      ${perSecond.toFixed(1)} msg/s (${(result.verwerktMs / 1000).toFixed(1)} s)\n` +
+    `  retour delivered:    ${(n / (result.bezorgdMs / 1000)).toFixed(1)} msg/s (${(result.bezorgdMs / 1000).toFixed(1)} s)\n` +
+    `  CPU ms per message:  api+client ${cpu.api}, worker ${cpu.worker}, postgres ${cpu.postgres}, redis ${cpu.redis} = ${cpu.total} ` +
+    `(wall ${cpu.wall} ms per message on 2 cores = ${(cpu.wall * 2).toFixed(3)} core-ms)\n` +
+    `  baseline XSD validation alone: ${xsd.toFixed(1)} msg/s; no-op BullMQ jobs (addBulk + worker, concurrency ${WORKER_CONCURRENCY}): ${noop.toFixed(1)} jobs/s\n` +
+    `  retours: ${n - Object.values(result.codes).reduce((a, b) => a + b, 0)} without codes${Object.entries(result.codes)
+      .map(([k, c]) => `, ${c} with ${k}`)
+      .join('')}\n` +
+    (result.failed ? `  ${result.failed} job attempts failed (retried)\n` : '');
+  // Baseline: the no-op BullMQ job rate. It is the more meaningful of the two: every message
+  // passes through the queue twice (verwerk-bericht, bezorg-bericht), so the queue alone bounds
+  // the path, whereas XSD validation is not on it at all (the worker checks structure with the
+  // codec's own walk). XSD validation alone is kept beside it as `xsd_validate_per_s`.
+  const line = figure('ingest', perSecond, 'messages/s', noop, {
+    baseline_is: 'bullmq_noop_jobs_per_s',
+    xsd_validate_per_s: Math.round(xsd),
+    accepted_per_s: Math.round(n / (result.acceptedMs / 1000)),
+    delivered_per_s: Math.round(n / (result.bezorgdMs / 1000)),
+    cpu_ms_per_msg: cpu,
+    retours_with_codes: result.codes,
+    messages: n,
+    worker: workerText,
+    worker_concurrency: WORKER_CONCURRENCY,
+    http_concurrency: HTTP_CONCURRENCY,
+    target: 1000,
+  });
+  return { text, lines: [line] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// jw323_parse: each measurement in a fresh child process, so its peak RSS is its own.
+
+interface Jw323Result {
+  mode: 'raw' | 'full';
+  firstMs: number;
+  medianMs: number;
+  /** Median CPU time of the process per run (all threads, so GC helpers too): steadier than wall time under other load. */
+  medianCpuMs: number;
+  parseMs: number;
+  xsdMs: number;
+  peakRssDelta: number;
+  heapDelta: number;
+  issues: number;
+}
+
+async function jw323Child(mode: 'raw' | 'full', file: string): Promise<void> {
+  const text = readFileSync(file, 'utf8');
+  const lib = await libxml2();
+  const xsd = mode === 'full' ? await XsdValidators.load(xsdDir()) : undefined;
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  gc();
+  const rss0 = process.memoryUsage().rss;
+  const heap0 = process.memoryUsage().heapUsed;
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let parseMs = 0;
+  let xsdMs = 0;
+  let heapDelta = 0;
+  let issues = 0;
+  for (let i = 0; i < JW323_RUNS; i++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    if (mode === 'raw') {
+      const doc = lib.XmlDocument.fromString(text, { option: lib.ParseOption.XML_PARSE_NONET });
+      doc.dispose();
+    } else {
+      const r = await parseMessage(text, { maxBytes: 64 * 1024 * 1024 });
+      const t1 = performance.now();
+      if (i === 0) heapDelta = process.memoryUsage().heapUsed - heap0; // the parsed message is alive here
+      issues = r.issues.length + (xsd?.validate('JW323', text).length ?? 0);
+      if (i === 0) {
+        parseMs = t1 - t;
+        xsdMs = performance.now() - t1;
+      }
+    }
+    times.push(performance.now() - t);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
+  }
+  const peak = process.resourceUsage().maxRSS * 1024;
+  xsd?.close();
+  const result: Jw323Result = { mode, firstMs: times[0], medianMs: median(times), medianCpuMs: median(cpu), parseMs, xsdMs, peakRssDelta: peak - rss0, heapDelta, issues };
+  process.send?.(result, () => process.exit(0));
+}
+
+function runJw323Child(mode: 'raw' | 'full', file: string): Promise<Jw323Result> {
+  const proc = fork(__filename, ['jw323', mode, file], { execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    proc.once('message', (m) => resolve(m as Jw323Result));
+    proc.once('exit', (code) => code && reject(new Error(`jw323 ${mode} child exited with ${code}`)));
+  });
+}
+
+export async function jw323Bench(): Promise<{ text: string; lines: string[] }> {
+  const xml = jw323(JW323_PRESTATIES);
+  const file = path.join(os.tmpdir(), `bench-jw323-${process.pid}.xml`);
+  writeFileSync(file, xml);
+  try {
+    const raw = await runJw323Child('raw', file);
+    const full = await runJw323Child('full', file);
+    if (full.issues) throw new Error(`bench JW323 has ${full.issues} findings`);
+    const text =
+      `jw323_parse: one JW323 with ${JW323_PRESTATIES} prestaties (${mb(Buffer.byteLength(xml))} MB), median of ${JW323_RUNS} in a fresh process:\n` +
+      `  parseMessage + XSD: ${full.medianMs.toFixed(1)} ms (CPU ${full.medianCpuMs.toFixed(1)} ms; first ${full.firstMs.toFixed(1)} ms = parse ${full.parseMs.toFixed(1)} + XSD ${full.xsdMs.toFixed(1)}), ` +
+      `peak RSS +${mb(full.peakRssDelta)} MB, heap +${mb(full.heapDelta)} MB while the parsed message is alive\n` +
+      `  libxml2 parse alone: ${raw.medianMs.toFixed(1)} ms (CPU ${raw.medianCpuMs.toFixed(1)} ms; first ${raw.firstMs.toFixed(1)} ms), peak RSS +${mb(raw.peakRssDelta)} MB\n`;
+    const line = figure('jw323_parse', full.medianMs, 'ms', raw.medianMs, {
+      cpu_ms: Math.round(full.medianCpuMs),
+      baseline_cpu_ms: Math.round(raw.medianCpuMs),
+      parse_ms: Math.round(full.parseMs),
+      xsd_ms: Math.round(full.xsdMs),
+      first_ms: Math.round(full.firstMs),
+      peak_rss_mb: mb(full.peakRssDelta),
+      heap_delta_mb: mb(full.heapDelta),
+      baseline_peak_rss_mb: mb(raw.peakRssDelta),
+      prestaties: JW323_PRESTATIES,
+      bytes: Buffer.byteLength(xml),
+    });
+    return { text, lines: [line] };
+  } finally {
+    unlinkSync(file);
+  }
+}
+
+if (require.main === module) {
+  const [role, mode, file] = process.argv.slice(2);
+  const main = role === 'worker' ? workerChild() : role === 'jw323' && (mode === 'raw' || mode === 'full') ? jw323Child(mode, file) : Promise.reject(new Error(`unknown role ${role}`));
+  main.catch((e: unknown) => {
+    process.stderr.write(`bench child failed: ${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  });
+}
