@@ -4,6 +4,7 @@ import { contractStatus } from '../jobs/contract-status.processor';
 import { bezorgBericht } from './messaging/processing/bezorging';
 import { startRelay } from './messaging/processing/relay';
 import { verwerkBericht } from './messaging/processing/verwerking';
+import { XsdValidators } from './messaging/ijw/xsd-validator';
 import { checkHandlers, selectQueues, type Handlers, type JobData, type JobName } from '../jobs/registry';
 import { jobsProcessed } from './observability/metrics';
 import { log } from './observability/logger';
@@ -15,9 +16,11 @@ async function main(): Promise<void> {
   const ds = appDataSource(cfg, 'hub-worker');
   await ds.initialize();
   const key = Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
+  // Optional: the official XSDs as a second, independent structural check of inbound messages.
+  const xsd = cfg.IJW_XSD_DIR ? await XsdValidators.load(cfg.IJW_XSD_DIR) : undefined;
   const handlers: Handlers = {
     'contract-status': (d) => contractStatus(ds, d),
-    'verwerk-bericht': async (d) => ({ ...(await verwerkBericht(ds, key, d.berichtId)) }),
+    'verwerk-bericht': async (d) => ({ ...(await verwerkBericht(ds, key, d.berichtId, xsd)) }),
     'bezorg-bericht': (d) => bezorgBericht(ds, key, d.berichtId, key),
   };
   checkHandlers(handlers);

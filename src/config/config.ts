@@ -86,6 +86,11 @@ export class Config {
   @Min(1024)
   IJW_MAX_BYTES = 32 * 1024 * 1024;
 
+  /** Directory of the official iJw 3.2 XSDs: when set, the worker also validates every inbound message against them. */
+  @IsOptional()
+  @IsString()
+  IJW_XSD_DIR?: string;
+
   /** How often the outbox relay looks for new rows, in milliseconds. */
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -120,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'IJW_XSD_DIR']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }

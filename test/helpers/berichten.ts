@@ -4,13 +4,14 @@ import type { DataSource } from 'typeorm';
 import { isValidBsn } from '../../src/common/bsn';
 import { writeMessage, type IjwMessage, type IjwNode } from '../../src/messaging/ijw/codec';
 import { sampleMessage } from '../../src/messaging/ijw/samples';
+import type { XsdValidators } from '../../src/messaging/ijw/xsd-validator';
 import { AGB } from '../fixtures/regions';
 import { bezorgBericht } from '../../src/messaging/processing/bezorging';
 import { startRelay } from '../../src/messaging/processing/relay';
 import { verwerkBericht } from '../../src/messaging/processing/verwerking';
 
 /** The worker side of the message path, in-process, on a random queue prefix. */
-export function startBerichtenWorker(ds: DataSource, keyBase64: string) {
+export function startBerichtenWorker(ds: DataSource, keyBase64: string, xsd?: XsdValidators) {
   const prefix = `test-${randomBytes(4).toString('hex')}`;
   const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
   const key = Buffer.from(keyBase64, 'base64');
@@ -19,7 +20,7 @@ export function startBerichtenWorker(ds: DataSource, keyBase64: string) {
     'berichten',
     async (job) => {
       const id = (job.data as { berichtId: string }).berichtId;
-      return job.name === 'verwerk-bericht' ? verwerkBericht(ds, key, id) : bezorgBericht(ds, key, id, key);
+      return job.name === 'verwerk-bericht' ? verwerkBericht(ds, key, id, xsd) : bezorgBericht(ds, key, id, key);
     },
     { connection, prefix, concurrency: 4 },
   );

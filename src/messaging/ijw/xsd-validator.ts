@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MESSAGE_TYPES, type MessageType } from './definition';
 import { libxml2, type Libxml2Module } from './xml';
@@ -61,5 +61,8 @@ export class XsdValidators {
 
 /** Directory of the official XSDs beside the project (tests and CI), unless configured. */
 export function defaultXsdDir(): string {
-  return process.env.IJW_XSD_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'ijw-3.2', 'xsd');
+  if (process.env.IJW_XSD_DIR) return process.env.IJW_XSD_DIR;
+  // From src/messaging/ijw (ts-jest) or dist/src/messaging/ijw (built): the checkout's sibling `shared`.
+  const kandidaten = [4, 5].map((up) => path.resolve(__dirname, ...Array<string>(up).fill('..'), 'shared', 'ijw-3.2', 'xsd'));
+  return kandidaten.find((d) => existsSync(path.join(d, 'basisschema.xsd'))) ?? kandidaten[0];
 }

@@ -5,6 +5,7 @@ import { nuInNederland } from '../../common/tijd';
 import { withTenant } from '../../db/tenant';
 import { parseMessage } from '../ijw/codec';
 import { CodecError } from '../ijw/codec.errors';
+import type { XsdValidators } from '../ijw/xsd-validator';
 import { schrijfUitgaand } from '../uitgaand';
 import { bouwRetour, type Bevindingen } from './retour';
 import { NIVEAU2 } from './niveau2';
@@ -41,7 +42,7 @@ const vandaag = () => nuInNederland().datum;
  * outbox row, the message's new status. The row lock and the status check make a retried job
  * a no-op; the unique key on the retour's heen_id makes a second retour impossible.
  */
-export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): Promise<Verwerkt> {
+export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xsd?: XsdValidators): Promise<Verwerkt> {
   return withTenant(ds, SYSTEEM, async (em) => {
     const rows = await em.query<Rij[]>(
       `SELECT id, type, afzender, ontvanger, identificatie, status, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld
@@ -60,6 +61,10 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string): P
     } catch (e) {
       if (!(e instanceof CodecError)) throw e;
       parsed = { message: undefined, issues: [{ path: '/', message: e.message }] };
+    }
+    // With the official XSDs configured (IJW_XSD_DIR), libxml2's schema validation has the last word.
+    if (parsed.message && !parsed.issues.length && xsd) {
+      parsed.issues = xsd.validate(parsed.message.type, xml.toString('utf8')).slice(0, 100).map((m) => ({ path: 'XSD', message: m }));
     }
     if (!parsed.message || parsed.issues.length) {
       // Level 1: an XSD-invalid message gets no retour, the sender a transport error (§4.1).
