@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Queue, Worker } from 'bullmq';
 import { contractStatus } from '../jobs/contract-status.processor';
-import { bezorgBericht } from './messaging/processing/bezorging';
+import { bezorgBericht, naMislukking } from './messaging/processing/bezorging';
 import { startRelay } from './messaging/processing/relay';
 import { verwerkBericht } from './messaging/processing/verwerking';
 import { XsdValidators } from './messaging/ijw/xsd-validator';
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     worker.on('failed', (job, err) => {
       jobsProcessed.inc({ queue: name, outcome: 'failed' });
       log.warn('job failed', { queue: name, job: job?.name, id: job?.id, error: err.message });
+      naMislukking(ds, job).catch((e: unknown) => log.error('dead letter', { error: (e as Error).message }));
     });
     workers.push(worker);
   }
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
     const q = new Queue('berichten', { connection, prefix: cfg.QUEUE_PREFIX });
     q.on('error', (err) => log.warn('queue error', { queue: q.name, error: err.message }));
     schedulers.push(q);
-    relay = startRelay(ds, q, { intervalMs: cfg.OUTBOX_POLL_MS, staleMs: cfg.OUTBOX_STALE_MS }, (e) => log.warn('outbox relay', { error: (e as Error).message }));
+    const pogingen = { attempts: cfg.JOB_ATTEMPTS, backoffMs: cfg.JOB_BACKOFF_MS };
+    relay = startRelay(ds, q, { intervalMs: cfg.OUTBOX_POLL_MS, staleMs: cfg.OUTBOX_STALE_MS, pogingen }, (e) => log.warn('outbox relay', { error: (e as Error).message }));
   }
   log.info('worker started', { queues });
   onShutdown('worker', async () => {

@@ -103,6 +103,18 @@ export class Config {
   @Min(100)
   OUTBOX_STALE_MS = 30_000;
 
+  /** Attempts of a job (delivery to a provider's endpoint above all) before it is a dead letter. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  JOB_ATTEMPTS = 8;
+
+  /** First retry delay of a failed job; it doubles after each failure. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  JOB_BACKOFF_MS = 1000;
+
   /** Lock of a running job; a job of a worker that died runs again after about this long. */
   @Transform(({ value }) => Number(value))
   @IsInt()

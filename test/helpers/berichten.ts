@@ -6,12 +6,12 @@ import { writeMessage, type IjwMessage, type IjwNode } from '../../src/messaging
 import { sampleMessage } from '../../src/messaging/ijw/samples';
 import type { XsdValidators } from '../../src/messaging/ijw/xsd-validator';
 import { AGB } from '../fixtures/regions';
-import { bezorgBericht } from '../../src/messaging/processing/bezorging';
-import { startRelay } from '../../src/messaging/processing/relay';
+import { bezorgBericht, naMislukking } from '../../src/messaging/processing/bezorging';
+import { startRelay, type Pogingen } from '../../src/messaging/processing/relay';
 import { verwerkBericht } from '../../src/messaging/processing/verwerking';
 
 /** The worker side of the message path, in-process, on a random queue prefix. */
-export function startBerichtenWorker(ds: DataSource, keyBase64: string, xsd?: XsdValidators) {
+export function startBerichtenWorker(ds: DataSource, keyBase64: string, xsd?: XsdValidators, pogingen?: Pogingen) {
   const prefix = `test-${randomBytes(4).toString('hex')}`;
   const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
   const key = Buffer.from(keyBase64, 'base64');
@@ -24,7 +24,8 @@ export function startBerichtenWorker(ds: DataSource, keyBase64: string, xsd?: Xs
     },
     { connection, prefix, concurrency: 4 },
   );
-  const relay = startRelay(ds, queue, { intervalMs: 20, staleMs: 60_000 }, () => undefined);
+  worker.on('failed', (job) => void naMislukking(ds, job));
+  const relay = startRelay(ds, queue, { intervalMs: 20, staleMs: 60_000, pogingen }, () => undefined);
   return {
     async close() {
       await relay.stop();

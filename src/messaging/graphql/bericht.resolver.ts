@@ -1,6 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
+import { audit } from '../../auth/audit.service';
 import type { Principal } from '../../auth/principal';
+import { HubError, HubErrorCode } from '../../common/hub-error';
 import { scopeClientData } from '../../auth/scope';
 import type { HubContext } from '../../graphql/context';
 import { ConnectionType, PageArgs, paginate } from '../../graphql/pagination';
@@ -30,6 +32,19 @@ export const berichtService = {
     return paginate(qb, page, 'ontvangen_op', (b) => b.ontvangenOp.toISOString());
   },
 
+  /** Redrives a dead letter: a delivery that failed its last attempt is delivered again from the start. */
+  async herbezorg(em: EntityManager, p: Principal, id: string): Promise<BerichtEntity> {
+    const r = UUID.test(id) ? await em.query<{ id: string; regio_code: string | null }[]>(
+          // Through a CTE: the driver answers a bare UPDATE … RETURNING as [rows, count].
+          `WITH u AS (UPDATE bericht SET status = 'klaar' WHERE id = $1 AND status = 'mislukt' RETURNING id, regio_code) SELECT id, regio_code FROM u`,
+          [id],
+        ) : [];
+    if (!r[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Geen mislukte bezorging met dit id', { veld: 'id' });
+    await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [id]);
+    await audit(em, p, 'bericht.herbezorgd', 'bericht', id, {}, r[0].regio_code);
+    return em.findOneByOrFail(BerichtEntity, { id });
+  },
+
   async bericht(em: EntityManager, p: Principal, id: string): Promise<BerichtEntity | null> {
     if (!UUID.test(id)) return null;
     return scopeClientData(em.createQueryBuilder(BerichtEntity, 'b'), p).andWhere('b.id = :id', { id }).getOne();
@@ -48,6 +63,12 @@ export class BerichtResolver {
   @Query(() => BerichtEntity, { nullable: true, description: 'One message, if the caller may see it.' })
   async bericht(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
     return berichtService.bericht(await ctx.em(), ctx.principal, id);
+  }
+
+  @Authorized(['beheerder'])
+  @Mutation(() => BerichtEntity, { description: 'Redrive a delivery that failed its last attempt (the dead letter).' })
+  async herbezorg(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
+    return berichtService.herbezorg(await ctx.em(), ctx.principal, id);
   }
 
   @FieldResolver(() => [RetourCodeType], { description: 'Retour codes given to this message (or, for a retour, carried by it), with their meaning.' })

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { decrypt } from '../../common/crypto';
 import { withTenant } from '../../db/tenant';
@@ -10,7 +11,9 @@ const NAAR_AANBIEDER = ['JW301', 'JW306', 'JW308', 'JW316', 'JW318', 'JW319', 'J
 /**
  * Delivers an outbound message: to the provider's registered endpoint as a signed POST when it
  * has one (a failure throws, so BullMQ retries with backoff and keeps it as failed after the
- * last attempt), otherwise it stays readable in the party's mailbox. Idempotent per message.
+ * last attempt), otherwise it stays readable in the party's mailbox. The database side is
+ * idempotent; the POST is at least once (a worker that dies after it posts again), so receivers
+ * drop repeats by `x-hub-bericht-id`.
  */
 export async function bezorgBericht(ds: DataSource, key: Buffer, id: string, signingKey: Buffer): Promise<{ status: string }> {
   const b = await withTenant(ds, SYSTEEM, async (em) => {
@@ -39,4 +42,17 @@ export async function bezorgBericht(ds: DataSource, key: Buffer, id: string, sig
     await em.query(`UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
   });
   return { status };
+}
+
+/**
+ * Called for every failed job. The dead letter: a delivery that failed its last attempt is `mislukt` and its outbox row done
+ * (the failed job stays in Redis); an administrator redrives it with `herbezorg`.
+ */
+export async function naMislukking(ds: DataSource, job: Job | undefined): Promise<void> {
+  if (job?.name !== 'bezorg-bericht' || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+  const id = (job.data as { berichtId: string }).berichtId;
+  await withTenant(ds, SYSTEEM, async (em) => {
+    await em.query(`UPDATE bericht SET status = 'mislukt' WHERE id = $1 AND status = 'klaar'`, [id]);
+    await em.query(`UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
+  });
 }

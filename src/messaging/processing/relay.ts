@@ -6,6 +6,13 @@ import { SYSTEEM } from './verwerking';
 /** Job names of the `berichten` queue; payloads carry ids only. */
 export const JOB_VOOR_SOORT = { verwerk: 'verwerk-bericht', bezorg: 'bezorg-bericht' } as const;
 
+/** How often a job is tried, and the first backoff (doubling after each failure). */
+export interface Pogingen {
+  attempts: number;
+  backoffMs: number;
+}
+const STANDAARD: Pogingen = { attempts: 8, backoffMs: 1000 };
+
 interface OutboxRij {
   id: string;
   soort: 'verwerk' | 'bezorg';
@@ -17,13 +24,14 @@ interface OutboxRij {
  * the outbox id, so adding a row twice (a relay that died before its commit, or the sweep) is
  * ignored by BullMQ while the job exists, and a job that already ran is a no-op for the processor.
  */
-async function geefDoor(em: EntityManager, queue: Queue, rows: OutboxRij[]): Promise<number> {
+async function geefDoor(em: EntityManager, queue: Queue, rows: OutboxRij[], p: Pogingen): Promise<number> {
   if (!rows.length) return 0;
   await queue.addBulk(
     rows.map((r) => ({
       name: JOB_VOOR_SOORT[r.soort],
       data: { outboxId: r.id, berichtId: r.bericht_id },
-      opts: { jobId: `outbox-${r.id}`, attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: false },
+      // A job that fails its last attempt stays in Redis as failed (the dead letter) until redriven.
+      opts: { jobId: `outbox-${r.id}`, attempts: p.attempts, backoff: { type: 'exponential', delay: p.backoffMs }, removeOnComplete: 1000, removeOnFail: false },
     })),
   );
   await em.query(`UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
@@ -31,12 +39,13 @@ async function geefDoor(em: EntityManager, queue: Queue, rows: OutboxRij[]): Pro
 }
 
 /** Hands committed outbox rows to BullMQ. Returns the rows relayed. */
-export async function relayOnce(ds: DataSource, queue: Queue, batch = 500): Promise<number> {
+export async function relayOnce(ds: DataSource, queue: Queue, batch = 500, p: Pogingen = STANDAARD): Promise<number> {
   return withTenant(ds, SYSTEEM, async (em) =>
     geefDoor(
       em,
       queue,
       await em.query<OutboxRij[]>(`SELECT id, soort, bericht_id FROM outbox WHERE doorgezet_op IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]),
+      p,
     ),
   );
 }
@@ -46,7 +55,7 @@ export async function relayOnce(ds: DataSource, queue: Queue, batch = 500): Prom
  * again. That is what makes a Redis that lost its data (restart without persistence, failover)
  * lose no message: the jobs come back from PostgreSQL. Jobs still in Redis are left as they are.
  */
-export async function herstelOnce(ds: DataSource, queue: Queue, staleMs: number, batch = 500): Promise<number> {
+export async function herstelOnce(ds: DataSource, queue: Queue, staleMs: number, batch = 500, p: Pogingen = STANDAARD): Promise<number> {
   return withTenant(ds, SYSTEEM, async (em) =>
     geefDoor(
       em,
@@ -57,6 +66,7 @@ export async function herstelOnce(ds: DataSource, queue: Queue, staleMs: number,
           ORDER BY doorgezet_op LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [staleMs, batch],
       ),
+      p,
     ),
   );
 }
@@ -68,7 +78,7 @@ export async function herstelOnce(ds: DataSource, queue: Queue, staleMs: number,
 export function startRelay(
   ds: DataSource,
   queue: Queue,
-  opts: { intervalMs: number; staleMs: number },
+  opts: { intervalMs: number; staleMs: number; pogingen?: Pogingen },
   onError: (e: unknown) => void,
 ): { stop: () => Promise<void> } {
   let stopped = false;
@@ -77,10 +87,10 @@ export function startRelay(
     while (!stopped) {
       try {
         // Drain in batches, then wait.
-        while (!stopped && (await relayOnce(ds, queue)) > 0);
+        while (!stopped && (await relayOnce(ds, queue, 500, opts.pogingen)) > 0);
         if (!stopped && Date.now() - laatsteHerstel >= opts.staleMs) {
           laatsteHerstel = Date.now();
-          while (!stopped && (await herstelOnce(ds, queue, opts.staleMs)) > 0);
+          while (!stopped && (await herstelOnce(ds, queue, opts.staleMs, 500, opts.pogingen)) > 0);
         }
       } catch (e) {
         onError(e);

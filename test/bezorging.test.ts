@@ -1,0 +1,91 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { SYSTEEM } from '../src/auth/principal';
+import { withTenant } from '../src/db/tenant';
+import { seed } from '../src/seed/seed';
+import { startTestApi, type TestApi } from './helpers/api';
+import { jw305Xml, startBerichtenWorker, testBsn } from './helpers/berichten';
+import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { AGB, FIXTURE } from './fixtures/regions';
+
+/** Delivery to a provider's endpoint: signed, retried, a dead letter after the last attempt, redriven by an administrator. */
+let db: TestDatabase;
+let ds: DataSource;
+let api: TestApi;
+let worker: ReturnType<typeof startBerichtenWorker>;
+let server: Server;
+let antwoord = 500;
+const ontvangen: { body: string; signature: string; id: string }[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase('bezorging');
+  ds = await db.app({ poolSize: 6 });
+  await seed(ds, FIXTURE);
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      ontvangen.push({ body, signature: String(req.headers['x-hub-signature-256']), id: String(req.headers['x-hub-bericht-id']) });
+      res.writeHead(antwoord).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ijw`;
+  await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE aanbieder SET bezorg_url = $1 WHERE agb = $2`, [url, AGB.alfa]));
+  api = await startTestApi(ds);
+  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '', undefined, { attempts: 2, backoffMs: 50 });
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+  await new Promise((r) => server?.close(r));
+  await db?.drop();
+});
+
+async function status(token: string, id: string): Promise<string> {
+  return ((await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string }).status;
+}
+
+async function wachtOp(token: string, id: string, doel: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if ((await status(token, id)) === doel) return;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  throw new Error(`${id} never ${doel} (is ${await status(token, id)})`);
+}
+
+it('a retour the endpoint refuses is retried, becomes a dead letter, and is delivered signed once redriven', async () => {
+  const alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+  const r = await fetch(`${api.url}/ijw/berichten`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${alfa}`, 'content-type': 'application/xml' },
+    body: jw305Xml({ identificatie: 'B1', bsn: testBsn(1) }),
+  });
+  const { id } = (await r.json()) as { id: string };
+  await wachtOp(alfa, id, 'verwerkt');
+  const retourId = ((await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${alfa}` } })).json()) as { retour: { id: string } }).retour.id;
+  await wachtOp(alfa, retourId, 'mislukt');
+  expect(ontvangen.filter((o) => o.id === retourId)).toHaveLength(2);
+
+  const M = `mutation($id: ID!) { herbezorg(id: $id) { id status } }`;
+  const regio = await api.token({ rol: 'regio', regio: 'NOB' });
+  expect((await api.gql(regio, M, { id: retourId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  const beheer = await api.token({ rol: 'beheerder' });
+  const nf = await api.gql(beheer, M, { id });
+  expect(nf.errors?.[0].extensions?.code ?? JSON.stringify(nf)).toBe('NOT_FOUND');
+  antwoord = 200;
+  const h = await api.gql<{ herbezorg: { status: string } }>(beheer, M, { id: retourId });
+  expect(h.data?.herbezorg.status).toBe('klaar');
+  await wachtOp(alfa, retourId, 'afgeleverd');
+  const laatste = ontvangen.filter((o) => o.id === retourId).at(-1)!;
+  const key = Buffer.from(api.cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
+  expect(laatste.signature).toBe(`sha256=${createHmac('sha256', key).update(laatste.body).digest('hex')}`);
+  expect(laatste.body).toContain('<Bericht xmlns="http://www.istandaarden.nl/ijw/3_2/jw306/schema"');
+  // Delivered once more, not again: a second redrive finds no dead letter.
+  expect((await api.gql(beheer, M, { id: retourId })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  const open = await withTenant(ds, SYSTEEM, (em) => em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox WHERE bericht_id = $1 AND afgehandeld_op IS NULL`, [retourId]));
+  expect(open[0].n).toBe(0);
+});
