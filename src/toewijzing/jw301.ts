@@ -1,6 +1,5 @@
 import type { IjwMessage, IjwNode } from '../messaging/ijw/codec';
-import { DEFINITIONS } from '../messaging/ijw/definitions';
-import { XSD_VERSIE } from '../messaging/processing/retour';
+import { eigenKop } from '../messaging/processing/retour';
 import type { ToewijzingEntity } from './toewijzing.entity';
 
 /** What the hub keeps of a client, encrypted (the JW301 needs it all). */
@@ -61,15 +60,7 @@ export function bouwJw301(a: {
   return {
     type: 'JW301',
     bericht: {
-      Header: {
-        BerichtCode: DEFINITIONS.JW301.berichtCode,
-        BerichtVersie: 3,
-        BerichtSubversie: 2,
-        Afzender: a.gemeenteCode,
-        Ontvanger: a.aanbiederAgb,
-        BerichtIdentificatie: { Identificatie: a.identificatie, Dagtekening: a.dagtekening },
-        XsdVersie: { BasisschemaXsdVersie: XSD_VERSIE.BasisschemaXsdVersie, BerichtXsdVersie: XSD_VERSIE.BerichtXsdVersie },
-      },
+      Header: eigenKop('JW301', a.gemeenteCode, a.aanbiederAgb, a.identificatie, a.dagtekening),
       Client: {
         Bsn: c.bsn,
         Geboortedatum: { Datum: c.geboortedatum },

@@ -12,9 +12,9 @@ import { nuInNederland } from '../common/tijd';
 import { plusWeken } from '../common/werkdagen';
 import { BerichtEntity } from '../messaging/bericht.entity';
 import type { IjwMessage, IjwNode } from '../messaging/ijw/codec';
-import { DEFINITIONS } from '../messaging/ijw/definitions';
-import { XSD_VERSIE } from '../messaging/processing/retour';
+import { eigenKop } from '../messaging/processing/retour';
 import { schrijfUitgaand } from '../messaging/uitgaand';
+import type { ClientGegevens } from './jw301';
 import { AdresInput } from './toewijzing.inputs';
 import { toewijzingService } from './toewijzing.service';
 import { VerzoekEntity, VerzoekStatus } from './verzoek.entity';
@@ -72,14 +72,8 @@ export class WijsVerzoekAfInput {
   woonplaatsGemeente?: string;
 }
 
-interface VerzoekClient {
-  bsn: string;
-  geboortedatum: string;
-  geslacht: string;
-  achternaam: string;
-  voorvoegsel?: string;
-  voornamen?: string;
-}
+/** What a JW315 tells of the client: everything a JW301 needs but the address. */
+type VerzoekClient = Omit<ClientGegevens, 'adres'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -98,15 +92,7 @@ async function stuurJw319(em: EntityManager, p: Principal, key: Buffer, v: Verzo
   const message: IjwMessage = {
     type: 'JW319',
     bericht: {
-      Header: {
-        BerichtCode: DEFINITIONS.JW319.berichtCode,
-        BerichtVersie: 3,
-        BerichtSubversie: 2,
-        Afzender: v.gemeenteCode,
-        Ontvanger: v.aanbiederAgb,
-        BerichtIdentificatie: { Identificatie: `A${n[0].n}`, Dagtekening: datum },
-        XsdVersie: { BasisschemaXsdVersie: XSD_VERSIE.BasisschemaXsdVersie, BerichtXsdVersie: XSD_VERSIE.BerichtXsdVersie },
-      },
+      Header: eigenKop('JW319', v.gemeenteCode, v.aanbiederAgb, `A${n[0].n}`, datum),
       Antwoord: { ReferentieAanbieder: v.referentieAanbieder, ...antwoord },
     },
   };

@@ -1,4 +1,4 @@
-import type { XmlElement, XmlNode, XmlTreeNode } from 'libxml2-wasm';
+import type { XmlDocument, XmlElement, XmlNode, XmlTreeNode } from 'libxml2-wasm';
 import { BASIS_NS, MESSAGE_TYPES, messageNamespace, type ComplexType, type MessageDefinition, type MessageType, type SimpleType } from './definition';
 import { BASISSCHEMA, DEFINITIONS } from './definitions';
 import { CodecError, CodecErrorCode, type CodecIssue } from './codec.errors';
@@ -56,6 +56,23 @@ export function isCalendarDate(v: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const dt = new Date(Date.UTC(y, mo - 1, d));
   return y >= 1 && dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** Parses XML with libxml2: no entity substitution, no DTD loading, no network; not well-formed is NOT_XML. */
+export function leesDocument(lib: Libxml2Module, text: string): XmlDocument {
+  try {
+    return lib.XmlDocument.fromString(text, { option: lib.ParseOption.XML_PARSE_NONET });
+  } catch (e) {
+    throw new CodecError(CodecErrorCode.NOT_XML, `not well-formed XML: ${String((e as Error).message).split('\n')[0].slice(0, 200)}`);
+  }
+}
+
+/** The message type of a document: its root must be `Bericht` in an iJw 3.2 message namespace. */
+export function typeVan(root: XmlElement): MessageType {
+  const type = TYPE_BY_NS.get(root.namespaceUri);
+  if (!type) throw new CodecError(CodecErrorCode.UNKNOWN_NAMESPACE, `unknown namespace '${kort(root.namespaceUri, 100)}'`);
+  if (root.name !== 'Bericht') throw new CodecError(CodecErrorCode.WRONG_ROOT, `root element is ${kort(root.name, 50)}, expected Bericht`);
+  return type;
 }
 
 /** Checks text against a simple type; returns the typed value or a finding. */
@@ -151,19 +168,10 @@ export function cheapChecks(input: string | Uint8Array, maxBytes = DEFAULT_MAX_B
 export async function parseMessage(input: string | Uint8Array, opts: { maxBytes?: number } = {}): Promise<ParseResult> {
   const text = cheapChecks(input, opts.maxBytes);
   const lib = await libxml2();
-  const { XmlDocument, ParseOption } = lib;
-  let doc: InstanceType<typeof XmlDocument>;
-  try {
-    // No entity substitution, no DTD loading, no network: only what is in the bytes.
-    doc = XmlDocument.fromString(text, { option: ParseOption.XML_PARSE_NONET });
-  } catch (e) {
-    throw new CodecError(CodecErrorCode.NOT_XML, `not well-formed XML: ${String((e as Error).message).split('\n')[0].slice(0, 200)}`);
-  }
+  const doc = leesDocument(lib, text);
   try {
     const root = doc.root;
-    const type = TYPE_BY_NS.get(root.namespaceUri);
-    if (!type) throw new CodecError(CodecErrorCode.UNKNOWN_NAMESPACE, `unknown namespace '${root.namespaceUri.slice(0, 100)}'`);
-    if (root.name !== 'Bericht') throw new CodecError(CodecErrorCode.WRONG_ROOT, `root element is ${root.name.slice(0, 50)}, expected Bericht`);
+    const type = typeVan(root);
     const def = DEFINITIONS[type];
     const issues: CodecIssue[] = [];
     checkAttributen(root, '/Bericht', issues);

@@ -16,6 +16,19 @@ export const RETOUR_VAN: Partial<Record<MessageType, MessageType>> = {
 /** XSD version of the official 3.2 schemas (their appinfo), written as XsdVersieRetour. */
 export const XSD_VERSIE = { BasisschemaXsdVersie: '0.1.0', BerichtXsdVersie: '0.1.0' };
 
+/** The header of a message the hub writes itself (not a retour's header copy). */
+export function eigenKop(type: MessageType, afzender: string, ontvanger: string, identificatie: string, dagtekening: string): IjwNode {
+  return {
+    BerichtCode: DEFINITIONS[type].berichtCode,
+    BerichtVersie: 3,
+    BerichtSubversie: 2,
+    Afzender: afzender,
+    Ontvanger: ontvanger,
+    BerichtIdentificatie: { Identificatie: identificatie, Dagtekening: dagtekening },
+    XsdVersie: { ...XSD_VERSIE },
+  };
+}
+
 /** What the rules found: codes on the header, and codes per class node of the heen message. */
 export interface Bevindingen {
   header: string[];
@@ -90,13 +103,7 @@ export function bouwJw325Afwijzing(heen: IjwMessage, codes: string[], identifica
     type: 'JW325',
     bericht: {
       Header: {
-        BerichtCode: DEFINITIONS.JW325.berichtCode,
-        BerichtVersie: 3,
-        BerichtSubversie: 2,
-        Afzender: h.Ontvanger,
-        Ontvanger: h.Afzender,
-        BerichtIdentificatie: { Identificatie: identificatie, Dagtekening: dagtekening },
-        XsdVersie: { ...XSD_VERSIE },
+        ...eigenKop('JW325', h.Ontvanger as string, h.Afzender as string, identificatie, dagtekening),
         DeclaratieIdentificatie: { ...(h.BerichtIdentificatie as IjwNode) },
         XsdVersieDeclaratie: { ...(h.XsdVersie as IjwNode) },
         RetourCodes: { RetourCode: codes.length ? [...codes] : [GEEN_OPMERKING] },
