@@ -165,6 +165,7 @@ const BEDRIJFSREGELS: Partial<Record<MessageType, Wijziging>> = {
     });
   },
   JW317: (m) => {
+    clientOf(m).Bsn = volgendeBsn();
     node(clientOf(m).Verzoek).TeWijzigenProducten = { TeWijzigenProduct: [{ ToewijzingNummer: 1234, GewensteIngangsdatum: vandaag }] };
   },
   JW323: (m) => {
@@ -723,7 +724,10 @@ const PARTIJEN: Geval[] = MESSAGE_TYPES.flatMap((t): Geval[] => {
         ? { verwerkt: [], retour: null, fouten: [{ path: 'Header', message: 'onbekend heenbericht' }] }
         : t === 'JW323'
           ? { aangehouden: true }
-          : { verwerkt: [], retour }],
+          : t === 'JW317'
+            ? // Level 3: toewijzing 1234 is none the hub holds for this client (TR351).
+              { verwerkt: ['9351'], retour }
+            : { verwerkt: [], retour }],
   ];
 });
 

@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
+import { SYSTEEM } from '../src/auth/principal';
+import { withTenant } from '../src/db/tenant';
+import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, startBerichtenWorker, testBsn } from './helpers/berichten';
@@ -145,5 +148,50 @@ describe('start and stop of care against the toewijzing (§4.5)', () => {
   it('taakgericht care starts without a toewijzing (IV096), keyed by product and date', async () => {
     expect(await start({ begindatum: '2026-11-03', product: { Categorie: '45', Code: '45T10' } })).toEqual([]);
     expect(await start({ begindatum: '2026-11-04', product: { Categorie: '45', Code: '45T10' } })).toEqual(['9326']);
+  });
+});
+
+describe('a request for change (JW317) states the whole current package (TR349–TR351)', () => {
+  function jw317(o: { ongewijzigd?: number[]; teWijzigen?: number[]; referentie: string }) {
+    const m = sampleMessage('JW317', 'minimal');
+    const h = m.bericht.Header as IjwNode;
+    h.Afzender = AGB.alfa;
+    h.Ontvanger = '0796';
+    h.BerichtIdentificatie = { Identificatie: `L${++volg}`, Dagtekening: new Date().toISOString().slice(0, 10) };
+    const c = m.bericht.Client as IjwNode;
+    c.Bsn = BSN;
+    const verzoek: IjwNode = { ReferentieAanbieder: o.referentie, RedenVerzoek: '1' };
+    if (o.ongewijzigd?.length) verzoek.OngewijzigdeProducten = { OngewijzigdProduct: o.ongewijzigd.map((n) => ({ ToewijzingNummer: n })) };
+    if (o.teWijzigen?.length) verzoek.TeWijzigenProducten = { TeWijzigenProduct: o.teWijzigen.map((n) => ({ ToewijzingNummer: n, GewensteIngangsdatum: '2026-11-01', Einddatum: '2027-06-30', Omvang: { Volume: 3, Eenheid: '04', Frequentie: '2' } })) };
+    verzoek.NieuweProducten = {
+      NieuwProduct: [{ Product: { Categorie: '45', Code: '45A04' }, GewensteIngangsdatum: '2027-05-01', Einddatum: '2027-06-30', Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' } }],
+    };
+    c.Verzoek = verzoek;
+    return stuur(writeMessage(m));
+  }
+
+  it('an unknown unchanged product gets 9350, an unknown one to change 9351, a missing current one 9349', async () => {
+    expect(await jw317({ ongewijzigd: [nummer, 987001], referentie: 'W1' })).toEqual(['9350']);
+    expect(await jw317({ ongewijzigd: [nummer], teWijzigen: [987002], referentie: 'W2' })).toEqual(['9351']);
+    expect((await jw317({ teWijzigen: [987003], referentie: 'W3' })).sort()).toEqual(['9349', '9351']);
+  });
+
+  it('every JW318 the hub wrote is valid against the XSD, codes on their classes included', async () => {
+    const xsd = await XsdValidators.load(defaultXsdDir());
+    try {
+      const ids = await withTenant(ds, SYSTEEM, (em) => em.query<{ id: string }[]>(`SELECT id FROM bericht WHERE type = 'JW318'`));
+      expect(ids.length).toBeGreaterThanOrEqual(3);
+      for (const { id } of ids) {
+        const x = await (await fetch(`${api.url}/ijw/berichten/${id}/xml`, { headers: { authorization: `Bearer ${alfa}` } })).text();
+        expect(xsd.validate('JW318', x)).toEqual([]);
+      }
+    } finally {
+      xsd.close();
+    }
+  });
+
+  it('the whole package gets a JW318 without codes', async () => {
+    expect(await jw317({ teWijzigen: [nummer], referentie: 'W4' })).toEqual([]);
+    expect(await jw317({ ongewijzigd: [nummer], referentie: 'W5' })).toEqual([]);
   });
 });

@@ -189,12 +189,14 @@ const GEVALLEN: [code: string, type: MessageType, retour: MessageType | null, br
 
 describe('level-2 rules through POST /ijw/berichten', () => {
   const rijen = GEVALLEN.map(([code, type, retour, breek, herstel, vooraf], i) => ({ code, type, retour, breek, herstel, vooraf, bsn: generateTestBsn(1000 + 10 * i) }));
-  it.each(rijen.filter((r) => r.retour))('$code ($type): broken → $retour with 0001 and the rule kept; repaired → no codes', async ({ code, type, retour, breek, herstel, vooraf, bsn }) => {
+  it.each(rijen.filter((r) => r.retour))('$code ($type): broken → $retour with 0001 and the rule kept; repaired → passes level 2', async ({ code, type, retour, breek, herstel, vooraf, bsn }) => {
     if (vooraf) expect(await verstuur(vooraf, bericht(vooraf, bsn))).toMatchObject({ status: 'verwerkt', retour: { retourcodes: [] } });
     const fout = await verstuur(type, bericht(type, bsn, breek));
     expect(fout).toMatchObject({ status: 'verwerkt', retourcodes: ['0001'], retour: { type: retour, retourcodes: ['0001'] }, fouten: [{ path: code, message: `regel ${code} niet voldaan` }] });
     const goed = await verstuur(type, bericht(type, bsn, herstel));
-    expect(goed).toMatchObject({ status: 'verwerkt', retourcodes: [], retour: { type: retour, retourcodes: [] }, fouten: null });
+    // Level 2 passes; a JW317 then meets level 3: toewijzing 5001 is none the hub holds for this client (TR350).
+    const niveau3 = type === 'JW317' ? ['9350'] : [];
+    expect(goed).toMatchObject({ status: 'verwerkt', retourcodes: niveau3, retour: { type: retour, retourcodes: niveau3 }, fouten: null });
   });
 
   it.each(rijen.filter((r) => !r.retour))('$code ($type from the municipality): broken → stopped with 0001; repaired → forwarded', async ({ type, breek, herstel, bsn }) => {

@@ -24,8 +24,17 @@ export const VERZOEK_REGELS: Record<string, Niveau3Regel> = {
     const set = new Set(bekend.map((x) => x.r));
     for (const p of v.producten) if (set.has(p.ReferentieAanbieder as string)) add(b, p, '9347');
   },
-  /** TR374 → 9374: no other request of this provider for this client may still be open (OP350). */
+  /** TR374 → 9374: no other request of this provider for this client may still be open (OP350), for a JW315 or a JW317. */
   TR374: async (c, b) => {
+    if (c.message.type === 'JW317') {
+      const client = c.message.bericht.Client as IjwNode;
+      const open = await c.em.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM verzoek WHERE aanbieder_agb = $1 AND client_hash = $2 AND status IN ('open', 'in_onderzoek')`,
+        [c.bericht.afzender, c.clientHash(client.Bsn as string)],
+      );
+      if (open[0].n > 0 && !b.klassen.has(client.Verzoek as IjwNode)) add(b, client.Verzoek as IjwNode, '9374');
+      return;
+    }
     const v = aangevraagd(c);
     if (!v) return;
     const open = await c.em.query<{ n: number }[]>(
