@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { prepared } from '../db/prepared';
 import { encrypt, sha256Hex } from '../common/crypto';
 import { writeMessage, type IjwMessage, type IjwNode } from './ijw/codec';
 
@@ -22,14 +23,14 @@ export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: I
   const identificatie = retour ? (header.IdentificatieRetour as string) : ((header.BerichtIdentificatie as IjwNode).Identificatie as string);
   const dagtekening = retour ? (header.DagtekeningRetour as string) : ((header.BerichtIdentificatie as IjwNode).Dagtekening as string);
   const xml = Buffer.from(writeMessage(message));
-  const rows = await em.query<{ id: string }[]>(
+  const rows = await prepared<{ id: string }>(em, 
     `INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
                           gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes)
      VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'klaar', $10, $11, $12, $13) RETURNING id`,
     [
       message.type,
-      header.Afzender as string,
-      header.Ontvanger as string,
+      header.Afzender,
+      header.Ontvanger,
       identificatie,
       dagtekening,
       sha256Hex(xml),
@@ -42,6 +43,6 @@ export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: I
       meta.retourcodes ?? [],
     ],
   );
-  await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [rows[0].id]);
+  await prepared(em, `INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [rows[0].id]);
   return rows[0].id;
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { prepared } from '../../db/prepared';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { decrypt } from '../../common/crypto';
@@ -17,7 +18,7 @@ const NAAR_AANBIEDER = ['JW301', 'JW306', 'JW308', 'JW316', 'JW318', 'JW319', 'J
  */
 export async function bezorgBericht(ds: DataSource, key: Buffer, id: string, signingKey: Buffer): Promise<{ status: string }> {
   const b = await withTenant(ds, SYSTEEM, async (em) => {
-    const rows = await em.query<{ status: string; xml_versleuteld: Buffer; bezorg_url: string | null; type: string }[]>(
+    const rows = await prepared<{ status: string; xml_versleuteld: Buffer; bezorg_url: string | null; type: string }>(em, 
       `SELECT b.status, b.xml_versleuteld, b.type, a.bezorg_url FROM bericht b LEFT JOIN aanbieder a ON a.agb = b.aanbieder_agb AND b.type = ANY($2::text[]) WHERE b.id = $1`,
       [id, NAAR_AANBIEDER],
     );
@@ -38,8 +39,8 @@ export async function bezorgBericht(ds: DataSource, key: Buffer, id: string, sig
     status = 'afgeleverd';
   }
   await withTenant(ds, SYSTEEM, async (em) => {
-    await em.query(`UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'klaar'`, [id, status]);
-    await em.query(`UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
+    await prepared(em, `UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'klaar'`, [id, status]);
+    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
   });
   return { status };
 }
@@ -52,7 +53,7 @@ export async function naMislukking(ds: DataSource, job: Job | undefined): Promis
   if (job?.name !== 'bezorg-bericht' || job.attemptsMade < (job.opts.attempts ?? 1)) return;
   const id = (job.data as { berichtId: string }).berichtId;
   await withTenant(ds, SYSTEEM, async (em) => {
-    await em.query(`UPDATE bericht SET status = 'mislukt' WHERE id = $1 AND status = 'klaar'`, [id]);
-    await em.query(`UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
+    await prepared(em, `UPDATE bericht SET status = 'mislukt' WHERE id = $1 AND status = 'klaar'`, [id]);
+    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
   });
 }

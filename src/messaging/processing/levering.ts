@@ -1,4 +1,5 @@
 import type { IjwNode } from '../ijw/codec';
+import { prepared } from '../../db/prepared';
 import type { Bevindingen } from './retour';
 import { add, type Niveau3Context, type Niveau3Regel } from './rules';
 
@@ -53,7 +54,7 @@ const zelfdeProduct = (r: Regel, g: Gebeurtenis) => r.categorie === g.product_ca
 
 /** The deliveries so far of the toewijzing (or the taakgericht product) of `r`, in arrival order. */
 async function geschiedenis(c: Niveau3Context, r: Regel): Promise<Gebeurtenis[]> {
-  return c.em.query<Gebeurtenis[]>(
+  return prepared<Gebeurtenis>(c.em, 
     `SELECT id, soort, product_categorie, product_code, to_char(begindatum, 'YYYY-MM-DD') AS begindatum, to_char(einddatum, 'YYYY-MM-DD') AS einddatum, reden_beeindiging
        FROM levering
       WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND NOT verwijderd
@@ -66,13 +67,13 @@ async function geschiedenis(c: Niveau3Context, r: Regel): Promise<Gebeurtenis[]>
 /** Whether the start or stop is linked to a toewijzing of this provider, or is taakgericht (IV096). */
 async function gekoppeld(c: Niveau3Context, r: Regel): Promise<boolean> {
   if (r.nummer === null) {
-    const t = await c.em.query<{ n: number }[]>(
+    const t = await prepared<{ n: number }>(c.em, 
       `SELECT count(*)::int AS n FROM product WHERE regio_code = $1 AND categorie = $2 AND code IS NOT DISTINCT FROM $3 AND uitvoeringsvariant = 'taakgericht'`,
       [c.bericht.regioCode ?? '', r.categorie, r.code],
     );
     return t[0].n > 0;
   }
-  const t = await c.em.query<{ product_categorie: string; product_code: string | null; c: string }[]>(
+  const t = await prepared<{ product_categorie: string; product_code: string | null; c: string }>(c.em, 
     `SELECT t.product_categorie, t.product_code, cl.bsn_hash AS c
        FROM toewijzing t JOIN client cl ON cl.id = t.client_id
       WHERE t.gemeente_code = $1 AND t.nummer = $2 AND t.aanbieder_agb = $3
@@ -134,7 +135,7 @@ export async function legLeveringenVast(c: Niveau3Context): Promise<void> {
   for (const r of regels(c)) {
     const soort = c.message.type === 'JW305' ? 'start' : 'stop';
     if (r.status === '3') {
-      await c.em.query(
+      await prepared(c.em, 
         `UPDATE levering SET verwijderd = true
           WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND soort = $4 AND NOT verwijderd
             AND toewijzing_nummer IS NOT DISTINCT FROM $5 AND product_categorie IS NOT DISTINCT FROM $6 AND product_code IS NOT DISTINCT FROM $7
@@ -143,7 +144,7 @@ export async function legLeveringenVast(c: Niveau3Context): Promise<void> {
       );
       continue;
     }
-    await c.em.query(
+    await prepared(c.em, 
       `INSERT INTO levering (soort, aanbieder_agb, gemeente_code, regio_code, toewijzing_nummer, client_hash, product_categorie, product_code, begindatum, einddatum, reden_beeindiging, bericht_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [soort, c.bericht.afzender, c.bericht.gemeenteCode, c.bericht.regioCode, r.nummer, c.clientHash(r.bsn), r.categorie, r.code, r.begindatum, r.einddatum, r.reden, c.bericht.id],

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { prepared } from '../../db/prepared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { withTenant } from '../../db/tenant';
 import { SYSTEEM } from './verwerking';
@@ -34,7 +35,7 @@ async function geefDoor(em: EntityManager, queue: Queue, rows: OutboxRij[], p: P
       opts: { jobId: `outbox-${r.id}`, attempts: p.attempts, backoff: { type: 'exponential', delay: p.backoffMs }, removeOnComplete: 1000, removeOnFail: false },
     })),
   );
-  await em.query(`UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+  await prepared(em, `UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
   return rows.length;
 }
 
@@ -44,7 +45,7 @@ export async function relayOnce(ds: DataSource, queue: Queue, batch = 500, p: Po
     geefDoor(
       em,
       queue,
-      await em.query<OutboxRij[]>(`SELECT id, soort, bericht_id FROM outbox WHERE doorgezet_op IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]),
+      await prepared<OutboxRij>(em, `SELECT id, soort, bericht_id FROM outbox WHERE doorgezet_op IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]),
       p,
     ),
   );
@@ -60,7 +61,7 @@ export async function herstelOnce(ds: DataSource, queue: Queue, staleMs: number,
     geefDoor(
       em,
       queue,
-      await em.query<OutboxRij[]>(
+      await prepared<OutboxRij>(em, 
         `SELECT id, soort, bericht_id FROM outbox
           WHERE afgehandeld_op IS NULL AND doorgezet_op < now() - make_interval(secs => $1::double precision / 1000)
           ORDER BY doorgezet_op LIMIT $2 FOR UPDATE SKIP LOCKED`,

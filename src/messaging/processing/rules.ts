@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { prepared } from '../../db/prepared';
 import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
 import type { Bevindingen } from './retour';
 
@@ -49,7 +50,7 @@ export const NIVEAU3: Record<string, Niveau3Regel> = {
   },
   /** TR056 → 9056: Identificatie unique per berichtsoort per sender. */
   TR056: async (c, b) => {
-    const r = await c.em.query<{ n: number }[]>(
+    const r = await prepared<{ n: number }>(c.em, 
       `SELECT count(*)::int AS n FROM bericht WHERE afzender = $1 AND type = $2 AND identificatie = $3 AND id <> $4 AND richting = 'in' AND status <> 'ongeldig' AND ontvangen_op <= (SELECT ontvangen_op FROM bericht WHERE id = $4)`,
       [c.bericht.afzender, c.bericht.type, c.bericht.identificatie, c.bericht.id],
     );
@@ -57,14 +58,14 @@ export const NIVEAU3: Record<string, Niveau3Regel> = {
   },
   /** TR378 → S300: the municipality is in the CBS list known to the hub. */
   TR378: async (c, b) => {
-    const r = await c.em.query<{ n: number }[]>('SELECT count(*)::int AS n FROM gemeente WHERE code = $1', [c.bericht.gemeenteCode]);
+    const r = await prepared<{ n: number }>(c.em, 'SELECT count(*)::int AS n FROM gemeente WHERE code = $1', [c.bericht.gemeenteCode]);
     if (r[0].n === 0) b.header.push('S300');
   },
   /** TR381 → S329: every Product (Categorie + Code) is in the region's product book, in that category. */
   TR381: async (c, b) => {
     const metProduct = [...nodes(c.message.bericht)].filter((n) => typeof n.Product === 'object' && n.Product !== null && !Array.isArray(n.Product));
     if (!metProduct.length) return;
-    const boek = await c.em.query<{ categorie: string; code: string }[]>('SELECT categorie, code FROM product WHERE regio_code = $1', [c.bericht.regioCode ?? '']);
+    const boek = await prepared<{ categorie: string; code: string }>(c.em, 'SELECT categorie, code FROM product WHERE regio_code = $1', [c.bericht.regioCode ?? '']);
     const bekend = new Set(boek.map((p) => `${p.categorie}/${p.code}`));
     for (const n of metProduct) {
       const p = n.Product as IjwNode;

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { prepared } from '../../db/prepared';
 import { SYSTEEM } from '../../auth/principal';
 import { decrypt, keyedHash } from '../../common/crypto';
 import { nuInNederland } from '../../common/tijd';
@@ -45,7 +46,7 @@ const vandaag = () => nuInNederland().datum;
  */
 export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xsd?: XsdValidators): Promise<Verwerkt> {
   return withTenant(ds, SYSTEEM, async (em) => {
-    const rows = await em.query<Rij[]>(
+    const rows = await prepared<Rij>(em, 
       `SELECT id, type, afzender, ontvanger, identificatie, status, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld
          FROM bericht WHERE id = $1 FOR UPDATE`,
       [id],
@@ -54,7 +55,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     if (!b || b.status !== 'ontvangen') return { status: 'al-verwerkt' };
     // Whatever the outcome below, it commits together with this mark, so the relay's sweep
     // never hands a finished message to the queue again.
-    await em.query(`UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'verwerk' AND afgehandeld_op IS NULL`, [id]);
+    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'verwerk' AND afgehandeld_op IS NULL`, [id]);
     const xml = decrypt(b.xml_versleuteld, key);
     let parsed;
     try {
@@ -69,14 +70,14 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     }
     if (!parsed.message || parsed.issues.length) {
       // Level 1: an XSD-invalid message gets no retour, the sender a transport error (§4.1).
-      await em.query(`UPDATE bericht SET status = 'ongeldig', fouten = $2, verwerkt_op = now() WHERE id = $1`, [id, JSON.stringify(parsed.issues.slice(0, 100))]);
+      await prepared(em, `UPDATE bericht SET status = 'ongeldig', fouten = $2, verwerkt_op = now() WHERE id = $1`, [id, JSON.stringify(parsed.issues.slice(0, 100))]);
       return { status: 'ongeldig' };
     }
     const message = parsed.message;
     if (HEEN_VAN[message.type]) {
       // A retour from the other party: recorded beside the message it answers; it gets no retour.
       const r = await koppelRetour(em, id, message);
-      await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retourcodes = $2, fouten = $3 WHERE id = $1`, [
+      await prepared(em, `UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retourcodes = $2, fouten = $3 WHERE id = $1`, [
         id,
         r.codes,
         r.fouten.length ? JSON.stringify(r.fouten) : null,
@@ -105,7 +106,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
       // A municipality's own case system: checked, recorded and forwarded; the provider answers it.
       // A level-2 failure names the rules broken; otherwise the codes or what recording found.
       const d = gefaald.length ? { status: 'afgekeurd', fouten: gefaald } : await doorsturen(em, key, b, message, codes);
-      await em.query(`UPDATE bericht SET status = $2, verwerkt_op = now(), retourcodes = $3, fouten = $4 WHERE id = $1`, [
+      await prepared(em, `UPDATE bericht SET status = $2, verwerkt_op = now(), retourcodes = $3, fouten = $4 WHERE id = $1`, [
         id,
         d.status,
         codes,
@@ -116,7 +117,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     if (message.type === 'JW323' && !bevindingen.header.length) {
       // A claim whose header passed waits for claim matching, which judges its prestaties, and its
       // JW325 (within 10 working days); until then it is on hold, readable by both parties.
-      await em.query(`UPDATE bericht SET status = 'aangehouden', verwerkt_op = now() WHERE id = $1`, [id]);
+      await prepared(em, `UPDATE bericht SET status = 'aangehouden', verwerkt_op = now() WHERE id = $1`, [id]);
       return { status: 'verwerkt' };
     }
     if (!codes.length) {
@@ -124,7 +125,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
       await legVerzoekenVast(ctx);
     }
 
-    const nummer = await em.query<{ n: string }[]>(`SELECT nextval('retour_nummer') AS n`);
+    const nummer = await prepared<{ n: string }>(em, `SELECT nextval('retour_nummer') AS n`);
     const retour = bouwRetour(message, bevindingen, `R${nummer[0].n}`, ctx.vandaag);
     const retourId = await schrijfUitgaand(em, key, retour, {
       regioCode: b.regio_code,
@@ -133,7 +134,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
       heenId: id,
       retourcodes: codes,
     });
-    await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3, fouten = $4 WHERE id = $1`, [
+    await prepared(em, `UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3, fouten = $4 WHERE id = $1`, [
       id,
       retourId,
       codes,
