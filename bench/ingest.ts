@@ -152,7 +152,12 @@ function startWorkerSide(ds: DataSource, key: Buffer, o: WorkerSideOptions): { c
       const id = (job.data as { berichtId: string }).berichtId;
       if (job.name === 'verwerk-bericht') {
         const r = await verwerkBericht(ds, key, id);
-        if (r.status === 'verwerkt' && r.retourId) v.verwerkt += 1;
+        // The demo providers have no endpoint: a retour is in their mailbox the moment it is
+        // written (no delivery job); with an endpoint the bezorg job below counts it.
+        if (r.status === 'verwerkt' && r.retourId) {
+          v.verwerkt += 1;
+          v.bezorgd += 1;
+        }
         if (r.status === 'ongeldig') v.ongeldig += 1;
         if (r.retourcodes?.length) {
           v.metCodes += 1;

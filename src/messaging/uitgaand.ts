@@ -15,6 +15,7 @@ export interface UitgaandMeta {
 /**
  * Stores a message the hub writes (a retour, a JW301, a JW319, a JW325) encrypted, with its
  * delivery row in the outbox, in the caller's transaction. Returns the message id.
+ * Every message the hub writes goes to a provider.
  */
 export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: IjwMessage, meta: UitgaandMeta): Promise<string> {
   const header = message.bericht.Header as IjwNode;
@@ -23,10 +24,22 @@ export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: I
   const identificatie = retour ? (header.IdentificatieRetour as string) : ((header.BerichtIdentificatie as IjwNode).Identificatie as string);
   const dagtekening = retour ? (header.DagtekeningRetour as string) : ((header.BerichtIdentificatie as IjwNode).Dagtekening as string);
   const xml = Buffer.from(writeMessage(message));
-  const rows = await prepared<{ id: string }>(em, 
-    `INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
-                          gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes)
-     VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'klaar', $10, $11, $12, $13) RETURNING id`,
+  // One statement: the message, and its delivery row. A provider without an endpoint reads it
+  // from its mailbox, so it is available at once and its delivery row is done: no job at all.
+  const rows = await prepared<{ id: string }>(
+    em,
+    `WITH b AS (
+       INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
+                            gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes)
+       VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9,
+               CASE WHEN (SELECT bezorg_url FROM aanbieder WHERE agb = $14) IS NULL THEN 'beschikbaar' ELSE 'klaar' END,
+               $10, $11, $12, $13)
+       RETURNING id, status
+     ), o AS (
+       INSERT INTO outbox (soort, bericht_id, doorgezet_op, afgehandeld_op)
+       SELECT 'bezorg', id, CASE WHEN status = 'beschikbaar' THEN now() END, CASE WHEN status = 'beschikbaar' THEN now() END FROM b
+     )
+     SELECT id FROM b`,
     [
       message.type,
       header.Afzender,
@@ -41,8 +54,8 @@ export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: I
       xml.length,
       meta.heenId ?? null,
       meta.retourcodes ?? [],
+      meta.aanbiederAgb,
     ],
   );
-  await prepared(em, `INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [rows[0].id]);
   return rows[0].id;
 }
