@@ -163,5 +163,12 @@ describe('municipality messages through the hub', () => {
     expect((await klaar(t.zaak, id)).status).toBe('beschikbaar');
     const v = await api.gql<{ verzoeken: { referentieAanbieder: string; status: string }[] }>(t.zaak, `{ verzoeken { referentieAanbieder status } }`);
     expect(v.data!.verzoeken).toEqual([{ referentieAanbieder: 'R-319', status: 'afgewezen' }]);
+    // Answering it again, or a request the hub does not know: refused, not forwarded (TR365, TR355).
+    for (const [ref, code] of [['R-319', '9365'], ['R-ONBEKEND', '9355']]) {
+      ah.BerichtIdentificatie = { Identificatie: `Z${++volg}`, Dagtekening: vandaag };
+      a.bericht.Antwoord = { ReferentieAanbieder: ref, VerzoekAntwoord: '1', RedenAfwijzingVerzoek: '3' };
+      const nogmaals = await klaar(t.zaak, await post(t.zaak, writeMessage(a)));
+      expect(nogmaals).toMatchObject({ status: 'afgekeurd', fouten: [{ path: code }] });
+    }
   });
 });

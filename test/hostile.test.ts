@@ -717,6 +717,12 @@ const PARTIJEN: Geval[] = MESSAGE_TYPES.flatMap((t): Geval[] => {
       const body = sample(t);
       // A stop needs the start it ends (TR382): the same client, product and Begindatum.
       if (t === 'JW307') await eerst('alfa', jw305((m) => (clientOf(m).Bsn = /<Bsn>(\d+)<\/Bsn>/.exec(body)![1])));
+      // An answer needs the request it answers (TR355).
+      if (t === 'JW319') {
+        const ref = /<ReferentieAanbieder>([^<]+)<\/ReferentieAanbieder>/.exec(body)![1];
+        const vraag = await eerst('alfa', sample('JW315', (m) => (eersteVan(node(clientOf(m).AangevraagdeProducten).AangevraagdProduct).ReferentieAanbieder = ref)));
+        await processed('alfa', vraag.id);
+      }
       return { wie: vanAanbieder ? 'alfa' : 'bosch', body };
     }, DOORGESTUURD.has(t)
       ? { doorgestuurd: 'beschikbaar' }

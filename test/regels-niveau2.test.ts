@@ -199,11 +199,23 @@ describe('level-2 rules through POST /ijw/berichten', () => {
     expect(goed).toMatchObject({ status: 'verwerkt', retourcodes: niveau3, retour: { type: retour, retourcodes: niveau3 }, fouten: null });
   });
 
-  it.each(rijen.filter((r) => !r.retour))('$code ($type from the municipality): broken → stopped with 0001; repaired → forwarded', async ({ type, breek, herstel, bsn }) => {
-    const fout = await verstuur(type, bericht(type, bsn, breek));
+  it.each(rijen.filter((r) => !r.retour))('$code ($type from the municipality): broken → stopped with 0001; repaired → forwarded', async ({ code, type, breek, herstel, bsn }) => {
+    // A JW319 answers a request the hub knows (TR355): each case asks its own first.
+    const ref = `VOT-${code}`;
+    const metRef = (f: (m: IjwMessage) => void) => (m: IjwMessage) => {
+      f(m);
+      if (type === 'JW319') (m.bericht.Antwoord as IjwNode).ReferentieAanbieder = ref;
+    };
+    if (type === 'JW319') {
+      const vraag = await verstuur('JW315', bericht('JW315', bsn, (m) => {
+        ((((m.bericht.Client as IjwNode).AangevraagdeProducten as IjwNode).AangevraagdProduct as IjwNode[])[0]).ReferentieAanbieder = ref;
+      }));
+      expect(vraag).toMatchObject({ status: 'verwerkt', retourcodes: [] });
+    }
+    const fout = await verstuur(type, bericht(type, bsn, metRef(breek)));
     // The broken rule's own code is not kept for forwarded messages yet (fouten holds only 0001): reported.
     expect(fout).toMatchObject({ status: 'afgekeurd', retourcodes: ['0001'], retour: null });
-    const goed = await verstuur(type, bericht(type, bsn, herstel));
+    const goed = await verstuur(type, bericht(type, bsn, metRef(herstel)));
     expect(goed).toMatchObject({ retourcodes: [], retour: null, fouten: null });
     // Forwarded: waiting in the outbox, or already delivered to the provider.
     expect(['klaar', 'beschikbaar', 'afgeleverd']).toContain(goed.status);

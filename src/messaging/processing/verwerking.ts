@@ -13,7 +13,7 @@ import { NIVEAU2 } from './niveau2';
 import { doorsturen, DOORGESTUURD, HEEN_VAN, koppelRetour } from './doorsturen';
 import { legLeveringenVast, LEVERING_REGELS } from './levering';
 import { NIVEAU3, type Niveau3Context } from './rules';
-import { legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
+import { ANTWOORD_REGELS, legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
 import { WIJZIGING_REGELS } from './wijziging';
 
 export { SYSTEEM };
@@ -98,7 +98,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
       .filter(([, rule]) => !rule(ctx))
       .map(([code]) => ({ path: code, message: `regel ${code} niet voldaan` }));
     if (gefaald.length) bevindingen.header.push('0001');
-    else for (const rule of [...Object.values(NIVEAU3), ...Object.values(LEVERING_REGELS), ...Object.values(VERZOEK_REGELS), ...Object.values(WIJZIGING_REGELS)]) await rule(ctx, bevindingen);
+    else for (const rule of [...Object.values(NIVEAU3), ...Object.values(LEVERING_REGELS), ...Object.values(VERZOEK_REGELS), ...Object.values(WIJZIGING_REGELS), ...Object.values(ANTWOORD_REGELS)]) await rule(ctx, bevindingen);
     // A header code gives a header-only retour: class findings are then not reported.
     const codes = bevindingen.header.length ? [...bevindingen.header] : [...bevindingen.klassen.values()].flat();
     // Any code rejects the whole message (OP286): only a clean one changes the stored state.

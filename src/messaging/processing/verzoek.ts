@@ -89,3 +89,30 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
     );
   }
 }
+
+/**
+ * TR355 (9355), TR359 (9359), TR360 (9360), TR365 (9365) for a JW319 a municipality's case
+ * system sends through the hub: it must answer a request the hub knows, not one already
+ * allocated or rejected, and "in onderzoek" only once. A broken one is not forwarded.
+ */
+export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
+  TR355_TR365: async (c, b) => {
+    if (c.message.type !== 'JW319') return;
+    const a = c.message.bericht.Antwoord as IjwNode;
+    const v = await c.em.query<{ status: string }[]>(
+      `SELECT status FROM verzoek WHERE gemeente_code = $1 AND aanbieder_agb = $2 AND referentie_aanbieder = $3`,
+      [c.bericht.gemeenteCode, (c.message.bericht.Header as IjwNode).Ontvanger as string, a.ReferentieAanbieder as string],
+    );
+    const status = v[0]?.status;
+    const code = !status
+      ? '9355'
+      : status === 'toegewezen'
+        ? '9359'
+        : status === 'afgewezen'
+          ? '9365'
+          : status === 'in_onderzoek' && a.VerzoekAntwoord === '2'
+            ? '9360'
+            : undefined;
+    if (code) add(b, a, code);
+  },
+};
