@@ -90,6 +90,12 @@ export function stapeling(nieuw: Omit<Lopend, 'nummer'>, lopend: Lopend[]): numb
   return lopend.find((l) => zelfde(nieuw, l) && overlapt({ vanaf: nieuw.ingangsdatum, tot: nieuw.einddatum }, { vanaf: l.ingangsdatum, tot: l.einddatum }))?.nummer;
 }
 
+/** The SQL twin of `isVerwijderd`: a condition on `toewijzing` (under `alias`) that holds for rows not deleted. */
+export function nietVerwijderdSql(alias?: string): string {
+  const a = alias ? `${alias}.` : '';
+  return `NOT (${a}reden_wijziging IN ('01', '13') AND ${a}einddatum = ${a}ingangsdatum)`;
+}
+
 /** Deleted (reden 13, or the old 01 with Einddatum = Ingangsdatum) toewijzingen are never current (OP087). */
 export function isVerwijderd(t: { redenWijziging: string | null; ingangsdatum: string; einddatum: string | null }): boolean {
   return (t.redenWijziging === '13' || t.redenWijziging === '01') && t.einddatum === t.ingangsdatum;

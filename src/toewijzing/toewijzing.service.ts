@@ -16,7 +16,7 @@ import { bouwJw301, type ClientGegevens } from './jw301';
 import { ToewijzingError } from './toewijzing.errors';
 import type { ClientInput, ToewijzenInput, ToewijzingFilter, ToewijzingProductInput, WijzigToewijzingInput } from './toewijzing.inputs';
 import { ToewijzingEntity } from './toewijzing.entity';
-import { checkVorm, isVerwijderd, raming, stapeling, type Vorm } from './toewijzing.rules';
+import { checkVorm, isVerwijderd, nietVerwijderdSql, raming, stapeling, type Vorm } from './toewijzing.rules';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -92,7 +92,7 @@ async function checkPlafond(em: EntityManager, p: Principal, contractId: string,
       `SELECT (SELECT bedrag_centen FROM budgetplafond WHERE contract_id = $1 AND jaar = $2) AS plafond,
               (SELECT coalesce(sum(geraamd_centen), 0) FROM toewijzing
                 WHERE contract_id = $1 AND extract(year FROM ingangsdatum) = $2 AND id IS DISTINCT FROM $3::uuid
-                  AND NOT (reden_wijziging IN ('01', '13') AND einddatum = ingangsdatum)) AS toegewezen`,
+                  AND ${nietVerwijderdSql()}) AS toegewezen`,
       [contractId, jaar, zonder],
     ),
   );
@@ -352,7 +352,7 @@ export const toewijzingService = {
     if (filter?.clientId) qb.andWhere('t.client_id = :cid', { cid: UUID.test(filter.clientId) ? filter.clientId : '00000000-0000-0000-0000-000000000000' });
     if (filter?.actueel) {
       qb.andWhere('(t.einddatum IS NULL OR t.einddatum >= :vandaag)', { vandaag: nuInNederland().datum });
-      qb.andWhere(`NOT (t.reden_wijziging IN ('01', '13') AND t.einddatum = t.ingangsdatum)`);
+      qb.andWhere(nietVerwijderdSql('t'));
     }
     return qb.orderBy('t.nummer').take(1000).getMany();
   },

@@ -1,4 +1,5 @@
 import type { IjwNode } from '../ijw/codec';
+import { nietVerwijderdSql } from '../../toewijzing/toewijzing.rules';
 import { prepared } from '../../db/prepared';
 import type { Bevindingen } from './retour';
 import { add, type Niveau3Context, type Niveau3Regel } from './rules';
@@ -77,7 +78,7 @@ async function gekoppeld(c: Niveau3Context, r: Regel): Promise<boolean> {
     `SELECT t.product_categorie, t.product_code, cl.bsn_hash AS c
        FROM toewijzing t JOIN client cl ON cl.id = t.client_id
       WHERE t.gemeente_code = $1 AND t.nummer = $2 AND t.aanbieder_agb = $3
-        AND NOT (t.reden_wijziging IN ('01', '13') AND t.einddatum = t.ingangsdatum)`,
+        AND ${nietVerwijderdSql('t')}`,
     [c.bericht.gemeenteCode, r.nummer, c.bericht.afzender],
   );
   if (!t[0] || t[0].c !== c.clientHash(r.bsn)) return false;

@@ -26,22 +26,15 @@ export const VERZOEK_REGELS: Record<string, Niveau3Regel> = {
   },
   /** TR374 → 9374: no other request of this provider for this client may still be open (OP350), for a JW315 or a JW317. */
   TR374: async (c, b) => {
-    if (c.message.type === 'JW317') {
-      const client = c.message.bericht.Client as IjwNode;
-      const open = await c.em.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM verzoek WHERE aanbieder_agb = $1 AND client_hash = $2 AND status IN ('open', 'in_onderzoek')`,
-        [c.bericht.afzender, c.clientHash(client.Bsn as string)],
-      );
-      if (open[0].n > 0 && !b.klassen.has(client.Verzoek as IjwNode)) add(b, client.Verzoek as IjwNode, '9374');
-      return;
-    }
-    const v = aangevraagd(c);
-    if (!v) return;
+    const client = c.message.bericht.Client as IjwNode | undefined;
+    // The classes that get the code: the Verzoek of a JW317, each requested product of a JW315.
+    const klassen = c.message.type === 'JW317' ? [client?.Verzoek as IjwNode] : c.message.type === 'JW315' ? (aangevraagd(c)?.producten ?? []) : [];
+    if (!client || !klassen.length) return;
     const open = await c.em.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM verzoek WHERE aanbieder_agb = $1 AND client_hash = $2 AND status IN ('open', 'in_onderzoek')`,
-      [c.bericht.afzender, c.clientHash(v.client.Bsn as string)],
+      [c.bericht.afzender, c.clientHash(client.Bsn as string)],
     );
-    if (open[0].n > 0) for (const p of v.producten) if (!b.klassen.has(p)) add(b, p, '9374');
+    if (open[0].n > 0) for (const k of klassen) if (!b.klassen.has(k)) add(b, k, '9374');
   },
 };
 

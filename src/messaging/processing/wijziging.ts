@@ -1,4 +1,5 @@
 import type { IjwNode } from '../ijw/codec';
+import { nietVerwijderdSql } from '../../toewijzing/toewijzing.rules';
 import { add, type Niveau3Context, type Niveau3Regel } from './rules';
 
 /** The Verzoek of a JW317 with the ToewijzingNummers it names as unchanged and as to change. */
@@ -29,7 +30,7 @@ export const WIJZIGING_REGELS: Record<string, Niveau3Regel> = {
       `SELECT t.nummer FROM toewijzing t JOIN client cl ON cl.id = t.client_id
         WHERE t.gemeente_code = $1 AND t.aanbieder_agb = $2 AND cl.bsn_hash = $3
           AND (t.einddatum IS NULL OR t.einddatum >= $4)
-          AND NOT (t.reden_wijziging IN ('01', '13') AND t.einddatum = t.ingangsdatum)`,
+          AND ${nietVerwijderdSql('t')}`,
       [c.bericht.gemeenteCode, c.bericht.afzender, c.clientHash(v.client.Bsn as string), dag],
     );
     const bekend = new Set(actueel.map((t) => t.nummer));
