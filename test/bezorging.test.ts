@@ -6,7 +6,7 @@ import { SYSTEEM } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
-import { jw305Xml, startBerichtenWorker, testBsn } from './helpers/berichten';
+import { jw305Xml, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 
@@ -45,28 +45,12 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function status(token: string, id: string): Promise<string> {
-  return ((await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string }).status;
-}
-
-async function wachtOp(token: string, id: string, doel: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if ((await status(token, id)) === doel) return;
-    await new Promise((r) => setTimeout(r, 30));
-  }
-  throw new Error(`${id} never ${doel} (is ${await status(token, id)})`);
-}
+const wachtOp = (token: string, id: string, doel: string) => wachtOpBericht(api.url, token, id, (s) => s.status === doel);
 
 it('a retour the endpoint refuses is retried, becomes a dead letter, and is delivered signed once redriven', async () => {
   const alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
-  const r = await fetch(`${api.url}/ijw/berichten`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${alfa}`, 'content-type': 'application/xml' },
-    body: jw305Xml({ identificatie: 'B1', bsn: testBsn(1) }),
-  });
-  const { id } = (await r.json()) as { id: string };
-  await wachtOp(alfa, id, 'verwerkt');
-  const retourId = ((await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${alfa}` } })).json()) as { retour: { id: string } }).retour.id;
+  const id = await stuurBericht(api.url, alfa, jw305Xml({ identificatie: 'B1', bsn: testBsn(1) }));
+  const retourId = (await wachtOp(alfa, id, 'verwerkt')).retour!.id;
   await wachtOp(alfa, retourId, 'mislukt');
   expect(ontvangen.filter((o) => o.id === retourId)).toHaveLength(2);
 

@@ -9,7 +9,7 @@ import { seed } from '../src/seed/seed';
 import { bouwJw301 } from '../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
 import { startTestApi, type TestApi } from './helpers/api';
-import { startBerichtenWorker, testBsn } from './helpers/berichten';
+import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht, type BerichtStatus } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 
@@ -73,28 +73,9 @@ function jw301(o: { agb?: string; bsn: string; nummer: number; code?: string; ca
   );
 }
 
-interface Status {
-  status: string;
-  type: string;
-  retour: { id: string; type: string; retourcodes: string[] } | null;
-  fouten: { path: string; message: string }[] | null;
-}
-
-async function post(token: string, xml: string): Promise<string> {
-  const r = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body: xml });
-  const body = (await r.json()) as { id: string; code?: string };
-  if (r.status !== 202) throw new Error(`${r.status} ${JSON.stringify(body)}`);
-  return body.id;
-}
-
-async function klaar(token: string, id: string, niet = ['ontvangen', 'klaar']): Promise<Status> {
-  for (let i = 0; i < 200; i++) {
-    const s = (await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Status;
-    if (!niet.includes(s.status)) return s;
-    await new Promise((res) => setTimeout(res, 30));
-  }
-  throw new Error('not processed');
-}
+const post = (token: string, xml: string) => stuurBericht(api.url, token, xml);
+/** Waits until the message is past receiving and, when forwarded, past its delivery. */
+const klaar = (token: string, id: string) => wachtOpBericht(api.url, token, id, (s) => !['ontvangen', 'klaar'].includes(s.status));
 
 const tel = (sql: string) => withTenant(ds, SYSTEEM, async (em) => Number((await em.query<{ n: number }[]>(sql))[0].n));
 
@@ -138,7 +119,7 @@ describe('municipality messages through the hub', () => {
     expect(JSON.stringify(s.fouten)).toMatch(reason);
     expect(await tel(`SELECT (SELECT count(*) FROM toewijzing) + (SELECT count(*) FROM client) + (SELECT count(*) FROM outbox WHERE soort = 'bezorg') AS n`)).toBe(voor);
     const y = await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${o.agb === AGB.beta ? t.beta : t.alfa}` } });
-    expect(((await y.json()) as Status).status).toBe('afgekeurd');
+    expect(((await y.json()) as BerichtStatus).status).toBe('afgekeurd');
   });
 
   it('a JW319 from the case system closes the request it answers and is forwarded', async () => {

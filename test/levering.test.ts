@@ -6,7 +6,7 @@ import { withTenant } from '../src/db/tenant';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
-import { jw305Xml, startBerichtenWorker, testBsn } from './helpers/berichten';
+import { jw305Xml, retourcodesVan, startBerichtenWorker, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 
@@ -58,19 +58,7 @@ afterAll(async () => {
 });
 
 async function stuur(xml: string): Promise<string[]> {
-  const r = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${alfa}`, 'content-type': 'application/xml' }, body: xml });
-  const { id } = (await r.json()) as { id: string };
-  for (let i = 0; i < 200; i++) {
-    const s = (await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${alfa}` } })).json()) as {
-      status: string;
-      retour: { retourcodes: string[] } | null;
-      fouten: unknown;
-    };
-    if (s.status === 'verwerkt') return s.retour!.retourcodes;
-    if (s.status === 'ongeldig') throw new Error(`invalid: ${JSON.stringify(s.fouten)}`);
-    await new Promise((res) => setTimeout(res, 30));
-  }
-  throw new Error('not processed');
+  return (await retourcodesVan(api.url, alfa, xml)).codes;
 }
 
 function start(o: { nummer?: number; begindatum: string; bsn?: string; product?: IjwNode; status?: string }) {

@@ -8,7 +8,7 @@ import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
-import { startBerichtenWorker, testBsn } from './helpers/berichten';
+import { retourcodesVan, startBerichtenWorker, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 
@@ -68,19 +68,7 @@ function jw315(bsn: string, referentie: string): string {
 }
 
 async function stuur(xml: string): Promise<{ id: string; codes: string[] }> {
-  const r = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${t.alfa}`, 'content-type': 'application/xml' }, body: xml });
-  const { id } = (await r.json()) as { id: string };
-  for (let i = 0; i < 200; i++) {
-    const s = (await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${t.alfa}` } })).json()) as {
-      status: string;
-      retour: { retourcodes: string[] } | null;
-      fouten: unknown;
-    };
-    if (s.status === 'verwerkt') return { id, codes: s.retour!.retourcodes };
-    if (s.status === 'ongeldig') throw new Error(`invalid: ${JSON.stringify(s.fouten)}`);
-    await new Promise((res) => setTimeout(res, 30));
-  }
-  throw new Error('not processed');
+  return retourcodesVan(api.url, t.alfa, xml);
 }
 
 interface Verzoek {

@@ -81,3 +81,38 @@ export function jw305Xml(o: {
   o.change?.(m);
   return writeMessage(m);
 }
+
+/** What GET /ijw/berichten/{id} answers, as far as the tests read it. */
+export interface BerichtStatus {
+  status: string;
+  type: string;
+  retour: { id: string; type: string; retourcodes: string[] } | null;
+  fouten: { path: string; message: string }[] | null;
+}
+
+/** POSTs an iJw message; anything but 202 fails the test with the api's answer. Returns the id. */
+export async function stuurBericht(apiUrl: string, token: string, xml: string): Promise<string> {
+  const r = await fetch(`${apiUrl}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body: xml });
+  const body = (await r.json()) as { id?: string };
+  if (r.status !== 202 || !body.id) throw new Error(`${r.status} ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+/** Polls GET /ijw/berichten/{id} until `klaar` holds for its status (about 6 s at most). */
+export async function wachtOpBericht(apiUrl: string, token: string, id: string, klaar: (s: BerichtStatus) => boolean): Promise<BerichtStatus> {
+  let s: BerichtStatus | undefined;
+  for (let i = 0; i < 200; i++) {
+    s = (await (await fetch(`${apiUrl}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as BerichtStatus;
+    if (klaar(s)) return s;
+    await new Promise((res) => setTimeout(res, 30));
+  }
+  throw new Error(`message ${id} not done (status ${s?.status ?? '?'})`);
+}
+
+/** Sends a message the hub answers and returns its retour codes; an XSD-invalid one fails the test. */
+export async function retourcodesVan(apiUrl: string, token: string, xml: string): Promise<{ id: string; codes: string[] }> {
+  const id = await stuurBericht(apiUrl, token, xml);
+  const s = await wachtOpBericht(apiUrl, token, id, (x) => x.status !== 'ontvangen');
+  if (s.status !== 'verwerkt' || !s.retour) throw new Error(`${s.status}: ${JSON.stringify(s.fouten)}`);
+  return { id, codes: s.retour.retourcodes };
+}
