@@ -713,7 +713,7 @@ const PARTIJEN: Geval[] = MESSAGE_TYPES.flatMap((t): Geval[] => {
   const retour = RETOUR_VAN[t] ?? null;
   return [
     [`${t} sent by the wrong party (${vanAanbieder ? 'a municipality' : 'a provider'})`, 'wrong party', () => ({ wie: vanAanbieder ? 'bosch' : 'alfa', body: sample(t) }), FORBIDDEN],
-    [`${t} sent by the right party (${DOORGESTUURD.has(t) ? 'forwarded' : HEEN_VAN[t] ? 'a retour without its message' : t === 'JW323' ? 'on hold' : `answered with ${retour}`})`, 'right party', async () => {
+    [`${t} sent by the right party (${DOORGESTUURD.has(t) ? 'forwarded' : HEEN_VAN[t] ? 'a retour without its message' : `answered with ${retour}`})`, 'right party', async () => {
       const body = sample(t);
       // A stop needs the start it ends (TR382): the same client, product and Begindatum.
       if (t === 'JW307') await eerst('alfa', jw305((m) => (clientOf(m).Bsn = /<Bsn>(\d+)<\/Bsn>/.exec(body)![1])));
@@ -729,7 +729,8 @@ const PARTIJEN: Geval[] = MESSAGE_TYPES.flatMap((t): Geval[] => {
       : HEEN_VAN[t]
         ? { verwerkt: [], retour: null, fouten: [{ path: 'Header', message: 'onbekend heenbericht' }] }
         : t === 'JW323'
-          ? { aangehouden: true }
+          ? // Level 3: the prestatie names toewijzing 1234, which the hub does not hold (TR338).
+            { verwerkt: ['9338'], retour: 'JW325' }
           : t === 'JW317'
             ? // Level 3: toewijzing 1234 is none the hub holds for this client (TR351).
               { verwerkt: ['9351'], retour }

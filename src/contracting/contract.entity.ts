@@ -1,9 +1,18 @@
 import { Procedure, ContractStatus } from '../common/enums';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
 import { RegioEntity } from '../registry/regio.entity';
+
+/** What happens to a claim beyond what is left of the contract's budget ceiling. */
+export enum PlafondBeleid {
+  /** Rejected with 9369. */
+  afwijzen = 'afwijzen',
+  /** Granted, flagged as above the ceiling for the contract manager. */
+  signaleren = 'signaleren',
+}
+registerEnumType(PlafondBeleid, { name: 'PlafondBeleid', description: 'What happens to a claim beyond what is left of the budget ceiling.' });
 
 /**
  * A framework contract of a region with one provider for one lot (perceel).
@@ -17,6 +26,7 @@ import { RegioEntity } from '../registry/regio.entity';
 @Check('ck_contract_procedure', `procedure IN ('openhouse', 'aanbesteding')`)
 @Check('ck_contract_status', `status IN ('concept', 'actief', 'beeindigd')`)
 @Check('ck_contract_verlengingen', `verlengingen_resterend >= 0`)
+@Check('ck_contract_plafond_beleid', `plafond_beleid IN ('afwijzen', 'signaleren')`)
 export class ContractEntity {
   @Field(() => ID, { description: 'Technical id.' })
   @PrimaryGeneratedColumn('uuid')
@@ -78,4 +88,12 @@ export class ContractEntity {
   @Field(() => String, { description: 'Why the contract was ended early.', nullable: true })
   @Column({ name: 'beeindigd_reden', type: 'varchar', length: 500, nullable: true })
   beeindigdReden!: string | null;
+
+  @Field(() => PlafondBeleid, { description: 'A claim beyond what is left of the budget ceiling: rejected (9369) or granted with an alert.' })
+  @Column({ name: 'plafond_beleid', type: 'varchar', length: 12, default: PlafondBeleid.afwijzen })
+  plafondBeleid!: PlafondBeleid;
+
+  @Field(() => Boolean, { description: 'Claims under this contract wait for the back office before their JW325 goes out.' })
+  @Column({ name: 'declaraties_aanhouden', type: 'boolean', default: false })
+  declaratiesAanhouden!: boolean;
 }

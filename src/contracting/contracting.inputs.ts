@@ -1,3 +1,4 @@
+import { PlafondBeleid } from './contract.entity';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
@@ -128,6 +129,14 @@ export class MaakContractInput {
   @ValidateNested({ each: true })
   @ArrayMaxSize(500)
   producten: ContractProductInput[] = [];
+
+  @Field(() => PlafondBeleid, { nullable: true, description: 'A claim beyond what is left of the budget ceiling: rejected (default) or granted with an alert.' })
+  @IsOptional()
+  plafondBeleid?: PlafondBeleid;
+
+  @Field({ nullable: true, description: 'Claims wait for the back office before their JW325 goes out (default: no).' })
+  @IsOptional()
+  declaratiesAanhouden?: boolean;
 }
 
 @InputType({ description: 'Admit a provider to an open-house lot, mid-term if need be.' })

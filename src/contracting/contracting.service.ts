@@ -13,7 +13,7 @@ import { GemeenteEntity } from '../registry/gemeente.entity';
 import { BudgetplafondEntity } from './budgetplafond.entity';
 import { ContractGemeenteEntity } from './contract-gemeente.entity';
 import { ContractProductEntity } from './contract-product.entity';
-import { ContractEntity } from './contract.entity';
+import { ContractEntity, PlafondBeleid } from './contract.entity';
 import { ContractingError } from './contracting.errors';
 import type {
   ArrangementInput,
@@ -86,6 +86,8 @@ export const contractingService = {
       status: ContractStatus.actief,
       hoofdcontractId,
       beeindigdReden: null,
+      plafondBeleid: input.plafondBeleid ?? PlafondBeleid.afwijzen,
+      declaratiesAanhouden: input.declaratiesAanhouden ?? false,
     });
     await em.insert(
       ContractGemeenteEntity,

@@ -7,6 +7,7 @@ import { ContractProductEntity } from '../contracting/contract-product.entity';
 import { ContractEntity } from '../contracting/contract.entity';
 import { IndexatieEntity } from '../contracting/indexatie.entity';
 import { TariefEntity } from '../contracting/tarief.entity';
+import { AfrekeningEntity, DeclaratieEntity, PrestatieEntity } from '../declaratie/declaratie.entity';
 import { BerichtEntity } from '../messaging/bericht.entity';
 import { OutboxEntity } from '../messaging/outbox.entity';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
@@ -38,4 +39,7 @@ export const ENTITIES = [
   ToewijzingEntity,
   LeveringEntity,
   VerzoekEntity,
+  DeclaratieEntity,
+  PrestatieEntity,
+  AfrekeningEntity,
 ];

@@ -1,3 +1,4 @@
+import { DeclaratieResolver } from '../declaratie/declaratie.resolver';
 import { VerzoekResolver } from '../toewijzing/verzoek.resolver';
 import { ToewijzingResolver } from '../toewijzing/toewijzing.resolver';
 import { BerichtResolver } from '../messaging/graphql/bericht.resolver';
@@ -32,6 +33,7 @@ export function buildHubSchema(): GraphQLSchema {
       BerichtResolver,
       ToewijzingResolver,
       VerzoekResolver,
+      DeclaratieResolver,
     ],
     authChecker,
     authMode: 'error',

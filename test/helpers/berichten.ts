@@ -24,7 +24,7 @@ export function startBerichtenWorker(ds: DataSource, keyBase64: string, xsd?: Xs
     },
     { connection, prefix, concurrency: 4 },
   );
-  worker.on('failed', (job) => void naMislukking(ds, job));
+  worker.on('failed', (job) => { if (process.env.DEBUG_JOBS) console.error(job?.failedReason); void naMislukking(ds, job); });
   const relay = startRelay(ds, queue, { intervalMs: 20, staleMs: 60_000, pogingen }, () => undefined);
   return {
     async close() {

@@ -15,6 +15,9 @@ import { legLeveringenVast, LEVERING_REGELS } from './levering';
 import { NIVEAU3, type Niveau3Context } from './rules';
 import { ANTWOORD_REGELS, legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
 import { WIJZIGING_REGELS } from './wijziging';
+import { verstuurJw325 } from '../../declaratie/antwoord';
+import { DeclaratieStatus } from '../../declaratie/declaratie.entity';
+import { beoordeel, legDeclaratieVast } from '../../declaratie/declaratie.verwerking';
 
 export { SYSTEEM };
 
@@ -115,10 +118,26 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
       return { status: 'verwerkt', retourcodes: codes };
     }
     if (message.type === 'JW323' && !bevindingen.header.length) {
-      // A claim whose header passed waits for claim matching, which judges its prestaties, and its
-      // JW325 (within 10 working days); until then it is on hold, readable by both parties.
-      await prepared(em, `UPDATE bericht SET status = 'aangehouden', verwerkt_op = now() WHERE id = $1`, [id]);
-      return { status: 'verwerkt' };
+      // A claim whose header passed: every prestatie judged, stored, and answered with a JW325,
+      // unless its contract has the back office check claims first (then it waits, held).
+      const oordeel = await beoordeel(ctx);
+      const declaratie = await legDeclaratieVast(ctx, oordeel);
+      if (declaratie.status === DeclaratieStatus.aangehouden) {
+        await prepared(em, `UPDATE bericht SET status = 'aangehouden', verwerkt_op = now() WHERE id = $1`, [id]);
+        return { status: 'verwerkt' };
+      }
+      const afgewezen = new Map(oordeel.uitkomsten.filter((u) => u.codes.length).map((u) => [u.p.referentie, u.codes]));
+      const antwoord = await verstuurJw325(em, key, message, {
+        declaratieId: declaratie.id,
+        heenId: id,
+        regioCode: b.regio_code,
+        gemeenteCode: b.gemeente_code,
+        aanbiederAgb: b.aanbieder_agb,
+        afgewezen,
+        toegekend: oordeel.toegekend,
+        declaratieCodes: oordeel.declaratieCodes,
+      }, ctx.vandaag);
+      return { status: 'verwerkt', retourId: antwoord.id, retourcodes: antwoord.codes };
     }
     if (!codes.length) {
       await legLeveringenVast(ctx);

@@ -1,0 +1,274 @@
+import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+const centen = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+export enum DeclaratieStatus {
+  /** Judged and answered with a JW325. */
+  beantwoord = 'beantwoord',
+  /** Judged; the JW325 waits until the back office releases the claim. */
+  aangehouden = 'aangehouden',
+  /** Rejected as a whole on the Declaratie class (9333, 8214): treated as not sent. */
+  afgewezen = 'afgewezen',
+}
+registerEnumType(DeclaratieStatus, { name: 'DeclaratieStatus', description: 'Where a claim (JW323) stands.' });
+
+/**
+ * One claim (JW323 Declaratie) of a provider to a municipality for one month, with what was
+ * claimed and granted. Its prestaties are in `prestatie`; its answer is a JW325.
+ */
+@ObjectType('Declaratie', { description: 'A claim (JW323) of a provider to a municipality for one month, and its outcome.' })
+@Entity('declaratie')
+@Index('uq_declaratie_bericht', ['berichtId'], { unique: true })
+@Index('uq_declaratie_nummer', ['aanbiederAgb', 'nummer'], { unique: true, where: `status <> 'afgewezen'` })
+@Index('ix_declaratie_gemeente_periode', ['gemeenteCode', 'periodeBegin'])
+@Check('ck_declaratie_status', `status IN ('beantwoord', 'aangehouden', 'afgewezen')`)
+export class DeclaratieEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { description: 'The JW323 it came in.' })
+  @Column({ name: 'bericht_id', type: 'uuid' })
+  berichtId!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'regio_code', type: 'varchar', length: 20, nullable: true })
+  regioCode!: string | null;
+
+  @Field(() => String, { description: 'The municipality claimed from (CBS code).' })
+  @Column({ name: 'gemeente_code', type: 'varchar', length: 4 })
+  gemeenteCode!: string;
+
+  @Field(() => String, { description: 'The claiming provider (AGB).' })
+  @Column({ name: 'aanbieder_agb', type: 'char', length: 8 })
+  aanbiederAgb!: string;
+
+  @Field(() => String, { description: 'DeclaratieNummer: unique per provider (TR333).' })
+  @Column({ type: 'varchar', length: 12 })
+  nummer!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'First day of the DeclaratiePeriode (one calendar month).' })
+  @Column({ name: 'periode_begin', type: 'date' })
+  periodeBegin!: string;
+
+  @Field(() => GraphQLLocalDate)
+  @Column({ name: 'periode_eind', type: 'date' })
+  periodeEind!: string;
+
+  @Field(() => GraphQLSafeInt, { description: 'TotaalIngediendBedrag in eurocents (debit minus credit).' })
+  @Column({ name: 'ingediend_centen', type: 'bigint', transformer: centen })
+  ingediendCenten!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'TotaalToegekendBedrag in eurocents.' })
+  @Column({ name: 'toegekend_centen', type: 'bigint', transformer: centen })
+  toegekendCenten!: number;
+
+  @Field(() => DeclaratieStatus)
+  @Column({ type: 'varchar', length: 12 })
+  status!: DeclaratieStatus;
+
+  @Field(() => [String], { description: 'Codes on the Declaratie class (8001 fully granted, 0200 partly, or why it was rejected).' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  retourcodes!: string[];
+
+  @Field(() => Boolean, { description: 'Held by the back office: not answered yet, or not paid in a settlement run.' })
+  @Column({ type: 'boolean', default: false })
+  aangehouden!: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'aanhoud_reden', type: 'varchar', length: 500, nullable: true })
+  aanhoudReden!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The JW325 that answered it.' })
+  @Column({ name: 'antwoord_id', type: 'uuid', nullable: true })
+  antwoordId!: string | null;
+
+  @Field(() => GraphQLLocalDate, { description: 'The JW325 is due on this day (10 working days, OP090x4).' })
+  @Column({ type: 'date' })
+  uiterlijk!: string;
+
+  @Field(() => Date)
+  @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz' })
+  ontvangenOp!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'beantwoord_op', type: 'timestamptz', nullable: true })
+  beantwoordOp!: Date | null;
+}
+
+/**
+ * One prestatie of a claim with the toewijzing, contract and tariff it was matched to and its
+ * outcome. Credits are stored with negative granted amounts; a rejected prestatie grants 0.
+ */
+@ObjectType('Prestatie', { description: 'A prestatie of a claim, matched to its toewijzing, contract and tariff, with its outcome.' })
+@Entity('prestatie')
+// A ReferentieNummer belongs to the first prestatie that used it; a later one is stored rejected (8021).
+@Index('uq_prestatie_referentie', ['aanbiederAgb', 'referentieNummer'], { unique: true, where: `NOT ('8021' = ANY (retourcodes))` })
+@Index('ix_prestatie_vorige', ['aanbiederAgb', 'vorigReferentieNummer'])
+@Index('ix_prestatie_declaratie', ['declaratieId'])
+@Index('ix_prestatie_toewijzing', ['toewijzingId'])
+@Index('ix_prestatie_afrekening', ['gemeenteCode', 'aanbiederAgb', 'declaratiePeriode'])
+@Index('ix_prestatie_contract', ['contractId', 'periodeBegin'])
+@Check('ck_prestatie_dc', `debet_credit IN ('D', 'C')`)
+export class PrestatieEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID)
+  @Column({ name: 'declaratie_id', type: 'uuid' })
+  declaratieId!: string;
+
+  @Column({ name: 'regio_code', type: 'varchar', length: 20, nullable: true })
+  regioCode!: string | null;
+
+  @Field(() => String)
+  @Column({ name: 'gemeente_code', type: 'varchar', length: 4 })
+  gemeenteCode!: string;
+
+  @Field(() => String)
+  @Column({ name: 'aanbieder_agb', type: 'char', length: 8 })
+  aanbiederAgb!: string;
+
+  @Column({ name: 'client_hash', type: 'char', length: 64 })
+  clientHash!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'The month of the claim it came in (for settlement).' })
+  @Column({ name: 'declaratie_periode', type: 'date' })
+  declaratiePeriode!: string;
+
+  @Field(() => String, { description: 'ReferentieNummer: unique per provider (TR314).' })
+  @Column({ name: 'referentie_nummer', type: 'varchar', length: 20 })
+  referentieNummer!: string;
+
+  @Field(() => String, { nullable: true, description: 'For a credit: the debit it credits.' })
+  @Column({ name: 'vorig_referentie_nummer', type: 'varchar', length: 20, nullable: true })
+  vorigReferentieNummer!: string | null;
+
+  @Field(() => String, { description: 'D (debit) or C (credit).' })
+  @Column({ name: 'debet_credit', type: 'char', length: 1 })
+  debetCredit!: string;
+
+  @Field(() => Int)
+  @Column({ name: 'toewijzing_nummer', type: 'integer' })
+  toewijzingNummer!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The toewijzing it was matched to (TR338).' })
+  @Column({ name: 'toewijzing_id', type: 'uuid', nullable: true })
+  toewijzingId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The contract whose tariff applies.' })
+  @Column({ name: 'contract_id', type: 'uuid', nullable: true })
+  contractId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The contract tariff valid in the product period.' })
+  @Column({ name: 'tarief_id', type: 'uuid', nullable: true })
+  tariefId!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The contract tariff in eurocents per contract unit.' })
+  @Column({ name: 'contract_tarief_centen', type: 'integer', nullable: true })
+  contractTariefCenten!: number | null;
+
+  @Field(() => String)
+  @Column({ name: 'product_categorie', type: 'char', length: 2 })
+  productCategorie!: string;
+
+  @Field(() => String)
+  @Column({ name: 'product_code', type: 'varchar', length: 5 })
+  productCode!: string;
+
+  @Field(() => GraphQLLocalDate)
+  @Column({ name: 'periode_begin', type: 'date' })
+  periodeBegin!: string;
+
+  @Field(() => GraphQLLocalDate)
+  @Column({ name: 'periode_eind', type: 'date' })
+  periodeEind!: string;
+
+  @Field(() => Int, { description: 'GeleverdVolume.' })
+  @Column({ type: 'integer' })
+  volume!: number;
+
+  @Field(() => String)
+  @Column({ type: 'char', length: 2 })
+  eenheid!: string;
+
+  @Field(() => Int, { nullable: true, description: 'ProductTarief as claimed, in eurocents.' })
+  @Column({ name: 'tarief_centen', type: 'integer', nullable: true })
+  tariefCenten!: number | null;
+
+  @Field(() => GraphQLSafeInt, { description: 'IngediendBedrag in eurocents (negative for a credit).' })
+  @Column({ name: 'ingediend_centen', type: 'bigint', transformer: centen })
+  ingediendCenten!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Granted in eurocents (negative for a credit; 0 when rejected).' })
+  @Column({ name: 'toegekend_centen', type: 'bigint', transformer: centen })
+  toegekendCenten!: number;
+
+  @Field(() => Boolean)
+  @Column({ type: 'boolean' })
+  toegekend!: boolean;
+
+  @Field(() => [String], { description: 'Retour codes of a rejected prestatie (empty when granted).' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  retourcodes!: string[];
+
+  @Field(() => Boolean, { description: 'Granted although it exceeds the contract\'s budget ceiling (policy: alert).' })
+  @Column({ name: 'boven_plafond', type: 'boolean', default: false })
+  bovenPlafond!: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The settlement (invoice record) that paid it.' })
+  @Column({ name: 'afrekening_id', type: 'uuid', nullable: true })
+  afrekeningId!: string | null;
+}
+
+/**
+ * The monthly settlement of granted prestaties of one provider with one municipality: an
+ * invoice record. A later run for the same month settles what came in after it (volgnummer 2, …).
+ */
+@ObjectType('Afrekening', { description: 'A monthly settlement (invoice record) of granted prestaties of one provider with one municipality.' })
+@Entity('afrekening')
+@Index('uq_afrekening', ['gemeenteCode', 'aanbiederAgb', 'maand', 'volgnummer'], { unique: true })
+export class AfrekeningEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => String)
+  @Column({ name: 'regio_code', type: 'varchar', length: 20 })
+  regioCode!: string;
+
+  @Field(() => String)
+  @Column({ name: 'gemeente_code', type: 'varchar', length: 4 })
+  gemeenteCode!: string;
+
+  @Field(() => String)
+  @Column({ name: 'aanbieder_agb', type: 'char', length: 8 })
+  aanbiederAgb!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'The DeclaratiePeriode settled (first day of the month).' })
+  @Column({ type: 'date' })
+  maand!: string;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  volgnummer!: number;
+
+  @Field(() => String, { description: 'Invoice number: region, month, municipality, provider and sequence.' })
+  @Column({ type: 'varchar', length: 60 })
+  factuurnummer!: string;
+
+  @Field(() => Int)
+  @Column({ name: 'aantal_prestaties', type: 'integer' })
+  aantalPrestaties!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Granted total in eurocents (debits minus credits).' })
+  @Column({ name: 'bedrag_centen', type: 'bigint', transformer: centen })
+  bedragCenten!: number;
+
+  @Field(() => Date)
+  @CreateDateColumn({ name: 'aangemaakt_op', type: 'timestamptz' })
+  aangemaaktOp!: Date;
+}

@@ -1,0 +1,65 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../graphql/context';
+import { RetourCodeType } from '../messaging/graphql/bericht.types';
+import { betekenisVan } from '../messaging/ijw/retourcodes';
+import { DeclaratieEntity } from './declaratie.entity';
+import {
+  DeclaratieFilter,
+  declaratieService,
+  DeclaratietotaalType,
+  HoudAanInput,
+  PlafondstandType,
+  PrestatieafstemmingType,
+  PrestatieFilter,
+} from './declaratie.service';
+
+const BACKOFFICE = ['gemeente', 'beheerder'];
+
+@Resolver(() => DeclaratieEntity)
+export class DeclaratieResolver {
+  @Authorized()
+  @Query(() => [DeclaratieEntity], { description: 'Claims (JW323) with their outcome, newest month first (at most 500); a provider sees its own, a municipality its own.' })
+  async declaraties(@Ctx() ctx: HubContext, @Arg('filter', () => DeclaratieFilter, { nullable: true }) filter?: DeclaratieFilter) {
+    return declaratieService.declaraties(await ctx.em(), ctx.principal, filter);
+  }
+
+  @Authorized()
+  @Query(() => DeclaratieEntity, { nullable: true, description: 'One claim.' })
+  async declaratie(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
+    return declaratieService.declaratie(await ctx.em(), ctx.principal, id);
+  }
+
+  @Authorized()
+  @Query(() => [DeclaratietotaalType], { description: 'Claimed, granted and rejected per month, municipality and provider.' })
+  async declaratieTotalen(@Ctx() ctx: HubContext, @Arg('filter', () => DeclaratieFilter, { nullable: true }) filter?: DeclaratieFilter) {
+    return declaratieService.totalen(await ctx.em(), ctx.principal, filter);
+  }
+
+  @Authorized()
+  @Query(() => [PlafondstandType], { description: 'Budget ceilings of a year and what has been granted against them.' })
+  async plafondstanden(@Ctx() ctx: HubContext, @Arg('jaar', () => Int) jaar: number) {
+    return declaratieService.plafonds(await ctx.em(), ctx.principal, jaar);
+  }
+
+  @FieldResolver(() => [RetourCodeType], { description: 'The codes on the Declaratie class with their meaning.' })
+  meldingen(@Root() d: DeclaratieEntity): RetourCodeType[] {
+    return d.retourcodes.map((code) => ({ code, betekenis: betekenisVan(code) }));
+  }
+
+  @FieldResolver(() => [PrestatieafstemmingType], { description: 'Its prestaties with outcome, codes, matched toewijzing, contract and tariff (the read is audited).' })
+  async prestaties(@Ctx() ctx: HubContext, @Root() d: DeclaratieEntity, @Arg('filter', () => PrestatieFilter, { nullable: true }) filter?: PrestatieFilter) {
+    return declaratieService.prestaties(await ctx.em(), ctx.principal, d, filter ?? Object.assign(new PrestatieFilter(), {}));
+  }
+
+  @Authorized(BACKOFFICE)
+  @Mutation(() => DeclaratieEntity, { description: 'Hold a claim: its JW325 waits, or, already answered, settlement leaves it out.' })
+  async houdDeclaratieAan(@Ctx() ctx: HubContext, @Arg('input', () => HoudAanInput) input: HoudAanInput) {
+    return declaratieService.houdAan(await ctx.em(), ctx.principal, input.declaratieId, input.reden);
+  }
+
+  @Authorized(BACKOFFICE)
+  @Mutation(() => DeclaratieEntity, { description: 'Release a held claim: an unanswered one gets its JW325 now; an answered one becomes payable.' })
+  async geefDeclaratieVrij(@Ctx() ctx: HubContext, @Arg('declaratieId', () => ID) id: string) {
+    return declaratieService.geefVrij(await ctx.em(), ctx.principal, ctx.key, id);
+  }
+}

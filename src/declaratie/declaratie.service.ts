@@ -1,0 +1,387 @@
+import { IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { audit } from '../auth/audit.service';
+import type { Principal } from '../auth/principal';
+import { scopeClientData, scopeContractData } from '../auth/scope';
+import { decrypt } from '../common/crypto';
+import { HubError, HubErrorCode } from '../common/hub-error';
+import { nuInNederland } from '../common/tijd';
+import { ContractEntity } from '../contracting/contract.entity';
+import { parseMessage } from '../messaging/ijw/codec';
+import { betekenisVan } from '../messaging/ijw/retourcodes';
+import { RetourCodeType } from '../messaging/graphql/bericht.types';
+import { verstuurJw325 } from './antwoord';
+import { DeclaratieEntity, DeclaratieStatus, PrestatieEntity } from './declaratie.entity';
+
+export enum DeclaratieFoutCode {
+  DECLARATIE_NOT_FOUND = 'DECLARATIE_NOT_FOUND',
+  DECLARATIE_NOT_HELD = 'DECLARATIE_NOT_HELD',
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAAND = /^\d{4}-\d{2}-01$/;
+
+@InputType({ description: 'Which claims to list; all given conditions must hold.' })
+export class DeclaratieFilter {
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'DeclaratiePeriode from this month (first day).' })
+  @IsOptional()
+  vanaf?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'DeclaratiePeriode up to and including this month (first day).' })
+  @IsOptional()
+  tot?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[0-9]{4}$/)
+  gemeenteCode?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[0-9]{8}$/)
+  aanbiederAgb?: string;
+
+  @Field(() => DeclaratieStatus, { nullable: true })
+  @IsOptional()
+  status?: DeclaratieStatus;
+
+  @Field({ nullable: true, description: 'Only held claims (or, false, only those not held).' })
+  @IsOptional()
+  aangehouden?: boolean;
+}
+
+@ObjectType('Toewijzingsomvang', { description: 'What the matched toewijzing allowed.' })
+export class ToewijzingsomvangType {
+  @Field(() => Int)
+  nummer!: number;
+
+  @Field(() => String, { nullable: true })
+  productCode!: string | null;
+
+  @Field(() => GraphQLLocalDate)
+  ingangsdatum!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  einddatum!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  volume!: number | null;
+
+  @Field(() => String, { nullable: true })
+  eenheid!: string | null;
+
+  @Field(() => String, { nullable: true })
+  frequentie!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Budget in eurocents.' })
+  budget!: number | null;
+}
+
+@ObjectType('Prestatieafstemming', { description: 'A prestatie for reconciliation: outcome, codes with their meaning, the matched toewijzing, contract and tariff.' })
+export class PrestatieafstemmingType {
+  @Field(() => PrestatieEntity)
+  prestatie!: PrestatieEntity;
+
+  @Field(() => [RetourCodeType])
+  retourcodes!: RetourCodeType[];
+
+  @Field(() => ToewijzingsomvangType, { nullable: true, description: 'The toewijzing it was matched to.' })
+  toewijzing!: ToewijzingsomvangType | null;
+
+  @Field(() => String, { nullable: true, description: 'Number of the contract whose tariff applies.' })
+  contractNummer!: string | null;
+
+  @Field(() => GraphQLSafeInt, { description: 'Claimed minus granted, in eurocents.' })
+  verschilCenten!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Claimed tariff minus contract tariff, in eurocents.' })
+  tariefverschilCenten!: number | null;
+}
+
+@ObjectType('Declaratietotaal', { description: 'Claimed, granted and rejected per month, municipality and provider.' })
+export class DeclaratietotaalType {
+  @Field(() => GraphQLLocalDate)
+  maand!: string;
+
+  @Field()
+  gemeenteCode!: string;
+
+  @Field()
+  aanbiederAgb!: string;
+
+  @Field(() => Int)
+  declaraties!: number;
+
+  @Field(() => Int)
+  prestaties!: number;
+
+  @Field(() => Int)
+  afgewezenPrestaties!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Claimed (debit minus credit), eurocents.' })
+  ingediendCenten!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Granted, eurocents.' })
+  toegekendCenten!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Claimed but not granted, eurocents.' })
+  afgewezenCenten!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'Granted on held claims (not payable until released), eurocents.' })
+  aangehoudenCenten!: number;
+}
+
+@ObjectType('Plafondstand', { description: 'A contract\'s budget ceiling for a year and what has been granted against it.' })
+export class PlafondstandType {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field()
+  contractNummer!: string;
+
+  @Field()
+  aanbiederAgb!: string;
+
+  @Field(() => Int)
+  jaar!: number;
+
+  @Field(() => GraphQLSafeInt)
+  plafondCenten!: number;
+
+  @Field(() => GraphQLSafeInt)
+  toegekendCenten!: number;
+
+  @Field(() => GraphQLSafeInt, { description: 'What is left (negative when exceeded).' })
+  resterendCenten!: number;
+
+  @Field(() => Int, { description: 'Prestaties granted above the ceiling (policy: alert).' })
+  bovenPlafond!: number;
+}
+
+@InputType({ description: 'Which prestaties of a claim to list.' })
+export class PrestatieFilter {
+  @Field({ nullable: true, description: 'Only rejected ones.' })
+  @IsOptional()
+  alleenAfgewezen?: boolean;
+
+  @Field(() => Int, { description: 'At most this many (1–1000).' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  first = 200;
+
+  @Field(() => Int, { description: 'Skip this many.' })
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+@InputType({ description: 'Hold a claim: its JW325 waits, or, answered, it is left out of settlement.' })
+export class HoudAanInput {
+  @Field(() => ID)
+  @Matches(UUID)
+  declaratieId!: string;
+
+  @Field({ description: 'Why, for the provider and the audit trail.' })
+  @Length(1, 500)
+  reden!: string;
+}
+
+function filterSql(f: DeclaratieFilter | undefined, alias: string, params: unknown[]): string {
+  const w: string[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f?.vanaf) w.push(`${alias}.periode_begin >= ${p(f.vanaf)}`);
+  if (f?.tot) w.push(`${alias}.periode_begin <= ${p(f.tot)}`);
+  if (f?.gemeenteCode) w.push(`${alias}.gemeente_code = ${p(f.gemeenteCode)}`);
+  if (f?.aanbiederAgb) w.push(`${alias}.aanbieder_agb = ${p(f.aanbiederAgb)}`);
+  if (f?.status) w.push(`${alias}.status = ${p(f.status)}`);
+  if (f?.aangehouden !== undefined) w.push(`${alias}.aangehouden = ${p(f.aangehouden)}`);
+  return w.length ? ` AND ${w.join(' AND ')}` : '';
+}
+
+/** The application's own scope in SQL text, the same rule as scopeClientData (RLS enforces it too). */
+function scopeSql(p: Principal, alias: string, params: unknown[]): string {
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  switch (p.rol) {
+    case 'beheerder':
+      return p.regio ? ` AND ${alias}.regio_code = ${add(p.regio)}` : '';
+    case 'regio':
+    case 'auditor':
+      return ` AND ${alias}.regio_code = ${add(p.regio)}`;
+    case 'toegang':
+      return ` AND ${alias}.regio_code = ${add(p.regio)}` + (p.gemeenten.length ? ` AND ${alias}.gemeente_code = ANY(${add(p.gemeenten)}::text[])` : '');
+    case 'gemeente':
+      return ` AND ${alias}.gemeente_code = ANY(${add(p.gemeenten)}::text[])`;
+    case 'aanbieder':
+      return ` AND ${alias}.aanbieder_agb = ${add(p.agb)}`;
+  }
+}
+
+export const declaratieService = {
+  async declaraties(em: EntityManager, p: Principal, f: DeclaratieFilter | undefined): Promise<DeclaratieEntity[]> {
+    if ((f?.vanaf && !MAAND.test(f.vanaf)) || (f?.tot && !MAAND.test(f.tot))) {
+      throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Een maand is de eerste dag van die maand', { veld: f?.vanaf && !MAAND.test(f.vanaf) ? 'vanaf' : 'tot' });
+    }
+    const qb = scopeClientData(em.createQueryBuilder(DeclaratieEntity, 'd'), p);
+    if (f?.vanaf) qb.andWhere('d.periode_begin >= :vanaf', { vanaf: f.vanaf });
+    if (f?.tot) qb.andWhere('d.periode_begin <= :tot', { tot: f.tot });
+    if (f?.gemeenteCode) qb.andWhere('d.gemeente_code = :g', { g: f.gemeenteCode });
+    if (f?.aanbiederAgb) qb.andWhere('d.aanbieder_agb = :a', { a: f.aanbiederAgb });
+    if (f?.status) qb.andWhere('d.status = :s', { s: f.status });
+    if (f?.aangehouden !== undefined) qb.andWhere('d.aangehouden = :h', { h: f.aangehouden });
+    return qb.orderBy('d.periode_begin', 'DESC').addOrderBy('d.ontvangen_op', 'DESC').limit(500).getMany();
+  },
+
+  async declaratie(em: EntityManager, p: Principal, id: string): Promise<DeclaratieEntity | null> {
+    if (!UUID.test(id)) return null;
+    return scopeClientData(em.createQueryBuilder(DeclaratieEntity, 'd'), p).andWhere('d.id = :id', { id }).getOne();
+  },
+
+  /** The prestaties of a claim with everything reconciliation needs, in one statement; the read is audited. */
+  async prestaties(em: EntityManager, p: Principal, d: DeclaratieEntity, f: PrestatieFilter): Promise<PrestatieafstemmingType[]> {
+    const params: unknown[] = [d.id, f.first, f.offset];
+    const rows = await em.query<(Record<string, unknown> & { pr_id: string })[]>(
+      `SELECT pr.id AS pr_id, t.nummer AS t_nummer, t.product_code AS t_code, to_char(t.ingangsdatum, 'YYYY-MM-DD') AS t_ingang, to_char(t.einddatum, 'YYYY-MM-DD') AS t_eind,
+              t.volume AS t_volume, t.eenheid AS t_eenheid, t.frequentie AS t_frequentie, t.budget AS t_budget, k.nummer AS contract_nummer
+         FROM prestatie pr LEFT JOIN toewijzing t ON t.id = pr.toewijzing_id LEFT JOIN contract k ON k.id = pr.contract_id
+        WHERE pr.declaratie_id = $1 ${f.alleenAfgewezen ? 'AND NOT pr.toegekend' : ''} ${scopeSql(p, 'pr', params)}
+        ORDER BY pr.referentie_nummer LIMIT $2 OFFSET $3`,
+      params,
+    );
+    const prestaties = rows.length ? await em.findBy(PrestatieEntity, rows.map((r) => ({ id: r.pr_id }))) : [];
+    const byId = new Map(prestaties.map((x) => [x.id, x]));
+    await audit(em, p, 'declaratie.prestaties.gelezen', 'declaratie', d.id, { aantal: rows.length }, d.regioCode);
+    return rows.map((r) => {
+      const pr = byId.get(r.pr_id) as PrestatieEntity;
+      return {
+        prestatie: pr,
+        retourcodes: pr.retourcodes.map((code) => ({ code, betekenis: betekenisVan(code) })),
+        toewijzing:
+          r.t_nummer === null
+            ? null
+            : {
+                nummer: r.t_nummer as number,
+                productCode: r.t_code as string | null,
+                ingangsdatum: r.t_ingang as string,
+                einddatum: r.t_eind as string | null,
+                volume: r.t_volume as number | null,
+                eenheid: r.t_eenheid as string | null,
+                frequentie: r.t_frequentie as string | null,
+                budget: r.t_budget as number | null,
+              },
+        contractNummer: (r.contract_nummer as string | null) ?? null,
+        verschilCenten: pr.ingediendCenten - pr.toegekendCenten,
+        tariefverschilCenten: pr.tariefCenten !== null && pr.contractTariefCenten !== null ? pr.tariefCenten - pr.contractTariefCenten : null,
+      };
+    });
+  },
+
+  /** Totals per month, municipality and provider, in one statement. */
+  async totalen(em: EntityManager, p: Principal, f: DeclaratieFilter | undefined): Promise<DeclaratietotaalType[]> {
+    const params: unknown[] = [];
+    const rows = await em.query<Record<string, string | number>[]>(
+      `SELECT to_char(d.periode_begin, 'YYYY-MM-DD') AS maand, d.gemeente_code, d.aanbieder_agb, count(*)::int AS declaraties,
+              coalesce(sum(x.n), 0)::int AS prestaties, coalesce(sum(x.afgewezen), 0)::int AS afgewezen,
+              sum(d.ingediend_centen)::bigint AS ingediend, sum(d.toegekend_centen)::bigint AS toegekend,
+              sum(CASE WHEN d.aangehouden THEN d.toegekend_centen ELSE 0 END)::bigint AS aangehouden
+         FROM declaratie d
+         LEFT JOIN LATERAL (SELECT count(*) AS n, count(*) FILTER (WHERE NOT pr.toegekend) AS afgewezen FROM prestatie pr WHERE pr.declaratie_id = d.id) x ON true
+        WHERE true ${scopeSql(p, 'd', params)} ${filterSql(f, 'd', params)}
+        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      params,
+    );
+    return rows.map((r) => ({
+      maand: r.maand as string,
+      gemeenteCode: r.gemeente_code as string,
+      aanbiederAgb: r.aanbieder_agb as string,
+      declaraties: Number(r.declaraties),
+      prestaties: Number(r.prestaties),
+      afgewezenPrestaties: Number(r.afgewezen),
+      ingediendCenten: Number(r.ingediend),
+      toegekendCenten: Number(r.toegekend),
+      afgewezenCenten: Number(r.ingediend) - Number(r.toegekend),
+      aangehoudenCenten: Number(r.aangehouden),
+    }));
+  },
+
+  /** Budget ceilings of the contracts the caller may see, with what is granted against them. */
+  async plafonds(em: EntityManager, p: Principal, jaar: number): Promise<PlafondstandType[]> {
+    const contracten = await scopeContractData(em.createQueryBuilder(ContractEntity, 'c'), p, 'id').getMany();
+    if (!contracten.length) return [];
+    const rows = await em.query<{ contract_id: string; jaar: number; plafond: string; toegekend: string; boven: number }[]>(
+      `SELECT bp.contract_id, bp.jaar, bp.bedrag_centen AS plafond,
+              coalesce(sum(pr.toegekend_centen), 0) AS toegekend, count(*) FILTER (WHERE pr.boven_plafond)::int AS boven
+         FROM budgetplafond bp
+         LEFT JOIN prestatie pr ON pr.contract_id = bp.contract_id AND pr.periode_begin >= make_date(bp.jaar, 1, 1) AND pr.periode_begin < make_date(bp.jaar + 1, 1, 1)
+        WHERE bp.contract_id = ANY($1::uuid[]) AND bp.jaar = $2
+        GROUP BY bp.contract_id, bp.jaar, bp.bedrag_centen`,
+      [contracten.map((c) => c.id), jaar],
+    );
+    const byId = new Map(contracten.map((c) => [c.id, c]));
+    return rows.map((r) => {
+      const c = byId.get(r.contract_id) as ContractEntity;
+      return {
+        contractId: c.id,
+        contractNummer: c.nummer,
+        aanbiederAgb: c.aanbiederAgb,
+        jaar: r.jaar,
+        plafondCenten: Number(r.plafond),
+        toegekendCenten: Number(r.toegekend),
+        resterendCenten: Number(r.plafond) - Number(r.toegekend),
+        bovenPlafond: r.boven,
+      };
+    });
+  },
+
+  /** Holds a claim: before its JW325 the answer waits; after it, settlement leaves it out. */
+  async houdAan(em: EntityManager, p: Principal, id: string, reden: string): Promise<DeclaratieEntity> {
+    const d = await this.declaratie(em, p, id);
+    if (!d || d.status === DeclaratieStatus.afgewezen) throw new HubError(DeclaratieFoutCode.DECLARATIE_NOT_FOUND, 'Geen declaratie met dit id die kan worden aangehouden', { veld: 'declaratieId' });
+    await em.update(DeclaratieEntity, { id }, { aangehouden: true, aanhoudReden: reden.slice(0, 500) });
+    await audit(em, p, 'declaratie.aangehouden', 'declaratie', id, { reden: reden.slice(0, 200) }, d.regioCode);
+    return em.findOneByOrFail(DeclaratieEntity, { id });
+  },
+
+  /** Releases a held claim: a claim still unanswered gets its JW325 now; an answered one becomes payable. */
+  async geefVrij(em: EntityManager, p: Principal, key: Buffer, id: string): Promise<DeclaratieEntity> {
+    const d = await this.declaratie(em, p, id);
+    if (!d) throw new HubError(DeclaratieFoutCode.DECLARATIE_NOT_FOUND, 'Geen declaratie met dit id', { veld: 'declaratieId' });
+    if (!d.aangehouden) throw new HubError(DeclaratieFoutCode.DECLARATIE_NOT_HELD, 'Deze declaratie is niet aangehouden', { veld: 'declaratieId' });
+    await em.update(DeclaratieEntity, { id }, { aangehouden: false, aanhoudReden: null });
+    if (!d.antwoordId) {
+      const bericht = await em.query<{ xml_versleuteld: Buffer }[]>('SELECT xml_versleuteld FROM bericht WHERE id = $1', [d.berichtId]);
+      const parsed = await parseMessage(decrypt(bericht[0].xml_versleuteld, key), { maxBytes: Number.MAX_SAFE_INTEGER });
+      if (!parsed.message) throw new Error(`stored JW323 ${d.berichtId} no longer parses`);
+      const afgewezen = await em.query<{ referentie_nummer: string; retourcodes: string[] }[]>(
+        'SELECT referentie_nummer, retourcodes FROM prestatie WHERE declaratie_id = $1 AND NOT toegekend',
+        [id],
+      );
+      await verstuurJw325(
+        em,
+        key,
+        parsed.message,
+        {
+          declaratieId: id,
+          heenId: d.berichtId,
+          regioCode: d.regioCode,
+          gemeenteCode: d.gemeenteCode,
+          aanbiederAgb: d.aanbiederAgb,
+          afgewezen: new Map(afgewezen.map((a) => [a.referentie_nummer, a.retourcodes])),
+          toegekend: d.toegekendCenten,
+          declaratieCodes: [],
+        },
+        nuInNederland().datum,
+      );
+    }
+    await audit(em, p, 'declaratie.vrijgegeven', 'declaratie', id, {}, d.regioCode);
+    return em.findOneByOrFail(DeclaratieEntity, { id });
+  },
+};

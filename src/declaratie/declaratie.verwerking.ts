@@ -1,0 +1,459 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { plusWerkdagen } from '../common/werkdagen';
+import { prepared } from '../db/prepared';
+import type { IjwMessage, IjwNode, IjwValue } from '../messaging/ijw/codec';
+import type { Niveau3Context } from '../messaging/processing/rules';
+import { isVerwijderd } from '../toewijzing/toewijzing.rules';
+import { bedragCodes, eenheidFactor, maxPerPrestatie, maxTotaal, periodeCodes, periodeVolgt, eersteVanMaand, type Toegewezen } from './beoordeling';
+import { DeclaratieStatus } from './declaratie.entity';
+import { clientenVan } from './jw325';
+
+/** A toewijzing a prestatie may refer to, with the client's keyed BSN hash. */
+interface TwRij {
+  id: string;
+  nummer: number;
+  aanbieder_agb: string;
+  contract_id: string | null;
+  product_categorie: string;
+  product_code: string | null;
+  ingangsdatum: string;
+  einddatum: string | null;
+  volume: number | null;
+  eenheid: string | null;
+  frequentie: string | null;
+  budget: number | null;
+  reden_wijziging: string | null;
+  bsn_hash: string;
+}
+
+/** A contracted product of the provider in a contract that covers the municipality. */
+interface CpRij {
+  contract_id: string;
+  categorie: string;
+  code: string;
+  eenheid: string;
+  uitvoeringsvariant: string;
+  plafond_beleid: 'afwijzen' | 'signaleren';
+  declaraties_aanhouden: boolean;
+  tarieven: { id: string; c: number; v: string; t: string | null }[];
+}
+
+/** An earlier prestatie of the provider. */
+interface Eerder {
+  referentie_nummer: string;
+  vorig_referentie_nummer: string | null;
+  debet_credit: string;
+  toegekend: boolean;
+  toewijzing_id: string | null;
+  contract_id: string | null;
+  tarief_id: string | null;
+  contract_tarief_centen: number | null;
+}
+
+/** One prestatie as claimed. */
+export interface Geclaimd {
+  node: IjwNode;
+  bsn: string;
+  referentie: string;
+  vorige: string | null;
+  dc: 'D' | 'C';
+  toewijzingNummer: number;
+  categorie: string;
+  code: string;
+  begin: string;
+  eind: string;
+  volume: number;
+  eenheid: string;
+  tarief: number | null;
+  bedrag: number;
+}
+
+/** What the judgement of one prestatie yields. */
+export interface Uitkomst {
+  p: Geclaimd;
+  codes: string[];
+  toewijzingId: string | null;
+  contractId: string | null;
+  tariefId: string | null;
+  contractTarief: number | null;
+  bovenPlafond: boolean;
+  /** Granted amount with its sign (credit negative); 0 when rejected. */
+  toegekend: number;
+}
+
+const txt = (n: IjwNode, pad: string): string | undefined => {
+  let v: IjwValue | undefined = n;
+  for (const k of pad.split('.')) v = v !== undefined && typeof v === 'object' && !Array.isArray(v) ? v[k] : undefined;
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+};
+
+/** The prestaties of a JW323 in a flat list: credits first, so a credit and its corrected debit may share a claim. */
+export function geclaimd(jw323: IjwMessage): Geclaimd[] {
+  const uit: Geclaimd[] = [];
+  for (const { client, prestaties } of clientenVan(jw323)) {
+    for (const n of prestaties) {
+      const tarief = txt(n, 'ProductTarief');
+      const dc = txt(n, 'IngediendBedrag.DebetCredit') === 'C' ? 'C' : 'D';
+      uit.push({
+        node: n,
+        bsn: txt(client, 'Bsn') ?? '',
+        referentie: txt(n, 'ProductReferentie.ReferentieNummer') ?? '',
+        vorige: txt(n, 'ProductReferentie.VorigReferentieNummer') ?? null,
+        dc,
+        toewijzingNummer: Number(txt(n, 'ToewijzingNummer')),
+        categorie: txt(n, 'ProductCategorie') ?? '',
+        code: txt(n, 'ProductCode') ?? '',
+        begin: txt(n, 'ProductPeriode.Begindatum') ?? '',
+        eind: txt(n, 'ProductPeriode.Einddatum') ?? '',
+        volume: Number(txt(n, 'GeleverdVolume')),
+        eenheid: txt(n, 'Eenheid') ?? '',
+        tarief: tarief === undefined ? null : Number(tarief),
+        bedrag: Number(txt(n, 'IngediendBedrag.Bedrag')),
+      });
+    }
+  }
+  return [...uit.filter((p) => p.dc === 'C'), ...uit.filter((p) => p.dc === 'D')];
+}
+
+/** Volume in a common base, so minutes and hours add up (TR341 allows minutes against hours). */
+const basis = (volume: number, eenheid: string | null) => (eenheid === '04' ? volume * 60 : volume);
+const debetSleutel = (nummer: number, begin: string, eind: string, categorie: string, code: string) => [nummer, begin, eind, categorie, code].join('\u0001');
+
+/** Everything stored that the claim is judged against, read in a fixed number of statements. */
+interface Stand {
+  toewijzingen: Map<number, TwRij>;
+  contractProducten: CpRij[];
+  boek: Set<string>;
+  eerder: Map<string, Eerder>;
+  /** Accepted credits per debit reference. */
+  gecrediteerd: Set<string>;
+  perToewijzing: Map<string, { basis: number; centen: number }>;
+  openDebet: Map<string, string>;
+  plafonds: Map<string, { bedrag: number; besteed: number }>;
+}
+
+async function leesStand(em: EntityManager, regio: string | null, gemeente: string, agb: string, claims: Geclaimd[]): Promise<Stand> {
+  const nummers = [...new Set(claims.map((c) => c.toewijzingNummer))];
+  const toewijzingen = await prepared<TwRij>(
+    em,
+    `SELECT t.id, t.nummer, t.aanbieder_agb, t.contract_id, t.product_categorie, t.product_code, to_char(t.ingangsdatum, 'YYYY-MM-DD') AS ingangsdatum,
+            to_char(t.einddatum, 'YYYY-MM-DD') AS einddatum, t.volume, t.eenheid, t.frequentie, t.budget, t.reden_wijziging, c.bsn_hash
+       FROM toewijzing t JOIN client c ON c.id = t.client_id
+      WHERE t.gemeente_code = $1 AND t.nummer = ANY($2::int[])`,
+    [gemeente, nummers],
+  );
+  const contractProducten = await prepared<CpRij>(
+    em,
+    `SELECT cp.contract_id, p.categorie, p.code, cp.eenheid, cp.uitvoeringsvariant, k.plafond_beleid, k.declaraties_aanhouden,
+            coalesce(json_agg(json_build_object('id', tf.id, 'c', tf.bedrag_centen, 'v', tf.geldig_vanaf, 't', tf.geldig_tot)) FILTER (WHERE tf.id IS NOT NULL), '[]') AS tarieven
+       FROM contract_product cp JOIN product p ON p.id = cp.product_id JOIN contract k ON k.id = cp.contract_id
+       LEFT JOIN tarief tf ON tf.contract_product_id = cp.id
+      WHERE cp.aanbieder_agb = $1 AND EXISTS (SELECT 1 FROM contract_gemeente g WHERE g.contract_id = cp.contract_id AND g.gemeente_code = $2)
+      GROUP BY cp.id, p.id, k.id`,
+    [agb, gemeente],
+  );
+  const boek = await prepared<{ categorie: string; code: string }>(em, 'SELECT categorie, code FROM product WHERE regio_code = $1', [regio ?? '']);
+  const refs = [...new Set(claims.flatMap((c) => (c.vorige ? [c.referentie, c.vorige] : [c.referentie])))];
+  const eerder = await prepared<Eerder>(
+    em,
+    `SELECT referentie_nummer, vorig_referentie_nummer, debet_credit, toegekend, toewijzing_id, contract_id, tarief_id, contract_tarief_centen
+       FROM prestatie WHERE aanbieder_agb = $1 AND (referentie_nummer = ANY($2::text[]) OR vorig_referentie_nummer = ANY($2::text[]))`,
+    [agb, refs],
+  );
+  const ids = toewijzingen.map((t) => t.id);
+  const totalen = await prepared<{ toewijzing_id: string; basis: string; centen: string }>(
+    em,
+    `SELECT toewijzing_id, sum(CASE WHEN debet_credit = 'D' THEN 1 ELSE -1 END * volume * CASE WHEN eenheid = '04' THEN 60 ELSE 1 END) AS basis,
+            sum(toegekend_centen) AS centen
+       FROM prestatie WHERE toewijzing_id = ANY($1::uuid[]) AND toegekend GROUP BY toewijzing_id`,
+    [ids],
+  );
+  const open = await prepared<{ referentie_nummer: string; toewijzing_nummer: number; begin: string; eind: string; product_categorie: string; product_code: string }>(
+    em,
+    `SELECT d.referentie_nummer, d.toewijzing_nummer, to_char(d.periode_begin, 'YYYY-MM-DD') AS begin, to_char(d.periode_eind, 'YYYY-MM-DD') AS eind,
+            d.product_categorie, d.product_code
+       FROM prestatie d
+      WHERE d.toewijzing_id = ANY($1::uuid[]) AND d.debet_credit = 'D' AND d.toegekend
+        AND NOT EXISTS (SELECT 1 FROM prestatie c WHERE c.aanbieder_agb = d.aanbieder_agb AND c.vorig_referentie_nummer = d.referentie_nummer AND c.toegekend)`,
+    [ids],
+  );
+  const contracten = [...new Set(contractProducten.map((c) => c.contract_id))];
+  const plafonds = await prepared<{ contract_id: string; jaar: number; bedrag: string; besteed: string }>(
+    em,
+    `SELECT bp.contract_id, bp.jaar, bp.bedrag_centen AS bedrag,
+            coalesce((SELECT sum(p.toegekend_centen) FROM prestatie p
+                       WHERE p.contract_id = bp.contract_id AND p.periode_begin >= make_date(bp.jaar, 1, 1) AND p.periode_begin < make_date(bp.jaar + 1, 1, 1)), 0) AS besteed
+       FROM budgetplafond bp WHERE bp.contract_id = ANY($1::uuid[])`,
+    [contracten],
+  );
+  return {
+    toewijzingen: new Map(toewijzingen.map((t) => [t.nummer, t])),
+    contractProducten,
+    boek: new Set(boek.map((b) => `${b.categorie}/${b.code}`)),
+    eerder: new Map(eerder.map((e) => [e.referentie_nummer, e])),
+    gecrediteerd: new Set(eerder.filter((e) => e.debet_credit === 'C' && e.toegekend && e.vorig_referentie_nummer).map((e) => e.vorig_referentie_nummer as string)),
+    perToewijzing: new Map(totalen.map((t) => [t.toewijzing_id, { basis: Number(t.basis), centen: Number(t.centen) }])),
+    openDebet: new Map(open.map((o) => [debetSleutel(o.toewijzing_nummer, o.begin, o.eind, o.product_categorie, o.product_code), o.referentie_nummer])),
+    plafonds: new Map(plafonds.map((p) => [`${p.contract_id}/${p.jaar}`, { bedrag: Number(p.bedrag), besteed: Number(p.besteed) }])),
+  };
+}
+
+/** The contracted product a prestatie is priced by: under the toewijzing's contract first, else any covering contract. */
+function contractProduct(s: Stand, tw: TwRij, p: Geclaimd): CpRij | undefined {
+  const zelfde = s.contractProducten.filter((c) => c.categorie === p.categorie && c.code === p.code);
+  return zelfde.find((c) => c.contract_id === tw.contract_id) ?? zelfde[0];
+}
+
+function tariefOp(cp: CpRij | undefined, dag: string): { id: string; c: number } | undefined {
+  return cp?.tarieven.find((t) => t.v <= dag && (t.t === null || t.t >= dag));
+}
+
+/** What one debit prestatie is judged with. */
+interface Beoordeling {
+  p: Geclaimd;
+  tw: TwRij;
+  cp: CpRij | undefined;
+  tarief: { id: string; c: number } | undefined;
+  declaratieEind: string;
+  clientHash: string;
+  stand: Stand;
+  /** Accepted so far per toewijzing in this claim (volume base, cents). */
+  lopend: Map<string, { basis: number; centen: number }>;
+}
+
+type Regel = (b: Beoordeling) => string[];
+const als = (fout: boolean, code: string) => (fout ? [code] : []);
+
+/**
+ * The prestatie rules that need a matched toewijzing (TR338 comes first), keyed by their
+ * official codes (ijw-3.2.md §3, §4.6). The budget ceiling comes last, in the caller.
+ */
+export const PRESTATIE_REGELS: Record<string, Regel> = {
+  /** TR384 → 9384: no claim on a deleted toewijzing (reden 13). */
+  TR384: (b) => als(isVerwijderd({ redenWijziging: b.tw.reden_wijziging, ingangsdatum: b.tw.ingangsdatum, einddatum: b.tw.einddatum }), '9384'),
+  /** TR304 → 8187: the Bsn is the toewijzing's client's. */
+  TR304: (b) => als(b.tw.bsn_hash !== b.clientHash, '8187'),
+  /** TR339 → 9339: the same category as the toewijzing. */
+  TR339: (b) => als(b.p.categorie !== b.tw.product_categorie, '9339'),
+  /** TR340 → 9340: the same code when the toewijzing has one; without one, a code contracted in that category (OP302). */
+  TR340: (b) => als(b.tw.product_code !== null ? b.p.code !== b.tw.product_code : b.stand.boek.has(`${b.p.categorie}/${b.p.code}`) && !b.cp, '9340'),
+  /** TR381 → S329: an aspecifiek claim's code is in the region's product book in its category. */
+  TR381: (b) => als(b.tw.product_code === null && !b.stand.boek.has(`${b.p.categorie}/${b.p.code}`), 'S329'),
+  /** TR341 → 9341: the unit of the toewijzing (or, aspecifiek, of the contract); minutes against hours. */
+  TR341: (b) => {
+    const eenheid = b.tw.eenheid ?? b.cp?.eenheid;
+    return als(eenheid !== undefined && eenheidFactor(eenheid, b.p.eenheid) === undefined, '9341');
+  },
+  /** TR307/TR308/TR387/TR388 → 9307/9308/9387/9388: the ProductPeriode within the toewijzing and its month. */
+  TR307: (b) => periodeCodes(b.tw, b.p.begin, b.p.eind),
+  /** TR319 → 9319: within the current or an earlier DeclaratiePeriode. */
+  TR319: (b) => als(b.p.eind > b.declaratieEind, '9319'),
+  /** TR346 → 9346 and TR418 → 0611: amount = volume × tariff, and the tariff is the contract's. */
+  TR346: (b) =>
+    bedragCodes({ eenheid: b.p.eenheid, volume: b.p.volume, tarief: b.p.tarief, bedrag: b.p.bedrag }, { eenheid: b.cp?.eenheid ?? b.p.eenheid, tarief: b.tarief?.c }),
+  /** TR321 → 9321 and TR322 → 9322: within the allocated volume per prestatie and in total. */
+  TR321: (b) => {
+    if (b.tw.volume === null || b.tw.eenheid === null) return [];
+    const factor = eenheidFactor(b.tw.eenheid, b.p.eenheid);
+    if (factor === undefined) return [];
+    const t: Toegewezen = { ...b.tw, variant: b.cp?.uitvoeringsvariant ?? 'inspanningsgericht' };
+    const codes: string[] = [];
+    const perPrestatie = maxPerPrestatie(t, b.p.begin, b.p.eind);
+    if (perPrestatie !== undefined && b.p.volume > perPrestatie * factor) codes.push('9321');
+    const totaal = maxTotaal(t);
+    const al = (b.stand.perToewijzing.get(b.tw.id)?.basis ?? 0) + (b.lopend.get(b.tw.id)?.basis ?? 0);
+    if (totaal !== undefined && al + basis(b.p.volume, b.p.eenheid) > basis(totaal, b.tw.eenheid)) codes.push('9322');
+    return codes;
+  },
+  /** TR369 → 9369: with a Budget, all claims together fit it. */
+  TR369: (b) => {
+    if (b.tw.budget === null) return [];
+    const al = (b.stand.perToewijzing.get(b.tw.id)?.centen ?? 0) + (b.lopend.get(b.tw.id)?.centen ?? 0);
+    return als(al + b.p.bedrag > b.tw.budget, '9369');
+  },
+  /** TR389 → 9389: no second debit for the same toewijzing, period and product without a credit between. */
+  TR389: (b) => als(b.stand.openDebet.has(debetSleutel(b.p.toewijzingNummer, b.p.begin, b.p.eind, b.p.categorie, b.p.code)), '9389'),
+};
+
+export interface DeclaratieOordeel {
+  declaratieCodes: string[];
+  uitkomsten: Uitkomst[];
+  toegekend: number;
+  aanhouden: boolean;
+}
+
+/**
+ * Judges every prestatie of a JW323 whose header passed: the Declaratie first (TR333 unique
+ * number, TR318 period sequence), then each prestatie against its toewijzing, contract, tariff
+ * and what was claimed before, then the contract's budget ceiling.
+ */
+export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
+  const d = c.message.bericht.Declaratie as IjwNode;
+  const agb = c.bericht.afzender;
+  const periodeBegin = txt(d, 'DeclaratiePeriode.Begindatum') ?? '';
+  const periodeEind = txt(d, 'DeclaratiePeriode.Einddatum') ?? '';
+  const claims = geclaimd(c.message);
+  // Claims of one provider are judged one at a time: cumulative volumes, second debits and the
+  // budget ceiling depend on what was granted before.
+  await prepared(c.em, `SELECT pg_advisory_xact_lock(hashtext('declaratie:' || $1::text))`, [agb]);
+  const kop = await prepared<{ dubbel: number; vorige: string | null }>(
+    c.em,
+    `SELECT (SELECT count(*)::int FROM declaratie WHERE aanbieder_agb = $1 AND nummer = $2 AND status <> 'afgewezen') AS dubbel,
+            (SELECT to_char(max(periode_begin), 'YYYY-MM-DD') FROM declaratie WHERE aanbieder_agb = $1 AND gemeente_code = $3 AND status <> 'afgewezen') AS vorige`,
+    [agb, txt(d, 'DeclaratieNummer') ?? '', c.bericht.gemeenteCode],
+  );
+  const declaratieCodes: string[] = [];
+  if (kop[0].dubbel > 0) declaratieCodes.push('9333');
+  if (!periodeVolgt(kop[0].vorige ?? undefined, periodeBegin, claims.map((p) => eersteVanMaand(p.begin)))) declaratieCodes.push('8214');
+  if (declaratieCodes.length) return { declaratieCodes, uitkomsten: [], toegekend: 0, aanhouden: false };
+
+  const stand = await leesStand(c.em, c.bericht.regioCode, c.bericht.gemeenteCode, agb, claims);
+  const hashes = new Map<string, string>();
+  const hashVan = (bsn: string): string => {
+    const h = hashes.get(bsn) ?? c.clientHash(bsn);
+    hashes.set(bsn, h);
+    return h;
+  };
+  const gebruikt = new Set<string>();
+  const lopend = new Map<string, { basis: number; centen: number }>();
+  const plafondLopend = new Map<string, number>();
+  const uitkomsten: Uitkomst[] = [];
+  let aanhouden = false;
+  for (const p of claims) {
+    const u: Uitkomst = { p, codes: [], toewijzingId: null, contractId: null, tariefId: null, contractTarief: null, bovenPlafond: false, toegekend: 0 };
+    uitkomsten.push(u);
+    if (stand.eerder.has(p.referentie) || gebruikt.has(p.referentie)) u.codes.push('8021');
+    gebruikt.add(p.referentie);
+    if (p.dc === 'C') {
+      // A credit is an exact copy of an accepted debit (IV085); it is only refused when that debit
+      // is unknown (TR323) or already credited (TR390).
+      const debet = p.vorige ? stand.eerder.get(p.vorige) : undefined;
+      if (!debet || debet.debet_credit !== 'D' || !debet.toegekend) u.codes.push('8017');
+      else if (stand.gecrediteerd.has(p.vorige as string)) u.codes.push('9390');
+      if (debet) Object.assign(u, { toewijzingId: debet.toewijzing_id, contractId: debet.contract_id, tariefId: debet.tarief_id, contractTarief: debet.contract_tarief_centen });
+      if (!u.codes.length) {
+        u.toegekend = -p.bedrag;
+        stand.gecrediteerd.add(p.vorige as string);
+        for (const [k, ref] of stand.openDebet) if (ref === p.vorige) stand.openDebet.delete(k);
+        if (u.toewijzingId) {
+          const l = lopend.get(u.toewijzingId) ?? { basis: 0, centen: 0 };
+          lopend.set(u.toewijzingId, { basis: l.basis - basis(p.volume, p.eenheid), centen: l.centen - p.bedrag });
+        }
+        if (u.contractId) plafondLopend.set(`${u.contractId}/${p.begin.slice(0, 4)}`, (plafondLopend.get(`${u.contractId}/${p.begin.slice(0, 4)}`) ?? 0) - p.bedrag);
+      }
+      continue;
+    }
+    const tw = stand.toewijzingen.get(p.toewijzingNummer);
+    if (!tw || tw.aanbieder_agb !== agb) {
+      // TR338 → 9338: not linked to a toewijzing of this provider; nothing else can be judged.
+      u.codes.push('9338');
+      continue;
+    }
+    const cp = contractProduct(stand, tw, p);
+    const tarief = tariefOp(cp, p.begin);
+    Object.assign(u, { toewijzingId: tw.id, contractId: cp?.contract_id ?? tw.contract_id, tariefId: tarief?.id ?? null, contractTarief: tarief?.c ?? null });
+    const b: Beoordeling = { p, tw, cp, tarief, declaratieEind: periodeEind, clientHash: hashVan(p.bsn), stand, lopend };
+    for (const regel of Object.values(PRESTATIE_REGELS)) for (const code of regel(b)) if (!u.codes.includes(code)) u.codes.push(code);
+    if (cp?.declaraties_aanhouden) aanhouden = true;
+    if (u.codes.length) continue;
+    // The region's budget ceiling for the contract and year: reject (9369) or grant with an alert.
+    const sleutel = `${u.contractId}/${p.begin.slice(0, 4)}`;
+    const plafond = stand.plafonds.get(sleutel);
+    if (plafond && plafond.besteed + (plafondLopend.get(sleutel) ?? 0) + p.bedrag > plafond.bedrag) {
+      if (cp?.plafond_beleid === 'signaleren') u.bovenPlafond = true;
+      else {
+        u.codes.push('9369');
+        continue;
+      }
+    }
+    u.toegekend = p.bedrag;
+    plafondLopend.set(sleutel, (plafondLopend.get(sleutel) ?? 0) + p.bedrag);
+    const l = lopend.get(tw.id) ?? { basis: 0, centen: 0 };
+    lopend.set(tw.id, { basis: l.basis + basis(p.volume, p.eenheid), centen: l.centen + p.bedrag });
+    stand.openDebet.set(debetSleutel(p.toewijzingNummer, p.begin, p.eind, p.categorie, p.code), p.referentie);
+  }
+  return { declaratieCodes, uitkomsten, toegekend: uitkomsten.reduce((s, u) => s + u.toegekend, 0), aanhouden };
+}
+
+/**
+ * Stores the claim and its judged prestaties (one statement for all prestaties). Returns the
+ * declaratie's id. A claim rejected as a whole keeps no prestaties: it counts as not sent.
+ */
+export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel): Promise<{ id: string; status: DeclaratieStatus }> {
+  const d = c.message.bericht.Declaratie as IjwNode;
+  const status = o.declaratieCodes.length ? DeclaratieStatus.afgewezen : o.aanhouden ? DeclaratieStatus.aangehouden : DeclaratieStatus.beantwoord;
+  const ingediend = (txt(d, 'TotaalIngediendBedrag.DebetCredit') === 'C' ? -1 : 1) * Number(txt(d, 'TotaalIngediendBedrag.TotaalBedrag'));
+  const periodeBegin = txt(d, 'DeclaratiePeriode.Begindatum') ?? '';
+  const id = randomUUID();
+  const codes = o.declaratieCodes.length ? o.declaratieCodes : o.uitkomsten.some((u) => u.codes.length) ? ['0200'] : ['8001'];
+  await prepared(
+    c.em,
+    `INSERT INTO declaratie (id, bericht_id, regio_code, gemeente_code, aanbieder_agb, nummer, periode_begin, periode_eind, ingediend_centen, toegekend_centen,
+                             status, retourcodes, aangehouden, aanhoud_reden, uiterlijk)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [
+      id,
+      c.bericht.id,
+      c.bericht.regioCode,
+      c.bericht.gemeenteCode,
+      c.bericht.afzender,
+      txt(d, 'DeclaratieNummer'),
+      periodeBegin,
+      txt(d, 'DeclaratiePeriode.Einddatum'),
+      ingediend,
+      o.declaratieCodes.length ? 0 : o.toegekend,
+      status,
+      codes,
+      o.aanhouden,
+      o.aanhouden ? 'Het contract laat declaraties eerst beoordelen' : null,
+      // The JW325 is due within 10 working days (OP090x4).
+      plusWerkdagen(c.vandaag, 10),
+    ],
+  );
+  if (!o.uitkomsten.length) return { id, status };
+  const kol = (f: (u: Uitkomst) => unknown) => o.uitkomsten.map(f);
+  const hashes = new Map<string, string>();
+  await prepared(
+    c.em,
+    `INSERT INTO prestatie (declaratie_id, regio_code, gemeente_code, aanbieder_agb, declaratie_periode, client_hash, referentie_nummer, vorig_referentie_nummer,
+                            debet_credit, toewijzing_nummer, toewijzing_id, contract_id, tarief_id, contract_tarief_centen, product_categorie, product_code,
+                            periode_begin, periode_eind, volume, eenheid, tarief_centen, ingediend_centen, toegekend_centen, toegekend, retourcodes, boven_plafond)
+     SELECT $1, $2, $3, $4, $5, u.h, u.r, u.v, u.dc, u.tn, u.tid, u.cid, u.trid, u.ct, u.cat, u.code, u.pb, u.pe, u.vol, u.eh, u.tar, u.ing, u.toe, u.ok,
+            CASE WHEN u.codes = '' THEN '{}'::text[] ELSE string_to_array(u.codes, ',') END, u.bp
+       FROM unnest($6::char(64)[], $7::text[], $8::text[], $9::char(1)[], $10::int[], $11::uuid[], $12::uuid[], $13::uuid[], $14::int[],
+                                        $15::char(2)[], $16::text[], $17::date[], $18::date[], $19::int[], $20::char(2)[], $21::int[], $22::bigint[], $23::bigint[],
+                                        $24::boolean[], $25::text[], $26::boolean[])
+            AS u(h, r, v, dc, tn, tid, cid, trid, ct, cat, code, pb, pe, vol, eh, tar, ing, toe, ok, codes, bp)`,
+    [
+      id,
+      c.bericht.regioCode,
+      c.bericht.gemeenteCode,
+      c.bericht.afzender,
+      periodeBegin,
+      kol((u) => hashes.get(u.p.bsn) ?? (hashes.set(u.p.bsn, c.clientHash(u.p.bsn)).get(u.p.bsn) as string)),
+      kol((u) => u.p.referentie),
+      kol((u) => u.p.vorige),
+      kol((u) => u.p.dc),
+      kol((u) => u.p.toewijzingNummer),
+      kol((u) => u.toewijzingId),
+      kol((u) => u.contractId),
+      kol((u) => u.tariefId),
+      kol((u) => u.contractTarief),
+      kol((u) => u.p.categorie),
+      kol((u) => u.p.code),
+      kol((u) => u.p.begin),
+      kol((u) => u.p.eind),
+      kol((u) => u.p.volume),
+      kol((u) => u.p.eenheid),
+      kol((u) => u.p.tarief),
+      kol((u) => (u.p.dc === 'C' ? -u.p.bedrag : u.p.bedrag)),
+      kol((u) => u.toegekend),
+      kol((u) => u.codes.length === 0),
+      // A text[] per row does not fit one array parameter: the codes travel as one string each.
+      kol((u) => u.codes.join(',')),
+      kol((u) => u.bovenPlafond),
+    ],
+  );
+  return { id, status };
+}

@@ -1,0 +1,81 @@
+import type { IjwMessage, IjwNode, IjwValue } from '../messaging/ijw/codec';
+import { eigenKop, GEEN_OPMERKING } from '../messaging/processing/retour';
+
+/** Every item of a repeating element, whether the codec gave one node or a list. */
+export function lijst(v: IjwValue | undefined): IjwNode[] {
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]) as IjwNode[];
+}
+
+/** The clients of a JW323 and, per client, its prestaties. */
+export function clientenVan(jw323: IjwMessage): { client: IjwNode; prestaties: IjwNode[] }[] {
+  const declaratie = jw323.bericht.Declaratie as IjwNode;
+  return lijst((declaratie.Clienten as IjwNode).Client).map((client) => ({ client, prestaties: lijst((client.Prestaties as IjwNode).Prestatie) }));
+}
+
+export const VOLLEDIG_TOEGEKEND = '8001';
+
+/** A total in eurocents as CDT_TotaalBedragMetDC (a negative total is a credit). */
+export function totaal(centen: number): IjwNode {
+  return { TotaalBedrag: Math.abs(centen), DebetCredit: centen < 0 ? 'C' : 'D' };
+}
+
+/**
+ * The JW325 for a judged claim (§2.11, §4.1): a new message from the municipality naming the
+ * JW323; DeclaratieAntwoord with the totals and, per client with a rejected prestatie, those
+ * prestaties with their codes (the client itself 0200). Fully granted: 8001, no clients.
+ * Rejected as a whole (`declaratieCodes`): those codes, nothing granted, no clients.
+ */
+export function bouwJw325(
+  jw323: IjwMessage,
+  afgewezen: ReadonlyMap<string, string[]>,
+  toegekendCenten: number,
+  declaratieCodes: string[],
+  identificatie: string,
+  dagtekening: string,
+): IjwMessage {
+  const h = jw323.bericht.Header as IjwNode;
+  const d = jw323.bericht.Declaratie as IjwNode;
+  const clienten: IjwNode[] = [];
+  if (!declaratieCodes.length) {
+    for (const { client, prestaties } of clientenVan(jw323)) {
+      const fout = prestaties
+        .map((p) => ({ p, codes: afgewezen.get(String((p.ProductReferentie as IjwNode).ReferentieNummer as string | number)) }))
+        .filter((x): x is { p: IjwNode; codes: string[] } => x.codes !== undefined);
+      if (fout.length) {
+        clienten.push({
+          Bsn: client.Bsn,
+          Prestaties: { Prestatie: fout.map(({ p, codes }) => ({ ...p, RetourCodes: { RetourCode: codes } })) },
+          RetourCodes: { RetourCode: [GEEN_OPMERKING] },
+        });
+      }
+    }
+  }
+  const codes = declaratieCodes.length ? declaratieCodes : clienten.length ? [GEEN_OPMERKING] : [VOLLEDIG_TOEGEKEND];
+  const antwoord: IjwNode = {
+    DeclaratieNummer: d.DeclaratieNummer,
+    TotaalIngediendBedrag: { ...(d.TotaalIngediendBedrag as IjwNode) },
+    TotaalToegekendBedrag: totaal(declaratieCodes.length ? 0 : toegekendCenten),
+  };
+  if (clienten.length) antwoord.Clienten = { Client: clienten };
+  antwoord.RetourCodes = { RetourCode: codes };
+  return {
+    type: 'JW325',
+    bericht: {
+      Header: {
+        ...eigenKop('JW325', h.Ontvanger as string, h.Afzender as string, identificatie, dagtekening),
+        DeclaratieIdentificatie: { ...(h.BerichtIdentificatie as IjwNode) },
+        XsdVersieDeclaratie: { ...(h.XsdVersie as IjwNode) },
+        RetourCodes: { RetourCode: [GEEN_OPMERKING] },
+      },
+      DeclaratieAntwoord: antwoord,
+    },
+  };
+}
+
+/** The codes a JW325 gives, for the message list: the Declaratie's, else every prestatie code once, else 8001. */
+export function codesVan(afgewezen: ReadonlyMap<string, string[]>, declaratieCodes: string[]): string[] {
+  if (declaratieCodes.length) return [...declaratieCodes];
+  const codes = new Set([...afgewezen.values()].flat());
+  return codes.size ? [...codes] : [VOLLEDIG_TOEGEKEND];
+}

@@ -1,0 +1,328 @@
+import type { DataSource } from 'typeorm';
+import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
+import { seed } from '../src/seed/seed';
+import { startTestApi, type TestApi } from './helpers/api';
+import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
+import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { jw323Xml, leesJw325, type Jw325, type TestPrestatie } from './helpers/declaraties';
+import { AGB, FIXTURE } from './fixtures/regions';
+
+/**
+ * Claims through HTTP (iJw 3.2 §4.6): JW323 in, every prestatie judged against its toewijzing,
+ * contract and tariff and what was claimed before, JW325 out with the rejected prestaties and
+ * their codes; reconciliation, hold and release, and the budget ceiling in GraphQL.
+ */
+let db: TestDatabase;
+let ds: DataSource;
+let api: TestApi;
+let worker: ReturnType<typeof startBerichtenWorker>;
+let xsd: XsdValidators;
+const tokens: Record<string, string> = {};
+let bsnVolg = 5000;
+let berichtVolg = 0;
+
+interface Tw {
+  nummer: number;
+  id: string;
+  bsn: string;
+}
+
+const TW = `mutation($input: ToewijzenInput!) { toewijzen(input: $input) { toewijzingen { id nummer } } }`;
+
+/** One toewijzing for a new client; by default 45A04, September–December 2026, 3 hours a week. */
+async function toewijzing(product: Record<string, unknown> = {}, agb = AGB.alfa): Promise<Tw> {
+  const bsn = testBsn(bsnVolg++);
+  const r = await api.gql<{ toewijzen: { toewijzingen: { id: string; nummer: number }[] } }>(tokens.toegang, TW, {
+    input: {
+      gemeenteCode: '0796',
+      aanbiederAgb: agb,
+      client: { bsn, geboortedatum: '2013-03-03', geslacht: '2', achternaam: 'Visser', adres: { postcode: '5211AB', huisnummer: 7 } },
+      producten: [{ categorie: '45', code: '45A04', ingangsdatum: '2026-09-01', einddatum: '2026-12-31', volume: 3, eenheid: '04', frequentie: '2', ...product }],
+    },
+  });
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return { ...r.data!.toewijzen.toewijzingen[0], bsn };
+}
+
+const SEPT = { begin: '2026-09-01', eind: '2026-09-30' };
+const OKT = { begin: '2026-10-01', eind: '2026-10-31' };
+
+/** Posts a JW323 and waits for its JW325 (or, held, for status aangehouden). */
+async function declareer(
+  nummer: string,
+  periode: string,
+  clienten: { bsn: string; prestaties: TestPrestatie[] }[],
+  agb = AGB.alfa,
+): Promise<{ id: string; jw325?: Jw325; status: string }> {
+  const token = agb === AGB.alfa ? tokens.alfa : agb === AGB.beta ? tokens.beta : tokens.gamma;
+  const id = await stuurBericht(api.url, token, jw323Xml({ identificatie: `D${++berichtVolg}`, nummer, periode, afzender: agb, gemeente: '0796', clienten }));
+  const s = await wachtOpBericht(api.url, token, id, (x) => x.status !== 'ontvangen');
+  if (s.status === 'ongeldig') throw new Error(JSON.stringify(s.fouten));
+  if (!s.retour) return { id, status: s.status };
+  const jw325 = await leesJw325(api.url, token, s.retour.id);
+  if (jw325.codes[0]?.startsWith('kop:')) throw new Error(`${jw325.codes.join(' ')} ${JSON.stringify(s.fouten)}`);
+  expect(xsd.validate('JW325', jw325.xml)).toEqual([]);
+  return { id, jw325, status: s.status };
+}
+
+/** A rule case: a toewijzing with a prestatie that breaks the rule and one with a prestatie that keeps it. */
+interface Geval {
+  regel: string;
+  code: string;
+  slecht: Tw;
+  goed: Tw;
+}
+
+const gevallen: Record<string, Geval> = {};
+const claim1: { bsn: string; prestaties: TestPrestatie[] }[] = [];
+let c1: Jw325;
+const geval = async (regel: string, code: string, product: Record<string, unknown>, slecht: Partial<TestPrestatie>, goed: Partial<TestPrestatie> = {}, metBsn?: (g: Geval) => string) => {
+  const g: Geval = { regel, code, slecht: await toewijzing(product), goed: await toewijzing(product) };
+  gevallen[regel] = g;
+  claim1.push({ bsn: metBsn ? metBsn(g) : g.slecht.bsn, prestaties: [{ ref: `${regel}-S`, nummer: g.slecht.nummer, ...SEPT, volume: 12, ...slecht }] });
+  claim1.push({ bsn: g.goed.bsn, prestaties: [{ ref: `${regel}-G`, nummer: g.goed.nummer, ...SEPT, volume: 12, ...goed }] });
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase('declaraties');
+  ds = await db.app({ poolSize: 6 });
+  await seed(ds, FIXTURE);
+  api = await startTestApi(ds);
+  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  xsd = await XsdValidators.load(defaultXsdDir());
+  tokens.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+  tokens.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
+  tokens.gamma = await api.token({ rol: 'aanbieder', agb: AGB.gamma });
+  tokens.toegang = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
+  tokens.bosch = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0796'] });
+  tokens.oss = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] });
+  tokens.regio = await api.token({ rol: 'regio', regio: 'NOB' });
+
+  await geval('TR338', '9338', {}, { nummer: 99_999_999 });
+  await geval('TR384', '9384', {}, {});
+  const del = await api.gql(tokens.toegang, `mutation($id: ID!) { verwijderToewijzing(id: $id) { bericht { id } } }`, { id: gevallen.TR384.slecht.id });
+  if (del.errors) throw new Error(JSON.stringify(del.errors));
+  // The bad prestatie names the toewijzing of another client.
+  await geval('TR304', '8187', {}, {}, {}, (g) => g.goed.bsn);
+  await geval('TR339', '9339', {}, { categorie: '43', code: '43A05' });
+  await geval('TR340', '9340', {}, { code: '45T10' });
+  await geval('TR341', '9341', {}, { eenheid: '14' });
+  await geval('TR307', '9307', { ingangsdatum: '2026-09-15' }, { volume: 6 }, { begin: '2026-09-15', volume: 6 });
+  await geval('TR308', '9308', { einddatum: '2026-09-20' }, { volume: 6 }, { eind: '2026-09-20', volume: 6 });
+  await geval('TR387', '9387', {}, { begin: '2026-09-02' });
+  await geval('TR388', '9388', {}, { eind: '2026-09-29' });
+  await geval('TR319', '9319', {}, { ...OKT });
+  await geval('TR346', '9346', {}, { bedrag: 114_601 });
+  await geval('TR418', '0611', {}, { tarief: 9600 });
+  // September 2026 touches 5 ISO weeks: at most 15 hours at 3 a week.
+  await geval('TR321', '9321', {}, { volume: 16 }, { volume: 15 });
+  await geval('TR369', '9369', { code: undefined, volume: undefined, eenheid: undefined, frequentie: undefined, budget: 50_000 }, { volume: 6 }, { volume: 5 });
+  await geval('TR381', 'S329', { code: undefined, volume: undefined, eenheid: undefined, frequentie: undefined, budget: 500_000 }, { code: '45X99' }, { volume: 5 });
+  // TR322: 10 hours in total; September 8 for both, October 5 (bad) or 2 (good) in the second claim.
+  await geval('TR322', '9322', { frequentie: '6', volume: 10 }, { volume: 8 }, { volume: 8 });
+  c1 = (await declareer('SEP1', '2026-09', claim1)).jw325!;
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+  await db?.drop();
+});
+
+describe('JW323 → JW325: a rule per prestatie, broken and kept', () => {
+  it.each(['TR338', 'TR384', 'TR304', 'TR339', 'TR340', 'TR341', 'TR307', 'TR308', 'TR387', 'TR388', 'TR319', 'TR346', 'TR418', 'TR321', 'TR369', 'TR381'])(
+    '%s',
+    (regel) => {
+      const g = gevallen[regel];
+      expect(c1.afgewezen.get(`${regel}-S`)).toContain(g.code);
+      expect(c1.afgewezen.has(`${regel}-G`)).toBe(false);
+    },
+  );
+
+  it('lists only the rejected prestaties, and the totals add up (TR342)', () => {
+    expect(c1.codes).toEqual(['0200']);
+    const alle = claim1.flatMap((c) => c.prestaties);
+    // TR322's bad prestatie breaks its rule only in the second claim.
+    expect(c1.afgewezen.size).toBe(alle.filter((p) => p.ref.endsWith('-S') && p.ref !== 'TR322-S').length);
+    const bedrag = (p: TestPrestatie) => p.bedrag ?? p.volume * (p.tarief ?? 9550);
+    const afgewezen = alle.filter((p) => c1.afgewezen.has(p.ref)).reduce((s, p) => s + bedrag(p), 0);
+    expect(c1.ingediend - c1.toegekend).toBe(afgewezen);
+    expect(c1.toegekend).toBe(alle.filter((p) => !c1.afgewezen.has(p.ref)).reduce((s, p) => s + bedrag(p), 0));
+  });
+
+  it('the second claim: cumulative volume, duplicate references, credits and second debits', async () => {
+    const g = gevallen;
+    const r = (await declareer('OKT1', '2026-10', [
+      // TR322: 8 + 5 > 10 (bad); 8 + 2 (good).
+      { bsn: g.TR322.slecht.bsn, prestaties: [{ ref: 'TR322-S2', nummer: g.TR322.slecht.nummer, ...OKT, volume: 5 }] },
+      { bsn: g.TR322.goed.bsn, prestaties: [{ ref: 'TR322-G2', nummer: g.TR322.goed.nummer, ...OKT, volume: 2 }] },
+      // TR314: a ReferentieNummer used before (bad); a new one (good).
+      { bsn: g.TR346.goed.bsn, prestaties: [{ ref: 'TR346-G', nummer: g.TR346.goed.nummer, ...OKT, volume: 12 }] },
+      { bsn: g.TR418.goed.bsn, prestaties: [{ ref: 'TR314-G', nummer: g.TR418.goed.nummer, ...OKT, volume: 12 }] },
+      // TR323: a credit of an unknown debit (bad); of an accepted one (good).
+      { bsn: g.TR338.goed.bsn, prestaties: [{ ref: 'TR323-S', vorig: 'ONBEKEND', dc: 'C', nummer: g.TR338.goed.nummer, ...SEPT, volume: 12 }] },
+      { bsn: g.TR384.goed.bsn, prestaties: [{ ref: 'TR323-G', vorig: 'TR384-G', dc: 'C', nummer: g.TR384.goed.nummer, ...SEPT, volume: 12 }] },
+      // TR389: a second debit for September without a credit (bad); credited first, then corrected (good).
+      { bsn: g.TR339.goed.bsn, prestaties: [{ ref: 'TR389-S', nummer: g.TR339.goed.nummer, ...SEPT, volume: 10 }] },
+      {
+        bsn: g.TR340.goed.bsn,
+        prestaties: [
+          { ref: 'TR389-C', vorig: 'TR340-G', dc: 'C', nummer: g.TR340.goed.nummer, ...SEPT, volume: 12 },
+          { ref: 'TR389-G', nummer: g.TR340.goed.nummer, ...SEPT, volume: 10 },
+        ],
+      },
+    ])).jw325!;
+    expect(r.codes).toEqual(['0200']);
+    expect(r.afgewezen.get('TR322-S2')).toEqual(['9322']);
+    expect(r.afgewezen.get('TR346-G')).toEqual(['8021']);
+    expect(r.afgewezen.get('TR323-S')).toEqual(['8017']);
+    expect(r.afgewezen.get('TR389-S')).toEqual(['9389']);
+    expect([...r.afgewezen.keys()].sort()).toEqual(['TR322-S2', 'TR323-S', 'TR346-G', 'TR389-S']);
+    // Granted: 2 + 12 hours, minus the two credits of 12, plus the corrected 10.
+    expect(r.toegekend).toBe((2 + 12 - 12 - 12 + 10) * 9550);
+  });
+
+  it('TR390: a debit is credited once; the same month again is a correction (OP284)', async () => {
+    const g = gevallen;
+    const r = (await declareer('OKT2', '2026-10', [
+      { bsn: g.TR384.goed.bsn, prestaties: [{ ref: 'TR390-S', vorig: 'TR384-G', dc: 'C', nummer: g.TR384.goed.nummer, ...SEPT, volume: 12 }] },
+      { bsn: g.TR341.goed.bsn, prestaties: [{ ref: 'TR390-G', vorig: 'TR341-G', dc: 'C', nummer: g.TR341.goed.nummer, ...SEPT, volume: 12 }] },
+    ])).jw325!;
+    expect(r.afgewezen.get('TR390-S')).toEqual(['9390']);
+    expect(r.afgewezen.has('TR390-G')).toBe(false);
+    expect(r.ingediend).toBe(-24 * 9550);
+    expect(r.toegekend).toBe(-12 * 9550);
+  });
+
+  it('TR333: a DeclaratieNummer once; the whole claim is rejected and nothing is granted', async () => {
+    const g = gevallen.TR387;
+    const r = (await declareer('SEP1', '2026-10', [{ bsn: g.goed.bsn, prestaties: [{ ref: 'TR333-1', nummer: g.goed.nummer, ...OKT, volume: 12 }] }])).jw325!;
+    expect(r.codes).toEqual(['9333']);
+    expect(r.toegekend).toBe(0);
+    expect(r.afgewezen.size).toBe(0);
+    // Treated as not sent: its references stay free.
+    const ok = (await declareer('OKT3', '2026-10', [{ bsn: g.goed.bsn, prestaties: [{ ref: 'TR333-1', nummer: g.goed.nummer, ...OKT, volume: 12 }] }])).jw325!;
+    expect(ok.codes).toEqual(['8001']);
+    expect(ok.toegekend).toBe(12 * 9550);
+  });
+
+  it('TR318: a claim for a month before the last one is refused (8214)', async () => {
+    const g = gevallen.TR388;
+    const r = (await declareer('AUG1', '2026-08', [{ bsn: g.goed.bsn, prestaties: [{ ref: 'TR318-1', nummer: g.goed.nummer, ...OKT, volume: 1 }] }])).jw325!;
+    expect(r.codes).toEqual(['8214']);
+    expect(r.toegekend).toBe(0);
+  });
+});
+
+describe('reconciliation in GraphQL', () => {
+  const Q = `query($f: DeclaratieFilter) { declaraties(filter: $f) { id nummer status ingediendCenten toegekendCenten meldingen { code betekenis }
+    prestaties(filter: { alleenAfgewezen: true, first: 100, offset: 0 }) { prestatie { referentieNummer toegekend ingediendCenten toegekendCenten }
+      retourcodes { code betekenis } toewijzing { nummer volume eenheid frequentie } contractNummer verschilCenten tariefverschilCenten } } }`;
+  type D = {
+    id: string;
+    nummer: string;
+    status: string;
+    ingediendCenten: number;
+    toegekendCenten: number;
+    meldingen: { code: string }[];
+    prestaties: {
+      prestatie: { referentieNummer: string; toegekend: boolean; ingediendCenten: number };
+      retourcodes: { code: string; betekenis: string }[];
+      toewijzing: { nummer: number } | null;
+      contractNummer: string | null;
+      verschilCenten: number;
+      tariefverschilCenten: number | null;
+    }[];
+  };
+
+  it('the back office sees per prestatie the outcome, the codes in Dutch, the toewijzing, contract and tariff', async () => {
+    const r = await api.gql<{ declaraties: D[] }>(tokens.bosch, Q, { f: { vanaf: '2026-09-01', tot: '2026-09-01' } });
+    expect(r.errors).toBeUndefined();
+    const d = r.data!.declaraties.find((x) => x.nummer === 'SEP1')!;
+    expect(d.status).toBe('beantwoord');
+    expect(d.meldingen).toEqual([{ code: '0200', betekenis: 'Geen opmerking' }]);
+    const tarief = d.prestaties.find((p) => p.prestatie.referentieNummer === 'TR418-S')!;
+    expect(tarief.retourcodes).toEqual([{ code: '0611', betekenis: 'Tarief wijkt af van het contracttarief' }]);
+    expect(tarief.contractNummer).toBe('NOB-L-001');
+    expect(tarief.tariefverschilCenten).toBe(50);
+    expect(tarief.toewijzing?.nummer).toBe(gevallen.TR418.slecht.nummer);
+    expect(tarief.verschilCenten).toBe(12 * 9600);
+    expect(d.prestaties.find((p) => p.prestatie.referentieNummer === 'TR338-S')!.toewijzing).toBeNull();
+  });
+
+  it('totals per month: claimed, granted and rejected', async () => {
+    const r = await api.gql<{ declaratieTotalen: { maand: string; ingediendCenten: number; toegekendCenten: number; afgewezenCenten: number; declaraties: number }[] }>(
+      tokens.bosch,
+      `{ declaratieTotalen(filter: { aanbiederAgb: "${AGB.alfa}" }) { maand ingediendCenten toegekendCenten afgewezenCenten declaraties } }`,
+    );
+    const sept = r.data!.declaratieTotalen.find((t) => t.maand === '2026-09-01')!;
+    expect(sept).toMatchObject({ ingediendCenten: c1.ingediend, toegekendCenten: c1.toegekend, afgewezenCenten: c1.ingediend - c1.toegekend, declaraties: 1 });
+  });
+
+  it('a municipality never sees another\'s claims; a provider never another provider\'s', async () => {
+    const oss = await api.gql<{ declaraties: D[] }>(tokens.oss, `{ declaraties { id } }`);
+    expect(oss.data!.declaraties).toEqual([]);
+    const beta = await api.gql<{ declaraties: D[] }>(tokens.beta, `{ declaraties(filter: { aanbiederAgb: "${AGB.alfa}" }) { id } }`);
+    expect(beta.data!.declaraties).toEqual([]);
+    const alfa = await api.gql<{ declaraties: D[] }>(tokens.alfa, `{ declaraties { id nummer } }`);
+    expect(alfa.data!.declaraties.map((d) => d.nummer)).toContain('SEP1');
+    const bosch = await api.gql<{ declaraties: D[] }>(tokens.bosch, `{ declaraties { id } }`);
+    const id = bosch.data!.declaraties[0].id;
+    const osseEen = await api.gql<{ declaratie: D | null }>(tokens.oss, `query($id: ID!) { declaratie(id: $id) { id } }`, { id });
+    expect(osseEen.data!.declaratie).toBeNull();
+  });
+});
+
+describe('the budget ceiling and held claims', () => {
+  const contract = (nummer: string, agb: string, beleid: string, aanhouden: boolean) =>
+    api.gql(
+      tokens.regio,
+      `mutation { maakContract(input: { nummer: "${nummer}", aanbiederAgb: "${agb}", perceel: "Lichte zorg", procedure: openhouse, begindatum: "2026-01-01",
+        einddatum: "2027-12-31", verlengingen: 0, gemeenten: ["0796"], budgetplafonds: [{ jaar: 2026, bedragCenten: 200000 }],
+        producten: [{ productCode: "45A04", tariefCenten: 9550 }], plafondBeleid: ${beleid}, declaratiesAanhouden: ${aanhouden} }) { id } }`,
+    );
+  const aspecifiek = { code: undefined, volume: undefined, eenheid: undefined, frequentie: undefined };
+
+  it('policy "afwijzen": a prestatie beyond what is left of the ceiling is rejected with 9369', async () => {
+    expect((await contract('NOB-P-001', AGB.gamma, 'afwijzen', false)).errors).toBeUndefined();
+    const tw = await toewijzing(aspecifiek, AGB.gamma);
+    const sept = (await declareer('G1', '2026-09', [{ bsn: tw.bsn, prestaties: [{ ref: 'G-SEP', nummer: tw.nummer, ...SEPT, volume: 12 }] }], AGB.gamma)).jw325!;
+    expect(sept.codes).toEqual(['8001']);
+    const okt = (await declareer('G2', '2026-10', [{ bsn: tw.bsn, prestaties: [{ ref: 'G-OKT', nummer: tw.nummer, ...OKT, volume: 12 }] }], AGB.gamma)).jw325!;
+    expect(okt.afgewezen.get('G-OKT')).toEqual(['9369']);
+    const stand = await api.gql<{ plafondstanden: { contractNummer: string; resterendCenten: number }[] }>(tokens.gamma, `{ plafondstanden(jaar: 2026) { contractNummer resterendCenten } }`);
+    expect(stand.data!.plafondstanden).toEqual([{ contractNummer: 'NOB-P-001', resterendCenten: 200000 - 114600 }]);
+  });
+
+  it('policy "signaleren" with held claims: the JW325 waits for release; beyond the ceiling is granted with an alert', async () => {
+    expect((await contract('NOB-P-002', AGB.beta, 'signaleren', true)).errors).toBeUndefined();
+    const tw = await toewijzing(aspecifiek, AGB.beta);
+    const sept = await declareer('B1', '2026-09', [{ bsn: tw.bsn, prestaties: [{ ref: 'B-SEP', nummer: tw.nummer, ...SEPT, volume: 12 }] }], AGB.beta);
+    expect(sept.status).toBe('aangehouden');
+    expect(sept.jw325).toBeUndefined();
+    const gehouden = await api.gql<{ declaraties: { id: string; aangehouden: boolean; status: string }[] }>(tokens.bosch, `{ declaraties(filter: { aangehouden: true }) { id aangehouden status } }`);
+    expect(gehouden.data!.declaraties).toHaveLength(1);
+    // A provider cannot release its own claim.
+    const zelf = await api.gql(tokens.beta, `mutation($id: ID!) { geefDeclaratieVrij(declaratieId: $id) { id } }`, { id: gehouden.data!.declaraties[0].id });
+    expect(zelf.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const vrij = await api.gql<{ geefDeclaratieVrij: { status: string; antwoordId: string } }>(
+      tokens.bosch,
+      `mutation($id: ID!) { geefDeclaratieVrij(declaratieId: $id) { status antwoordId } }`,
+      { id: gehouden.data!.declaraties[0].id },
+    );
+    expect(vrij.errors).toBeUndefined();
+    expect(vrij.data!.geefDeclaratieVrij.status).toBe('beantwoord');
+    const s = await wachtOpBericht(api.url, tokens.beta, sept.id, (x) => x.status === 'verwerkt');
+    const jw325 = await leesJw325(api.url, tokens.beta, s.retour!.id);
+    expect(jw325.codes).toEqual(['8001']);
+    expect(xsd.validate('JW325', jw325.xml)).toEqual([]);
+
+    const okt = await declareer('B2', '2026-10', [{ bsn: tw.bsn, prestaties: [{ ref: 'B-OKT', nummer: tw.nummer, ...OKT, volume: 12 }] }], AGB.beta);
+    expect(okt.status).toBe('aangehouden');
+    const stand = await api.gql<{ plafondstanden: { contractNummer: string; resterendCenten: number; bovenPlafond: number }[] }>(
+      tokens.regio,
+      `{ plafondstanden(jaar: 2026) { contractNummer resterendCenten bovenPlafond } }`,
+    );
+    expect(stand.data!.plafondstanden.find((p) => p.contractNummer === 'NOB-P-002')).toEqual({ contractNummer: 'NOB-P-002', resterendCenten: 200000 - 2 * 114600, bovenPlafond: 1 });
+  });
+});
