@@ -13,6 +13,7 @@ import { aliasLimit, depthLimit } from './graphql/limits';
 import { complexityPlugin, transactionPlugin } from './graphql/plugins';
 import { buildHubSchema } from './graphql/schema';
 import { inboxRouter } from './messaging/inbox/inbox.router';
+import { exportRouter } from './declaratie/afrekening.router';
 import { httpRequests, registerTermijnen, registry } from './observability/metrics';
 import { telVerlopen } from './messaging/termijnen';
 import { withTenant } from './db/tenant';
@@ -80,6 +81,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     res.send(await registry.metrics());
   });
   app.use('/ijw', inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, key }));
+  app.use('/export', exportRouter(ds, verifier));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -326,3 +326,54 @@ describe('the budget ceiling and held claims', () => {
     expect(stand.data!.plafondstanden.find((p) => p.contractNummer === 'NOB-P-002')).toEqual({ contractNummer: 'NOB-P-002', resterendCenten: 200000 - 2 * 114600, bovenPlafond: 1 });
   });
 });
+
+describe('the monthly settlement run and its CSV', () => {
+  type A = { factuurnummer: string; gemeenteCode: string; aanbiederAgb: string; volgnummer: number; aantalPrestaties: number; bedragCenten: number };
+  const MAAK = `mutation($f: AfrekeningFilter!) { maakAfrekeningen(filter: $f) { factuurnummer gemeenteCode aanbiederAgb volgnummer aantalPrestaties bedragCenten } }`;
+  const csv = async (token: string, maand: string) => {
+    const r = await fetch(`${api.url}/export/afrekeningen.csv?maand=${maand}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: r.status, regels: (await r.text()).trim().split('\r\n') };
+  };
+
+  it('September: one invoice record per provider and municipality, exactly what was granted; a second run settles nothing twice', async () => {
+    const r = await api.gql<{ maakAfrekeningen: A[] }>(tokens.regio, MAAK, { f: { maand: '2026-09-01' } });
+    expect(r.errors).toBeUndefined();
+    const perAanbieder = Object.fromEntries(r.data!.maakAfrekeningen.map((a) => [a.aanbiederAgb, a]));
+    expect(perAanbieder[AGB.alfa]).toMatchObject({ gemeenteCode: '0796', volgnummer: 1, bedragCenten: c1.toegekend, factuurnummer: `NOB-202609-0796-${AGB.alfa}-1` });
+    expect(perAanbieder[AGB.alfa].aantalPrestaties).toBe(claim1.flatMap((c) => c.prestaties).length - c1.afgewezen.size);
+    expect(perAanbieder[AGB.gamma].bedragCenten).toBe(114_600);
+    expect(perAanbieder[AGB.beta].bedragCenten).toBe(114_600);
+    const nogmaals = await api.gql<{ maakAfrekeningen: A[] }>(tokens.regio, MAAK, { f: { maand: '2026-09-01' } });
+    expect(nogmaals.data!.maakAfrekeningen).toEqual([]);
+
+    const bosch = await csv(tokens.bosch, '2026-09-01');
+    expect(bosch.status).toBe(200);
+    expect(bosch.regels[0]).toBe('factuurnummer;gemeente_code;aanbieder_agb;maand;declaratienummer;referentie_nummer;debet_credit;toewijzing_nummer;product_categorie;product_code;periode_begin;periode_eind;volume;eenheid;tarief_centen;toegekend_centen;toegekend_euro');
+    const regels = bosch.regels.slice(1).map((l) => l.split(';'));
+    expect(regels.reduce((s, l) => s + Number(l[15]), 0)).toBe(c1.toegekend + 2 * 114_600);
+    expect(regels.every((l) => Number(l[16]).toFixed(2) === (Number(l[15]) / 100).toFixed(2))).toBe(true);
+    // A provider exports only its own lines; without a token nothing.
+    const gamma = await csv(tokens.gamma, '2026-09-01');
+    expect(gamma.regels.slice(1).map((l) => l.split(';')[2])).toEqual([AGB.gamma]);
+    expect((await csv('', '2026-09-01')).status).toBe(401);
+  });
+
+  it('a held claim is left out until it is released; then the next run settles it', async () => {
+    const okt1 = (await api.gql<{ declaraties: { id: string; toegekendCenten: number }[] }>(tokens.bosch, `{ declaraties(filter: { aanbiederAgb: "${AGB.alfa}", vanaf: "2026-10-01", tot: "2026-10-01" }) { id nummer toegekendCenten } }`))
+      .data!.declaraties.find((d) => (d as unknown as { nummer: string }).nummer === 'OKT1')!;
+    const houd = await api.gql(tokens.bosch, `mutation($id: ID!) { houdDeclaratieAan(input: { declaratieId: $id, reden: "Controle zorgplan" }) { aangehouden } }`, { id: okt1.id });
+    expect(houd.errors).toBeUndefined();
+    const eerst = await api.gql<{ maakAfrekeningen: A[] }>(tokens.bosch, MAAK, { f: { maand: '2026-10-01', aanbiederAgb: AGB.alfa } });
+    const zonder = eerst.data!.maakAfrekeningen[0];
+    await api.gql(tokens.bosch, `mutation($id: ID!) { geefDeclaratieVrij(declaratieId: $id) { aangehouden } }`, { id: okt1.id });
+    const daarna = await api.gql<{ maakAfrekeningen: A[] }>(tokens.bosch, MAAK, { f: { maand: '2026-10-01', aanbiederAgb: AGB.alfa } });
+    expect(daarna.data!.maakAfrekeningen).toEqual([expect.objectContaining({ volgnummer: zonder ? 2 : 1, bedragCenten: okt1.toegekendCenten })]);
+  });
+
+  it('a municipality settles only its own; a provider not at all', async () => {
+    const oss = await api.gql(tokens.oss, MAAK, { f: { maand: '2026-09-01', gemeenteCode: '0796' } });
+    expect(oss.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const alfa = await api.gql(tokens.alfa, MAAK, { f: { maand: '2026-09-01' } });
+    expect(alfa.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

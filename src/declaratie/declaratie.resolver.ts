@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { HubContext } from '../graphql/context';
 import { RetourCodeType } from '../messaging/graphql/bericht.types';
 import { betekenisVan } from '../messaging/ijw/retourcodes';
-import { DeclaratieEntity } from './declaratie.entity';
+import { AfrekeningFilter, afrekeningService } from './afrekening.service';
+import { AfrekeningEntity, DeclaratieEntity } from './declaratie.entity';
 import {
   DeclaratieFilter,
   declaratieService,
@@ -14,6 +15,7 @@ import {
 } from './declaratie.service';
 
 const BACKOFFICE = ['gemeente', 'beheerder'];
+const AFREKENAARS = ['regio', 'gemeente', 'beheerder'];
 
 @Resolver(() => DeclaratieEntity)
 export class DeclaratieResolver {
@@ -49,6 +51,20 @@ export class DeclaratieResolver {
   @FieldResolver(() => [PrestatieafstemmingType], { description: 'Its prestaties with outcome, codes, matched toewijzing, contract and tariff (the read is audited).' })
   async prestaties(@Ctx() ctx: HubContext, @Root() d: DeclaratieEntity, @Arg('filter', () => PrestatieFilter, { nullable: true }) filter?: PrestatieFilter) {
     return declaratieService.prestaties(await ctx.em(), ctx.principal, d, filter ?? Object.assign(new PrestatieFilter(), {}));
+  }
+
+  @Authorized()
+  @Query(() => [AfrekeningEntity], { description: 'The settlements (invoice records) of a month.' })
+  async afrekeningen(@Ctx() ctx: HubContext, @Arg('filter', () => AfrekeningFilter) filter: AfrekeningFilter) {
+    return afrekeningService.lijst(await ctx.em(), ctx.principal, filter);
+  }
+
+  @Authorized(AFREKENAARS)
+  @Mutation(() => [AfrekeningEntity], {
+    description: 'The monthly settlement run: per provider and municipality, an invoice record of the granted prestaties of that month not settled before (CSV: GET /export/afrekeningen.csv).',
+  })
+  async maakAfrekeningen(@Ctx() ctx: HubContext, @Arg('filter', () => AfrekeningFilter) filter: AfrekeningFilter) {
+    return afrekeningService.maak(await ctx.em(), ctx.principal, filter);
   }
 
   @Authorized(BACKOFFICE)

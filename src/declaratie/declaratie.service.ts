@@ -205,7 +205,7 @@ function filterSql(f: DeclaratieFilter | undefined, alias: string, params: unkno
 }
 
 /** The application's own scope in SQL text, the same rule as scopeClientData (RLS enforces it too). */
-function scopeSql(p: Principal, alias: string, params: unknown[]): string {
+export function scopeSql(p: Principal, alias: string, params: unknown[]): string {
   const add = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;

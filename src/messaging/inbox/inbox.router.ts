@@ -1,19 +1,18 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { audit } from '../../auth/audit.service';
-import { TokenError, type TokenVerifier } from '../../auth/jwt';
+import type { TokenVerifier } from '../../auth/jwt';
 import type { Principal } from '../../auth/principal';
 import { decrypt } from '../../common/crypto';
 import { HubError, HubErrorCode } from '../../common/hub-error';
 import { withTenant } from '../../db/tenant';
+import { bearerPrincipal, httpStatus, wrap } from '../../http/bearer';
 import { log } from '../../observability/logger';
 import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
 import { readEnvelope } from './envelope';
 import { checkSender, ontvang } from './inbox.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-type Handler = (req: Request, res: Response) => Promise<void>;
 
 interface BerichtRij {
   id: string;
@@ -37,19 +36,7 @@ interface BerichtRij {
 export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { maxBytes: number; key: Buffer }): Router {
   const router = express.Router();
 
-  const principal = async (req: Request): Promise<Principal> => {
-    const m = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
-    if (!m) throw new HubError(HubErrorCode.UNAUTHENTICATED, 'Geen bearer token');
-    try {
-      return await verifier.verify(m[1]);
-    } catch (e) {
-      if (e instanceof TokenError) throw new HubError(HubErrorCode.UNAUTHENTICATED, 'Ongeldig token');
-      throw e;
-    }
-  };
-  const wrap = (h: Handler) => (req: Request, res: Response, next: NextFunction) => {
-    h(req, res).catch(next);
-  };
+  const principal = (req: Request): Promise<Principal> => bearerPrincipal(verifier, req);
 
   const precheck = async (req: Request, res: Response): Promise<void> => {
     res.locals.principal = await principal(req);
@@ -142,8 +129,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
     } else if (err instanceof CodecError) {
       res.status(400).json({ code: err.code, message: err.message });
     } else if (err instanceof HubError) {
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[err.code] ?? 400;
-      res.status(status).json({ code: err.code, message: err.message });
+      res.status(httpStatus(err)).json({ code: err.code, message: err.message });
     } else if (typeof lezer === 'number' && lezer >= 400 && lezer < 500) {
       // The body reader's own refusals (an unsupported Content-Encoding, a corrupt gzip body).
       res.status(lezer).json({ code: lezer === 415 ? 'UNSUPPORTED_CONTENT_ENCODING' : 'BAD_REQUEST', message: 'Bericht kan niet worden gelezen' });

@@ -1,0 +1,35 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { DataSource } from 'typeorm';
+import type { TokenVerifier } from '../auth/jwt';
+import { HubError } from '../common/hub-error';
+import { withTenant } from '../db/tenant';
+import { bearerPrincipal, httpStatus, wrap } from '../http/bearer';
+import { log } from '../observability/logger';
+import { afrekeningService } from './afrekening.service';
+
+/** GET /export/afrekeningen.csv?maand=YYYY-MM-01[&gemeente=][&aanbieder=]: settled prestaties for a finance system. */
+export function exportRouter(ds: DataSource, verifier: TokenVerifier): Router {
+  const router = express.Router();
+  router.get(
+    '/afrekeningen.csv',
+    wrap(async (req, res) => {
+      const p = await bearerPrincipal(verifier, req);
+      const q = (k: string) => (typeof req.query[k] === 'string' ? req.query[k] : undefined);
+      const gemeente = q('gemeente');
+      const aanbieder = q('aanbieder');
+      if ((gemeente && !/^\d{4}$/.test(gemeente)) || (aanbieder && !/^\d{8}$/.test(aanbieder))) throw new HubError('VALIDATION_FAILED', 'gemeente: 4 cijfers, aanbieder: 8 cijfers');
+      const csv = await withTenant(ds, p, (em) => afrekeningService.csv(em, p, { maand: q('maand') ?? '', gemeenteCode: gemeente, aanbiederAgb: aanbieder }));
+      res.type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="afrekeningen-${q('maand') ?? ''}.csv"`);
+      res.send(csv);
+    }),
+  );
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    void next;
+    if (err instanceof HubError) res.status(httpStatus(err)).json({ code: err.code, message: err.message });
+    else {
+      log.error('export error', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Interne fout' });
+    }
+  });
+  return router;
+}
