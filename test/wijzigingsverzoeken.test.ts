@@ -143,7 +143,7 @@ async function stuur317(xml: string): Promise<string[]> {
   if (s.status !== 'verwerkt' || !s.retour) throw new Error(`${s.status}: ${JSON.stringify(s.fouten)}`);
   const retour = await xmlVan(s.retour.id);
   expect(xsd.validate('JW318', retour)).toEqual([]);
-  const m = (await parseMessage(retour)).message!;
+  const m = (await parseMessage(retour)).message;
   const kop = ((m.bericht.Header as IjwNode).RetourCodes as IjwNode | undefined)?.RetourCode as string[] | undefined;
   return [...(kop ? [`Header: ${kop.join(',')}`] : []), ...bevindingen(m.bericht.Client, 'Client')];
 }
@@ -178,7 +178,7 @@ const AF = `mutation($input: WijsVerzoekAfInput!) { wijsVerzoekAf(input: $input)
 async function jw301Producten(id: string): Promise<IjwNode[]> {
   const x = await xmlVan(id);
   expect(xsd.validate('JW301', x)).toEqual([]);
-  const m = (await parseMessage(x)).message!;
+  const m = (await parseMessage(x)).message;
   return ((m.bericht.Client as IjwNode).ToegewezenProducten as IjwNode).ToegewezenProduct as IjwNode[];
 }
 
@@ -306,6 +306,63 @@ describe('JW317 → JW318 → work list → JW301 (granted whole) or JW319', () 
     const w = await api.gql<{ toewijzingen: Toewijzing[] }>(t.bosch, `{ toewijzingen { nummer volume versie } }`);
     expect(w.data!.toewijzingen.find((x) => x.nummer === n3)).toMatchObject({ volume: 3, versie: 1 });
     expect(await stuur317(jw317({ bsn: bsnC, referentie: 'VOW-C2', ongewijzigd: [n3], nieuw: [{ Product: { Categorie: '45', Code: '45A04' }, GewensteIngangsdatum: maand(6), Einddatum: eindVan(6), Omvang: WEKELIJKS(1) }] }))).toEqual([]);
+  });
+});
+
+describe('a grant is checked like a direct allocation, and is all or nothing', () => {
+  const TOEWIJZINGEN = `{ toewijzingen { nummer ingangsdatum einddatum volume redenWijziging versie } }`;
+  const vanNummer = async (n: number) => (await api.gql<{ toewijzingen: Toewijzing[] }>(t.bosch, TOEWIJZINGEN)).data!.toewijzingen.find((x) => x.nummer === n);
+
+  it('a new product the provider is not contracted for: NOT_CONTRACTED, nothing changes, the request stays open', async () => {
+    const bsn = testBsn(70);
+    const [n] = await toewijzen(bsn, [{ categorie: '45', code: '45A04', ingangsdatum: B, einddatum: eindVan(5), volume: 3, eenheid: '04', frequentie: '2' }]);
+    expect(
+      await stuur317(
+        jw317({
+          bsn,
+          referentie: 'VOW-K',
+          teWijzigen: [{ ToewijzingNummer: n, GewensteIngangsdatum: B, Einddatum: eindVan(7), Omvang: WEKELIJKS(3) }],
+          nieuw: [{ Product: { Categorie: '43', Code: '43A05' }, GewensteIngangsdatum: maand(1), Einddatum: eindVan(3), Omvang: { Volume: 7, Eenheid: '14', Frequentie: '2' } }],
+        }),
+      ),
+    ).toEqual([]);
+    const v = await verzoekMet('VOW-K');
+    expect((await api.gql(t.bosch, TOE, { id: v.id })).errors?.[0].extensions?.code).toBe('NOT_CONTRACTED');
+    expect(await vanNummer(n)).toMatchObject({ einddatum: eindVan(5), versie: 1, redenWijziging: null });
+    expect((await verzoekMet('VOW-K')).status).toBe('open');
+  });
+
+  it('a toewijzing named in the request deleted since: PACKAGE_CHANGED', async () => {
+    const bsn = testBsn(71);
+    const r = await api.gql<{ toewijzen: { toewijzingen: Toewijzing[] } }>(t.bosch, `mutation($input: ToewijzenInput!) { toewijzen(input: $input) { ${RESULTAAT} } }`, {
+      input: {
+        gemeenteCode: '0796',
+        aanbiederAgb: AGB.alfa,
+        client: { bsn, geboortedatum: '2012-05-05', geslacht: '1', achternaam: 'Bakker', adres: { postcode: '5211AB', huisnummer: 3 } },
+        producten: [{ categorie: '45', code: '45A04', ingangsdatum: B, einddatum: eindVan(5), volume: 3, eenheid: '04', frequentie: '2' }],
+      },
+    });
+    const [{ id, nummer }] = r.data!.toewijzen.toewijzingen;
+    expect(await stuur317(jw317({ bsn, referentie: 'VOW-L', teWijzigen: [{ ToewijzingNummer: nummer, GewensteIngangsdatum: B, Einddatum: eindVan(6), Omvang: WEKELIJKS(3) }] }))).toEqual([]);
+    expect((await api.gql(t.bosch, `mutation($id: ID!) { verwijderToewijzing(id: $id) { bericht { id } } }`, { id })).errors).toBeUndefined();
+    expect((await api.gql(t.bosch, TOE, { id: (await verzoekMet('VOW-L')).id })).errors?.[0].extensions).toMatchObject({ code: 'PACKAGE_CHANGED', toewijzingNummers: [nummer] });
+  });
+
+  it('a change of a weekly Omvang from the very start: the old toewijzing is deleted (reden 13) and a new one takes its whole period', async () => {
+    const bsn = testBsn(72);
+    const begonnen = plus(vandaag, -14);
+    const [n] = await toewijzen(bsn, [{ categorie: '45', code: '45A04', ingangsdatum: begonnen, einddatum: eindVan(5), volume: 3, eenheid: '04', frequentie: '2' }]);
+    expect(await stuur317(jw317({ bsn, referentie: 'VOW-M', teWijzigen: [{ ToewijzingNummer: n, GewensteIngangsdatum: begonnen, Einddatum: eindVan(5), Omvang: WEKELIJKS(4) }] }))).toEqual([]);
+    const r = await api.gql<{ wijsWijzigingsverzoekToe: { toewijzingen: Toewijzing[]; bericht: { id: string } } }>(t.bosch, TOE, { id: (await verzoekMet('VOW-M')).id });
+    expect(r.errors).toBeUndefined();
+    const [oud, nieuw] = r.data!.wijsWijzigingsverzoekToe.toewijzingen;
+    expect(oud).toMatchObject({ nummer: n, ingangsdatum: begonnen, einddatum: begonnen, redenWijziging: '13' });
+    expect(nieuw).toMatchObject({ ingangsdatum: begonnen, einddatum: eindVan(5), volume: 4, redenWijziging: null });
+    const producten = await jw301Producten(r.data!.wijsWijzigingsverzoekToe.bericht.id);
+    expect(producten.map((p) => [p.ToewijzingNummer, p.ReferentieAanbieder, p.RedenWijziging])).toEqual([
+      [n, 'VOW-M', '13'],
+      [nieuw.nummer, 'VOW-M', undefined],
+    ]);
   });
 });
 
