@@ -68,7 +68,8 @@ async function legWijzigingVast(c: Niveau3Context): Promise<void> {
       budget: getal(p.Budget),
     })),
   };
-  const ingang = [...pakket.teWijzigen, ...pakket.nieuw].map((p) => p.gewensteIngangsdatum).sort()[0];
+  // TR353 (level 2) guarantees a TeWijzigenProduct or NieuwProduct; today only as a last resort.
+  const ingang = [...pakket.teWijzigen, ...pakket.nieuw].map((p) => p.gewensteIngangsdatum).sort()[0] ?? c.vandaag;
   const bsn = w.client.Bsn as string;
   await c.em.query(
     `INSERT INTO verzoek (bericht_id, soort, regio_code, gemeente_code, aanbieder_agb, referentie_aanbieder, client_hash, gegevens_versleuteld,

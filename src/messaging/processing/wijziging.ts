@@ -33,11 +33,22 @@ interface Genoemd {
   budget: number | null;
 }
 
+const gelezen = new WeakMap<object, Promise<Map<number, Genoemd>>>();
+
 /**
  * The not deleted toewijzingen of this municipality and provider with the numbers the JW317
  * names, each marked whether it is the client's own (`eigen`). Read once per message.
  */
-async function genoemd(c: Niveau3Context, v: NonNullable<ReturnType<typeof verzoekVan>>): Promise<Map<number, Genoemd>> {
+function genoemd(c: Niveau3Context, v: NonNullable<ReturnType<typeof verzoekVan>>): Promise<Map<number, Genoemd>> {
+  let m = gelezen.get(c.message);
+  if (!m) {
+    m = leesGenoemd(c, v);
+    gelezen.set(c.message, m);
+  }
+  return m;
+}
+
+async function leesGenoemd(c: Niveau3Context, v: NonNullable<ReturnType<typeof verzoekVan>>): Promise<Map<number, Genoemd>> {
   const nummers = [...v.ongewijzigd, ...v.teWijzigen].map((p) => Number(p.ToewijzingNummer));
   if (!nummers.length) return new Map();
   const rows = await c.em.query<
