@@ -150,7 +150,7 @@ describe('a request for change (JW317) states the whole current package (TR349â€
     c.Bsn = BSN;
     const verzoek: IjwNode = { ReferentieAanbieder: o.referentie, RedenVerzoek: '1' };
     if (o.ongewijzigd?.length) verzoek.OngewijzigdeProducten = { OngewijzigdProduct: o.ongewijzigd.map((n) => ({ ToewijzingNummer: n })) };
-    if (o.teWijzigen?.length) verzoek.TeWijzigenProducten = { TeWijzigenProduct: o.teWijzigen.map((n) => ({ ToewijzingNummer: n, GewensteIngangsdatum: '2026-11-01', Einddatum: '2027-06-30', Omvang: { Volume: 3, Eenheid: '04', Frequentie: '2' } })) };
+    if (o.teWijzigen?.length) verzoek.TeWijzigenProducten = { TeWijzigenProduct: o.teWijzigen.map((n) => ({ ToewijzingNummer: n, GewensteIngangsdatum: '2026-11-01', Einddatum: '2027-04-30', Omvang: { Volume: 3, Eenheid: '04', Frequentie: '2' } })) };
     verzoek.NieuweProducten = {
       NieuwProduct: [{ Product: { Categorie: '45', Code: '45A04' }, GewensteIngangsdatum: '2027-05-01', Einddatum: '2027-06-30', Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' } }],
     };
@@ -178,8 +178,8 @@ describe('a request for change (JW317) states the whole current package (TR349â€
     }
   });
 
-  it('the whole package gets a JW318 without codes', async () => {
+  it('the whole package gets a JW318 without codes; while that request is open, another gets 9374 (TR374)', async () => {
     expect(await jw317({ teWijzigen: [nummer], referentie: 'W4' })).toEqual([]);
-    expect(await jw317({ ongewijzigd: [nummer], referentie: 'W5' })).toEqual([]);
+    expect(await jw317({ ongewijzigd: [nummer], referentie: 'W5' })).toEqual(['9374']);
   });
 });

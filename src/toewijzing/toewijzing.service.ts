@@ -16,6 +16,7 @@ import { bouwJw301, type ClientGegevens } from './jw301';
 import { ToewijzingError } from './toewijzing.errors';
 import type { ClientInput, ToewijzenInput, ToewijzingFilter, ToewijzingProductInput, WijzigToewijzingInput } from './toewijzing.inputs';
 import { ToewijzingEntity } from './toewijzing.entity';
+import type { TeWijzigenProduct, Wijzigingspakket } from './verzoek.entity';
 import { checkVorm, isVerwijderd, nietVerwijderdSql, raming, stapeling, type Vorm } from './toewijzing.rules';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,6 +63,10 @@ async function zoekContract(em: EntityManager, regio: string, gemeente: string, 
     });
   }
   return rows[0];
+}
+
+function vormVanToewijzing(t: ToewijzingEntity): Vorm {
+  return { productCode: t.productCode, ingangsdatum: t.ingangsdatum, einddatum: t.einddatum, volume: t.volume, eenheid: t.eenheid, frequentie: t.frequentie, budget: t.budget };
 }
 
 function vormVan(v: ToewijzingProductInput): Vorm {
@@ -113,6 +118,32 @@ async function tarief(em: EntityManager, contractProductId: string, datum: strin
   const t = tariefOpDatum(versies, datum);
   if (!t) throw new HubError(ToewijzingError.NOT_CONTRACTED, `Geen tarief geldig op ${datum}`, { veld: 'ingangsdatum' });
   return t.bedragCenten;
+}
+
+/** The contract product an existing toewijzing was allocated under; the new Einddatum must lie within the contract. */
+async function contractVan(em: EntityManager, t: ToewijzingEntity, einddatum: string | null): Promise<{ contract_product_id: string; eenheid: string; contract_einde: string }> {
+  const match = await em.query<{ contract_product_id: string; eenheid: string; contract_einde: string }[]>(
+    `SELECT cp.id AS contract_product_id, cp.eenheid, to_char(c.einddatum, 'YYYY-MM-DD') AS contract_einde
+       FROM contract c JOIN contract_product cp ON cp.contract_id = c.id JOIN product pr ON pr.id = cp.product_id
+      WHERE c.id = $1 AND pr.categorie = $2 AND ($3::text IS NULL OR pr.code = $3) LIMIT 1`,
+    [t.contractId, t.productCategorie, t.productCode],
+  );
+  if (!match[0] || (einddatum ?? '9999-12-31') > match[0].contract_einde) {
+    throw new HubError(ToewijzingError.NOT_CONTRACTED, `De nieuwe periode van toewijzing ${t.nummer} valt buiten het contract`, { veld: 'einddatum', toewijzingNummer: t.nummer });
+  }
+  return match[0];
+}
+
+/** The day before a YYYY-MM-DD date. */
+function dagVoor(datum: string): string {
+  const d = new Date(`${datum}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whether a TeWijzigenProduct may change its toewijzing in place (OP257/OP380, IV066): the same Eenheid and Frequentie, and the same Volume unless it is a total (Frequentie 6). */
+export function pastInPlaats(t: Pick<ToewijzingEntity, 'volume' | 'eenheid' | 'frequentie'>, w: Pick<TeWijzigenProduct, 'volume' | 'eenheid' | 'frequentie'>): boolean {
+  return t.eenheid === w.eenheid && t.frequentie === w.frequentie && (t.volume === w.volume || t.frequentie === '6');
 }
 
 /** Finds or registers the client by keyed hash; its data is replaced by the latest the access team gave. */
@@ -170,13 +201,16 @@ async function stuurJw301(
     agb: string;
     gewijzigd: ToewijzingEntity[];
     beantwoordt?: ToewijzingEntity[];
+    /** Honouring a VOW: every product carries its ReferentieAanbieder (IV093/IV097). */
+    wijzigingsverzoek?: string;
     actie: string;
   },
 ): Promise<BerichtEntity> {
   const { datum } = nuInNederland();
   const huidige = await actueel(em, a.clientId, a.agb, a.gemeente, datum);
   const nummers = new Set(huidige.map((t) => t.nummer));
-  const picture = [...huidige, ...a.gewijzigd.filter((t) => !nummers.has(t.nummer))];
+  const vow = a.wijzigingsverzoek;
+  const picture = [...huidige, ...a.gewijzigd.filter((t) => !nummers.has(t.nummer))].map((t) => (vow ? { ...t, referentieAanbieder: vow } : t));
   const n = await em.query<{ n: string }[]>(`SELECT nextval('bericht_nummer') AS n`);
   const message = bouwJw301({
     gemeenteCode: a.gemeente,
@@ -186,7 +220,7 @@ async function stuurJw301(
     client: a.gegevens,
     actueel: picture,
     gewijzigd: new Set(a.gewijzigd.filter((t) => t.versie > 1).map((t) => t.nummer)),
-    beantwoordt: new Set((a.beantwoordt ?? []).map((t) => t.nummer)),
+    beantwoordt: new Set((vow ? picture : (a.beantwoordt ?? [])).map((t) => t.nummer)),
   });
   const id = await schrijfUitgaand(em, key, message, { regioCode: a.regio, aanbiederAgb: a.agb, gemeenteCode: a.gemeente });
   await audit(em, p, a.actie, 'toewijzing', a.gewijzigd[0]?.id ?? null, { nummers: a.gewijzigd.map((t) => t.nummer), bericht: id }, a.regio);
@@ -286,6 +320,171 @@ export const toewijzingService = {
     return { toewijzingen: geschreven, bericht };
   },
 
+  /**
+   * Honours a request for change (JW317) as a whole (IV093, no partial grants): a
+   * TeWijzigenProduct that fits (same Eenheid and Frequentie; same Volume unless a total) is
+   * changed in place with RedenWijziging 12; otherwise its toewijzing ends the day before
+   * GewensteIngangsdatum (reden 12; deleted with reden 13 when that is before it starts) and a
+   * new one starts on GewensteIngangsdatum. Each NieuwProduct becomes a new toewijzing. New
+   * and changed periods are checked like `toewijzen` (product book, contract, shape, unit, no
+   * stacking, budget ceiling); the one JW301 carries the request's reference on every product.
+   */
+  async honoreerWijziging(
+    em: EntityManager,
+    p: Principal,
+    key: Buffer,
+    a: { gemeente: string; agb: string; clientHash: string; referentie: string; pakket: Wijzigingspakket },
+  ): Promise<{ toewijzingen: ToewijzingEntity[]; bericht: BerichtEntity }> {
+    checkGemeente(p, a.gemeente);
+    const cl = await em.query<{ id: string; regio_code: string; gegevens_versleuteld: Buffer }[]>(
+      `SELECT id, regio_code, gegevens_versleuteld FROM client WHERE bsn_hash = $1 AND gemeente_code = $2`,
+      [a.clientHash, a.gemeente],
+    );
+    const genoemd = [...a.pakket.ongewijzigd, ...a.pakket.teWijzigen.map((w) => w.toewijzingNummer)];
+    const rijen = cl[0]
+      ? await em
+          .createQueryBuilder(ToewijzingEntity, 't')
+          .where('t.client_id = :c AND t.aanbieder_agb = :agb AND t.gemeente_code = :g', { c: cl[0].id, agb: a.agb, g: a.gemeente })
+          .setLock('pessimistic_write')
+          .getMany()
+      : [];
+    const levend = rijen.filter((t) => !isVerwijderd(t));
+    const perNummer = new Map(levend.map((t) => [t.nummer, t]));
+    const weg = genoemd.filter((n) => !perNummer.has(n));
+    if (!cl[0] || weg.length) {
+      throw new HubError(ToewijzingError.PACKAGE_CHANGED, `Toewijzing ${weg.join(', ')} bestaat niet meer; het verzoek kan niet als geheel worden toegewezen`, {
+        veld: 'verzoekId',
+        toewijzingNummers: weg,
+      });
+    }
+    const regio = cl[0].regio_code;
+    const { datum, tijd } = nuInNederland();
+    const stempel = { toewijzingsdatum: datum, toewijzingstijd: tijd, referentieAanbieder: a.referentie };
+    const gewijzigd: ToewijzingEntity[] = [];
+    const nieuw: ToewijzingEntity[] = [];
+    // Per contract and year: what the changes add to (or take from) the estimate under the ceiling.
+    const delta = new Map<string, { contractId: string; jaar: number; centen: number }>();
+    const telOp = (contractId: string | null, ingang: string, centen: number) => {
+      if (!contractId) return;
+      const jaar = Number(ingang.slice(0, 4));
+      const d = delta.get(`${contractId}/${jaar}`) ?? { contractId, jaar, centen: 0 };
+      d.centen += centen;
+      delta.set(`${contractId}/${jaar}`, d);
+    };
+    const metProduct = <T>(i: string, f: () => T): T => {
+      try {
+        return f();
+      } catch (e) {
+        if (e instanceof HubError) e.details.product = i;
+        throw e;
+      }
+    };
+    const maakNieuw = async (i: string, v: ToewijzingProductInput) => {
+      const vorm = vormVan(v);
+      metProduct(i, () => checkVorm(vorm));
+      const match = await zoekContract(em, regio, a.gemeente, a.agb, v);
+      if (match.uitvoeringsvariant === Uitvoeringsvariant.taakgericht) {
+        throw new HubError(ToewijzingError.TASK_BASED, 'Taakgerichte zorg wordt niet per cliënt toegewezen (geen JW301)', { veld: 'producten', product: i });
+      }
+      metProduct(i, () => checkEenheid(vorm, match.eenheid));
+      const geraamd = raming(vorm, await tarief(em, match.contract_product_id, v.ingangsdatum), match.eenheid, match.contract_einde);
+      telOp(match.contract_id, v.ingangsdatum, geraamd);
+      const nummer = Number((await em.query<{ n: string }[]>(`SELECT nextval('toewijzing_nummer') AS n`))[0].n);
+      nieuw.push(
+        em.create(ToewijzingEntity, {
+          nummer,
+          regioCode: regio,
+          gemeenteCode: a.gemeente,
+          aanbiederAgb: a.agb,
+          clientId: cl[0].id,
+          contractId: match.contract_id,
+          productCategorie: v.categorie,
+          productCode: v.code ?? null,
+          ingangsdatum: v.ingangsdatum,
+          einddatum: vorm.einddatum,
+          volume: vorm.volume,
+          eenheid: vorm.eenheid,
+          frequentie: vorm.frequentie,
+          budget: vorm.budget,
+          redenWijziging: null,
+          geraamdCenten: geraamd,
+          versie: 1,
+          ...stempel,
+        }),
+      );
+    };
+
+    for (const w of a.pakket.teWijzigen) {
+      const t = perNummer.get(w.toewijzingNummer) as ToewijzingEntity;
+      const was = t.geraamdCenten;
+      if (pastInPlaats(t, w)) {
+        const vorm: Vorm = { ...vormVanToewijzing(t), einddatum: w.einddatum, volume: w.volume, budget: w.budget };
+        metProduct(`toewijzing ${t.nummer}`, () => checkVorm(vorm));
+        const match = await contractVan(em, t, vorm.einddatum);
+        const geraamd = raming(vorm, await tarief(em, match.contract_product_id, t.ingangsdatum), match.eenheid, match.contract_einde);
+        Object.assign(t, { einddatum: vorm.einddatum, volume: vorm.volume, budget: vorm.budget, redenWijziging: '12', geraamdCenten: geraamd });
+      } else {
+        if (w.gewensteIngangsdatum <= t.ingangsdatum) {
+          // Replaced from its first day: there is nothing left to end, so it is deleted.
+          Object.assign(t, { einddatum: t.ingangsdatum, redenWijziging: '13', geraamdCenten: 0 });
+        } else {
+          const einde = dagVoor(w.gewensteIngangsdatum);
+          const korter = t.einddatum !== null && t.einddatum < einde ? t.einddatum : einde;
+          const match = await contractVan(em, t, korter);
+          const geraamd = raming({ ...vormVanToewijzing(t), einddatum: korter }, await tarief(em, match.contract_product_id, t.ingangsdatum), match.eenheid, match.contract_einde);
+          Object.assign(t, { einddatum: korter, redenWijziging: '12', geraamdCenten: geraamd });
+        }
+        await maakNieuw(`toewijzing ${t.nummer}`, {
+          categorie: t.productCategorie,
+          code: t.productCode ?? undefined,
+          ingangsdatum: w.gewensteIngangsdatum,
+          einddatum: w.einddatum ?? undefined,
+          volume: w.volume ?? undefined,
+          eenheid: w.eenheid ?? undefined,
+          frequentie: w.frequentie ?? undefined,
+          budget: w.budget ?? undefined,
+        });
+      }
+      Object.assign(t, { versie: t.versie + 1, ...stempel });
+      telOp(t.contractId, t.ingangsdatum, t.geraamdCenten - was);
+      gewijzigd.push(t);
+    }
+    for (const [i, n] of a.pakket.nieuw.entries()) {
+      await maakNieuw(`nieuw ${i}`, {
+        categorie: n.productCategorie ?? '',
+        code: n.productCode ?? undefined,
+        ingangsdatum: n.gewensteIngangsdatum,
+        einddatum: n.einddatum ?? undefined,
+        volume: n.volume ?? undefined,
+        eenheid: n.eenheid ?? undefined,
+        frequentie: n.frequentie ?? undefined,
+        budget: n.budget ?? undefined,
+      });
+    }
+    // No stacking (OP259) in the package as it will stand.
+    const straks = [...levend.filter((t) => !isVerwijderd(t)), ...nieuw];
+    for (const x of [...gewijzigd.filter((t) => !isVerwijderd(t)), ...nieuw]) {
+      const clash = stapeling(x, straks.filter((y) => y.nummer !== x.nummer));
+      if (clash !== undefined) {
+        throw new HubError(ToewijzingError.STACKING, `Toewijzing ${x.nummer} overlapt met toewijzing ${clash} voor hetzelfde product (stapeling)`, { veld: 'verzoekId', toewijzingNummer: clash });
+      }
+    }
+    for (const d of delta.values()) if (d.centen > 0) await checkPlafond(em, p, d.contractId, d.jaar, d.centen, null);
+    if (gewijzigd.length) await em.save(ToewijzingEntity, gewijzigd);
+    if (nieuw.length) await em.insert(ToewijzingEntity, nieuw);
+    const bericht = await stuurJw301(em, p, key, {
+      clientId: cl[0].id,
+      gegevens: leesClient(cl[0].gegevens_versleuteld, key),
+      gemeente: a.gemeente,
+      regio,
+      agb: a.agb,
+      gewijzigd: [...gewijzigd, ...nieuw],
+      wijzigingsverzoek: a.referentie,
+      actie: 'toewijzing.wijzigingsverzoek-toegewezen',
+    });
+    return { toewijzingen: [...gewijzigd, ...nieuw], bericht };
+  },
+
   /** A change keeping the ToewijzingNummer (OP033x1/OP257): Einddatum, Budget, or Volume of a TBGT. */
   async wijzig(em: EntityManager, p: Principal, key: Buffer, input: WijzigToewijzingInput) {
     const t = await this.voorWijziging(em, p, input.id);
@@ -300,16 +499,8 @@ export const toewijzingService = {
     const anderen = (await actueel(em, t.clientId, t.aanbiederAgb, t.gemeenteCode, nuInNederland().datum)).filter((x) => x.id !== t.id);
     const clash = stapeling({ ...t, einddatum: vorm.einddatum }, anderen);
     if (clash !== undefined) throw new HubError(ToewijzingError.STACKING, `Overlapt dan met toewijzing ${clash} voor hetzelfde product (stapeling)`, { veld: 'einddatum', toewijzingNummer: clash });
-    const match = await em.query<{ contract_product_id: string; eenheid: string; contract_einde: string }[]>(
-      `SELECT cp.id AS contract_product_id, cp.eenheid, to_char(c.einddatum, 'YYYY-MM-DD') AS contract_einde
-         FROM contract c JOIN contract_product cp ON cp.contract_id = c.id JOIN product pr ON pr.id = cp.product_id
-        WHERE c.id = $1 AND pr.categorie = $2 AND ($3::text IS NULL OR pr.code = $3) LIMIT 1`,
-      [t.contractId, t.productCategorie, t.productCode],
-    );
-    if (!match[0] || (vorm.einddatum ?? '9999-12-31') > match[0].contract_einde) {
-      throw new HubError(ToewijzingError.NOT_CONTRACTED, 'De nieuwe periode valt buiten het contract', { veld: 'einddatum' });
-    }
-    const geraamd = raming(vorm, await tarief(em, match[0].contract_product_id, t.ingangsdatum), match[0].eenheid, match[0].contract_einde);
+    const match = await contractVan(em, t, vorm.einddatum);
+    const geraamd = raming(vorm, await tarief(em, match.contract_product_id, t.ingangsdatum), match.eenheid, match.contract_einde);
     if (t.contractId && geraamd > t.geraamdCenten) await checkPlafond(em, p, t.contractId, Number(t.ingangsdatum.slice(0, 4)), geraamd, t.id);
     return this.schrijfWijziging(em, p, key, t, { einddatum: vorm.einddatum, volume: vorm.volume, budget: vorm.budget, redenWijziging: input.redenWijziging, geraamdCenten: geraamd }, 'toewijzing.gewijzigd');
   },

@@ -8,14 +8,89 @@ export enum VerzoekStatus {
   toegewezen = 'toegewezen',
   afgewezen = 'afgewezen',
 }
-registerEnumType(VerzoekStatus, { name: 'VerzoekStatus', description: 'Where a request for a toewijzing (JW315 product) stands.' });
+registerEnumType(VerzoekStatus, { name: 'VerzoekStatus', description: 'Where a request (JW315 product or JW317) stands.' });
+
+export enum VerzoekSoort {
+  /** A requested product of a JW315 (verzoek om toewijzing, VOT). */
+  toewijzing = 'toewijzing',
+  /** A JW317 (verzoek om wijziging, VOW): the whole desired package, granted whole or not at all. */
+  wijziging = 'wijziging',
+}
+registerEnumType(VerzoekSoort, { name: 'VerzoekSoort', description: 'A request for a toewijzing (JW315, VOT) or for a change (JW317, VOW).' });
+
+/** A current toewijzing the JW317 asks to change from GewensteIngangsdatum (TeWijzigenProduct). */
+@ObjectType('TeWijzigenProduct', { description: 'JW317 TeWijzigenProduct: the desired Einddatum, Omvang and Budget of a current toewijzing from GewensteIngangsdatum.' })
+export class TeWijzigenProduct {
+  @Field(() => Int, { description: 'ToewijzingNummer of the toewijzing to change.' })
+  toewijzingNummer!: number;
+
+  @Field(() => GraphQLLocalDate, { description: 'GewensteIngangsdatum.' })
+  gewensteIngangsdatum!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Einddatum (empty: open-ended).' })
+  einddatum!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Omvang: Volume.' })
+  volume!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Omvang: Eenheid (WJ756).' })
+  eenheid!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Omvang: Frequentie (WMO757).' })
+  frequentie!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Budget in euro cents.' })
+  budget!: number | null;
+}
+
+/** A product the JW317 asks for besides the current ones (NieuwProduct). */
+@ObjectType('NieuwProduct', { description: 'JW317 NieuwProduct: a product or period to be allocated anew from GewensteIngangsdatum.' })
+export class NieuwProduct {
+  @Field(() => String, { nullable: true, description: 'Product Categorie (JZ020); empty: generiek.' })
+  productCategorie!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Product Code; empty: aspecifiek.' })
+  productCode!: string | null;
+
+  @Field(() => GraphQLLocalDate, { description: 'GewensteIngangsdatum.' })
+  gewensteIngangsdatum!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Einddatum (empty: open-ended).' })
+  einddatum!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Omvang: Volume.' })
+  volume!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Omvang: Eenheid (WJ756).' })
+  eenheid!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Omvang: Frequentie (WMO757).' })
+  frequentie!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Budget in euro cents.' })
+  budget!: number | null;
+}
+
+/** The whole package a JW317 asks for (IV092): every current toewijzing unchanged or to change, plus new products. */
+@ObjectType('Wijzigingspakket', { description: 'The desired package of a JW317 (Verzoek): OngewijzigdeProducten, TeWijzigenProducten, NieuweProducten.' })
+export class Wijzigingspakket {
+  @Field(() => [Int], { description: 'OngewijzigdProduct: ToewijzingNummers to keep as they are.' })
+  ongewijzigd!: number[];
+
+  @Field(() => [TeWijzigenProduct], { description: 'TeWijzigenProduct: current toewijzingen to change.' })
+  teWijzigen!: TeWijzigenProduct[];
+
+  @Field(() => [NieuwProduct], { description: 'NieuwProduct: products to allocate anew.' })
+  nieuw!: NieuwProduct[];
+}
 
 /**
- * One requested product of a JW315 (verzoek om toewijzing): waits in the access team's work
- * list until it is allocated (JW301 with its ReferentieAanbieder) or rejected (JW319), within
- * 5 working days, or 8 weeks once "in onderzoek" (OP274).
+ * One requested product of a JW315 (verzoek om toewijzing), or one JW317 (verzoek om wijziging)
+ * with its whole desired package: waits in the access team's work list until it is allocated
+ * (JW301 with its ReferentieAanbieder) or rejected (JW319), within 5 working days, or 8 weeks
+ * once "in onderzoek" (OP274, OP346).
  */
-@ObjectType('Verzoek', { description: 'A requested product of a JW315, waiting for a toewijzing or a rejection.' })
+@ObjectType('Verzoek', { description: 'A requested product of a JW315, or a JW317 with its desired package, waiting for a toewijzing or a rejection.' })
 @Entity('verzoek')
 @Index('uq_verzoek_referentie', ['aanbiederAgb', 'referentieAanbieder'], { unique: true })
 @Index('ix_verzoek_werkvoorraad', ['gemeenteCode', 'status'])
@@ -27,6 +102,10 @@ export class VerzoekEntity {
   @Field(() => ID, { description: 'The JW315 it came in.' })
   @Column({ name: 'bericht_id', type: 'uuid' })
   berichtId!: string;
+
+  @Field(() => VerzoekSoort, { description: 'JW315 product (toewijzing) or JW317 (wijziging).' })
+  @Column({ type: 'varchar', length: 10, default: VerzoekSoort.toewijzing })
+  soort!: VerzoekSoort;
 
   @Field(() => String)
   @Column({ name: 'regio_code', type: 'varchar', length: 20, nullable: true })
@@ -59,7 +138,7 @@ export class VerzoekEntity {
   @Column({ name: 'product_code', type: 'varchar', length: 5, nullable: true })
   productCode!: string | null;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'ToewijzingIngangsdatum; for a JW317 the earliest GewensteIngangsdatum.' })
   @Column({ type: 'date' })
   ingangsdatum!: string;
 
@@ -83,9 +162,17 @@ export class VerzoekEntity {
   @Column({ type: 'integer', nullable: true })
   budget!: number | null;
 
-  @Field(() => String, { description: 'Verwijzer Type (COD327).' })
-  @Column({ name: 'verwijzer_type', type: 'char', length: 2 })
-  verwijzerType!: string;
+  @Field(() => String, { nullable: true, description: 'Verwijzer Type (COD327); a JW317 has none.' })
+  @Column({ name: 'verwijzer_type', type: 'char', length: 2, nullable: true })
+  verwijzerType!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'RedenVerzoek (WJ758) of a JW317: 1 cliëntsituatie, 2 zorgplan.' })
+  @Column({ name: 'reden_verzoek', type: 'char', length: 1, nullable: true })
+  redenVerzoek!: string | null;
+
+  @Field(() => Wijzigingspakket, { nullable: true, description: 'The desired package of a JW317.' })
+  @Column({ type: 'jsonb', nullable: true })
+  pakket!: Wijzigingspakket | null;
 
   @Field(() => VerzoekStatus)
   @Column({ type: 'varchar', length: 12, default: VerzoekStatus.open })

@@ -10,7 +10,7 @@ const BEANTWOORDERS = ['toegang', 'gemeente', 'beheerder'];
 @Resolver(() => VerzoekEntity)
 export class VerzoekResolver {
   @Authorized()
-  @Query(() => [VerzoekEntity], { description: 'Requests (JW315 products): the access team\'s work list, most urgent first; a provider sees its own.' })
+  @Query(() => [VerzoekEntity], { description: 'Requests (JW315 products and JW317s): the access team\'s work list, most urgent first; a provider sees its own.' })
   async verzoeken(@Ctx() ctx: HubContext, @Arg('filter', () => VerzoekFilter, { nullable: true }) filter?: VerzoekFilter) {
     return verzoekService.verzoeken(await ctx.em(), ctx.principal, filter);
   }
@@ -22,7 +22,15 @@ export class VerzoekResolver {
   }
 
   @Authorized(BEANTWOORDERS)
-  @Mutation(() => BerichtEntity, { description: 'Reject a request with a reason: a JW319.' })
+  @Mutation(() => ToewijzingResultaat, {
+    description: 'Grant a request for change (JW317) as a whole: toewijzingen changed in place (reden 12), ended and started anew, or new; one JW301 carrying its ReferentieAanbieder on every product.',
+  })
+  async wijsWijzigingsverzoekToe(@Ctx() ctx: HubContext, @Arg('verzoekId', () => ID) id: string) {
+    return verzoekService.wijsWijzigingToe(await ctx.em(), ctx.principal, ctx.key, id);
+  }
+
+  @Authorized(BEANTWOORDERS)
+  @Mutation(() => BerichtEntity, { description: 'Reject a request (JW315 product or JW317) with a reason: a JW319.' })
   async wijsVerzoekAf(@Ctx() ctx: HubContext, @Arg('input', () => WijsVerzoekAfInput) input: WijsVerzoekAfInput) {
     return verzoekService.wijsAf(await ctx.em(), ctx.principal, ctx.key, input);
   }

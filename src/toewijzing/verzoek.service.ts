@@ -17,12 +17,14 @@ import { schrijfUitgaand } from '../messaging/uitgaand';
 import type { ClientGegevens } from './jw301';
 import { AdresInput } from './toewijzing.inputs';
 import { toewijzingService } from './toewijzing.service';
-import { VerzoekEntity, VerzoekStatus } from './verzoek.entity';
+import { VerzoekEntity, VerzoekSoort, VerzoekStatus } from './verzoek.entity';
 
 export enum VerzoekError {
   VERZOEK_NOT_FOUND = 'VERZOEK_NOT_FOUND',
   VERZOEK_ANSWERED = 'VERZOEK_ANSWERED',
   WOONPLAATS_GEMEENTE = 'WOONPLAATS_GEMEENTE',
+  /** A JW315 product answered as a JW317, or the other way round. */
+  VERZOEK_WRONG_KIND = 'VERZOEK_WRONG_KIND',
 }
 
 @InputType({ description: 'Which requests to list.' })
@@ -35,6 +37,10 @@ export class VerzoekFilter {
   @IsOptional()
   @Matches(/^[0-9]{4}$/)
   gemeenteCode?: string;
+
+  @Field(() => VerzoekSoort, { nullable: true, description: 'Only requests for a toewijzing (JW315) or only requests for change (JW317).' })
+  @IsOptional()
+  soort?: VerzoekSoort;
 
   @Field({ nullable: true, description: 'Only those whose answer is overdue.' })
   @IsOptional()
@@ -77,11 +83,15 @@ type VerzoekClient = Omit<ClientGegevens, 'adres'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A request the caller may answer, locked; only one of its own municipalities, still open. */
-async function teBeantwoorden(em: EntityManager, p: Principal, id: string, toegestaan: VerzoekStatus[]): Promise<VerzoekEntity> {
+/** A request the caller may answer, locked; only one of its own municipalities, still open, and of the kind given. */
+async function teBeantwoorden(em: EntityManager, p: Principal, id: string, toegestaan: VerzoekStatus[], soort?: VerzoekSoort): Promise<VerzoekEntity> {
   const v = UUID.test(id) ? await em.createQueryBuilder(VerzoekEntity, 'v').where('v.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
   if (!v || (p.rol !== 'beheerder' && !p.gemeenten.includes(v.gemeenteCode))) throw new HubError(VerzoekError.VERZOEK_NOT_FOUND, 'Verzoek niet gevonden', { veld: 'verzoekId' });
   if (!toegestaan.includes(v.status)) throw new HubError(VerzoekError.VERZOEK_ANSWERED, `Verzoek is al ${v.status}`, { veld: 'verzoekId', status: v.status });
+  if (soort && v.soort !== soort) {
+    const hoe = v.soort === VerzoekSoort.wijziging ? 'wijsWijzigingsverzoekToe' : 'wijsVerzoekToe';
+    throw new HubError(VerzoekError.VERZOEK_WRONG_KIND, `Dit is een verzoek om ${v.soort}; wijs het toe met ${hoe}`, { veld: 'verzoekId', soort: v.soort });
+  }
   return v;
 }
 
@@ -106,13 +116,14 @@ export const verzoekService = {
     const qb = scopeClientData(em.createQueryBuilder(VerzoekEntity, 'v'), p);
     if (filter?.status) qb.andWhere('v.status = :status', { status: filter.status });
     if (filter?.gemeenteCode) qb.andWhere('v.gemeente_code = :gem', { gem: filter.gemeenteCode });
+    if (filter?.soort) qb.andWhere('v.soort = :soort', { soort: filter.soort });
     if (filter?.verlopen) qb.andWhere(`v.status IN ('open', 'in_onderzoek') AND v.uiterlijk < :vandaag`, { vandaag: nuInNederland().datum });
     return qb.orderBy('v.uiterlijk').addOrderBy('v.id').take(1000).getMany();
   },
 
   /** Allocates the requested product as requested (checked like any toewijzing); the JW301 carries the reference. */
   async wijsToe(em: EntityManager, p: Principal, key: Buffer, input: WijsVerzoekToeInput) {
-    const v = await teBeantwoorden(em, p, input.verzoekId, [VerzoekStatus.open, VerzoekStatus.in_onderzoek]);
+    const v = await teBeantwoorden(em, p, input.verzoekId, [VerzoekStatus.open, VerzoekStatus.in_onderzoek], VerzoekSoort.toewijzing);
     const c = JSON.parse(decrypt(v.gegevensVersleuteld, key).toString('utf8')) as VerzoekClient;
     const r = await toewijzingService.toewijzen(
       em,
@@ -138,6 +149,24 @@ export const verzoekService = {
       { referentie: v.referentieAanbieder },
     );
     await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0].id, beantwoordOp: new Date() });
+    return r;
+  },
+
+  /**
+   * Grants a request for change (JW317) as a whole (IV093): the changed, ended and new
+   * toewijzingen and one JW301 with the request's ReferentieAanbieder on every product.
+   */
+  async wijsWijzigingToe(em: EntityManager, p: Principal, key: Buffer, id: string) {
+    const v = await teBeantwoorden(em, p, id, [VerzoekStatus.open, VerzoekStatus.in_onderzoek], VerzoekSoort.wijziging);
+    const r = await toewijzingService.honoreerWijziging(em, p, key, {
+      gemeente: v.gemeenteCode,
+      agb: v.aanbiederAgb,
+      clientHash: v.clientHash,
+      referentie: v.referentieAanbieder,
+      pakket: v.pakket ?? { ongewijzigd: [], teWijzigen: [], nieuw: [] },
+    });
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0]?.id ?? null, beantwoordOp: new Date() });
+    await audit(em, p, 'verzoek.toegewezen', 'verzoek', v.id, { bericht: r.bericht.id, referentie: v.referentieAanbieder }, v.regioCode);
     return r;
   },
 

@@ -47,6 +47,17 @@ export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, mes
       producten: (((message.bericht.Client as IjwNode).ToegewezenProducten as IjwNode).ToegewezenProduct as IjwNode[]).map(productVan),
     });
     if (fouten.length) return { status: 'afgekeurd', fouten };
+    // A JW301 carrying a request's ReferentieAanbieder honours it (TR379 checked it is open): closed.
+    const producten = ((message.bericht.Client as IjwNode).ToegewezenProducten as IjwNode).ToegewezenProduct as IjwNode[];
+    const refs = [...new Set(producten.map((p) => p.ReferentieAanbieder).filter((r): r is string => typeof r === 'string'))];
+    if (refs.length) {
+      await em.query(
+        `UPDATE verzoek v SET status = 'toegewezen', beantwoord_op = now(),
+                toewijzing_id = (SELECT t.id FROM toewijzing t WHERE t.gemeente_code = v.gemeente_code AND t.referentie_aanbieder = v.referentie_aanbieder ORDER BY t.nummer LIMIT 1)
+          WHERE v.gemeente_code = $1 AND v.aanbieder_agb = $2 AND v.referentie_aanbieder = ANY ($3::text[]) AND v.status IN ('open', 'in_onderzoek')`,
+        [b.gemeente_code, b.aanbieder_agb, refs],
+      );
+    }
   }
   if (message.type === 'JW319') {
     const a = message.bericht.Antwoord as IjwNode;

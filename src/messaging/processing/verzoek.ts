@@ -1,7 +1,9 @@
 import { encrypt } from '../../common/crypto';
+import type { Wijzigingspakket } from '../../toewijzing/verzoek.entity';
 import { plusWerkdagen } from '../../common/werkdagen';
 import type { IjwNode } from '../ijw/codec';
 import { add, type Niveau3Context, type Niveau3Regel } from './rules';
+import { verzoekVan } from './wijziging';
 
 function aangevraagd(c: Niveau3Context): { client: IjwNode; producten: IjwNode[] } | undefined {
   if (c.message.type !== 'JW315') return undefined;
@@ -10,11 +12,12 @@ function aangevraagd(c: Niveau3Context): { client: IjwNode; producten: IjwNode[]
   return { client, producten: ((client.AangevraagdeProducten as IjwNode | undefined)?.AangevraagdProduct ?? []) as IjwNode[] };
 }
 
-/** TR347 (9347) and TR374 (9374) for a JW315, against the requests received before. */
+/** TR347 (9347) and TR374 (9374) for a JW315 or a JW317, against the requests received before. */
 export const VERZOEK_REGELS: Record<string, Niveau3Regel> = {
-  /** TR347 → 9347: ReferentieAanbieder unique per provider. */
+  /** TR347 → 9347: ReferentieAanbieder unique per provider, on each JW315 product or on the JW317's Verzoek. */
   TR347: async (c, b) => {
-    const v = aangevraagd(c);
+    const w = verzoekVan(c);
+    const v = w ? { producten: [w.verzoek] } : aangevraagd(c);
     if (!v) return;
     const refs = v.producten.map((p) => p.ReferentieAanbieder as string);
     const bekend = await c.em.query<{ r: string }[]>(`SELECT referentie_aanbieder AS r FROM verzoek WHERE aanbieder_agb = $1 AND referentie_aanbieder = ANY ($2::text[])`, [
@@ -38,8 +41,62 @@ export const VERZOEK_REGELS: Record<string, Niveau3Regel> = {
   },
 };
 
-/** Records an accepted JW315: one request per product, in the access team's work list, due in 5 working days. */
+/** Records an accepted JW317: one request holding the whole desired package, due in 5 working days (OP346). */
+async function legWijzigingVast(c: Niveau3Context): Promise<void> {
+  const w = verzoekVan(c);
+  if (!w) return;
+  const getal = (x: unknown) => (x === undefined ? null : Number(x));
+  const omvang = (p: IjwNode) => {
+    const o = p.Omvang as IjwNode | undefined;
+    return { volume: getal(o?.Volume), eenheid: (o?.Eenheid as string | undefined) ?? null, frequentie: (o?.Frequentie as string | undefined) ?? null };
+  };
+  const pakket: Wijzigingspakket = {
+    ongewijzigd: w.ongewijzigd.map((p) => Number(p.ToewijzingNummer)),
+    teWijzigen: w.teWijzigen.map((p) => ({
+      toewijzingNummer: Number(p.ToewijzingNummer),
+      gewensteIngangsdatum: p.GewensteIngangsdatum as string,
+      einddatum: (p.Einddatum as string | undefined) ?? null,
+      ...omvang(p),
+      budget: getal(p.Budget),
+    })),
+    nieuw: w.nieuw.map((p) => ({
+      productCategorie: ((p.Product as IjwNode | undefined)?.Categorie as string | undefined) ?? null,
+      productCode: ((p.Product as IjwNode | undefined)?.Code as string | undefined) ?? null,
+      gewensteIngangsdatum: p.GewensteIngangsdatum as string,
+      einddatum: (p.Einddatum as string | undefined) ?? null,
+      ...omvang(p),
+      budget: getal(p.Budget),
+    })),
+  };
+  // TR353 (level 2) guarantees a TeWijzigenProduct or NieuwProduct; today only as a last resort.
+  const ingang = [...pakket.teWijzigen, ...pakket.nieuw].map((p) => p.gewensteIngangsdatum).sort()[0] ?? c.vandaag;
+  const bsn = w.client.Bsn as string;
+  await c.em.query(
+    `INSERT INTO verzoek (bericht_id, soort, regio_code, gemeente_code, aanbieder_agb, referentie_aanbieder, client_hash, gegevens_versleuteld,
+                          ingangsdatum, reden_verzoek, pakket, uiterlijk)
+     VALUES ($1, 'wijziging', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      c.bericht.id,
+      c.bericht.regioCode,
+      c.bericht.gemeenteCode,
+      c.bericht.afzender,
+      w.verzoek.ReferentieAanbieder as string,
+      c.clientHash(bsn),
+      encrypt(Buffer.from(JSON.stringify({ bsn })), c.key),
+      ingang,
+      w.verzoek.RedenVerzoek as string,
+      JSON.stringify(pakket),
+      plusWerkdagen(c.vandaag, 5),
+    ],
+  );
+}
+
+/**
+ * Records an accepted JW315 or JW317 in the access team's work list, due in 5 working days:
+ * one request per JW315 product, one per JW317 (its whole package).
+ */
 export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
+  await legWijzigingVast(c);
   const v = aangevraagd(c);
   if (!v) return;
   const naam = v.client.Naam as IjwNode;
@@ -84,11 +141,30 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
 }
 
 /**
- * TR355 (9355), TR359 (9359), TR360 (9360), TR365 (9365) for a JW319 a municipality's case
- * system sends through the hub: it must answer a request the hub knows, not one already
- * allocated or rejected, and "in onderzoek" only once. A broken one is not forwarded.
+ * Rules for the answers a municipality's case system sends through the hub (a broken one is not
+ * forwarded). TR355 (9355), TR359 (9359), TR360 (9360), TR365 (9365) for a JW319: it must answer
+ * a request the hub knows, not one already allocated or rejected, and "in onderzoek" only once.
+ * TR379 (9379) for a JW301: a ReferentieAanbieder only where it honours an open request.
  */
 export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
+  /**
+   * TR379 → 9379: a ToegewezenProduct carries a ReferentieAanbieder only when the JW301 honours
+   * that request (VOT or VOW) of this provider at this municipality, and only the first time:
+   * the request must still be open or in onderzoek.
+   */
+  TR379: async (c, b) => {
+    if (c.message.type !== 'JW301') return;
+    const producten = (((c.message.bericht.Client as IjwNode | undefined)?.ToegewezenProducten as IjwNode | undefined)?.ToegewezenProduct ?? []) as IjwNode[];
+    const metReferentie = producten.filter((p) => typeof p.ReferentieAanbieder === 'string');
+    if (!metReferentie.length) return;
+    const open = await c.em.query<{ r: string }[]>(
+      `SELECT referentie_aanbieder AS r FROM verzoek
+        WHERE gemeente_code = $1 AND aanbieder_agb = $2 AND referentie_aanbieder = ANY ($3::text[]) AND status IN ('open', 'in_onderzoek')`,
+      [c.bericht.gemeenteCode, (c.message.bericht.Header as IjwNode).Ontvanger as string, metReferentie.map((p) => p.ReferentieAanbieder as string)],
+    );
+    const set = new Set(open.map((x) => x.r));
+    for (const p of metReferentie) if (!set.has(p.ReferentieAanbieder as string)) add(b, p, '9379');
+  },
   TR355_TR365: async (c, b) => {
     if (c.message.type !== 'JW319') return;
     const a = c.message.bericht.Antwoord as IjwNode;
