@@ -1,4 +1,6 @@
 import { AuditEntity } from '../auth/audit.entity';
+import { CapaciteitEntity } from '../capaciteit/capaciteit.entity';
+import { WachttijdnormEntity } from '../capaciteit/wachttijdnorm.entity';
 import { ArrangementEntity, ArrangementOnderdeelEntity } from '../catalogue/arrangement.entity';
 import { ProductEntity } from '../catalogue/product.entity';
 import { BudgetplafondEntity } from '../contracting/budgetplafond.entity';
@@ -38,4 +40,6 @@ export const ENTITIES = [
   ToewijzingEntity,
   LeveringEntity,
   VerzoekEntity,
+  CapaciteitEntity,
+  WachttijdnormEntity,
 ];

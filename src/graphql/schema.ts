@@ -4,6 +4,7 @@ import { BerichtResolver } from '../messaging/graphql/bericht.resolver';
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type AuthChecker } from 'type-graphql';
+import { CapaciteitResolver, WachttijdResolver } from '../capaciteit/capaciteit.resolver';
 import { ArrangementOnderdeelResolver, ArrangementResolver, ProductResolver } from '../catalogue/catalogue.resolver';
 import '../common/enums';
 import { ContractProductResolver, ContractResolver, IndexatieResolver } from '../contracting/contract.resolver';
@@ -32,6 +33,8 @@ export function buildHubSchema(): GraphQLSchema {
       BerichtResolver,
       ToewijzingResolver,
       VerzoekResolver,
+      CapaciteitResolver,
+      WachttijdResolver,
     ],
     authChecker,
     authMode: 'error',
