@@ -205,6 +205,16 @@ describe('waiting times from the messages', () => {
     const tw = await api.gql<{ toewijzingen: { id: string; nummer: number }[] }>(t.bosch, `{ toewijzingen { id nummer } }`);
     const a6 = tw.data!.toewijzingen.find((x) => x.nummer === nummers.a6)!;
     expect((await api.gql(t.bosch, `mutation($id: ID!) { verwijderToewijzing(id: $id) { bericht { id } } }`, { id: a6.id })).errors).toBeUndefined();
+    // Alfa: a direct allocation 30 days ago, started 20 days ago, extended today: the change gives it
+    // today's Toewijzingsdatum, so its first day is unknown and it stays out of the statistics.
+    nummers.a7 = await toewijzen(AGB.alfa, bsn(8));
+    await toegewezenGeleden(nummers.a7, 30);
+    await start(AGB.alfa, t.alfa, bsn(8), nummers.a7, plusDagen(vandaag, -20));
+    const a7 = (await api.gql<{ toewijzingen: { id: string; nummer: number }[] }>(t.bosch, `{ toewijzingen { id nummer } }`)).data!.toewijzingen.find((x) => x.nummer === nummers.a7)!;
+    const w = await api.gql(t.bosch, `mutation($input: WijzigToewijzingInput!) { wijzigToewijzing(input: $input) { toewijzingen { versie } } }`, {
+      input: { id: a7.id, einddatum: plusDagen(vandaag, 200), redenWijziging: '02' },
+    });
+    expect(w.errors).toBeUndefined();
     // Beta: a direct allocation 80 days ago, started today.
     nummers.b1 = await toewijzen(AGB.beta, bsn(7));
     await toegewezenGeleden(nummers.b1, 80);

@@ -5,7 +5,7 @@ import { nuInNederland } from '../common/tijd';
 import { alsSysteem } from '../db/tenant';
 import { CapaciteitError } from './capaciteit.errors';
 import type { WachttijdFilter } from './capaciteit.inputs';
-import { BEGIN_WACHTEN, clientScopeSql, normSql, Params, statistiekSql, wachtItemsSql } from './wachttijd.sql';
+import { BEGIN_WACHTEN, BEGIN_WACHTLIJST, clientScopeSql, normSql, Params, statistiekSql, wachtItemsSql } from './wachttijd.sql';
 import { binnenNorm, dagenTerug, rangschik, VENSTER_DAGEN } from './wachttijd.rules';
 import { AanbiederKeuze, SignaalSoort, WachtItem, WachttijdSignaal, WachttijdStatistiek } from './wachttijd.types';
 import { NormSoort } from './wachttijdnorm.entity';
@@ -44,9 +44,9 @@ export const wachttijdService = {
     const P = new Params();
     const vandaag = P.add(nuInNederland().datum);
     const rows = await em.query<
-      { id: string; nummer: number; aanbieder_agb: string; gemeente_code: string; product_categorie: string; product_code: string | null; aangevraagd: string | null; toegewezen: string; ingangsdatum: string; dagen: number; norm: number | null }[]
+      { id: string; nummer: number; aanbieder_agb: string; gemeente_code: string; product_categorie: string; product_code: string | null; aangevraagd: string | null; toegewezen_op: string; ingangsdatum: string; dagen: number; norm: number | null }[]
     >(
-      `SELECT i.*, ${vandaag}::date - ${BEGIN_WACHTEN} AS dagen, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm
+      `SELECT i.*, coalesce(i.toegewezen, i.laatst_toegewezen) AS toegewezen_op, ${vandaag}::date - ${BEGIN_WACHTLIJST} AS dagen, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm
          FROM (${wachtItemsSql(toewijzingWhere(p, filter, P))}) i
         WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= ${vandaag}::date)
         ORDER BY dagen DESC, i.nummer
@@ -61,7 +61,7 @@ export const wachttijdService = {
       productCategorie: r.product_categorie,
       productCode: r.product_code,
       aangevraagdOp: r.aangevraagd,
-      toegewezenOp: r.toegewezen,
+      toegewezenOp: r.toegewezen_op,
       ingangsdatum: r.ingangsdatum,
       dagenWachtend: r.dagen,
       normDagen: r.norm,
@@ -118,7 +118,7 @@ export const wachttijdService = {
       `WITH i AS (${items}),
        wachtend AS (
          SELECT 'wachtend_boven_norm' AS soort, 'aanmelding_tot_start' AS norm_soort, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm,
-                (${dag}::date - ${BEGIN_WACHTEN})::float8 AS dagen, i.regio_code, i.aanbieder_agb, i.gemeente_code, i.product_categorie, i.product_code,
+                (${dag}::date - ${BEGIN_WACHTLIJST})::float8 AS dagen, i.regio_code, i.aanbieder_agb, i.gemeente_code, i.product_categorie, i.product_code,
                 i.id AS toewijzing_id, NULL::uuid AS verzoek_id
            FROM i WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= ${dag}::date)),
        verzoeken AS (

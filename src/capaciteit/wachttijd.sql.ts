@@ -38,7 +38,10 @@ export function clientScopeSql(p: Principal, a: string, P: Params): string {
  * One row per toewijzing that is not deleted, with the moments of its waiting time, all as
  * calendar days in the Netherlands:
  * - `aangevraagd`: the JW315 request it answers was received (empty for a direct allocation);
- * - `toegewezen`: the request was answered with it, else its Toewijzingsdatum;
+ * - `toegewezen`: the request was answered with it, else its Toewijzingsdatum while it is in its
+ *   first version (a change gives the toewijzing a new Toewijzingsdatum, so after one the day of
+ *   a direct allocation is unknown and the item stays out of the statistics);
+ * - `laatst_toegewezen`: its current Toewijzingsdatum, a lower bound for the waiting list;
  * - `gestart`: the Begindatum of its first start (JW305) not deleted.
  * `where` filters the toewijzing (alias `t`).
  */
@@ -46,7 +49,8 @@ export function wachtItemsSql(where: string): string {
   return `SELECT t.id, t.nummer, t.regio_code, t.gemeente_code, t.aanbieder_agb, t.product_categorie, t.product_code,
                  t.ingangsdatum, t.einddatum,
                  (v.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date AS aangevraagd,
-                 coalesce((v.beantwoord_op AT TIME ZONE 'Europe/Amsterdam')::date, t.toewijzingsdatum) AS toegewezen,
+                 coalesce((v.beantwoord_op AT TIME ZONE 'Europe/Amsterdam')::date, CASE WHEN t.versie = 1 THEN t.toewijzingsdatum END) AS toegewezen,
+                 t.toewijzingsdatum AS laatst_toegewezen,
                  s.gestart
             FROM toewijzing t
             LEFT JOIN verzoek v ON v.toewijzing_id = t.id
@@ -57,8 +61,11 @@ export function wachtItemsSql(where: string): string {
            WHERE ${nietVerwijderdSql('t')} AND ${where}`;
 }
 
-/** The days an item waits (or waited) from its request, or without one from its allocation. */
+/** Where an item's wait began: its request, or without one its allocation (NULL when unknown). */
 export const BEGIN_WACHTEN = `coalesce(i.aangevraagd, i.toegewezen)`;
+
+/** Where a waiting item's wait began, at the latest: as BEGIN_WACHTEN, else its current Toewijzingsdatum. */
+export const BEGIN_WACHTLIJST = `coalesce(i.aangevraagd, i.toegewezen, i.laatst_toegewezen)`;
 
 /**
  * The norm (days) of `soort` that holds for a row with regio_code and product_categorie under
@@ -73,7 +80,7 @@ export function normSql(a: string, soort: NormSoort, categorie = 'product_catego
 
 /** Statistics over the started items of `i`: median and 90th percentile per interval, in days (percentile_cont). */
 export const STATISTIEK_SQL = `
-  count(*) FILTER (WHERE i.gestart IS NOT NULL AND i.gestart >= :vanaf AND i.gestart <= :tot)::int AS aantal_gestart,
+  count(*) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND ${BEGIN_WACHTEN} IS NOT NULL)::int AS aantal_gestart,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.gestart - ${BEGIN_WACHTEN}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS mediaan,
   percentile_cont(0.9) WITHIN GROUP (ORDER BY i.gestart - ${BEGIN_WACHTEN}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS p90,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY i.toegewezen - i.aangevraagd) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND i.aangevraagd IS NOT NULL) AS mediaan_toewijzing,
