@@ -323,6 +323,30 @@ describe('norms and alerts', () => {
   });
 });
 
+describe('crisis help within 24 hours', () => {
+  it('a crisis allocation not started after 2 days is over its category norm of 1 day', async () => {
+    const P = await api.gql(t.regio, `mutation { voegProductToe(input: { categorie: "46", code: "46C01", omschrijving: "Crisishulp", eenheid: "14", uitvoeringsvariant: inspanningsgericht }) { id } }`);
+    expect(P.errors).toBeUndefined();
+    const c = await api.gql<{ contracten: { edges: { node: { id: string; nummer: string } }[] } }>(t.regio, `{ contracten(first: 50) { edges { node { id nummer } } } }`);
+    const contractId = c.data!.contracten.edges.find((e) => e.node.nummer === 'NOB-L-001')!.node.id;
+    expect((await api.gql(t.regio, `mutation($input: ContracteerProductInput!) { contracteerProduct(input: $input) { id } }`, { input: { contractId, productCode: '46C01', tariefCenten: 50000 } })).errors).toBeUndefined();
+    const r = await api.gql<{ toewijzen: { toewijzingen: { nummer: number }[] } }>(t.bosch, `mutation($input: ToewijzenInput!) { toewijzen(input: $input) { toewijzingen { nummer } } }`, {
+      input: {
+        gemeenteCode: '0796',
+        aanbiederAgb: AGB.alfa,
+        client: { bsn: bsn(9), geboortedatum: '2011-01-01', geslacht: '2', achternaam: 'Smit', adres: { postcode: '5211AB', huisnummer: 9 } },
+        producten: [{ categorie: '46', code: '46C01', ingangsdatum: INGANG, einddatum: EINDE, volume: 1, eenheid: '14', frequentie: '2' }],
+      },
+    });
+    expect(r.errors).toBeUndefined();
+    await toegewezenGeleden(r.data!.toewijzen.toewijzingen[0].nummer, 2);
+    const s = await api.gql<{ wachttijdSignalen: { soort: string; productCode: string; normDagen: number; dagen: number }[] }>(t.regio, SIGNALEN);
+    expect(s.data!.wachttijdSignalen.filter((x) => x.productCode === '46C01').map((x) => [x.soort, x.normDagen, x.dagen])).toEqual([['wachtend_boven_norm', 1, 2]]);
+    const w = await api.gql<{ wachtlijst: { productCode: string; dagenWachtend: number; normDagen: number; bovenNorm: boolean }[] }>(t.bosch, WACHTLIJST, { f: { productCategorie: '46' } });
+    expect(w.data!.wachtlijst).toEqual([expect.objectContaining({ productCode: '46C01', dagenWachtend: 2, normDagen: 1, bovenNorm: true })]);
+  });
+});
+
 interface Keuze {
   aanbiederAgb: string;
   open: boolean;
