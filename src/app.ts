@@ -14,7 +14,8 @@ import { complexityPlugin, transactionPlugin } from './graphql/plugins';
 import { buildHubSchema } from './graphql/schema';
 import { inboxRouter } from './messaging/inbox/inbox.router';
 import { exportRouter } from './declaratie/afrekening.router';
-import { httpRequests, registerTermijnen, registry } from './observability/metrics';
+import { httpRequests, registerTermijnen, registerWachttijdSignalen, registry } from './observability/metrics';
+import { wachttijdService } from './capaciteit/wachttijd.service';
 import { telVerlopen } from './messaging/termijnen';
 import { withTenant } from './db/tenant';
 import { SYSTEEM } from './auth/principal';
@@ -44,6 +45,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   const key = Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
   // Counts only, over all tenants: what is overdue is an operator's concern.
   registerTermijnen(() => withTenant(ds, SYSTEEM, telVerlopen));
+  registerWachttijdSignalen(() => withTenant(ds, SYSTEEM, (em) => wachttijdService.telSignalen(em)));
   const apollo = new ApolloServer<HubContext>({
     schema: buildHubSchema(),
     introspection: !production,

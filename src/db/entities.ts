@@ -1,4 +1,6 @@
 import { AuditEntity } from '../auth/audit.entity';
+import { CapaciteitEntity } from '../capaciteit/capaciteit.entity';
+import { WachttijdnormEntity } from '../capaciteit/wachttijdnorm.entity';
 import { ArrangementEntity, ArrangementOnderdeelEntity } from '../catalogue/arrangement.entity';
 import { ProductEntity } from '../catalogue/product.entity';
 import { BudgetplafondEntity } from '../contracting/budgetplafond.entity';
@@ -42,4 +44,6 @@ export const ENTITIES = [
   DeclaratieEntity,
   PrestatieEntity,
   AfrekeningEntity,
+  CapaciteitEntity,
+  WachttijdnormEntity,
 ];

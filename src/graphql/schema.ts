@@ -5,6 +5,7 @@ import { BerichtResolver } from '../messaging/graphql/bericht.resolver';
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type AuthChecker } from 'type-graphql';
+import { CapaciteitResolver, WachttijdResolver } from '../capaciteit/capaciteit.resolver';
 import { ArrangementOnderdeelResolver, ArrangementResolver, ProductResolver } from '../catalogue/catalogue.resolver';
 import '../common/enums';
 import { ContractProductResolver, ContractResolver, IndexatieResolver } from '../contracting/contract.resolver';
@@ -34,6 +35,8 @@ export function buildHubSchema(): GraphQLSchema {
       ToewijzingResolver,
       VerzoekResolver,
       DeclaratieResolver,
+      CapaciteitResolver,
+      WachttijdResolver,
     ],
     authChecker,
     authMode: 'error',

@@ -43,3 +43,21 @@ export function registerTermijnen(read: () => Promise<Record<string, number>>): 
     },
   });
 }
+
+/**
+ * Waiting-time norms exceeded, read from the database at each scrape: `read` returns the counts
+ * per kind (wachtend_boven_norm, verzoek_boven_norm, aanbieder_boven_norm).
+ */
+export function registerWachttijdSignalen(read: () => Promise<Record<string, number>>): void {
+  registry.removeSingleMetric('hub_wachttijd_signalen');
+  new Gauge({
+    name: 'hub_wachttijd_signalen',
+    help: 'Waiting-time norms exceeded, by kind',
+    labelNames: ['soort'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [soort, n] of Object.entries(await read())) this.set({ soort }, n);
+    },
+  });
+}

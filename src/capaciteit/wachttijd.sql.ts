@@ -1,0 +1,98 @@
+import type { Principal } from '../auth/principal';
+import { nietVerwijderdSql } from '../toewijzing/toewijzing.rules';
+import { NormSoort } from './wachttijdnorm.entity';
+
+/** Positional parameters of one raw statement: `add` returns its `$n`. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The application's filter for client-level rows (alias `a`: regio_code, gemeente_code,
+ * aanbieder_agb) in raw SQL: the same rule as `scopeClientData` and the row-level security
+ * function hub_clientlezer, plus a provider's own rows.
+ */
+export function clientScopeSql(p: Principal, a: string, P: Params): string {
+  switch (p.rol) {
+    case 'beheerder':
+      return p.regio ? `${a}.regio_code = ${P.add(p.regio)}` : 'true';
+    case 'regio':
+    case 'auditor':
+      return `${a}.regio_code = ${P.add(p.regio)}`;
+    case 'toegang':
+      return p.gemeenten.length
+        ? `${a}.regio_code = ${P.add(p.regio)} AND ${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`
+        : `${a}.regio_code = ${P.add(p.regio)}`;
+    case 'gemeente':
+      return `${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`;
+    case 'aanbieder':
+      return `${a}.aanbieder_agb = ${P.add(p.agb)}`;
+  }
+}
+
+/**
+ * One row per toewijzing that is not deleted, with the moments of its waiting time, all as
+ * calendar days in the Netherlands:
+ * - `aangevraagd`: the JW315 request it answers was received (empty for a direct allocation);
+ * - `toegewezen`: the request was answered with it, else its Toewijzingsdatum while it is in its
+ *   first version (a change gives the toewijzing a new Toewijzingsdatum, so after one the day of
+ *   a direct allocation is unknown and the item stays out of the statistics);
+ * - `laatst_toegewezen`: its current Toewijzingsdatum, a lower bound for the waiting list;
+ * - `gestart`: the Begindatum of its first start (JW305) not deleted.
+ * `where` filters the toewijzing (alias `t`).
+ */
+export function wachtItemsSql(where: string): string {
+  return `SELECT t.id, t.nummer, t.regio_code, t.gemeente_code, t.aanbieder_agb, t.product_categorie, t.product_code,
+                 t.ingangsdatum, t.einddatum,
+                 (v.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date AS aangevraagd,
+                 coalesce((v.beantwoord_op AT TIME ZONE 'Europe/Amsterdam')::date, CASE WHEN t.versie = 1 THEN t.toewijzingsdatum END) AS toegewezen,
+                 t.toewijzingsdatum AS laatst_toegewezen,
+                 s.gestart
+            FROM toewijzing t
+            LEFT JOIN verzoek v ON v.toewijzing_id = t.id
+            LEFT JOIN LATERAL (
+                 SELECT min(l.begindatum) AS gestart FROM levering l
+                  WHERE l.soort = 'start' AND NOT l.verwijderd AND l.toewijzing_nummer = t.nummer
+                    AND l.gemeente_code = t.gemeente_code AND l.aanbieder_agb = t.aanbieder_agb) s ON true
+           WHERE ${nietVerwijderdSql('t')} AND ${where}`;
+}
+
+/** Where an item's wait began: its request, or without one its allocation (NULL when unknown). */
+export const BEGIN_WACHTEN = `coalesce(i.aangevraagd, i.toegewezen)`;
+
+/** Where a waiting item's wait began, at the latest: as BEGIN_WACHTEN, else its current Toewijzingsdatum. */
+export const BEGIN_WACHTLIJST = `coalesce(i.aangevraagd, i.toegewezen, i.laatst_toegewezen)`;
+
+/**
+ * The norm (days) of `soort` that holds for a row with regio_code and product_categorie under
+ * alias `a` (category in column `categorie`): the category's own norm, else the region's general one, else NULL.
+ */
+export function normSql(a: string, soort: NormSoort, categorie = 'product_categorie'): string {
+  return `(SELECT n.max_dagen FROM wachttijdnorm n
+            WHERE n.regio_code = ${a}.regio_code AND n.soort = '${soort}'
+              AND (n.product_categorie = ${a}.${categorie} OR n.product_categorie IS NULL)
+            ORDER BY n.product_categorie NULLS LAST LIMIT 1)`;
+}
+
+/** Statistics over the started items of `i`: median and 90th percentile per interval, in days (percentile_cont). */
+export const STATISTIEK_SQL = `
+  count(*) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND ${BEGIN_WACHTEN} IS NOT NULL)::int AS aantal_gestart,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY i.gestart - ${BEGIN_WACHTEN}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS mediaan,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY i.gestart - ${BEGIN_WACHTEN}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS p90,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY i.toegewezen - i.aangevraagd) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND i.aangevraagd IS NOT NULL) AS mediaan_toewijzing,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY i.toegewezen - i.aangevraagd) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND i.aangevraagd IS NOT NULL) AS p90_toewijzing,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY i.gestart - i.toegewezen) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS mediaan_start,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY i.gestart - i.toegewezen) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS p90_start,
+  count(*) FILTER (WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= :vandaag))::int AS aantal_wachtend`;
+
+/** Replaces the named placeholders of STATISTIEK_SQL with positional ones. */
+export function statistiekSql(P: Params, v: { vanaf: string; tot: string; vandaag: string }): string {
+  const vanaf = P.add(v.vanaf);
+  const tot = P.add(v.tot);
+  const vandaag = P.add(v.vandaag);
+  return STATISTIEK_SQL.replaceAll(':vanaf', `${vanaf}::date`).replaceAll(':tot', `${tot}::date`).replaceAll(':vandaag', `${vandaag}::date`);
+}
