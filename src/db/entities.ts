@@ -1,4 +1,12 @@
 import { AuditEntity } from '../auth/audit.entity';
+import { BegrotingspostEntity, KostenaandeelEntity } from '../bekostiging/begrotingspost.entity';
+import {
+  LumpsumAandeelEntity,
+  LumpsumEntity,
+  VaststellingEntity,
+  VaststellingGemeenteEntity,
+  VoorschotEntity,
+} from '../bekostiging/lumpsum.entity';
 import { ArrangementEntity, ArrangementOnderdeelEntity } from '../catalogue/arrangement.entity';
 import { ProductEntity } from '../catalogue/product.entity';
 import { BudgetplafondEntity } from '../contracting/budgetplafond.entity';
@@ -38,4 +46,11 @@ export const ENTITIES = [
   ToewijzingEntity,
   LeveringEntity,
   VerzoekEntity,
+  LumpsumEntity,
+  LumpsumAandeelEntity,
+  VoorschotEntity,
+  VaststellingEntity,
+  VaststellingGemeenteEntity,
+  BegrotingspostEntity,
+  KostenaandeelEntity,
 ];

@@ -6,6 +6,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync, type AuthChecker } from 'type-graphql';
 import { ArrangementOnderdeelResolver, ArrangementResolver, ProductResolver } from '../catalogue/catalogue.resolver';
 import '../common/enums';
+import { BegrotingspostResolver, LumpsumResolver } from '../bekostiging/bekostiging.resolver';
 import { ContractProductResolver, ContractResolver, IndexatieResolver } from '../contracting/contract.resolver';
 import { AanbiederResolver, GemeenteResolver, RegioResolver } from '../registry/registry.resolver';
 import type { HubContext } from './context';
@@ -32,6 +33,8 @@ export function buildHubSchema(): GraphQLSchema {
       BerichtResolver,
       ToewijzingResolver,
       VerzoekResolver,
+      LumpsumResolver,
+      BegrotingspostResolver,
     ],
     authChecker,
     authMode: 'error',
