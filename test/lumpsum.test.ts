@@ -29,8 +29,6 @@ let berichten: ReturnType<typeof startBerichtenWorker>;
 const tokens: Record<string, string> = {};
 let contractId: string;
 const lumpsumIds: Record<number, string> = {};
-const GEMEENTEN = ['0796', '0828', '0865'];
-const INWONERS = [160000, 95000, 27000];
 
 const som = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
