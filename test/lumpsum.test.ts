@@ -43,10 +43,11 @@ interface Lumpsum {
   jaar: number;
   budgetCenten: number;
   verdeling: string;
+  contract: { nummer: string } | null;
   aandelen: { gemeenteCode: string; gewicht: number; budgetCenten: number }[];
   voorschotten: Voorschot[];
 }
-const LUMPSUM_VELDEN = `id jaar budgetCenten minimumClienten maximumClienten bedragPerClientCenten verdeling aandelen { gemeenteCode gewicht budgetCenten } voorschotten { gemeenteCode jaar maand bedragCenten }`;
+const LUMPSUM_VELDEN = `id contract { nummer } jaar budgetCenten minimumClienten maximumClienten bedragPerClientCenten verdeling aandelen { gemeenteCode gewicht budgetCenten } voorschotten { gemeenteCode jaar maand bedragCenten }`;
 const VASTSTELLING_VELDEN = `id jaar aantalClienten minimumClienten maximumClienten verschil bedragCenten status goedgekeurdDoor goedgekeurdOp gemeenten { gemeenteCode aantalClienten bedragCenten }`;
 
 async function gql<T>(token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -137,6 +138,7 @@ describe('lumpsum set-up (role regio)', () => {
     const l = await stelVast({ contractId, jaar: 2025, budgetCenten: 123_456_789, minimumClienten: 5, maximumClienten: 8, bedragPerClientCenten: 250_000 });
     lumpsumIds[2025] = l.id;
     expect(l.verdeling).toBe('inwoners');
+    expect(l.contract).toEqual({ nummer: 'NOB-T-001' });
     // 123456789 × 160000 / 282000 = 70046405.0…, × 95000 / 282000 = 41590052.9…, × 27000 / 282000 = 11820331.1…
     expect(l.aandelen).toEqual([
       { gemeenteCode: '0796', gewicht: 160000, budgetCenten: 70_046_405 },
@@ -166,7 +168,7 @@ describe('lumpsum set-up (role regio)', () => {
     expect(await foutcode(tokens.regio, m, { input: { ...basis, jaar: 2027, aandelen: [{ gemeenteCode: '0796', aandeel: 1 }] } })).toBe('INVALID_SHARES');
     expect(await foutcode(tokens.oss, m, { input: basis })).toBe('FORBIDDEN');
     expect(await foutcode(tokens.alfa, m, { input: basis })).toBe('FORBIDDEN');
-    expect(await foutcode(tokens.gro, m, { input: basis })).toBe('LUMPSUM_NOT_FOUND');
+    expect(await foutcode(tokens.gro, m, { input: basis })).toBe('CONTRACT_NOT_FOUND');
     const nob = (await owner.query<{ id: string }>(`SELECT id FROM contract WHERE nummer = 'NOB-L-001'`)).rows[0].id;
     expect(await foutcode(tokens.regio, m, { input: { ...basis, contractId: nob } })).toBe('NOT_TASK_ORIENTED');
   });

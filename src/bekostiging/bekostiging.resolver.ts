@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ContractEntity } from '../contracting/contract.entity';
 import type { HubContext } from '../graphql/context';
 import { BegrotingspostInput, KostenaandeelFilter, LumpsumFilter, LumpsumInput } from './bekostiging.inputs';
 import { BegrotingspostEntity, KostenaandeelEntity } from './begrotingspost.entity';
@@ -49,6 +50,11 @@ export class LumpsumResolver {
   @Mutation(() => VaststellingEntity, { description: 'Approve a concept settlement (contract manager): final from then on.' })
   async keurLumpsumVaststellingGoed(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
     return lumpsumService.keurVaststellingGoed(await ctx.em(), ctx.principal, id);
+  }
+
+  @FieldResolver(() => ContractEntity, { nullable: true, description: 'The taakgericht contract the lumpsum belongs to.' })
+  contract(@Root() l: LumpsumEntity, @Ctx() ctx: HubContext) {
+    return ctx.loaders.contract.load(l.contractId);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import { schrijfRegio, scopeContractData } from '../auth/scope';
 import { fromDatabaseError, HubError } from '../common/hub-error';
 import { ContractEntity } from '../contracting/contract.entity';
+import { ContractingError } from '../contracting/contracting.errors';
 import { BekostigingError } from './bekostiging.errors';
 import { LumpsumVerdeling } from './bekostiging.enums';
 import type { LumpsumFilter, LumpsumInput } from './bekostiging.inputs';
@@ -40,7 +41,7 @@ export async function inwonersInPeriode(em: EntityManager, regioCode: string, co
 export const lumpsumService = {
   async stelVast(em: EntityManager, p: Principal, input: LumpsumInput): Promise<LumpsumEntity> {
     const contract = await em.findOneBy(ContractEntity, { id: input.contractId });
-    if (!contract) throw new HubError(BekostigingError.LUMPSUM_NOT_FOUND, `Contract ${input.contractId} niet gevonden`, { veld: 'contractId' });
+    if (!contract) throw new HubError(ContractingError.CONTRACT_NOT_FOUND, `Contract ${input.contractId} niet gevonden`, { veld: 'contractId' });
     const regioCode = schrijfRegio(p, contract.regioCode);
     const [beginJaar, eindJaar] = [Number(contract.begindatum.slice(0, 4)), Number(contract.einddatum.slice(0, 4))];
     if (input.jaar < beginJaar || input.jaar > eindJaar) {
