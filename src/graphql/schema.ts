@@ -8,6 +8,7 @@ import { buildSchemaSync, type AuthChecker } from 'type-graphql';
 import { CapaciteitResolver, WachttijdResolver } from '../capaciteit/capaciteit.resolver';
 import { ArrangementOnderdeelResolver, ArrangementResolver, ProductResolver } from '../catalogue/catalogue.resolver';
 import '../common/enums';
+import { BegrotingspostResolver, LumpsumResolver } from '../bekostiging/bekostiging.resolver';
 import { ContractProductResolver, ContractResolver, IndexatieResolver } from '../contracting/contract.resolver';
 import { AanbiederResolver, GemeenteResolver, RegioResolver } from '../registry/registry.resolver';
 import type { HubContext } from './context';
@@ -37,6 +38,8 @@ export function buildHubSchema(): GraphQLSchema {
       DeclaratieResolver,
       CapaciteitResolver,
       WachttijdResolver,
+      LumpsumResolver,
+      BegrotingspostResolver,
     ],
     authChecker,
     authMode: 'error',

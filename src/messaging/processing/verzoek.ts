@@ -187,7 +187,7 @@ export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
     const weg = producten.filter((p) => p.RedenWijziging === '13' && p.Einddatum === p.Ingangsdatum);
     if (!weg.length) return;
     const met = new Set((await metGeaccepteerdePrestaties(c.em, c.bericht.gemeenteCode, weg.map((p) => Number(p.ToewijzingNummer)))).map(String));
-    for (const p of weg) if (met.has(String(p.ToewijzingNummer))) add(b, p, '9385');
+    for (const p of weg) if (met.has(String(Number(p.ToewijzingNummer)))) add(b, p, '9385');
   },
   TR355_TR365: async (c, b) => {
     if (c.message.type !== 'JW319') return;
