@@ -1,5 +1,5 @@
 import type { IjwMessage, IjwNode, IjwValue } from '../messaging/ijw/codec';
-import { eigenKop, GEEN_OPMERKING } from '../messaging/processing/retour';
+import { bouwJw325Afwijzing, GEEN_OPMERKING } from '../messaging/processing/retour';
 
 /** Every item of a repeating element, whether the codec gave one node or a list. */
 export function lijst(v: IjwValue | undefined): IjwNode[] {
@@ -34,7 +34,6 @@ export function bouwJw325(
   identificatie: string,
   dagtekening: string,
 ): IjwMessage {
-  const h = jw323.bericht.Header as IjwNode;
   const d = jw323.bericht.Declaratie as IjwNode;
   const clienten: IjwNode[] = [];
   if (!declaratieCodes.length) {
@@ -59,18 +58,10 @@ export function bouwJw325(
   };
   if (clienten.length) antwoord.Clienten = { Client: clienten };
   antwoord.RetourCodes = { RetourCode: codes };
-  return {
-    type: 'JW325',
-    bericht: {
-      Header: {
-        ...eigenKop('JW325', h.Ontvanger as string, h.Afzender as string, identificatie, dagtekening),
-        DeclaratieIdentificatie: { ...(h.BerichtIdentificatie as IjwNode) },
-        XsdVersieDeclaratie: { ...(h.XsdVersie as IjwNode) },
-        RetourCodes: { RetourCode: [GEEN_OPMERKING] },
-      },
-      DeclaratieAntwoord: antwoord,
-    },
-  };
+  // The header as for a header-level answer, with 0200: the findings are on DeclaratieAntwoord.
+  const jw325 = bouwJw325Afwijzing(jw323, [], identificatie, dagtekening);
+  jw325.bericht.DeclaratieAntwoord = antwoord;
+  return jw325;
 }
 
 /** The codes a JW325 gives, for the message list: the Declaratie's, else every prestatie code once, else 8001. */
