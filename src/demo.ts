@@ -9,6 +9,7 @@ import { ensureAppRole, ensureDatabase } from './db/app-role';
 import { createDataSource } from './db/data-source';
 import { migrateWithLock } from './db/migrate';
 import { DEMO } from './seed/demo-data';
+import { seedBegroting } from './seed/begroting';
 import { seed } from './seed/seed';
 
 const HOW_TO_START = `
@@ -66,12 +67,14 @@ async function main(): Promise<void> {
   const app = createDataSource(cfg.DATABASE_URL);
   await app.initialize();
   const r = await seed(app, DEMO);
+  const lijnen = await seedBegroting(app, DEMO.regios);
   await app.destroy();
   process.stdout.write(
     r.overgeslagen.length
       ? `demo data already present (${r.overgeslagen.join(', ')})\n`
       : `seeded ${r.regios} regions, ${r.gemeenten} municipalities, ${r.aanbieders} providers, ${r.producten} products, ${r.contracten} contracts, ${r.tarieven} tariff versions\n`,
   );
+  if (lijnen) process.stdout.write(`seeded ${lijnen} regional budget lines, split over the municipalities by inhabitants\n`);
 
   const secret = cfg.JWT_SECRET ?? '';
   const rioz = DEMO.regios[0];
