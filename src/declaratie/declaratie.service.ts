@@ -343,7 +343,7 @@ export const declaratieService = {
 
   /** Holds a claim: before its JW325 the answer waits; after it, settlement leaves it out. */
   async houdAan(em: EntityManager, p: Principal, id: string, reden: string): Promise<DeclaratieEntity> {
-    const d = await this.declaratie(em, p, id);
+    const d = UUID.test(id) ? await scopeClientData(em.createQueryBuilder(DeclaratieEntity, 'd'), p).andWhere('d.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
     if (!d || d.status === DeclaratieStatus.afgewezen) throw new HubError(DeclaratieFoutCode.DECLARATIE_NOT_FOUND, 'Geen declaratie met dit id die kan worden aangehouden', { veld: 'declaratieId' });
     await em.update(DeclaratieEntity, { id }, { aangehouden: true, aanhoudReden: reden.slice(0, 500) });
     await audit(em, p, 'declaratie.aangehouden', 'declaratie', id, { reden: reden.slice(0, 200) }, d.regioCode);
@@ -352,7 +352,8 @@ export const declaratieService = {
 
   /** Releases a held claim: a claim still unanswered gets its JW325 now; an answered one becomes payable. */
   async geefVrij(em: EntityManager, p: Principal, key: Buffer, id: string): Promise<DeclaratieEntity> {
-    const d = await this.declaratie(em, p, id);
+    // Locked: two releases at once give one JW325, the second finds the claim no longer held.
+    const d = UUID.test(id) ? await scopeClientData(em.createQueryBuilder(DeclaratieEntity, 'd'), p).andWhere('d.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
     if (!d) throw new HubError(DeclaratieFoutCode.DECLARATIE_NOT_FOUND, 'Geen declaratie met dit id', { veld: 'declaratieId' });
     if (!d.aangehouden) throw new HubError(DeclaratieFoutCode.DECLARATIE_NOT_HELD, 'Deze declaratie is niet aangehouden', { veld: 'declaratieId' });
     await em.update(DeclaratieEntity, { id }, { aangehouden: false, aanhoudReden: null });
