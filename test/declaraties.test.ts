@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { nuInNederland } from '../src/common/tijd';
-import { writeMessage } from '../src/messaging/ijw/codec';
+import { parseMessage, writeMessage, type IjwMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { bouwJw325, clientenVan } from '../src/declaratie/jw325';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { bouwJw301 } from '../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
@@ -405,5 +406,65 @@ describe('the monthly settlement run and its CSV', () => {
     expect(oss.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const alfa = await api.gql(tokens.alfa, MAAK, { f: { maand: '2026-09-01' } });
     expect(alfa.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('a municipality that judges claims in its own system', () => {
+  const eigen = (aan: boolean) =>
+    api.gql(tokens.regio, `mutation($aan: Boolean!) { stelDeclaratiebeoordelingIn(gemeenteCode: "0796", eigenSysteem: $aan) { code declaratiesEigenSysteem } }`, { aan });
+  const zaak = async (xml: string) => {
+    const id = await stuurBericht(api.url, tokens.toegang, xml);
+    return wachtOpBericht(api.url, tokens.toegang, id, (x) => !['ontvangen', 'klaar'].includes(x.status));
+  };
+  const jw325Van = async (jw323: string, afgewezen: Map<string, string[]>, toegekend: number, ident: string, wijzig?: (m: IjwMessage) => void) => {
+    const m = (await parseMessage(Buffer.from(jw323))).message;
+    const antwoord = bouwJw325(m, afgewezen, toegekend, [], ident, nuInNederland().datum);
+    wijzig?.(antwoord);
+    return writeMessage(antwoord);
+  };
+
+  it('the hub holds the JW323; that system\'s JW325 is checked (TR366/TR367), becomes the outcome and is forwarded once', async () => {
+    expect((await eigen(true)).errors).toBeUndefined();
+    const g = gevallen;
+    const NOV = { begin: '2026-11-01', eind: '2026-11-30' };
+    const clienten = [
+      { bsn: g.TR346.goed.bsn, prestaties: [{ ref: 'NOV-1', nummer: g.TR346.goed.nummer, ...NOV, volume: 12 }] },
+      { bsn: g.TR321.goed.bsn, prestaties: [{ ref: 'NOV-2', nummer: g.TR321.goed.nummer, ...NOV, volume: 12 }] },
+    ];
+    const jw323 = jw323Xml({ identificatie: 'D-NOV1', nummer: 'NOV1', periode: '2026-11', afzender: AGB.alfa, gemeente: '0796', clienten });
+    const id = await stuurBericht(api.url, tokens.alfa, jw323);
+    const vast = await wachtOpBericht(api.url, tokens.alfa, id, (x) => x.status !== 'ontvangen');
+    expect(vast).toMatchObject({ status: 'aangehouden', retour: null });
+
+    // A value that differs from the JW323: refused, not forwarded.
+    const anders = await zaak(await jw325Van(jw323, new Map([['NOV-2', ['9321']]]), 12 * 9550, 'Z325A', (m) => {
+      const a = m.bericht.DeclaratieAntwoord as IjwNode;
+      const p = (((a.Clienten as IjwNode).Client as IjwNode[])[0].Prestaties as IjwNode).Prestatie as IjwNode[];
+      p[0].GeleverdVolume = 11;
+    }));
+    expect(anders).toMatchObject({ status: 'afgekeurd', fouten: [{ path: '9367' }] });
+
+    const goed = await zaak(await jw325Van(jw323, new Map([['NOV-2', ['9321']]]), 12 * 9550, 'Z325B'));
+    expect(goed.status).toBe('beschikbaar');
+    const beantwoord = await wachtOpBericht(api.url, tokens.alfa, id, (x) => x.status === 'verwerkt');
+    expect(beantwoord.retour?.type).toBe('JW325');
+    const d = await api.gql<{ declaraties: { status: string; toegekendCenten: number; aangehouden: boolean; prestaties: { prestatie: { referentieNummer: string }; retourcodes: { code: string }[] }[] }[] }>(
+      tokens.bosch,
+      `{ declaraties(filter: { vanaf: "2026-11-01", aanbiederAgb: "${AGB.alfa}" }) { nummer status toegekendCenten aangehouden prestaties(filter: { alleenAfgewezen: true, first: 10, offset: 0 }) { prestatie { referentieNummer } retourcodes { code } } } }`,
+    );
+    expect(d.data!.declaraties).toEqual([
+      { nummer: 'NOV1', status: 'beantwoord', toegekendCenten: 12 * 9550, aangehouden: false, prestaties: [{ prestatie: { referentieNummer: 'NOV-2' }, retourcodes: [{ code: '9321' }] }] },
+    ]);
+    // A second answer to the same claim is refused.
+    const nogmaals = await zaak(await jw325Van(jw323, new Map(), 24 * 9550, 'Z325C'));
+    expect(nogmaals).toMatchObject({ status: 'afgekeurd', fouten: [{ path: 'DeclaratieIdentificatie' }] });
+    // A prestatie the claim does not hold: 9366.
+    const eerste = clientenVan((await parseMessage(Buffer.from(jw323))).message)[0].prestaties[0];
+    const onbekend = await zaak(await jw325Van(jw323, new Map([['NOV-9', ['9321']]]), 0, 'Z325D', (m) => {
+      const a = m.bericht.DeclaratieAntwoord as IjwNode;
+      a.Clienten = { Client: [{ Bsn: g.TR346.goed.bsn, Prestaties: { Prestatie: [{ ...eerste, ProductReferentie: { ReferentieNummer: 'NOV-9' }, RetourCodes: { RetourCode: ['9321'] } }] }, RetourCodes: { RetourCode: ['0200'] } }] };
+    }));
+    expect(onbekend).toMatchObject({ status: 'afgekeurd', fouten: [{ path: '9366' }] });
+    expect((await eigen(false)).errors).toBeUndefined();
   });
 });

@@ -383,8 +383,8 @@ type Uitkomst =
   | { verwerkt: string[]; retour: MessageType | null; fouten?: Fout[]; daarna?: Daarna }
   /** The same bytes again: 200 with the first id and its status, nothing written. */
   | { herhaling: string }
-  /** A municipality's message forwarded to the provider (no retour from the hub): its final status. */
-  | { doorgestuurd: string }
+  /** A municipality's message forwarded to the provider (no retour from the hub): its final status (afgekeurd: with why). */
+  | { doorgestuurd: string; fouten?: Fout[] }
   /** A claim whose header passed: on hold for claim matching, no JW325 yet. */
   | { aangehouden: true };
 
@@ -434,9 +434,10 @@ async function check(bouw: () => Verzoek | Promise<Verzoek>, uitkomst: Uitkomst)
   if ('doorgestuurd' in uitkomst || 'aangehouden' in uitkomst) {
     const eind = 'doorgestuurd' in uitkomst ? uitkomst.doorgestuurd : 'aangehouden';
     const definitief = eind === 'aangehouden' ? s! : await processed(v.wie ?? 'alfa', id, ['ontvangen', 'klaar']);
-    expect({ status: definitief.status, retour: definitief.retour, fouten: definitief.fouten }).toEqual({ status: eind, retour: null, fouten: null });
-    // Forwarded: the message's own processing row and its delivery row; on hold: the processing row only.
-    expect(await rijen()).toEqual({ bericht: voor.bericht + 1, outbox: voor.outbox + (eind === 'aangehouden' ? 1 : 2) });
+    const fouten = 'doorgestuurd' in uitkomst ? (uitkomst.fouten ?? null) : null;
+    expect({ status: definitief.status, retour: definitief.retour, fouten: definitief.fouten }).toEqual({ status: eind, retour: null, fouten });
+    // Forwarded: the message's own processing row and its delivery row; on hold or refused: the processing row only.
+    expect(await rijen()).toEqual({ bericht: voor.bericht + 1, outbox: voor.outbox + (eind === 'aangehouden' || eind === 'afgekeurd' ? 1 : 2) });
     return;
   }
   const na = await rijen();
@@ -713,7 +714,7 @@ const PARTIJEN: Geval[] = MESSAGE_TYPES.flatMap((t): Geval[] => {
   const retour = RETOUR_VAN[t] ?? null;
   return [
     [`${t} sent by the wrong party (${vanAanbieder ? 'a municipality' : 'a provider'})`, 'wrong party', () => ({ wie: vanAanbieder ? 'bosch' : 'alfa', body: sample(t) }), FORBIDDEN],
-    [`${t} sent by the right party (${DOORGESTUURD.has(t) ? 'forwarded' : HEEN_VAN[t] ? 'a retour without its message' : `answered with ${retour}`})`, 'right party', async () => {
+    [`${t} sent by the right party (${t === 'JW325' ? 'answering no claim' : DOORGESTUURD.has(t) ? 'forwarded' : HEEN_VAN[t] ? 'a retour without its message' : `answered with ${retour}`})`, 'right party', async () => {
       const body = sample(t);
       // A stop needs the start it ends (TR382): the same client, product and Begindatum.
       if (t === 'JW307') await eerst('alfa', jw305((m) => (clientOf(m).Bsn = /<Bsn>(\d+)<\/Bsn>/.exec(body)![1])));
@@ -724,7 +725,10 @@ const PARTIJEN: Geval[] = MESSAGE_TYPES.flatMap((t): Geval[] => {
         await processed('alfa', vraag.id);
       }
       return { wie: vanAanbieder ? 'alfa' : 'bosch', body };
-    }, DOORGESTUURD.has(t)
+    }, t === 'JW325'
+      ? // Recorded on the claim it answers: a JW325 for a JW323 the hub never received is refused.
+        { doorgestuurd: 'afgekeurd', fouten: [{ path: 'DeclaratieIdentificatie', message: 'geen declaratie (JW323) van deze aanbieder met deze identificatie' }] }
+      : DOORGESTUURD.has(t)
       ? { doorgestuurd: 'beschikbaar' }
       : HEEN_VAN[t]
         ? { verwerkt: [], retour: null, fouten: [{ path: 'Header', message: 'onbekend heenbericht' }] }

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
+import { GemeenteEntity } from '../registry/gemeente.entity';
 import { RetourCodeType } from '../messaging/graphql/bericht.types';
 import { betekenisVan } from '../messaging/ijw/retourcodes';
 import { AfrekeningFilter, afrekeningService } from './afrekening.service';
@@ -65,6 +66,14 @@ export class DeclaratieResolver {
   })
   async maakAfrekeningen(@Ctx() ctx: HubContext, @Arg('filter', () => AfrekeningFilter) filter: AfrekeningFilter) {
     return afrekeningService.maak(await ctx.em(), ctx.principal, filter);
+  }
+
+  @Authorized(['regio', 'beheerder'])
+  @Mutation(() => GemeenteEntity, {
+    description: 'Whether a municipality judges claims in its own system: then the hub judges each JW323 for reference, holds it, and records and forwards the JW325 that system sends.',
+  })
+  async stelDeclaratiebeoordelingIn(@Ctx() ctx: HubContext, @Arg('gemeenteCode') gemeenteCode: string, @Arg('eigenSysteem') eigenSysteem: boolean) {
+    return declaratieService.stelBeoordelingIn(await ctx.em(), ctx.principal, gemeenteCode, eigenSysteem);
   }
 
   @Authorized(BACKOFFICE)

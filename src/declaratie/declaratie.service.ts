@@ -4,7 +4,8 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
-import { scopeClientData, scopeContractData } from '../auth/scope';
+import { schrijfRegio, scopeClientData, scopeContractData } from '../auth/scope';
+import { GemeenteEntity } from '../registry/gemeente.entity';
 import { decrypt } from '../common/crypto';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { nuInNederland } from '../common/tijd';
@@ -341,6 +342,18 @@ export const declaratieService = {
     });
   },
 
+  /** Whether a municipality judges claims in its own system (then the hub holds JW323s for that system's JW325). */
+  async stelBeoordelingIn(em: EntityManager, p: Principal, gemeenteCode: string, eigenSysteem: boolean): Promise<GemeenteEntity> {
+    const regio = schrijfRegio(p, null);
+    const rows = await em.query<{ id: string }[]>(
+      `WITH u AS (UPDATE gemeente SET declaraties_eigen_systeem = $3 WHERE code = $1 AND regio_code = $2 RETURNING id) SELECT id FROM u`,
+      [gemeenteCode, regio, eigenSysteem],
+    );
+    if (!rows.length) throw new HubError(HubErrorCode.NOT_FOUND, `Gemeente ${gemeenteCode} hoort niet bij deze regio`, { veld: 'gemeenteCode' });
+    await audit(em, p, 'gemeente.declaratiebeoordeling', 'gemeente', rows[0].id, { gemeenteCode, eigenSysteem }, regio);
+    return em.findOneByOrFail(GemeenteEntity, { id: rows[0].id });
+  },
+
   /** Holds a claim: before its JW325 the answer waits; after it, settlement leaves it out. */
   async houdAan(em: EntityManager, p: Principal, id: string, reden: string): Promise<DeclaratieEntity> {
     const d = UUID.test(id) ? await scopeClientData(em.createQueryBuilder(DeclaratieEntity, 'd'), p).andWhere('d.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
@@ -377,7 +390,7 @@ export const declaratieService = {
           aanbiederAgb: d.aanbiederAgb,
           afgewezen: new Map(afgewezen.map((a) => [a.referentie_nummer, a.retourcodes])),
           toegekend: d.toegekendCenten,
-          declaratieCodes: [],
+          declaratieCodes: d.status === DeclaratieStatus.afgewezen ? d.retourcodes : [],
         },
         nuInNederland().datum,
       );

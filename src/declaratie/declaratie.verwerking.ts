@@ -288,6 +288,8 @@ export interface DeclaratieOordeel {
   uitkomsten: Uitkomst[];
   toegekend: number;
   aanhouden: boolean;
+  /** The municipality judges claims in its own system: this judgement is for reference, its JW325 decides. */
+  eigenSysteem: boolean;
 }
 
 /**
@@ -304,16 +306,18 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
   // Claims of one provider are judged one at a time: cumulative volumes, second debits and the
   // budget ceiling depend on what was granted before.
   await prepared(c.em, `SELECT pg_advisory_xact_lock(hashtext('declaratie:' || $1::text))`, [agb]);
-  const kop = await prepared<{ dubbel: number; vorige: string | null }>(
+  const kop = await prepared<{ dubbel: number; vorige: string | null; eigen: boolean | null }>(
     c.em,
     `SELECT (SELECT count(*)::int FROM declaratie WHERE aanbieder_agb = $1 AND nummer = $2 AND status <> 'afgewezen') AS dubbel,
-            (SELECT to_char(max(periode_begin), 'YYYY-MM-DD') FROM declaratie WHERE aanbieder_agb = $1 AND gemeente_code = $3 AND status <> 'afgewezen') AS vorige`,
+            (SELECT to_char(max(periode_begin), 'YYYY-MM-DD') FROM declaratie WHERE aanbieder_agb = $1 AND gemeente_code = $3 AND status <> 'afgewezen') AS vorige,
+            (SELECT declaraties_eigen_systeem FROM gemeente WHERE code = $3 ORDER BY geldig_vanaf DESC LIMIT 1) AS eigen`,
     [agb, txt(d, 'DeclaratieNummer') ?? '', c.bericht.gemeenteCode],
   );
   const declaratieCodes: string[] = [];
   if (kop[0].dubbel > 0) declaratieCodes.push('9333');
   if (!periodeVolgt(kop[0].vorige ?? undefined, periodeBegin, claims.map((p) => eersteVanMaand(p.begin)))) declaratieCodes.push('8214');
-  if (declaratieCodes.length) return { declaratieCodes, uitkomsten: [], toegekend: 0, aanhouden: false };
+  const eigenSysteem = kop[0].eigen === true;
+  if (declaratieCodes.length) return { declaratieCodes, uitkomsten: [], toegekend: 0, aanhouden: eigenSysteem, eigenSysteem };
 
   const stand = await leesStand(c.em, c.bericht.regioCode, c.bericht.gemeenteCode, agb, claims);
   const hashes = new Map<string, string>();
@@ -380,14 +384,14 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
     lopend.set(tw.id, { basis: l.basis + basis(p.volume, p.eenheid), centen: l.centen + p.bedrag });
     stand.openDebet.set(debetSleutel(p.toewijzingNummer, p.begin, p.eind, p.categorie, p.code), p.referentie);
   }
-  return { declaratieCodes, uitkomsten, toegekend: uitkomsten.reduce((s, u) => s + u.toegekend, 0), aanhouden };
+  return { declaratieCodes, uitkomsten, toegekend: uitkomsten.reduce((s, u) => s + u.toegekend, 0), aanhouden: aanhouden || eigenSysteem, eigenSysteem };
 }
 
 /**
  * Stores the claim and its judged prestaties (one statement for all prestaties). Returns the
  * declaratie's id. A claim rejected as a whole keeps no prestaties: it counts as not sent.
  */
-export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel): Promise<{ id: string; status: DeclaratieStatus }> {
+export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel): Promise<{ id: string; status: DeclaratieStatus; aangehouden: boolean }> {
   const d = c.message.bericht.Declaratie as IjwNode;
   const status = o.declaratieCodes.length ? DeclaratieStatus.afgewezen : o.aanhouden ? DeclaratieStatus.aangehouden : DeclaratieStatus.beantwoord;
   const ingediend = (txt(d, 'TotaalIngediendBedrag.DebetCredit') === 'C' ? -1 : 1) * Number(txt(d, 'TotaalIngediendBedrag.TotaalBedrag'));
@@ -413,12 +417,12 @@ export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel)
       status,
       codes,
       o.aanhouden,
-      o.aanhouden ? 'Het contract laat declaraties eerst beoordelen' : null,
+      o.eigenSysteem ? 'De gemeente beoordeelt declaraties in haar eigen systeem' : o.aanhouden ? 'Het contract laat declaraties eerst beoordelen' : null,
       // The JW325 is due within 10 working days (OP090x4).
       plusWerkdagen(c.vandaag, 10),
     ],
   );
-  if (!o.uitkomsten.length) return { id, status };
+  if (!o.uitkomsten.length) return { id, status, aangehouden: o.aanhouden };
   const kol = (f: (u: Uitkomst) => unknown) => o.uitkomsten.map(f);
   await prepared(
     c.em,
@@ -461,5 +465,5 @@ export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel)
       kol((u) => u.bovenPlafond),
     ],
   );
-  return { id, status };
+  return { id, status, aangehouden: o.aanhouden };
 }

@@ -24,6 +24,10 @@ export class GemeenteEntity {
   @Column({ type: 'varchar', length: 200 })
   naam!: string;
 
+  @Field(() => Boolean, { description: 'The municipality judges claims in its own system: the hub judges a JW323 for reference, holds it and forwards the JW325 that system sends.' })
+  @Column({ name: 'declaraties_eigen_systeem', type: 'boolean', default: false })
+  declaratiesEigenSysteem!: boolean;
+
   @Field(() => Int, { description: 'Number of inhabitants, used for cost-sharing keys.' })
   @Column({ type: 'integer' })
   inwoners!: number;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { legExternDeclaratieAntwoordVast } from '../../declaratie/extern';
 import type { ClientInput } from '../../toewijzing/toewijzing.inputs';
 import { legExterneToewijzingVast, type ExternProduct } from '../../toewijzing/toewijzing.service';
 import type { IjwMessage, IjwNode } from '../ijw/codec';
@@ -58,6 +59,11 @@ export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, mes
         [b.gemeente_code, b.aanbieder_agb, refs],
       );
     }
+  }
+  if (message.type === 'JW325') {
+    // The municipality judges claims in its own system: its answer becomes the claim's outcome.
+    const fouten = await legExternDeclaratieAntwoordVast(em, b, message);
+    if (fouten.length) return { status: 'afgekeurd', fouten };
   }
   if (message.type === 'JW319') {
     const a = message.bericht.Antwoord as IjwNode;

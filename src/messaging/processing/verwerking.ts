@@ -16,7 +16,6 @@ import { NIVEAU3, type Niveau3Context } from './rules';
 import { ANTWOORD_REGELS, legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
 import { WIJZIGING_REGELS } from './wijziging';
 import { verstuurJw325 } from '../../declaratie/antwoord';
-import { DeclaratieStatus } from '../../declaratie/declaratie.entity';
 import { beoordeel, legDeclaratieVast } from '../../declaratie/declaratie.verwerking';
 
 export { SYSTEEM };
@@ -119,10 +118,11 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     }
     if (message.type === 'JW323' && !bevindingen.header.length) {
       // A claim whose header passed: every prestatie judged, stored, and answered with a JW325,
-      // unless its contract has the back office check claims first (then it waits, held).
+      // unless its contract has the back office check claims first, or the municipality judges
+      // claims in its own system (then it waits, held, for the release or for that JW325).
       const oordeel = await beoordeel(ctx);
       const declaratie = await legDeclaratieVast(ctx, oordeel);
-      if (declaratie.status === DeclaratieStatus.aangehouden) {
+      if (declaratie.aangehouden) {
         await prepared(em, `UPDATE bericht SET status = 'aangehouden', verwerkt_op = now() WHERE id = $1`, [id]);
         return { status: 'verwerkt' };
       }

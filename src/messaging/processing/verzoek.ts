@@ -1,4 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { decrypt } from '../../common/crypto';
+import { declaratieVan, prestatieSleutel } from '../../declaratie/extern';
+import { clientenVan, lijst } from '../../declaratie/jw325';
+import { parseMessage } from '../ijw/codec';
 import { encrypt } from '../../common/crypto';
 import type { Wijzigingspakket } from '../../toewijzing/verzoek.entity';
 import { plusWerkdagen } from '../../common/werkdagen';
@@ -188,6 +192,28 @@ export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
     if (!weg.length) return;
     const met = new Set((await metGeaccepteerdePrestaties(c.em, c.bericht.gemeenteCode, weg.map((p) => Number(p.ToewijzingNummer)))).map(String));
     for (const p of weg) if (met.has(String(Number(p.ToewijzingNummer)))) add(b, p, '9385');
+  },
+  /**
+   * TR366 → 9366 and TR367 → 9367: every prestatie of a JW325 (from a municipality's own system)
+   * is one of the JW323 it answers, by ProductReferentie, with the same values.
+   */
+  TR366: async (c, b) => {
+    if (c.message.type !== 'JW325') return;
+    const a = c.message.bericht.DeclaratieAntwoord as IjwNode | undefined;
+    const prestaties = lijst((a?.Clienten as IjwNode | undefined)?.Client).flatMap((cl) => lijst((cl.Prestaties as IjwNode).Prestatie));
+    if (!prestaties.length) return;
+    const d = await declaratieVan(c.em, c.bericht.gemeenteCode, c.message);
+    const origineel = new Map<string, string>();
+    if (d) {
+      const bericht = await c.em.query<{ xml_versleuteld: Buffer }[]>('SELECT xml_versleuteld FROM bericht WHERE id = $1', [d.bericht_id]);
+      const jw323 = (await parseMessage(decrypt(bericht[0].xml_versleuteld, c.key), { maxBytes: Number.MAX_SAFE_INTEGER })).message;
+      for (const { prestaties: ps } of jw323 ? clientenVan(jw323) : []) for (const p of ps) origineel.set(JSON.stringify(p.ProductReferentie), prestatieSleutel(p));
+    }
+    for (const p of prestaties) {
+      const o = origineel.get(JSON.stringify(p.ProductReferentie));
+      if (o === undefined) add(b, p, '9366');
+      else if (o !== prestatieSleutel(p)) add(b, p, '9367');
+    }
   },
   TR355_TR365: async (c, b) => {
     if (c.message.type !== 'JW319') return;
