@@ -9,6 +9,7 @@ import { CapaciteitResolver, WachttijdResolver } from '../capaciteit/capaciteit.
 import { ArrangementOnderdeelResolver, ArrangementResolver, ProductResolver } from '../catalogue/catalogue.resolver';
 import '../common/enums';
 import { ContractProductResolver, ContractResolver, IndexatieResolver } from '../contracting/contract.resolver';
+import { RapportageResolver } from '../rapportage/rapportage.resolver';
 import { AanbiederResolver, GemeenteResolver, RegioResolver } from '../registry/registry.resolver';
 import type { HubContext } from './context';
 
@@ -37,6 +38,7 @@ export function buildHubSchema(): GraphQLSchema {
       DeclaratieResolver,
       CapaciteitResolver,
       WachttijdResolver,
+      RapportageResolver,
     ],
     authChecker,
     authMode: 'error',
