@@ -25,7 +25,7 @@ const NIVEAU = (a: string) =>
  * - in zorg: distinct clients with a start (JW305, not deleted) on or before the quarter's end
  *   not closed by a stop (JW307, not deleted, any reason) of that start ending on or before that
  *   day: the clients carried into the next quarter (so stock + inflow − outflow adds up);
- * - instroom: starts beginning in the quarter that are not a restart (no earlier start of the
+ * - instroom: starts beginning in the quarter that are not a restart (the first start of the
  *   same toewijzing and client);
  * - uitstroom: definitive stops (reason not 20) ending in the quarter, grouped by reason.
  * Rows with neither a municipality nor a provider of the region's registry are kept so every
@@ -38,11 +38,6 @@ export function stromenSql(p: Principal, regio: string, k: Kwartaal, P: Params):
   const jaarVan = `${P.add(k.jaarVan)}::date`;
   const jaarTot = `${P.add(k.jaarTot)}::date`;
   const scope = (a: string) => clientScopeSql(p, a, P);
-  // The stop (not deleted) that closes start `s`: the standard keys a stop by the start's key.
-  const stopVan = (s: string) => `l2.soort = 'stop' AND NOT l2.verwijderd AND l2.gemeente_code = ${s}.gemeente_code AND l2.aanbieder_agb = ${s}.aanbieder_agb
-        AND l2.client_hash = ${s}.client_hash AND l2.toewijzing_nummer IS NOT DISTINCT FROM ${s}.toewijzing_nummer
-        AND l2.product_categorie IS NOT DISTINCT FROM ${s}.product_categorie AND l2.product_code IS NOT DISTINCT FROM ${s}.product_code
-        AND l2.begindatum = ${s}.begindatum`;
   return `
   WITH geld AS (
     SELECT pr.gemeente_code, pr.aanbieder_agb,
@@ -61,18 +56,23 @@ export function stromenSql(p: Principal, regio: string, k: Kwartaal, P: Params):
            sum(round(tw.geraamd_centen::numeric * (least(tw.einde, ${jaarTot}) - greatest(tw.ingangsdatum, ${tot} + 1) + 1) / (tw.einde - tw.ingangsdatum + 1))) AS bedrag
       FROM tw GROUP BY tw.gemeente_code, tw.aanbieder_agb),
   lev AS (
-    SELECT l.* FROM levering l WHERE NOT l.verwijderd AND l.regio_code = ${r} AND ${scope('l')}),
+    SELECT l.gemeente_code, l.aanbieder_agb, l.client_hash, coalesce(l.toewijzing_nummer, -1) AS nr, coalesce(l.product_categorie, '') AS cat,
+           coalesce(l.product_code, '') AS code, l.soort, l.begindatum, l.einddatum, l.reden_beeindiging
+      FROM levering l WHERE NOT l.verwijderd AND l.regio_code = ${r} AND ${scope('l')}),
+  -- A stop carries its start's key (product, Begindatum), so grouping by the key pairs them in one
+  -- pass: no anti-join whose plan depends on row estimates under row-level security.
   in_zorg AS (
-    SELECT s.gemeente_code, s.aanbieder_agb, s.client_hash FROM lev s
-     WHERE s.soort = 'start' AND s.begindatum <= ${tot}
-       AND NOT EXISTS (SELECT 1 FROM levering l2 WHERE ${stopVan('s')} AND l2.einddatum <= ${tot})),
+    SELECT gemeente_code, aanbieder_agb, client_hash FROM lev
+     WHERE begindatum <= ${tot}
+     GROUP BY gemeente_code, aanbieder_agb, client_hash, nr, cat, code, begindatum
+    HAVING bool_or(soort = 'start') AND NOT coalesce(bool_or(soort = 'stop' AND einddatum <= ${tot}), false)),
+  starts AS (
+    SELECT gemeente_code, aanbieder_agb, begindatum, min(begindatum) OVER (PARTITION BY gemeente_code, aanbieder_agb, client_hash, nr) AS eerste
+      FROM lev WHERE soort = 'start'),
   instroom AS (
-    SELECT s.gemeente_code, s.aanbieder_agb, count(*) AS n FROM lev s
-     WHERE s.soort = 'start' AND s.begindatum BETWEEN ${van} AND ${tot}
-       AND NOT EXISTS (SELECT 1 FROM levering l2 WHERE l2.soort = 'start' AND NOT l2.verwijderd AND l2.gemeente_code = s.gemeente_code
-                        AND l2.aanbieder_agb = s.aanbieder_agb AND l2.client_hash = s.client_hash
-                        AND l2.toewijzing_nummer IS NOT DISTINCT FROM s.toewijzing_nummer AND l2.begindatum < s.begindatum)
-     GROUP BY s.gemeente_code, s.aanbieder_agb),
+    SELECT gemeente_code, aanbieder_agb, count(*) AS n FROM starts
+     WHERE begindatum BETWEEN ${van} AND ${tot} AND begindatum = eerste
+     GROUP BY gemeente_code, aanbieder_agb),
   uitstroom AS (
     SELECT s.gemeente_code, s.aanbieder_agb, ${uitstroomGroepSql('s.reden_beeindiging')} AS groep, count(*) AS n FROM lev s
      WHERE s.soort = 'stop' AND s.reden_beeindiging <> '20' AND s.einddatum BETWEEN ${van} AND ${tot}
