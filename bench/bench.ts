@@ -17,6 +17,7 @@ import { Procedure } from '../src/common/enums';
 import { DEMO } from '../src/seed/demo-data';
 import { seed } from '../src/seed/seed';
 import { setLogLevel } from '../src/observability/logger';
+import { declaratiesBench } from './declaraties';
 import { ingestBench, jw323Bench } from './ingest';
 import { qrapportBench } from './qrapport';
 import { figure, load } from './lib';
@@ -24,15 +25,15 @@ import { figure, load } from './lib';
 /**
  * `npm run bench`: figures through the full HTTP stack next to raw baselines measured in the
  * same run, on a scratch database that is dropped afterwards: contracts_query(_p95) here, ingest
- * and jw323_parse in ./ingest.ts, qrapport (the quarterly report of a 20,000-client region) in
- * ./qrapport.ts. Human-readable lines first, one JSON line per figure last.
- * A quick run: BENCH_INGEST_MESSAGES=2000; one part only: BENCH_ONLY=ingest (or contracts, jw323, qrapport).
+ * and jw323_parse in ./ingest.ts, declaraties in ./declaraties.ts, qrapport (the quarterly report of a
+ * 20,000-client region) in ./qrapport.ts. Human-readable lines first, one JSON line per figure last.
+ * A quick run: BENCH_INGEST_MESSAGES=2000; one part only: BENCH_ONLY=ingest (or contracts, jw323, declaraties, qrapport).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 40);
-/** Which runs: a comma list of contracts, ingest, jw323, qrapport (default all). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'contracts,ingest,jw323,qrapport').split(',').map((s) => s.trim()));
+/** Which runs: a comma list of contracts, ingest, jw323, declaraties, qrapport (default all). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'contracts,ingest,jw323,declaraties,qrapport').split(',').map((s) => s.trim()));
 
 const RAW_SQL = `
   SELECT c.id, c.nummer, a.naam,
@@ -170,6 +171,23 @@ async function main(): Promise<void> {
       });
       process.stdout.write(ingest.text);
       lines.push(...ingest.lines);
+    }
+    if (ONLY.has('declaraties')) {
+      // A provider with an hourly (inspanningsgericht, Eenheid 04) product claims from a municipality of that contract.
+      const uur = new Set(regio.producten.filter((p) => p.uitvoeringsvariant === 'inspanningsgericht' && p.eenheid === '04').map((p) => p.code));
+      const contract = regio.contracten.find((c) => c.producten.some((p) => uur.has(p.productCode)));
+      if (!contract) throw new Error('demo region without an hourly contract');
+      const claims = await declaratiesBench({
+        ds,
+        apiUrl: baseUrl,
+        token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? ''),
+        keyBase64: cfg.HUB_ENCRYPTION_KEY ?? '',
+        regio: regio.code,
+        agb: contract.aanbiederAgb,
+        gemeente: contract.gemeenten[0],
+      });
+      process.stdout.write(claims.text);
+      lines.push(...claims.lines);
     }
     if (ONLY.has('qrapport')) {
       const q = await qrapportBench(ds, ownerUrl.toString(), regio.code);

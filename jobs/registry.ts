@@ -1,9 +1,11 @@
+import type { VoorschottenJobData } from '../src/bekostiging/voorschotten.job';
+
 /**
  * The one typed registry of queues and jobs. Payloads are JSON with ids only: never entities,
  * XML or a BSN. Startup fails when a job has no handler or two (see `checkHandlers`).
  */
 export const QUEUES = {
-  onderhoud: ['contract-status'],
+  onderhoud: ['contract-status', 'lumpsum-voorschotten'],
   berichten: ['verwerk-bericht', 'bezorg-bericht'],
 } as const;
 
@@ -14,6 +16,8 @@ export type JobName<Q extends QueueName = QueueName> = (typeof QUEUES)[Q][number
 export interface JobData {
   /** Ends contracts whose term has passed; `peildatum` defaults to today. */
   'contract-status': { peildatum?: string };
+  /** Creates the monthly lumpsum advances due by `peildatum` (default today) that do not exist yet. */
+  'lumpsum-voorschotten': VoorschottenJobData;
   /** Process an inbound iJw message (structure, rules, retour). */
   'verwerk-bericht': { outboxId: string; berichtId: string };
   /** Deliver an outbound iJw message to the party's endpoint or mailbox. */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Queue, Worker } from 'bullmq';
 import { contractStatus } from '../jobs/contract-status.processor';
+import { maakVoorschotten } from './bekostiging/voorschotten.job';
 import { bezorgBericht, naMislukking } from './messaging/processing/bezorging';
 import { startRelay } from './messaging/processing/relay';
 import { verwerkBericht } from './messaging/processing/verwerking';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const xsd = cfg.IJW_XSD_DIR ? await XsdValidators.load(cfg.IJW_XSD_DIR) : undefined;
   const handlers: Handlers = {
     'contract-status': (d) => contractStatus(ds, d),
+    'lumpsum-voorschotten': (d) => maakVoorschotten(ds, d),
     'verwerk-bericht': async (d) => ({ ...(await verwerkBericht(ds, key, d.berichtId, xsd)) }),
     'bezorg-bericht': (d) => bezorgBericht(ds, key, d.berichtId, key),
   };
@@ -54,6 +56,10 @@ async function main(): Promise<void> {
     q.on('error', (err) => log.warn('queue error', { queue: q.name, error: err.message }));
     // Daily at 01:00; the scheduler id makes repeated starts idempotent.
     await q.upsertJobScheduler('contract-status-dagelijks', { pattern: '0 1 * * *' }, { name: 'contract-status', data: {} });
+    // Lumpsum advances: the run creates only what is due and missing, so it runs daily (a month's
+    // advance on its first day, a missed day caught up the next) and once at every start.
+    await q.upsertJobScheduler('lumpsum-voorschotten', { pattern: cfg.LUMPSUM_VOORSCHOT_PATTERN }, { name: 'lumpsum-voorschotten', data: {} });
+    await q.add('lumpsum-voorschotten', {}, { removeOnComplete: 100, removeOnFail: 100 });
     schedulers.push(q);
   }
   let relay: { stop: () => Promise<void> } | undefined;

@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { nuInNederland } from '../src/common/tijd';
+import { writeMessage } from '../src/messaging/ijw/codec';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
+import { bouwJw301 } from '../src/toewijzing/jw301';
+import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
 import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
@@ -211,6 +215,32 @@ describe('JW323 → JW325: a rule per prestatie, broken and kept', () => {
     const r = (await declareer('AUG1', '2026-08', [{ bsn: g.goed.bsn, prestaties: [{ ref: 'TR318-1', nummer: g.goed.nummer, ...OKT, volume: 1 }] }])).jw325!;
     expect(r.codes).toEqual(['8214']);
     expect(r.toegekend).toBe(0);
+  });
+});
+
+describe('TR385: a toewijzing with accepted prestaties cannot be deleted', () => {
+  it('through GraphQL: a coded error, the toewijzing kept', async () => {
+    const r = await api.gql(tokens.toegang, `mutation($id: ID!) { verwijderToewijzing(id: $id) { bericht { id } } }`, { id: gevallen.TR387.goed.id });
+    expect(r.errors?.[0].extensions?.code).toBe('HAS_ACCEPTED_CLAIMS');
+    // Without accepted prestaties it can (its September prestatie was rejected).
+    const ok = await api.gql(tokens.toegang, `mutation($id: ID!) { verwijderToewijzing(id: $id) { bericht { id } } }`, { id: gevallen.TR339.slecht.id });
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it('from a case system: the JW301 is refused with 9385 and not forwarded', async () => {
+    const g = gevallen.TR388.goed;
+    const product = {
+      nummer: g.nummer, productCategorie: '45', productCode: '45A04', toewijzingsdatum: nuInNederland().datum, toewijzingstijd: '10:00:00',
+      ingangsdatum: '2026-09-01', einddatum: '2026-09-01', volume: 3, eenheid: '04', frequentie: '2', budget: null, redenWijziging: '13', referentieAanbieder: null, versie: 2,
+    } as unknown as ToewijzingEntity;
+    const xml = writeMessage(bouwJw301({
+      gemeenteCode: '0796', aanbiederAgb: AGB.alfa, identificatie: `Z385`, dagtekening: nuInNederland().datum,
+      client: { bsn: g.bsn, geboortedatum: '2013-03-03', geslacht: '2', achternaam: 'Visser', adres: { postcode: '5211AB', huisnummer: 7 } },
+      actueel: [product], gewijzigd: new Set([g.nummer]),
+    }));
+    const id = await stuurBericht(api.url, tokens.toegang, xml);
+    const s = await wachtOpBericht(api.url, tokens.toegang, id, (x) => !['ontvangen', 'klaar'].includes(x.status));
+    expect(s).toMatchObject({ status: 'afgekeurd', fouten: [{ path: '9385' }] });
   });
 });
 

@@ -121,6 +121,11 @@ export class Config {
   @Min(1000)
   QUEUE_LOCK_MS = 30_000;
 
+  /** Cron pattern of the run that creates the monthly lumpsum advances due; it only adds what is missing. */
+  @IsString()
+  @MinLength(9)
+  LUMPSUM_VOORSCHOT_PATTERN = '30 1 * * *';
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 }

@@ -1,6 +1,14 @@
 import { AuditEntity } from '../auth/audit.entity';
 import { CapaciteitEntity } from '../capaciteit/capaciteit.entity';
 import { WachttijdnormEntity } from '../capaciteit/wachttijdnorm.entity';
+import { BegrotingspostEntity, KostenaandeelEntity } from '../bekostiging/begrotingspost.entity';
+import {
+  LumpsumAandeelEntity,
+  LumpsumEntity,
+  VaststellingEntity,
+  VaststellingGemeenteEntity,
+  VoorschotEntity,
+} from '../bekostiging/lumpsum.entity';
 import { ArrangementEntity, ArrangementOnderdeelEntity } from '../catalogue/arrangement.entity';
 import { ProductEntity } from '../catalogue/product.entity';
 import { BudgetplafondEntity } from '../contracting/budgetplafond.entity';
@@ -46,4 +54,11 @@ export const ENTITIES = [
   AfrekeningEntity,
   CapaciteitEntity,
   WachttijdnormEntity,
+  LumpsumEntity,
+  LumpsumAandeelEntity,
+  VoorschotEntity,
+  VaststellingEntity,
+  VaststellingGemeenteEntity,
+  BegrotingspostEntity,
+  KostenaandeelEntity,
 ];

@@ -54,13 +54,13 @@ export const afrekeningService = {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('afrekening:' || $1::text || $2::text))`, [regio, f.maand]);
     const rows = await em.query<{ id: string }[]>(
       `WITH kandidaat AS (
-         SELECT pr.id, pr.gemeente_code, pr.aanbieder_agb, pr.toegekend_centen
-           FROM prestatie pr JOIN declaratie d ON d.id = pr.declaratie_id
-          WHERE pr.regio_code = $1 AND pr.declaratie_periode = $2 AND pr.toegekend AND pr.afrekening_id IS NULL
-            AND d.status = 'beantwoord' AND NOT d.aangehouden
-            AND ($3::text[] IS NULL OR pr.gemeente_code = ANY ($3::text[])) AND ($4::text IS NULL OR pr.aanbieder_agb = $4::text)
+         SELECT d.id, d.gemeente_code, d.aanbieder_agb, d.toegekend_centen,
+                (SELECT count(*) FROM prestatie pr WHERE pr.declaratie_id = d.id AND pr.toegekend) AS n
+           FROM declaratie d
+          WHERE d.regio_code = $1 AND d.periode_begin = $2 AND d.afrekening_id IS NULL AND d.status = 'beantwoord' AND NOT d.aangehouden
+            AND ($3::text[] IS NULL OR d.gemeente_code = ANY ($3::text[])) AND ($4::text IS NULL OR d.aanbieder_agb = $4::text)
        ), groep AS (
-         SELECT gemeente_code, aanbieder_agb, count(*)::int AS n, sum(toegekend_centen) AS bedrag FROM kandidaat GROUP BY gemeente_code, aanbieder_agb
+         SELECT gemeente_code, aanbieder_agb, sum(n)::int AS n, sum(toegekend_centen) AS bedrag FROM kandidaat GROUP BY gemeente_code, aanbieder_agb HAVING sum(n) > 0
        ), nieuw AS (
          INSERT INTO afrekening (regio_code, gemeente_code, aanbieder_agb, maand, volgnummer, factuurnummer, aantal_prestaties, bedrag_centen)
          SELECT $1, g.gemeente_code, g.aanbieder_agb, $2::date, v.volg,
@@ -70,8 +70,8 @@ export const afrekeningService = {
                                WHERE a.gemeente_code = g.gemeente_code AND a.aanbieder_agb = g.aanbieder_agb AND a.maand = $2::date) v
          RETURNING id, gemeente_code, aanbieder_agb
        ), gemarkeerd AS (
-         UPDATE prestatie pr SET afrekening_id = n.id FROM kandidaat k JOIN nieuw n ON n.gemeente_code = k.gemeente_code AND n.aanbieder_agb = k.aanbieder_agb
-          WHERE pr.id = k.id RETURNING 1
+         UPDATE declaratie d SET afrekening_id = n.id FROM kandidaat k JOIN nieuw n ON n.gemeente_code = k.gemeente_code AND n.aanbieder_agb = k.aanbieder_agb
+          WHERE d.id = k.id RETURNING 1
        )
        SELECT id FROM nieuw`,
       [regio, f.maand, codes, f.aanbiederAgb ?? null],
@@ -102,7 +102,7 @@ export const afrekeningService = {
               pr.referentie_nummer, pr.debet_credit, pr.toewijzing_nummer, pr.product_categorie, pr.product_code,
               to_char(pr.periode_begin, 'YYYY-MM-DD') AS periode_begin, to_char(pr.periode_eind, 'YYYY-MM-DD') AS periode_eind,
               pr.volume, pr.eenheid, pr.tarief_centen, pr.toegekend_centen
-         FROM afrekening a JOIN prestatie pr ON pr.afrekening_id = a.id JOIN declaratie d ON d.id = pr.declaratie_id
+         FROM afrekening a JOIN declaratie d ON d.afrekening_id = a.id JOIN prestatie pr ON pr.declaratie_id = d.id AND pr.toegekend
         WHERE a.maand = $1 AND ($2::text IS NULL OR a.gemeente_code = $2::text) AND ($3::text IS NULL OR a.aanbieder_agb = $3::text)${scope}
         ORDER BY a.factuurnummer, pr.referentie_nummer`,
       params,

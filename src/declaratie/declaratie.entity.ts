@@ -23,6 +23,7 @@ registerEnumType(DeclaratieStatus, { name: 'DeclaratieStatus', description: 'Whe
 @Index('uq_declaratie_bericht', ['berichtId'], { unique: true })
 @Index('uq_declaratie_nummer', ['aanbiederAgb', 'nummer'], { unique: true, where: `status <> 'afgewezen'` })
 @Index('ix_declaratie_gemeente_periode', ['gemeenteCode', 'periodeBegin'])
+@Index('ix_declaratie_afrekenen', ['regioCode', 'periodeBegin'], { where: 'afrekening_id IS NULL' })
 @Check('ck_declaratie_status', `status IN ('beantwoord', 'aangehouden', 'afgewezen')`)
 export class DeclaratieEntity {
   @Field(() => ID)
@@ -96,6 +97,10 @@ export class DeclaratieEntity {
   @Field(() => Date, { nullable: true })
   @Column({ name: 'beantwoord_op', type: 'timestamptz', nullable: true })
   beantwoordOp!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The settlement (invoice record) that paid its granted prestaties.' })
+  @Column({ name: 'afrekening_id', type: 'uuid', nullable: true })
+  afrekeningId!: string | null;
 }
 
 /**
@@ -109,7 +114,6 @@ export class DeclaratieEntity {
 @Index('ix_prestatie_vorige', ['aanbiederAgb', 'vorigReferentieNummer'])
 @Index('ix_prestatie_declaratie', ['declaratieId'])
 @Index('ix_prestatie_toewijzing', ['toewijzingId'])
-@Index('ix_prestatie_afrekening', ['gemeenteCode', 'aanbiederAgb', 'declaratiePeriode'])
 @Index('ix_prestatie_contract', ['contractId', 'periodeBegin'])
 @Check('ck_prestatie_dc', `debet_credit IN ('D', 'C')`)
 export class PrestatieEntity {
@@ -218,15 +222,11 @@ export class PrestatieEntity {
   @Field(() => Boolean, { description: 'Granted although it exceeds the contract\'s budget ceiling (policy: alert).' })
   @Column({ name: 'boven_plafond', type: 'boolean', default: false })
   bovenPlafond!: boolean;
-
-  @Field(() => ID, { nullable: true, description: 'The settlement (invoice record) that paid it.' })
-  @Column({ name: 'afrekening_id', type: 'uuid', nullable: true })
-  afrekeningId!: string | null;
 }
 
 /**
  * The monthly settlement of granted prestaties of one provider with one municipality: an
- * invoice record. A later run for the same month settles what came in after it (volgnummer 2, …).
+ * invoice record. A claim is one provider, one municipality, one month: claims are settled whole. A later run for the same month settles what came in after it (volgnummer 2, …).
  */
 @ObjectType('Afrekening', { description: 'A monthly settlement (invoice record) of granted prestaties of one provider with one municipality.' })
 @Entity('afrekening')

@@ -72,6 +72,8 @@ export interface Geclaimd {
 /** What the judgement of one prestatie yields. */
 export interface Uitkomst {
   p: Geclaimd;
+  /** The client's keyed BSN hash. */
+  clientHash: string;
   codes: string[];
   toewijzingId: string | null;
   contractId: string | null;
@@ -124,6 +126,8 @@ const debetSleutel = (nummer: number, begin: string, eind: string, categorie: st
 interface Stand {
   toewijzingen: Map<number, TwRij>;
   contractProducten: CpRij[];
+  /** The same, by category/code. */
+  perProduct: Map<string, CpRij[]>;
   boek: Set<string>;
   eerder: Map<string, Eerder>;
   /** Accepted credits per debit reference. */
@@ -190,6 +194,7 @@ async function leesStand(em: EntityManager, regio: string | null, gemeente: stri
   return {
     toewijzingen: new Map(toewijzingen.map((t) => [t.nummer, t])),
     contractProducten,
+    perProduct: contractProducten.reduce((m, c) => m.set(`${c.categorie}/${c.code}`, [...(m.get(`${c.categorie}/${c.code}`) ?? []), c]), new Map<string, CpRij[]>()),
     boek: new Set(boek.map((b) => `${b.categorie}/${b.code}`)),
     eerder: new Map(eerder.map((e) => [e.referentie_nummer, e])),
     gecrediteerd: new Set(eerder.filter((e) => e.debet_credit === 'C' && e.toegekend && e.vorig_referentie_nummer).map((e) => e.vorig_referentie_nummer as string)),
@@ -201,7 +206,7 @@ async function leesStand(em: EntityManager, regio: string | null, gemeente: stri
 
 /** The contracted product a prestatie is priced by: under the toewijzing's contract first, else any covering contract. */
 function contractProduct(s: Stand, tw: TwRij, p: Geclaimd): CpRij | undefined {
-  const zelfde = s.contractProducten.filter((c) => c.categorie === p.categorie && c.code === p.code);
+  const zelfde = s.perProduct.get(`${p.categorie}/${p.code}`) ?? [];
   return zelfde.find((c) => c.contract_id === tw.contract_id) ?? zelfde[0];
 }
 
@@ -276,6 +281,8 @@ export const PRESTATIE_REGELS: Record<string, Regel> = {
   TR389: (b) => als(b.stand.openDebet.has(debetSleutel(b.p.toewijzingNummer, b.p.begin, b.p.eind, b.p.categorie, b.p.code)), '9389'),
 };
 
+const REGELS = Object.values(PRESTATIE_REGELS);
+
 export interface DeclaratieOordeel {
   declaratieCodes: string[];
   uitkomsten: Uitkomst[];
@@ -321,7 +328,7 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
   const uitkomsten: Uitkomst[] = [];
   let aanhouden = false;
   for (const p of claims) {
-    const u: Uitkomst = { p, codes: [], toewijzingId: null, contractId: null, tariefId: null, contractTarief: null, bovenPlafond: false, toegekend: 0 };
+    const u: Uitkomst = { p, clientHash: hashVan(p.bsn), codes: [], toewijzingId: null, contractId: null, tariefId: null, contractTarief: null, bovenPlafond: false, toegekend: 0 };
     uitkomsten.push(u);
     if (stand.eerder.has(p.referentie) || gebruikt.has(p.referentie)) u.codes.push('8021');
     gebruikt.add(p.referentie);
@@ -353,8 +360,8 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
     const cp = contractProduct(stand, tw, p);
     const tarief = tariefOp(cp, p.begin);
     Object.assign(u, { toewijzingId: tw.id, contractId: cp?.contract_id ?? tw.contract_id, tariefId: tarief?.id ?? null, contractTarief: tarief?.c ?? null });
-    const b: Beoordeling = { p, tw, cp, tarief, declaratieEind: periodeEind, clientHash: hashVan(p.bsn), stand, lopend };
-    for (const regel of Object.values(PRESTATIE_REGELS)) for (const code of regel(b)) if (!u.codes.includes(code)) u.codes.push(code);
+    const b: Beoordeling = { p, tw, cp, tarief, declaratieEind: periodeEind, clientHash: u.clientHash, stand, lopend };
+    for (const regel of REGELS) for (const code of regel(b)) if (!u.codes.includes(code)) u.codes.push(code);
     if (cp?.declaraties_aanhouden) aanhouden = true;
     if (u.codes.length) continue;
     // The region's budget ceiling for the contract and year: reject (9369) or grant with an alert.
@@ -413,7 +420,6 @@ export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel)
   );
   if (!o.uitkomsten.length) return { id, status };
   const kol = (f: (u: Uitkomst) => unknown) => o.uitkomsten.map(f);
-  const hashes = new Map<string, string>();
   await prepared(
     c.em,
     `INSERT INTO prestatie (declaratie_id, regio_code, gemeente_code, aanbieder_agb, declaratie_periode, client_hash, referentie_nummer, vorig_referentie_nummer,
@@ -431,7 +437,7 @@ export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel)
       c.bericht.gemeenteCode,
       c.bericht.afzender,
       periodeBegin,
-      kol((u) => hashes.get(u.p.bsn) ?? (hashes.set(u.p.bsn, c.clientHash(u.p.bsn)).get(u.p.bsn) as string)),
+      kol((u) => u.clientHash),
       kol((u) => u.p.referentie),
       kol((u) => u.p.vorige),
       kol((u) => u.p.dc),

@@ -8,6 +8,7 @@ import { buildSchemaSync, type AuthChecker } from 'type-graphql';
 import { CapaciteitResolver, WachttijdResolver } from '../capaciteit/capaciteit.resolver';
 import { ArrangementOnderdeelResolver, ArrangementResolver, ProductResolver } from '../catalogue/catalogue.resolver';
 import '../common/enums';
+import { BegrotingspostResolver, LumpsumResolver } from '../bekostiging/bekostiging.resolver';
 import { ContractProductResolver, ContractResolver, IndexatieResolver } from '../contracting/contract.resolver';
 import { RapportageResolver } from '../rapportage/rapportage.resolver';
 import { AanbiederResolver, GemeenteResolver, RegioResolver } from '../registry/registry.resolver';
@@ -38,6 +39,8 @@ export function buildHubSchema(): GraphQLSchema {
       DeclaratieResolver,
       CapaciteitResolver,
       WachttijdResolver,
+      LumpsumResolver,
+      BegrotingspostResolver,
       RapportageResolver,
     ],
     authChecker,

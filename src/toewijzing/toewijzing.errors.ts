@@ -12,6 +12,7 @@ export enum ToewijzingError {
   TOEWIJZING_NOT_FOUND = 'TOEWIJZING_NOT_FOUND',
   CHANGE_NOT_ALLOWED = 'CHANGE_NOT_ALLOWED',
   ALREADY_DELETED = 'ALREADY_DELETED',
+  HAS_ACCEPTED_CLAIMS = 'HAS_ACCEPTED_CLAIMS',
   /** A toewijzing a request for change (JW317) names is gone since: the package cannot be granted whole. */
   PACKAGE_CHANGED = 'PACKAGE_CHANGED',
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { metGeaccepteerdePrestaties } from '../messaging/processing/verzoek';
 import { audit } from '../auth/audit.service';
 import { SYSTEEM, type Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
@@ -508,6 +509,10 @@ export const toewijzingService = {
   /** Delete: Einddatum = Ingangsdatum with RedenWijziging 13; the toewijzing counts as never sent (OP087). */
   async verwijder(em: EntityManager, p: Principal, key: Buffer, id: string) {
     const t = await this.voorWijziging(em, p, id);
+    // TR385 / OP362: accepted claims make the toewijzing part of what was paid; it can be ended, not deleted.
+    if ((await metGeaccepteerdePrestaties(em, t.gemeenteCode, [t.nummer])).length) {
+      throw new HubError(ToewijzingError.HAS_ACCEPTED_CLAIMS, `Toewijzing ${t.nummer} heeft geaccepteerde declaraties en kan niet worden verwijderd; beëindig haar`, { veld: 'id' });
+    }
     return this.schrijfWijziging(em, p, key, t, { einddatum: t.ingangsdatum, redenWijziging: '13', geraamdCenten: 0 }, 'toewijzing.verwijderd');
   },
 

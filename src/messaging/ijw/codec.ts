@@ -182,57 +182,82 @@ export async function parseMessage(input: string | Uint8Array, opts: { maxBytes?
   }
 }
 
-function readComplex(def: MessageDefinition, el: XmlElement, ct: ComplexType, path: string, issues: CodecIssue[], k: Klassen): IjwNode {
+/**
+ * Where the reader is, as a stack of segments: a finding's path is only built when there is a
+ * finding, so a large valid message allocates no path strings.
+ */
+class Pad {
+  private readonly delen: string[] = [];
+  constructor(private readonly wortel: string) {}
+  in(deel: string): void {
+    this.delen.push(deel);
+  }
+  uit(): void {
+    this.delen.pop();
+  }
+  /** The path of the current element, or of a child `naam` of it. */
+  toString(naam?: string): string {
+    const p = this.delen.length ? `${this.wortel}/${this.delen.join('/')}` : this.wortel;
+    return naam === undefined ? p : `${p}/${naam}`;
+  }
+}
+
+function readComplex(def: MessageDefinition, el: XmlElement, ct: ComplexType, pad: Pad | string, issues: CodecIssue[], k: Klassen): IjwNode {
+  const path = typeof pad === 'string' ? new Pad(pad) : pad;
   const node: IjwNode = {};
   const seq = ct.sequence;
   const counts = new Array<number>(seq.length).fill(0);
   let i = 0;
   for (const n of kinderen(el)) {
     if (!(n instanceof k.XmlElement)) {
-      if ((n instanceof k.XmlText || n instanceof k.XmlCData) && n.content.trim() !== '') issues.push({ path, message: 'text where only elements are allowed' });
+      if ((n instanceof k.XmlText || n instanceof k.XmlCData) && n.content.trim() !== '') issues.push({ path: path.toString(), message: 'text where only elements are allowed' });
       continue;
     }
     const name = n.name;
     const inNs = n.namespaceUri === ct.ns;
     while (i < seq.length && !(inNs && seq[i].name === name)) {
-      if (counts[i] < seq[i].min) issues.push({ path: `${path}/${seq[i].name}`, message: 'required element missing' });
+      if (counts[i] < seq[i].min) issues.push({ path: path.toString(seq[i].name), message: 'required element missing' });
       i++;
     }
     if (i === seq.length) {
-      issues.push({ path: `${path}/${kort(name, 60)}`, message: inNs ? 'element not allowed here (order or unknown)' : `element in wrong namespace '${kort(n.namespaceUri, 80)}'` });
+      issues.push({ path: path.toString(kort(name, 60)), message: inNs ? 'element not allowed here (order or unknown)' : `element in wrong namespace '${kort(n.namespaceUri, 80)}'` });
       // Later siblings cannot match either: the sequence is exhausted.
       return node;
     }
     const d = seq[i];
     counts[i]++;
-    const at = d.max > 1 ? `${path}/${name}[${counts[i]}]` : `${path}/${name}`;
-    if (counts[i] > d.max) {
-      issues.push({ path: at, message: `more than ${d.max} allowed` });
-      continue;
-    }
-    checkAttributen(n, at, issues);
-    const sub = complexType(def, d.type);
-    let value: IjwValue;
-    if (sub) {
-      value = readComplex(def, n, sub, at, issues, k);
-    } else {
-      const st = simpleType(def, d.type);
-      if (!st) throw new Error(`definition has no type ${d.type}`);
-      const { text, hasElement } = textOf(n, k);
-      if (hasElement) issues.push({ path: at, message: 'element content where text is expected' });
-      const r = checkSimple(st, text);
-      if (r.problem) issues.push({ path: at, message: r.problem });
-      value = r.value ?? text;
-    }
-    if (d.max > 1) {
-      const list = (node[name] as IjwValue[] | undefined) ?? [];
-      list.push(value);
-      node[name] = list;
-    } else {
-      node[name] = value;
+    path.in(d.max > 1 ? `${name}[${counts[i]}]` : name);
+    try {
+      if (counts[i] > d.max) {
+        issues.push({ path: path.toString(), message: `more than ${d.max} allowed` });
+        continue;
+      }
+      if (n.attrs.length) checkAttributen(n, path.toString(), issues);
+      const sub = complexType(def, d.type);
+      let value: IjwValue;
+      if (sub) {
+        value = readComplex(def, n, sub, path, issues, k);
+      } else {
+        const st = simpleType(def, d.type);
+        if (!st) throw new Error(`definition has no type ${d.type}`);
+        const { text, hasElement } = textOf(n, k);
+        if (hasElement) issues.push({ path: path.toString(), message: 'element content where text is expected' });
+        const r = checkSimple(st, text);
+        if (r.problem) issues.push({ path: path.toString(), message: r.problem });
+        value = r.value ?? text;
+      }
+      if (d.max > 1) {
+        const list = (node[name] as IjwValue[] | undefined) ?? [];
+        list.push(value);
+        node[name] = list;
+      } else {
+        node[name] = value;
+      }
+    } finally {
+      path.uit();
     }
   }
-  for (; i < seq.length; i++) if (counts[i] < seq[i].min) issues.push({ path: `${path}/${seq[i].name}`, message: 'required element missing' });
+  for (; i < seq.length; i++) if (counts[i] < seq[i].min) issues.push({ path: path.toString(seq[i].name), message: 'required element missing' });
   return node;
 }
 

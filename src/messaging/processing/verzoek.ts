@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { encrypt } from '../../common/crypto';
 import type { Wijzigingspakket } from '../../toewijzing/verzoek.entity';
 import { plusWerkdagen } from '../../common/werkdagen';
@@ -146,6 +147,17 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
  * a request the hub knows, not one already allocated or rejected, and "in onderzoek" only once.
  * TR379 (9379) for a JW301: a ReferentieAanbieder only where it honours an open request.
  */
+/** Which of these ToewijzingNummers of a municipality have accepted debit prestaties not credited since. */
+export async function metGeaccepteerdePrestaties(em: EntityManager, gemeente: string, nummers: number[]): Promise<number[]> {
+  const r = await em.query<{ n: number }[]>(
+    `SELECT DISTINCT d.toewijzing_nummer AS n FROM prestatie d
+      WHERE d.gemeente_code = $1 AND d.toewijzing_nummer = ANY ($2::int[]) AND d.debet_credit = 'D' AND d.toegekend
+        AND NOT EXISTS (SELECT 1 FROM prestatie c WHERE c.aanbieder_agb = d.aanbieder_agb AND c.vorig_referentie_nummer = d.referentie_nummer AND c.toegekend)`,
+    [gemeente, nummers],
+  );
+  return r.map((x) => x.n);
+}
+
 export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
   /**
    * TR379 → 9379: a ToegewezenProduct carries a ReferentieAanbieder only when the JW301 honours
@@ -164,6 +176,18 @@ export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
     );
     const set = new Set(open.map((x) => x.r));
     for (const p of metReferentie) if (!set.has(p.ReferentieAanbieder as string)) add(b, p, '9379');
+  },
+  /**
+   * TR385 → 9385: a JW301 may not delete (Einddatum = Ingangsdatum, RedenWijziging 13) a
+   * toewijzing that has accepted prestaties not credited since (OP362).
+   */
+  TR385: async (c, b) => {
+    if (c.message.type !== 'JW301') return;
+    const producten = (((c.message.bericht.Client as IjwNode | undefined)?.ToegewezenProducten as IjwNode | undefined)?.ToegewezenProduct ?? []) as IjwNode[];
+    const weg = producten.filter((p) => p.RedenWijziging === '13' && p.Einddatum === p.Ingangsdatum);
+    if (!weg.length) return;
+    const met = new Set((await metGeaccepteerdePrestaties(c.em, c.bericht.gemeenteCode, weg.map((p) => Number(p.ToewijzingNummer)))).map(String));
+    for (const p of weg) if (met.has(String(Number(p.ToewijzingNummer)))) add(b, p, '9385');
   },
   TR355_TR365: async (c, b) => {
     if (c.message.type !== 'JW319') return;

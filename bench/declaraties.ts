@@ -1,0 +1,187 @@
+import { performance } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
+import { SYSTEEM, type Principal } from '../src/auth/principal';
+import { isValidBsn } from '../src/common/bsn';
+import { encrypt, keyedHash } from '../src/common/crypto';
+import { withTenant } from '../src/db/tenant';
+import { afrekeningService } from '../src/declaratie/afrekening.service';
+import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { sampleMessage } from '../src/messaging/ijw/samples';
+import { verwerkBericht } from '../src/messaging/processing/verwerking';
+import { figure } from './lib';
+
+const PRESTATIES = Number(process.env.BENCH_JW325_PRESTATIES ?? 10_000);
+const AFREKENING = Number(process.env.BENCH_AFREKENING_PRESTATIES ?? 100_000);
+
+/** The peak RSS growth while `fn` runs, sampled every 5 ms. */
+async function metPiek<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; piekMb: number }> {
+  global.gc?.();
+  const basis = process.memoryUsage().rss;
+  let piek = basis;
+  const timer = setInterval(() => (piek = Math.max(piek, process.memoryUsage().rss)), 5);
+  const t = performance.now();
+  try {
+    const result = await fn();
+    const ms = performance.now() - t;
+    piek = Math.max(piek, process.memoryUsage().rss);
+    return { result, ms, piekMb: Math.round(((piek - basis) / 1048576) * 10) / 10 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function bsns(n: number): string[] {
+  const uit: string[] = [];
+  for (let i = 100_000_000; uit.length < n; i++) if (isValidBsn(String(i))) uit.push(String(i));
+  return uit;
+}
+
+/**
+ * Claims: one JW323 of PRESTATIES prestaties (each its own client and toewijzing) judged to its
+ * JW325, next to the same matching aggregate in one raw SQL query; then the monthly settlement
+ * run over AFREKENING granted prestaties next to its aggregate in one raw query.
+ */
+export async function declaratiesBench(o: { ds: DataSource; apiUrl: string; token: string; keyBase64: string; regio: string; agb: string; gemeente: string }): Promise<{ text: string; lines: string[] }> {
+  const key = Buffer.from(o.keyBase64, 'base64');
+  const product = await withTenant(o.ds, SYSTEEM, (em) =>
+    em.query<{ contract_id: string; categorie: string; code: string; eenheid: string; tarief: number }[]>(
+      `SELECT cp.contract_id, p.categorie, p.code, cp.eenheid, t.bedrag_centen AS tarief
+         FROM contract_product cp JOIN product p ON p.id = cp.product_id JOIN contract k ON k.id = cp.contract_id
+         JOIN contract_gemeente g ON g.contract_id = k.id AND g.gemeente_code = $2
+         JOIN tarief t ON t.contract_product_id = cp.id AND t.geldig_vanaf <= '2026-09-01' AND (t.geldig_tot IS NULL OR t.geldig_tot >= '2026-09-01')
+        WHERE cp.aanbieder_agb = $1 AND cp.uitvoeringsvariant = 'inspanningsgericht' AND cp.eenheid = '04' LIMIT 1`,
+      [o.agb, o.gemeente],
+    ),
+  );
+  if (!product[0]) throw new Error('bench: no hourly product contracted for the provider in the municipality');
+  const p = product[0];
+  const lijst = bsns(PRESTATIES);
+  // Clients and toewijzingen in bulk: 4 hours a week, September–December 2026.
+  await withTenant(o.ds, SYSTEEM, async (em) => {
+    await em.query(
+      `INSERT INTO client (bsn_hash, gegevens_versleuteld, gemeente_code, regio_code) SELECT h, $2, $3, $4 FROM unnest($1::text[]) AS h`,
+      [lijst.map((b) => keyedHash(b, key)), encrypt(Buffer.from('{}'), key), o.gemeente, o.regio],
+    );
+    await em.query(
+      `INSERT INTO toewijzing (nummer, regio_code, gemeente_code, aanbieder_agb, client_id, contract_id, product_categorie, product_code, ingangsdatum, einddatum,
+                               volume, eenheid, frequentie, toewijzingsdatum, toewijzingstijd, geraamd_centen)
+       SELECT 800000000 + row_number() OVER (), $1, $2::text, $3, c.id, $4, $5, $6, '2026-09-01', '2026-12-31', 4, '04', '2', '2026-08-25', '09:00', 0
+         FROM client c WHERE c.gemeente_code = $2::text AND c.bsn_hash = ANY($7::text[])`,
+      [o.regio, o.gemeente, o.agb, p.contract_id, p.categorie, p.code, lijst.map((b) => keyedHash(b, key))],
+    );
+  });
+  const nummers = new Map(
+    (await withTenant(o.ds, SYSTEEM, (em) => em.query<{ nummer: number; bsn_hash: string }[]>(
+      `SELECT t.nummer, c.bsn_hash FROM toewijzing t JOIN client c ON c.id = t.client_id WHERE t.nummer > 800000000`,
+    ))).map((r) => [r.bsn_hash, r.nummer]),
+  );
+  const m = sampleMessage('JW323', 'minimal');
+  const h = m.bericht.Header as IjwNode;
+  const vandaag = new Date().toISOString().slice(0, 10);
+  Object.assign(h, { Afzender: o.agb, Ontvanger: o.gemeente, BerichtIdentificatie: { Identificatie: 'BENCH325', Dagtekening: vandaag } });
+  const bedrag = 12 * p.tarief;
+  m.bericht.Declaratie = {
+    DeclaratieNummer: 'BENCH325',
+    DeclaratiePeriode: { Begindatum: '2026-09-01', Einddatum: '2026-09-30' },
+    DeclaratieDagtekening: vandaag,
+    TotaalIngediendBedrag: { TotaalBedrag: bedrag * PRESTATIES, DebetCredit: 'D' },
+    Clienten: {
+      Client: lijst.map((bsn, i) => ({
+        Bsn: bsn,
+        Prestaties: {
+          Prestatie: [
+            {
+              ProductReferentie: { ReferentieNummer: `B${i}` },
+              ToewijzingNummer: nummers.get(keyedHash(bsn, key)) ?? 0,
+              ProductCategorie: p.categorie,
+              ProductCode: p.code,
+              ProductPeriode: { Begindatum: '2026-09-01', Einddatum: '2026-09-30' },
+              GeleverdVolume: 12,
+              Eenheid: '04',
+              ProductTarief: p.tarief,
+              IngediendBedrag: { Bedrag: bedrag, DebetCredit: 'D' },
+            },
+          ],
+        },
+      })),
+    },
+  };
+  const xml = writeMessage(m);
+  const post = await fetch(`${o.apiUrl}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/xml' }, body: xml });
+  const id = ((await post.json()) as { id?: string }).id;
+  if (post.status !== 202 || !id) throw new Error(`bench JW323 not accepted: ${post.status}`);
+  const jw325 = await metPiek(() => verwerkBericht(o.ds, key, id));
+  const uitkomst = await withTenant(o.ds, SYSTEEM, (em) =>
+    em.query<{ toegekend: string; afgewezen: number }[]>(
+      `SELECT d.toegekend_centen AS toegekend, (SELECT count(*)::int FROM prestatie WHERE declaratie_id = d.id AND NOT toegekend) AS afgewezen FROM declaratie d WHERE d.bericht_id = $1`,
+      [id],
+    ),
+  );
+  if (!uitkomst[0] || uitkomst[0].afgewezen !== 0) throw new Error(`bench JW323 not fully granted: ${JSON.stringify(uitkomst)}`);
+  // Baseline: the same matching aggregate (toewijzing, client, contract tariff) in one raw query.
+  const refs = lijst.map((b) => keyedHash(b, key));
+  const tRaw = performance.now();
+  const raw = await withTenant(o.ds, SYSTEEM, (em) =>
+    em.query<{ totaal: string }[]>(
+      `SELECT sum(CASE WHEN c.bsn_hash = x.h AND t.product_code = $4 AND tf.bedrag_centen = $5 THEN x.bedrag ELSE 0 END) AS totaal
+         FROM unnest($1::int[], $2::text[], $3::bigint[]) AS x(nummer, h, bedrag)
+         JOIN toewijzing t ON t.gemeente_code = $6 AND t.nummer = x.nummer JOIN client c ON c.id = t.client_id
+         JOIN contract_product cp ON cp.contract_id = t.contract_id JOIN product pr ON pr.id = cp.product_id AND pr.code = t.product_code
+         JOIN tarief tf ON tf.contract_product_id = cp.id AND tf.geldig_vanaf <= '2026-09-01' AND (tf.geldig_tot IS NULL OR tf.geldig_tot >= '2026-09-01')`,
+      [refs.map((r) => nummers.get(r) ?? 0), refs, refs.map(() => bedrag), p.code, p.tarief, o.gemeente],
+    ),
+  );
+  const rawMs = performance.now() - tRaw;
+  if (Number(raw[0].totaal) !== Number(uitkomst[0].toegekend)) throw new Error(`bench: raw total ${raw[0].totaal} ≠ granted ${uitkomst[0].toegekend}`);
+
+  // Settlement: AFREKENING granted prestaties of October 2026 spread over the region's providers and municipalities.
+  await withTenant(o.ds, SYSTEEM, async (em) => {
+    await em.query(
+      `WITH partijen AS (SELECT DISTINCT g.gemeente_code, k.aanbieder_agb, row_number() OVER () AS i FROM contract_gemeente g JOIN contract k ON k.id = g.contract_id WHERE k.regio_code = $1),
+            n AS (SELECT count(*) AS n FROM partijen)
+       INSERT INTO declaratie (bericht_id, regio_code, gemeente_code, aanbieder_agb, nummer, periode_begin, periode_eind, ingediend_centen, toegekend_centen, status, retourcodes, uiterlijk)
+       SELECT gen_random_uuid(), $1, gemeente_code, aanbieder_agb, 'BA' || i, '2026-10-01', '2026-10-31', 0, 0, 'beantwoord', '{8001}', '2026-11-14' FROM partijen`,
+      [o.regio],
+    );
+    await em.query(
+      `WITH d AS (SELECT id, gemeente_code, aanbieder_agb, row_number() OVER (ORDER BY id) - 1 AS i, count(*) OVER () AS n FROM declaratie WHERE nummer LIKE 'BA%')
+       INSERT INTO prestatie (declaratie_id, regio_code, gemeente_code, aanbieder_agb, declaratie_periode, client_hash, referentie_nummer, debet_credit, toewijzing_nummer,
+                              product_categorie, product_code, periode_begin, periode_eind, volume, eenheid, tarief_centen, ingediend_centen, toegekend_centen, toegekend)
+       SELECT d.id, $1, d.gemeente_code, d.aanbieder_agb, '2026-10-01', md5(s::text) || md5(s::text), 'A' || s, 'D', s, '45', '45A04', '2026-10-01', '2026-10-31',
+              s % 20 + 1, '04', 9550, (s % 20 + 1) * 9550, (s % 20 + 1) * 9550, true
+         FROM generate_series(1, $2) s JOIN d ON d.i = s % d.n`,
+      [o.regio, AFREKENING],
+    );
+    await em.query(`UPDATE declaratie d SET toegekend_centen = x.s, ingediend_centen = x.s
+                      FROM (SELECT declaratie_id, sum(toegekend_centen) AS s FROM prestatie WHERE declaratie_periode = '2026-10-01' GROUP BY 1) x WHERE x.declaratie_id = d.id`);
+    await em.query('ANALYZE prestatie');
+    await em.query('ANALYZE declaratie');
+  });
+  const regioPrincipal: Principal = { sub: 'bench', rol: 'regio', regio: o.regio, gemeenten: [] };
+  const tRawA = performance.now();
+  const rawA = await withTenant(o.ds, regioPrincipal, (em) =>
+    em.query<{ n: number; bedrag: string }[]>(
+      `SELECT count(*)::int AS n, sum(bedrag)::bigint AS bedrag FROM (
+         SELECT gemeente_code, aanbieder_agb, sum(toegekend_centen) AS bedrag FROM prestatie
+          WHERE regio_code = $1 AND declaratie_periode = '2026-10-01' AND toegekend GROUP BY 1, 2) x`,
+      [o.regio],
+    ),
+  );
+  const rawAMs = performance.now() - tRawA;
+  const afrekening = await metPiek(() => withTenant(o.ds, regioPrincipal, (em) => afrekeningService.maak(em, regioPrincipal, { maand: '2026-10-01' })));
+  const totaal = afrekening.result.reduce((s, a) => s + a.bedragCenten, 0);
+  if (afrekening.result.length !== rawA[0].n || totaal !== Number(rawA[0].bedrag)) throw new Error(`bench: settlement ${afrekening.result.length}/${totaal} ≠ raw ${rawA[0].n}/${rawA[0].bedrag}`);
+
+  const text =
+    `jw325: one JW323 of ${PRESTATIES} prestaties judged to its JW325 (stored, parsed, level 2 and 3, prestaties written, JW325 written):\n` +
+    `  ${jw325.ms.toFixed(0)} ms, peak RSS +${jw325.piekMb} MB; the same matching aggregate in one raw SQL query: ${rawMs.toFixed(0)} ms\n` +
+    `afrekening: the monthly settlement run over ${AFREKENING} granted prestaties (${afrekening.result.length} invoice records):\n` +
+    `  ${afrekening.ms.toFixed(0)} ms, peak RSS +${afrekening.piekMb} MB; the same aggregate in one raw SQL query: ${rawAMs.toFixed(0)} ms\n`;
+  return {
+    text,
+    lines: [
+      figure('jw325', jw325.ms, 'ms', rawMs, { prestaties: PRESTATIES, peak_rss_mb: jw325.piekMb, target_ms: 3000 }),
+      figure('afrekening', afrekening.ms, 'ms', rawAMs, { prestaties: AFREKENING, facturen: afrekening.result.length, peak_rss_mb: afrekening.piekMb, target_ms: 10000 }),
+    ],
+  };
+}
