@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import type { DataSource, Logger } from 'typeorm';
+import { maakVoorschotten } from '../src/bekostiging/voorschotten.job';
 import { SYSTEEM } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
@@ -143,7 +144,8 @@ afterAll(async () => {
 const REGEL = `code naam budgetCenten gerealiseerdCenten gerealiseerdJaarCenten verplichtCenten prognoseCenten ruimteCenten clientenInZorg instroom uitstroom
   uitstroomVolgensPlan uitstroomVoortijdig uitstroomOverig aantalGestart mediaanWachtdagen p90Wachtdagen aantalWachtend aantalWachtendBovenNorm`;
 const RAPPORT = `query($j: Int!, $k: Int!, $r: String) { kwartaalrapportage(jaar: $j, kwartaal: $k, regioCode: $r) { regioCode jaar kwartaal van tot
-  regio { ${REGEL} } gemeenten { ${REGEL} } aanbieders { ${REGEL} } begrotingsposten { naam } signalen { soort aanbiederAgb naam contractNummer grens werkelijk } } }`;
+  regio { ${REGEL} } gemeenten { ${REGEL} } aanbieders { ${REGEL} }
+  begrotingsposten { naam productcategorieen budgetCenten gerealiseerdCenten gerealiseerdJaarCenten verplichtCenten prognoseCenten ruimteCenten } signalen { soort aanbiederAgb naam contractNummer grens werkelijk } } }`;
 
 interface Regel {
   code: string;
@@ -173,6 +175,7 @@ interface Rapport {
   regio: Regel;
   gemeenten: Regel[];
   aanbieders: Regel[];
+  begrotingsposten: { naam: string; productcategorieen: string[]; budgetCenten: number; gerealiseerdCenten: number; gerealiseerdJaarCenten: number; verplichtCenten: number; prognoseCenten: number; ruimteCenten: number }[];
   signalen: { soort: string; aanbiederAgb: string; naam: string; contractNummer: string; grens: number; werkelijk: number }[];
 }
 
@@ -194,6 +197,10 @@ interface Rapport {
  *   September beta T3 108,000.
  * Quarter alfa 496,600, beta 108,000, region 604,600; year alfa 611,200, beta 108,000, region 719,200.
  * Forecast = year + committed: alfa 1,742,875; beta 464,818; region 2,207,693.
+ * Lumpsum (alfa, 0796): budget 1,200,000, advances 100,000 a month: quarter + 300,000, year + 900,000.
+ * Budget lines: Ambulant 28,200,000 → 0796 16,000,000, 0828 9,500,000, 0865 2,700,000; Verblijf 0828 1,000,000.
+ * With them: 0796 budget 17,200,000, quarter 796,600, year 1,511,200, forecast 2,642,875;
+ * 0828 budget 10,500,000; region budget 30,400,000, quarter 904,600, year 1,619,200, forecast 3,107,693.
  */
 const Q = { j: 2026, k: 3 };
 
@@ -234,6 +241,25 @@ describe('a quarter of traffic through HTTP', () => {
     expect(await declareer(AGB.alfa, '0796', 'Q09', '2026-09', [['T1', { ref: 'Q9-1', volume: 12 }], ['T2', { ref: 'Q9-2', volume: 6 }], ['T4', { ref: 'Q9-4', volume: 3 }]])).toEqual(['Q9-4']);
     expect(await declareer(AGB.alfa, '0796', 'Q10', '2026-10', [['T1', { ref: 'Q10-1', volume: 12 }]])).toEqual([]);
     expect(await declareer(AGB.beta, '0828', 'QB09', '2026-09', [['T3', { ref: 'QB9-3', volume: 12 }]])).toEqual([]);
+    // Lumpsum: alfa's taakgericht contract for 's-Hertogenbosch, 12,000.00 for 2026 (band 2–3
+    // clients), paid in advances of 1,000.00 a month up to November; one client started in August.
+    const lc = await api.gql<{ maakContract: { id: string } }>(t.regio, `mutation { maakContract(input: { nummer: "NOB-T-300", aanbiederAgb: "${AGB.alfa}", perceel: "Wijkteams", procedure: aanbesteding, begindatum: "2025-01-01", einddatum: "2027-12-31", verlengingen: 0, gemeenten: ["0796"], budgetplafonds: [], producten: [{ productCode: "45T10", tariefCenten: 0 }] }) { id } }`);
+    expect(lc.errors).toBeUndefined();
+    const ls = await api.gql(t.regio, `mutation($input: LumpsumInput!) { stelLumpsumVast(input: $input) { id } }`, {
+      input: { contractId: lc.data!.maakContract.id, jaar: 2026, budgetCenten: 1_200_000, minimumClienten: 2, maximumClienten: 3, bedragPerClientCenten: 10_000 },
+    });
+    expect(ls.errors).toBeUndefined();
+    await maakVoorschotten(ds, { peildatum: '2026-11-30' });
+    expect((await retourcodesVan(api.url, t.alfa, jw305Xml({ identificatie: `Q${++volg}`, bsn: testBsn(10), begindatum: '2026-08-10' }))).codes).toEqual([]);
+    // Budget lines: ambulant care (45) 282,000.00 shared by inhabitants (160,000 / 95,000 / 27,000),
+    // residential care (43) 10,000.00 for Oss alone.
+    for (const input of [
+      { naam: 'Ambulant', begindatum: '2026-01-01', einddatum: '2026-12-31', bedragCenten: 28_200_000, sleutel: 'inwoners', productcategorieen: ['45'] },
+      { naam: 'Verblijf', begindatum: '2026-01-01', einddatum: '2026-12-31', bedragCenten: 1_000_000, sleutel: 'inwoners', productcategorieen: ['43'], gemeenten: ['0828'] },
+    ]) {
+      const b = await api.gql(t.regio, `mutation($input: BegrotingspostInput!) { maakBegrotingspost(input: $input) { id } }`, { input });
+      expect(b.errors).toBeUndefined();
+    }
     // The region lowers beta's 2026 ceiling to 1,000.00 below what is granted.
     await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE budgetplafond SET bedrag_centen = 100000 WHERE jaar = 2026 AND contract_id = (SELECT id FROM contract WHERE nummer = 'NOB-L-200')`));
   }, 120_000);
@@ -244,33 +270,47 @@ describe('a quarter of traffic through HTTP', () => {
     const res = await api.gql<{ kwartaalrapportage: Rapport }>(t.regio, RAPPORT, Q);
     expect(res.errors).toBeUndefined();
     r = res.data!.kwartaalrapportage;
-    // Tenant context, four report statements, two context switches around the ceilings, the audit row, BEGIN/COMMIT.
-    expect(counter.count).toBeLessThanOrEqual(10);
+    // BEGIN, tenant context, five report statements, two context switches around the limits, the audit row, COMMIT.
+    expect(counter.count).toBe(11);
     expect(r).toMatchObject({ regioCode: 'NOB', van: '2026-07-01', tot: '2026-09-30' });
   });
 
   it('money: realised in the quarter and the year, committed, forecast, budget', () => {
-    expect(r.regio).toMatchObject({ code: 'NOB', naam: 'Testregio Noordoost', gerealiseerdCenten: 604_600, gerealiseerdJaarCenten: 719_200, verplichtCenten: 1_488_493, prognoseCenten: 2_207_693, budgetCenten: null, ruimteCenten: null });
+    expect(r.regio).toMatchObject({ code: 'NOB', naam: 'Testregio Noordoost', gerealiseerdCenten: 904_600, gerealiseerdJaarCenten: 1_619_200, verplichtCenten: 1_488_493, prognoseCenten: 3_107_693, budgetCenten: 30_400_000, ruimteCenten: 27_292_307 });
     expect(r.gemeenten.map((g) => g.code)).toEqual(['0796', '0828', '0865']);
-    expect(r.gemeenten[0]).toMatchObject({ naam: "'s-Hertogenbosch", gerealiseerdCenten: 496_600, gerealiseerdJaarCenten: 611_200, verplichtCenten: 1_131_675, prognoseCenten: 1_742_875 });
-    expect(r.gemeenten[1]).toMatchObject({ naam: 'Oss', gerealiseerdCenten: 108_000, gerealiseerdJaarCenten: 108_000, verplichtCenten: 356_818, prognoseCenten: 464_818 });
-    expect(r.gemeenten[2]).toMatchObject({ naam: 'Vught', gerealiseerdCenten: 0, gerealiseerdJaarCenten: 0, verplichtCenten: 0, prognoseCenten: 0, clientenInZorg: 0 });
+    expect(r.gemeenten[0]).toMatchObject({ naam: "'s-Hertogenbosch", budgetCenten: 17_200_000, gerealiseerdCenten: 796_600, gerealiseerdJaarCenten: 1_511_200, verplichtCenten: 1_131_675, prognoseCenten: 2_642_875, ruimteCenten: 14_557_125 });
+    expect(r.gemeenten[1]).toMatchObject({ naam: 'Oss', budgetCenten: 10_500_000, gerealiseerdCenten: 108_000, gerealiseerdJaarCenten: 108_000, verplichtCenten: 356_818, prognoseCenten: 464_818, ruimteCenten: 10_035_182 });
+    expect(r.gemeenten[2]).toMatchObject({ naam: 'Vught', budgetCenten: 2_700_000, gerealiseerdCenten: 0, gerealiseerdJaarCenten: 0, verplichtCenten: 0, prognoseCenten: 0, ruimteCenten: 2_700_000, clientenInZorg: 0 });
     expect(r.aanbieders.map((a) => a.code)).toEqual([AGB.alfa, AGB.beta]);
     const [alfa, beta] = r.aanbieders;
-    expect(alfa).toMatchObject({ naam: 'Alfa Jeugdhulp', budgetCenten: null, gerealiseerdCenten: 496_600, gerealiseerdJaarCenten: 611_200, verplichtCenten: 1_131_675, prognoseCenten: 1_742_875 });
+    // Alfa's budget is its lumpsum (it has no ceiling); its advances count as spend.
+    expect(alfa).toMatchObject({ naam: 'Alfa Jeugdhulp', budgetCenten: 1_200_000, gerealiseerdCenten: 796_600, gerealiseerdJaarCenten: 1_511_200, verplichtCenten: 1_131_675, prognoseCenten: 2_642_875, ruimteCenten: -1_442_875 });
     // Beta's ceilings of 2026: NOB-Z-001 2,500,000.00 (seeded) + NOB-L-200 1,000.00.
     expect(beta).toMatchObject({ naam: 'Beta Zorg', budgetCenten: 250_100_000, gerealiseerdCenten: 108_000, verplichtCenten: 356_818, prognoseCenten: 464_818, ruimteCenten: 250_100_000 - 464_818 });
   });
 
-  it('signals the provider above its ceiling', () => {
-    expect(r.signalen).toEqual([{ soort: 'boven_plafond', aanbiederAgb: AGB.beta, naam: 'Beta Zorg', contractNummer: 'NOB-L-200', grens: 100_000, werkelijk: 108_000 }]);
+  it('budget lines: amount, spend of their categories and municipalities, committed, forecast', () => {
+    expect(r.begrotingsposten).toEqual([
+      { naam: 'Ambulant', productcategorieen: ['45'], budgetCenten: 28_200_000, gerealiseerdCenten: 604_600, gerealiseerdJaarCenten: 719_200, verplichtCenten: 1_488_493, prognoseCenten: 2_207_693, ruimteCenten: 25_992_307 },
+      { naam: 'Verblijf', productcategorieen: ['43'], budgetCenten: 1_000_000, gerealiseerdCenten: 0, gerealiseerdJaarCenten: 0, verplichtCenten: 0, prognoseCenten: 0, ruimteCenten: 1_000_000 },
+    ]);
+  });
+
+  it('signals the provider above its ceiling and the lumpsum outside its band', () => {
+    // Alfa's lumpsum has 1 client so far (band 2–3); beta's granted 1,080.00 exceeds its 1,000.00.
+    expect(r.signalen).toEqual([
+      { soort: 'buiten_lumpsumband', aanbiederAgb: AGB.alfa, naam: 'Alfa Jeugdhulp', contractNummer: 'NOB-T-300', grens: 2, werkelijk: 1 },
+      { soort: 'boven_plafond', aanbiederAgb: AGB.beta, naam: 'Beta Zorg', contractNummer: 'NOB-L-200', grens: 100_000, werkelijk: 108_000 },
+    ]);
   });
 
   it('clients in care at the quarter\'s end, inflow and outflow by reason', () => {
-    // In care on 30 September: T1's client and T3's (restarted on 09-28 after a temporary stop).
-    // Inflow: starts T1, T2, T7, T8, T3 (the restart is no inflow). Outflow: T2 31 plan, T7 33 early, T8 38 other; T3's 20 is no outflow, T6 ended in Q2.
-    expect(r.regio).toMatchObject({ clientenInZorg: 2, instroom: 5, uitstroom: 3, uitstroomVolgensPlan: 1, uitstroomVoortijdig: 1, uitstroomOverig: 1 });
-    expect(r.gemeenten[0]).toMatchObject({ clientenInZorg: 1, instroom: 4, uitstroom: 3, uitstroomVolgensPlan: 1, uitstroomVoortijdig: 1, uitstroomOverig: 1 });
+    // In care on 30 September: T1's client, T3's (restarted on 09-28 after a temporary stop) and the lumpsum client.
+    // Inflow: starts T1, T2, T7, T8, T3 and the lumpsum start (the restart is no inflow).
+    // Outflow: T2 31 plan, T7 33 early, T8 38 other; T3's 20 is no outflow, T6 ended in Q2.
+    expect(r.regio).toMatchObject({ clientenInZorg: 3, instroom: 6, uitstroom: 3, uitstroomVolgensPlan: 1, uitstroomVoortijdig: 1, uitstroomOverig: 1 });
+    expect(r.gemeenten[0]).toMatchObject({ clientenInZorg: 2, instroom: 5, uitstroom: 3, uitstroomVolgensPlan: 1, uitstroomVoortijdig: 1, uitstroomOverig: 1 });
+    expect(r.aanbieders[0]).toMatchObject({ clientenInZorg: 2, instroom: 5, uitstroom: 3 });
     expect(r.aanbieders[1]).toMatchObject({ clientenInZorg: 1, instroom: 1, uitstroom: 0 });
   });
 
@@ -287,8 +327,8 @@ describe('a quarter of traffic through HTTP', () => {
 
   it('other quarters: Q2 holds June and T6; Q4 has nothing started yet', async () => {
     const q2 = (await api.gql<{ kwartaalrapportage: Rapport }>(t.regio, RAPPORT, { j: 2026, k: 2 })).data!.kwartaalrapportage;
-    // Q2: June 114,600; committed after 30 June: T1, T2, T3 (all 92/… of the days after), T4, T7, T8, T9 — checked as a total only.
-    expect(q2.regio).toMatchObject({ gerealiseerdCenten: 114_600, gerealiseerdJaarCenten: 114_600, instroom: 1, uitstroom: 1, uitstroomVolgensPlan: 1, clientenInZorg: 0 });
+    // Q2: June 114,600 plus the advances of April–June (300,000); the year adds January–March (300,000).
+    expect(q2.regio).toMatchObject({ gerealiseerdCenten: 414_600, gerealiseerdJaarCenten: 714_600, instroom: 1, uitstroom: 1, uitstroomVolgensPlan: 1, clientenInZorg: 0 });
   });
 
   it('a municipality sees its own municipalities only; providers and access teams none; other regions nothing of this one', async () => {
@@ -296,6 +336,8 @@ describe('a quarter of traffic through HTTP', () => {
     expect(oss.gemeenten.map((g) => g.code)).toEqual(['0828']);
     expect(oss.aanbieders.map((a) => a.code)).toEqual([AGB.beta]);
     expect(oss.regio).toMatchObject({ gerealiseerdCenten: 108_000, verplichtCenten: 356_818, clientenInZorg: 1, instroom: 1, uitstroom: 0, aantalGestart: 1 });
+    expect(oss.regio.budgetCenten).toBe(10_500_000);
+    expect(oss.begrotingsposten.map((b) => [b.naam, b.budgetCenten, b.gerealiseerdCenten, b.verplichtCenten])).toEqual([['Ambulant', 9_500_000, 108_000, 356_818], ['Verblijf', 1_000_000, 0, 0]]);
     expect(oss.signalen.map((s) => s.contractNummer)).toEqual(['NOB-L-200']);
     for (const tok of [t.alfa, t.toegangBosch]) {
       const x = await api.gql(tok, RAPPORT, Q);
@@ -306,7 +348,7 @@ describe('a quarter of traffic through HTTP', () => {
     expect(gro.aanbieders).toEqual([]);
     expect((await api.gql(t.gro, RAPPORT, { ...Q, r: 'NOB' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const aud = (await api.gql<{ kwartaalrapportage: Rapport }>(t.auditor, RAPPORT, Q)).data!.kwartaalrapportage;
-    expect(aud.regio.gerealiseerdCenten).toBe(604_600);
+    expect(aud.regio.gerealiseerdCenten).toBe(904_600);
     const beh = (await api.gql<{ kwartaalrapportage: Rapport }>(t.beheerder, RAPPORT, { ...Q, r: 'NOB' })).data!.kwartaalrapportage;
     expect(beh.regio.verplichtCenten).toBe(1_488_493);
     expect((await api.gql(t.regio, RAPPORT, { j: 2026, k: 5 })).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
@@ -325,16 +367,18 @@ describe('CSV export', () => {
     const kop = regels[0];
     expect(kop.slice(0, 8)).toEqual(['code', 'naam', 'budgetCenten', 'gerealiseerdCenten', 'gerealiseerdJaarCenten', 'verplichtCenten', 'prognoseCenten', 'ruimteCenten']);
     const bosch = Object.fromEntries(kop.map((k, i) => [k, regels[1][i]]));
-    expect(bosch).toMatchObject({ code: '0796', gerealiseerdCenten: '496600', verplichtCenten: '1131675', clientenInZorg: '1', uitstroomVoortijdig: '1', mediaanWachtdagen: '17' });
+    expect(bosch).toMatchObject({ code: '0796', budgetCenten: '17200000', gerealiseerdCenten: '796600', verplichtCenten: '1131675', clientenInZorg: '2', uitstroomVoortijdig: '1', mediaanWachtdagen: '17' });
     expect(regels).toHaveLength(4);
     for (const tabel of ['regio', 'aanbieders', 'begrotingsposten', 'signalen']) expect((await csv(tabel, t.regio)).status).toBe(200);
     const sig = (await (await csv('signalen', t.regio)).text()).split('\r\n');
-    expect(sig[1]).toBe(`boven_plafond;${AGB.beta};Beta Zorg;NOB-L-200;100000;108000`);
+    expect(sig.slice(1, 3)).toEqual([`buiten_lumpsumband;${AGB.alfa};Alfa Jeugdhulp;NOB-T-300;2;1`, `boven_plafond;${AGB.beta};Beta Zorg;NOB-L-200;100000;108000`]);
+    const posten = (await (await csv('begrotingsposten', t.regio)).text()).split('\r\n');
+    expect(posten[1]).toBe('Ambulant;45;28200000;604600;719200;1488493;2207693;25992307');
     const oss = (await (await csv('gemeenten', t.oss)).text()).trim().split('\r\n');
     expect(oss.slice(1).map((l) => l.split(';')[0])).toEqual(['0828']);
     const audit = await withTenant(ds, SYSTEEM, (em) => em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'kwartaalrapportage.geexporteerd'`));
-    // gemeenten, regio, aanbieders, begrotingsposten, signalen twice, and Oss's gemeenten.
-    expect(audit[0].n).toBe(7);
+    // gemeenten, regio, aanbieders, begrotingsposten and signalen twice, and Oss's gemeenten.
+    expect(audit[0].n).toBe(8);
   });
 
   it('refuses without a token, to a provider, and an unknown table', async () => {
@@ -388,16 +432,19 @@ describe('dashboard in headless Chromium', () => {
     await page.click('#toon');
     await page.waitForSelector('#tabel-gemeenten');
     const cel = (tabel: string, code: string, veld: string) => page.textContent(`#tabel-${tabel} tr[data-code="${code}"] td[data-veld="${veld}"]`);
-    expect(await cel('regio', 'NOB', 'gerealiseerdCenten')).toBe('€ 6.046,00');
-    expect(await cel('regio', 'NOB', 'prognoseCenten')).toBe('€ 22.076,93');
-    expect(await cel('gemeenten', '0796', 'gerealiseerdCenten')).toBe('€ 4.966,00');
+    expect(await cel('regio', 'NOB', 'gerealiseerdCenten')).toBe('€ 9.046,00');
+    expect(await cel('regio', 'NOB', 'prognoseCenten')).toBe('€ 31.076,93');
+    expect(await cel('regio', 'NOB', 'budgetCenten')).toBe('€ 304.000,00');
+    expect(await cel('gemeenten', '0796', 'gerealiseerdCenten')).toBe('€ 7.966,00');
+    expect(await cel('aanbieders', AGB.alfa, 'ruimteCenten')).toBe('-€ 14.428,75');
+    expect(await cel('begrotingsposten', 'Ambulant', 'budgetCenten')).toBe('€ 282.000,00');
     expect(await cel('gemeenten', '0828', 'verplichtCenten')).toBe('€ 3.568,18');
     expect(await cel('aanbieders', AGB.beta, 'budgetCenten')).toBe('€ 2.501.000,00');
     expect(await cel('aanbieders', AGB.alfa, 'p90Wachtdagen')).toBe('27');
-    expect(await cel('regio', 'NOB', 'clientenInZorg')).toBe('2');
+    expect(await cel('regio', 'NOB', 'clientenInZorg')).toBe('3');
     expect(await cel('signalen', AGB.beta, 'werkelijk')).toBe('€ 1.080,00');
     // Bars: spend per municipality and provider, waiting times per provider.
-    expect(await page.getAttribute(`#staaf-gemeenten rect[data-code="0796"][data-reeks="gerealiseerdCenten"]`, 'data-waarde')).toBe('496600');
+    expect(await page.getAttribute(`#staaf-gemeenten rect[data-code="0796"][data-reeks="gerealiseerdCenten"]`, 'data-waarde')).toBe('796600');
     expect(await page.getAttribute(`#staaf-aanbieders rect[data-code="${AGB.beta}"][data-reeks="prognoseCenten"]`, 'data-waarde')).toBe('464818');
     expect(await page.getAttribute(`#staaf-wachttijden rect[data-code="${AGB.alfa}"][data-reeks="mediaanWachtdagen"]`, 'data-waarde')).toBe('17');
     expect(await page.evaluate(`sessionStorage.getItem('hub-token')`)).toBe(t.regio);

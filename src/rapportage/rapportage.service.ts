@@ -6,8 +6,8 @@ import { HubError, HubErrorCode } from '../common/hub-error';
 import { Params } from '../capaciteit/wachttijd.sql';
 import { alsSysteem } from '../db/tenant';
 import { kwartaalVan, type Kwartaal } from './rapportage.rules';
-import { namenSql, plafondSql, stromenSql, wachttijdSql } from './rapportage.sql';
-import { KwartaalRegel, Kwartaalrapportage, KwartaalSignaal, SignaalSoortKwartaal } from './rapportage.types';
+import { begrotingspostenSql, grenzenSql, namenSql, stromenSql, wachttijdSql } from './rapportage.sql';
+import { BegrotingspostRegel, KwartaalRegel, Kwartaalrapportage, KwartaalSignaal, SignaalSoortKwartaal } from './rapportage.types';
 
 type Niveau = 'regio' | 'gemeente' | 'aanbieder';
 
@@ -15,6 +15,7 @@ interface StroomRij {
   niveau: Niveau;
   gemeente_code: string | null;
   aanbieder_agb: string | null;
+  budget: string | null;
   kwartaal: string;
   jaar: string;
   verplicht: string;
@@ -36,12 +37,22 @@ interface WachtRij {
   boven_norm: number;
 }
 
-interface PlafondRij {
+interface GrensRij {
+  soort: 'plafond' | 'lumpsum';
   aanbieder_agb: string;
-  contract_id: string;
   contract_nummer: string;
-  plafond: string;
-  toegekend: string;
+  minimum: string;
+  maximum: string;
+  werkelijk: string;
+}
+
+interface PostRij {
+  naam: string;
+  productcategorieen: string[];
+  budget: string;
+  kwartaal: string;
+  jaar: string;
+  verplicht: string;
 }
 
 /** The system context limited to one region: for aggregates over rows the caller may not read one by one. */
@@ -69,8 +80,9 @@ function regioVan(p: Principal, regioCode: string | null | undefined): string {
 /**
  * The quarterly report (Q-rapportage). Computed in a fixed number of statements whatever the
  * size of the region: money and client flows (one GROUPING SETS pass), waiting times (one),
- * names (one), budget ceilings against what is granted region-wide (one, in the system context
- * limited to the region: aggregates only), and the audit row. Definitions: README.md.
+ * names (one), budget lines (one), budget ceilings and lumpsum bands against the region-wide
+ * figures (one, in the system context limited to the region: aggregates only), and the audit
+ * row. Definitions: README.md.
  */
 export const rapportageService = {
   async kwartaalrapportage(em: EntityManager, p: Principal, jaar: number, kwartaal: number, regioCode?: string | null): Promise<Kwartaalrapportage> {
@@ -83,9 +95,11 @@ export const rapportageService = {
     const N = new Params();
     const namen = await em.query<{ soort: string; code: string; naam: string }[]>(namenSql(regio, k, N), N.values);
     const B = new Params();
-    const plafonds = await alsSysteem(em, p, systeemVoor(regio), () => em.query<PlafondRij[]>(plafondSql(p, regio, k, B), B.values));
+    const posten = await em.query<PostRij[]>(begrotingspostenSql(p, regio, k, B), B.values);
+    const G = new Params();
+    const grenzen = await alsSysteem(em, p, systeemVoor(regio), () => em.query<GrensRij[]>(grenzenSql(p, regio, k, G), G.values));
     await audit(em, p, 'kwartaalrapportage.gelezen', 'kwartaalrapportage', null, { jaar, kwartaal }, regio);
-    return samenstellen(k, regio, stromen, wacht, namen, plafonds);
+    return samenstellen(k, regio, stromen, wacht, namen, grenzen, posten);
   },
 };
 
@@ -95,7 +109,8 @@ function samenstellen(
   stromen: StroomRij[],
   wacht: WachtRij[],
   namen: { soort: string; code: string; naam: string }[],
-  plafonds: PlafondRij[],
+  grenzen: GrensRij[],
+  posten: PostRij[],
 ): Kwartaalrapportage {
   const naam = new Map(namen.map((n) => [`${n.soort}:${n.code}`, n.naam]));
   const regels = new Map<string, KwartaalRegel>();
@@ -112,6 +127,7 @@ function samenstellen(
   for (const r of stromen) {
     const x = regel(r.niveau, r);
     if (!x) continue;
+    x.budgetCenten = r.budget === null ? null : Number(r.budget);
     x.gerealiseerdCenten = Number(r.kwartaal);
     x.gerealiseerdJaarCenten = Number(r.jaar);
     x.verplichtCenten = Number(r.verplicht);
@@ -132,13 +148,18 @@ function samenstellen(
     x.aantalWachtendBovenNorm = r.boven_norm;
   }
   const signalen: KwartaalSignaal[] = [];
-  for (const b of plafonds) {
-    const x = regel('aanbieder', { gemeente_code: null, aanbieder_agb: b.aanbieder_agb });
+  for (const g of grenzen) {
+    const x = regel('aanbieder', { gemeente_code: null, aanbieder_agb: g.aanbieder_agb });
     if (!x) continue;
-    x.budgetCenten = (x.budgetCenten ?? 0) + Number(b.plafond);
-    if (Number(b.toegekend) > Number(b.plafond)) {
-      signalen.push({ soort: SignaalSoortKwartaal.boven_plafond, aanbiederAgb: b.aanbieder_agb, naam: x.naam, contractNummer: b.contract_nummer, grens: Number(b.plafond), werkelijk: Number(b.toegekend) });
-    }
+    const [minimum, maximum, werkelijk] = [Number(g.minimum), Number(g.maximum), Number(g.werkelijk)];
+    const signaal = (soort: SignaalSoortKwartaal, grens: number) =>
+      signalen.push({ soort, aanbiederAgb: g.aanbieder_agb, naam: x.naam, contractNummer: g.contract_nummer, grens, werkelijk });
+    if (g.soort === 'plafond') {
+      // The ceiling is the provider's budget; a lumpsum's budget came with its shares in the flows statement.
+      x.budgetCenten = (x.budgetCenten ?? 0) + maximum;
+      if (werkelijk > maximum) signaal(SignaalSoortKwartaal.boven_plafond, maximum);
+    } else if (werkelijk > maximum) signaal(SignaalSoortKwartaal.buiten_lumpsumband, maximum);
+    else if (werkelijk < minimum) signaal(SignaalSoortKwartaal.buiten_lumpsumband, minimum);
   }
   for (const x of regels.values()) {
     x.prognoseCenten = x.gerealiseerdJaarCenten + x.verplichtCenten;
@@ -154,7 +175,19 @@ function samenstellen(
     regio: regels.get('regio') as KwartaalRegel,
     gemeenten: lijst('g:'),
     aanbieders: lijst('a:'),
-    begrotingsposten: [],
+    begrotingsposten: posten.map((b): BegrotingspostRegel => {
+      const [budget, jaar, verplicht] = [Number(b.budget), Number(b.jaar), Number(b.verplicht)];
+      return {
+        naam: b.naam,
+        productcategorieen: b.productcategorieen,
+        budgetCenten: budget,
+        gerealiseerdCenten: Number(b.kwartaal),
+        gerealiseerdJaarCenten: jaar,
+        verplichtCenten: verplicht,
+        prognoseCenten: jaar + verplicht,
+        ruimteCenten: budget - jaar - verplicht,
+      };
+    }),
     signalen,
   };
 }
