@@ -6,7 +6,7 @@ import { Params } from '../src/capaciteit/wachttijd.sql';
 import { withTenant } from '../src/db/tenant';
 import { kwartaalVan } from '../src/rapportage/rapportage.rules';
 import { rapportageService } from '../src/rapportage/rapportage.service';
-import { namenSql, plafondSql, stromenSql, wachttijdSql } from '../src/rapportage/rapportage.sql';
+import { begrotingspostenSql, grenzenSql, namenSql, stromenSql, wachttijdSql } from '../src/rapportage/rapportage.sql';
 import { figure } from './lib';
 
 /** Clients of the generated region (one toewijzing each); BENCH_QRAPPORT_CLIENTS overrides. */
@@ -18,7 +18,8 @@ const RUNS = Number(process.env.BENCH_QRAPPORT_RUNS ?? 7);
  * security does not apply to the owner): per client one toewijzing of 45A04 under one of the
  * region's contracts and municipalities, spread over 2026; a start for 85 % of them, a stop
  * (all reasons, temporary ones included) for 40 %; a prestatie per month of care up to
- * September, one in ten rejected; a waiting-time norm.
+ * September, one in ten rejected; a waiting-time norm; three budget lines; a lumpsum with
+ * advances for every taakgericht contract.
  */
 export async function genereer(ownerUrl: string, regio: string): Promise<{ toewijzingen: number; leveringen: number; prestaties: number }> {
   const c = new Client({ connectionString: ownerUrl });
@@ -65,6 +66,28 @@ export async function genereer(ownerUrl: string, regio: string): Promise<{ toewi
       [regio],
     );
     await c.query(`INSERT INTO wachttijdnorm (regio_code, soort, max_dagen) VALUES ($1, 'aanmelding_tot_start', 63) ON CONFLICT DO NOTHING`, [regio]);
+    // Budget lines for the main categories, and a lumpsum with monthly advances for every taakgericht contract.
+    await c.query(
+      `INSERT INTO begrotingspost (regio_code, naam, begindatum, einddatum, bedrag_centen, sleutel, procent_inwoners, productcategorieen, gemeenten, aangemaakt_door, verdeeld_op)
+       SELECT $1::varchar, naam, '2026-01-01', '2026-12-31', bedrag, 'inwoners', 100, cats::varchar(2)[], (SELECT array_agg(DISTINCT code) FROM gemeente WHERE regio_code = $1::varchar), 'bench', now()
+         FROM (VALUES ('Ambulant', 4268223500, '{45}'), ('Verblijf', 1178076000, '{43}'), ('Jeugd-ggz', 4400000000, '{54,55}')) v(naam, bedrag, cats)`,
+      [regio],
+    );
+    await c.query(
+      `WITH l AS (
+         INSERT INTO lumpsum (regio_code, aanbieder_agb, contract_id, jaar, budget_centen, minimum_clienten, maximum_clienten, bedrag_per_client_centen, verdeling, aangemaakt_door)
+         SELECT c.regio_code, c.aanbieder_agb, c.id, 2026, 120000000, 100, 400, 100000, 'inwoners', 'bench' FROM contract c
+          WHERE c.regio_code = $1::varchar AND EXISTS (SELECT 1 FROM contract_product cp WHERE cp.contract_id = c.id AND cp.uitvoeringsvariant = 'taakgericht')
+         RETURNING id, regio_code, aanbieder_agb, contract_id),
+       a AS (
+         INSERT INTO lumpsum_aandeel (lumpsum_id, gemeente_code, regio_code, aanbieder_agb, gewicht, budget_centen)
+         SELECT l.id, cg.gemeente_code, l.regio_code, l.aanbieder_agb, 1, 120000000 / count(*) OVER (PARTITION BY l.id)
+           FROM l JOIN contract_gemeente cg ON cg.contract_id = l.contract_id
+         RETURNING lumpsum_id, gemeente_code, regio_code, aanbieder_agb, budget_centen)
+       INSERT INTO lumpsum_voorschot (lumpsum_id, regio_code, aanbieder_agb, gemeente_code, jaar, maand, bedrag_centen)
+       SELECT a.lumpsum_id, a.regio_code, a.aanbieder_agb, a.gemeente_code, 2026, m, a.budget_centen / 12 FROM a CROSS JOIN generate_series(1, 11) m`,
+      [regio],
+    );
     await c.query('COMMIT');
     await c.query('ANALYZE toewijzing, levering, prestatie, budgetplafond, contract, gemeente');
     return { toewijzingen: tw.rowCount ?? 0, leveringen: (starts.rowCount ?? 0) + (stops.rowCount ?? 0), prestaties: prestaties.rowCount ?? 0 };
@@ -95,7 +118,7 @@ export async function qrapportBench(ds: DataSource, ownerUrl: string, regio: str
   };
   const viaSql = async () => {
     await withTenant(ds, p, async (em) => {
-      for (const sql of [stromenSql, wachttijdSql, plafondSql]) {
+      for (const sql of [stromenSql, wachttijdSql, begrotingspostenSql, grenzenSql]) {
         const P = new Params();
         await em.query(sql(p, regio, k, P), P.values);
       }
