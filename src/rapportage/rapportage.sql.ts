@@ -27,12 +27,11 @@ const NIVEAU = (a: string) =>
  *   rounded to a cent per toewijzing;
  * - in zorg: distinct clients with a start (JW305, not deleted) on or before the quarter's end
  *   not closed by a stop (JW307, not deleted, any reason) of that start ending on or before that
- *   day: the clients carried into the next quarter (so stock + inflow − outflow adds up);
+ *   day: the clients carried into the next quarter;
  * - instroom: starts beginning in the quarter that are not a restart (the first start of the
  *   same toewijzing and client);
  * - uitstroom: definitive stops (reason not 20) ending in the quarter, grouped by reason.
- * Rows with neither a municipality nor a provider of the region's registry are kept so every
- * municipality in scope shows, even without figures.
+ * Every municipality of the region in scope gets a row, also without figures.
  */
 export function stromenSql(p: Principal, regio: string, k: Kwartaal, P: Params): string {
   const r = P.add(regio);
