@@ -19,19 +19,21 @@ import { seed } from '../src/seed/seed';
 import { setLogLevel } from '../src/observability/logger';
 import { declaratiesBench } from './declaraties';
 import { ingestBench, jw323Bench } from './ingest';
+import { qrapportBench } from './qrapport';
 import { figure, load } from './lib';
 
 /**
  * `npm run bench`: figures through the full HTTP stack next to raw baselines measured in the
  * same run, on a scratch database that is dropped afterwards: contracts_query(_p95) here, ingest
- * and jw323_parse in ./ingest.ts. Human-readable lines first, one JSON line per figure last.
- * A quick run: BENCH_INGEST_MESSAGES=2000; one part only: BENCH_ONLY=ingest (or contracts, jw323, declaraties).
+ * and jw323_parse in ./ingest.ts, declaraties in ./declaraties.ts, qrapport (the quarterly report of a
+ * 20,000-client region) in ./qrapport.ts. Human-readable lines first, one JSON line per figure last.
+ * A quick run: BENCH_INGEST_MESSAGES=2000; one part only: BENCH_ONLY=ingest (or contracts, jw323, declaraties, qrapport).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 40);
-/** Which runs: a comma list of contracts, ingest, jw323, declaraties (default all). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'contracts,ingest,jw323,declaraties').split(',').map((s) => s.trim()));
+/** Which runs: a comma list of contracts, ingest, jw323, declaraties, qrapport (default all). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'contracts,ingest,jw323,declaraties,qrapport').split(',').map((s) => s.trim()));
 
 const RAW_SQL = `
   SELECT c.id, c.nummer, a.naam,
@@ -186,6 +188,11 @@ async function main(): Promise<void> {
       });
       process.stdout.write(claims.text);
       lines.push(...claims.lines);
+    }
+    if (ONLY.has('qrapport')) {
+      const q = await qrapportBench(ds, ownerUrl.toString(), regio.code);
+      process.stdout.write(q.text);
+      lines.push(...q.lines);
     }
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));

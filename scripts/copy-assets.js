@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// tsc does not copy plain .cjs files; the build needs the libxml2 loader beside its caller.
+// tsc does not copy plain files; the build needs the libxml2 loader beside its caller and the
+// dashboard's page, script and style sheet beside its router.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const root = path.join(__dirname, '..');
-for (const rel of ['src/messaging/ijw/libxml2-loader.cjs']) {
+for (const rel of [
+  'src/messaging/ijw/libxml2-loader.cjs',
+  'src/rapportage/dashboard/index.html',
+  'src/rapportage/dashboard/dashboard.js',
+  'src/rapportage/dashboard/dashboard.css',
+]) {
   const to = path.join(root, 'dist', rel);
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(path.join(root, rel), to);

@@ -14,6 +14,7 @@ import { complexityPlugin, transactionPlugin } from './graphql/plugins';
 import { buildHubSchema } from './graphql/schema';
 import { inboxRouter } from './messaging/inbox/inbox.router';
 import { exportRouter } from './declaratie/afrekening.router';
+import { dashboardRouter, kwartaalExportRouter } from './rapportage/rapportage.router';
 import { httpRequests, registerTermijnen, registerWachttijdSignalen, registry } from './observability/metrics';
 import { wachttijdService } from './capaciteit/wachttijd.service';
 import { telVerlopen } from './messaging/termijnen';
@@ -84,6 +85,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   });
   app.use('/ijw', inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, key }));
   app.use('/export', exportRouter(ds, verifier));
+  app.use('/export', kwartaalExportRouter(ds, verifier));
+  app.use('/dashboard', dashboardRouter());
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -10,6 +10,7 @@ import { ArrangementOnderdeelResolver, ArrangementResolver, ProductResolver } fr
 import '../common/enums';
 import { BegrotingspostResolver, LumpsumResolver } from '../bekostiging/bekostiging.resolver';
 import { ContractProductResolver, ContractResolver, IndexatieResolver } from '../contracting/contract.resolver';
+import { RapportageResolver } from '../rapportage/rapportage.resolver';
 import { AanbiederResolver, GemeenteResolver, RegioResolver } from '../registry/registry.resolver';
 import type { HubContext } from './context';
 
@@ -40,6 +41,7 @@ export function buildHubSchema(): GraphQLSchema {
       WachttijdResolver,
       LumpsumResolver,
       BegrotingspostResolver,
+      RapportageResolver,
     ],
     authChecker,
     authMode: 'error',

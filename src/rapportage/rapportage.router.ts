@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { DataSource } from 'typeorm';
+import type { TokenVerifier } from '../auth/jwt';
+import { audit } from '../auth/audit.service';
+import { HubError, HubErrorCode } from '../common/hub-error';
+import { toCsv } from '../declaratie/afrekening.service';
+import { withTenant } from '../db/tenant';
+import { bearerPrincipal, httpStatus, wrap } from '../http/bearer';
+import { log } from '../observability/logger';
+import { RAPPORT_LEZERS } from './rapportage.resolver';
+import { rapportageService } from './rapportage.service';
+import type { Kwartaalrapportage } from './rapportage.types';
+
+type Rij = Record<string, string | number | null>;
+
+const REGEL_KOLOMMEN = [
+  'code', 'naam', 'budgetCenten', 'gerealiseerdCenten', 'gerealiseerdJaarCenten', 'verplichtCenten', 'prognoseCenten', 'ruimteCenten',
+  'clientenInZorg', 'instroom', 'uitstroom', 'uitstroomVolgensPlan', 'uitstroomVoortijdig', 'uitstroomOverig',
+  'aantalGestart', 'mediaanWachtdagen', 'p90Wachtdagen', 'aantalWachtend', 'aantalWachtendBovenNorm',
+];
+
+/** The tables of the report as CSV: columns named as the GraphQL fields, amounts in eurocents. */
+export const TABELLEN: Record<string, { kolommen: string[]; rijen: (r: Kwartaalrapportage) => Rij[] }> = {
+  regio: { kolommen: REGEL_KOLOMMEN, rijen: (r) => [{ ...r.regio }] },
+  gemeenten: { kolommen: REGEL_KOLOMMEN, rijen: (r) => r.gemeenten.map((x) => ({ ...x })) },
+  aanbieders: { kolommen: REGEL_KOLOMMEN, rijen: (r) => r.aanbieders.map((x) => ({ ...x })) },
+  begrotingsposten: {
+    kolommen: ['naam', 'productcategorieen', 'budgetCenten', 'gerealiseerdCenten', 'gerealiseerdJaarCenten', 'verplichtCenten', 'prognoseCenten', 'ruimteCenten'],
+    rijen: (r) => r.begrotingsposten.map((x) => ({ ...x, productcategorieen: x.productcategorieen.join(' ') })),
+  },
+  signalen: { kolommen: ['soort', 'aanbiederAgb', 'naam', 'contractNummer', 'grens', 'werkelijk'], rijen: (r) => r.signalen.map((x) => ({ ...x })) },
+};
+
+/**
+ * GET /export/kwartaal/{jaar}/{kwartaal}/{tabel}.csv: one table of the quarterly report, with the
+ * same roles and scope as the GraphQL query; every export is audited.
+ */
+export function kwartaalExportRouter(ds: DataSource, verifier: TokenVerifier): Router {
+  const router = express.Router();
+  router.get(
+    '/kwartaal/:jaar/:kwartaal/:tabel.csv',
+    wrap(async (req, res) => {
+      const p = await bearerPrincipal(verifier, req);
+      if (!RAPPORT_LEZERS.includes(p.rol)) throw new HubError(HubErrorCode.FORBIDDEN, 'Geen toegang tot de kwartaalrapportage');
+      const { jaar, kwartaal, tabel } = req.params as Record<string, string>;
+      const t = Object.hasOwn(TABELLEN, tabel) ? TABELLEN[tabel] : undefined;
+      if (!t) throw new HubError(HubErrorCode.NOT_FOUND, `Onbekende tabel; kies uit ${Object.keys(TABELLEN).join(', ')}`);
+      if (!/^\d{4}$/.test(jaar) || !/^[1-4]$/.test(kwartaal)) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'jaar: 4 cijfers, kwartaal: 1–4');
+      const regioCode = typeof req.query.regio === 'string' ? req.query.regio : undefined;
+      const csv = await withTenant(ds, p, async (em) => {
+        const r = await rapportageService.kwartaalrapportage(em, p, Number(jaar), Number(kwartaal), regioCode);
+        await audit(em, p, 'kwartaalrapportage.geexporteerd', 'kwartaalrapportage', null, { jaar: r.jaar, kwartaal: r.kwartaal, tabel }, r.regioCode);
+        return toCsv(t.rijen(r), t.kolommen);
+      });
+      res.type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="kwartaal-${jaar}-Q${kwartaal}-${tabel}.csv"`);
+      res.send(csv);
+    }),
+  );
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    void next;
+    if (err instanceof HubError) res.status(httpStatus(err)).json({ code: err.code, message: err.message });
+    else {
+      log.error('export error', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Interne fout' });
+    }
+  });
+  return router;
+}
+
+/** The dashboard's files, read once: a static page, its script and its style sheet. */
+const BESTANDEN: Record<string, { type: string; naam: string }> = {
+  '/': { type: 'text/html; charset=utf-8', naam: 'index.html' },
+  '/dashboard.js': { type: 'text/javascript; charset=utf-8', naam: 'dashboard.js' },
+  '/dashboard.css': { type: 'text/css; charset=utf-8', naam: 'dashboard.css' },
+};
+
+/**
+ * The page only talks to this origin's /graphql, loads nothing from elsewhere, runs no inline
+ * script or style, and may not be framed.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** GET /dashboard: the read-only quarterly-report page (static; the data comes from GraphQL with the user's token). */
+export function dashboardRouter(): Router {
+  const router = express.Router();
+  const dir = path.join(__dirname, 'dashboard');
+  const inhoud = new Map(Object.entries(BESTANDEN).map(([route, b]) => [route, readFileSync(path.join(dir, b.naam))]));
+  router.get(['/', '/dashboard.js', '/dashboard.css'], (req, res) => {
+    const route = req.path;
+    const b = BESTANDEN[route];
+    res.setHeader('content-security-policy', DASHBOARD_CSP);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('cache-control', 'no-store');
+    res.type(b.type).send(inhoud.get(route));
+  });
+  return router;
+}
