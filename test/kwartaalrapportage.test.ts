@@ -60,7 +60,7 @@ async function toewijzen(naam: string, gemeente: string, agb: string, ingang: st
 
 /** The municipality decided on `dag` (the hub stores today as Toewijzingsdatum; set back to that day). */
 async function toegewezenOp(naam: string, dag: string): Promise<void> {
-  await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE toewijzing SET toewijzingsdatum = $1 WHERE id = $2`, [dag, tw[naam].id]));
+  await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE toewijzing SET toewijzingsdatum = $1, eerste_toewijzingsdatum = $1 WHERE id = $2`, [dag, tw[naam].id]));
 }
 
 const tokenVan = (agb: string) => (agb === AGB.alfa ? t.alfa : t.beta);

@@ -135,7 +135,7 @@ async function toewijzen(agb: string, bsn: string): Promise<number> {
 async function toegewezenGeleden(nummer: number, dagenGeleden: number): Promise<void> {
   const dag = plusDagen(vandaag, -dagenGeleden);
   await withTenant(ds, SYSTEEM, async (em) => {
-    await em.query(`UPDATE toewijzing SET toewijzingsdatum = $1 WHERE gemeente_code = '0796' AND nummer = $2`, [dag, nummer]);
+    await em.query(`UPDATE toewijzing SET toewijzingsdatum = $1, eerste_toewijzingsdatum = $1 WHERE gemeente_code = '0796' AND nummer = $2`, [dag, nummer]);
     await em.query(
       `UPDATE verzoek SET beantwoord_op = ($1::date + time '12:00') AT TIME ZONE 'Europe/Amsterdam'
         WHERE toewijzing_id = (SELECT id FROM toewijzing WHERE gemeente_code = '0796' AND nummer = $2)`,
@@ -206,7 +206,7 @@ describe('waiting times from the messages', () => {
     const a6 = tw.data!.toewijzingen.find((x) => x.nummer === nummers.a6)!;
     expect((await api.gql(t.bosch, `mutation($id: ID!) { verwijderToewijzing(id: $id) { bericht { id } } }`, { id: a6.id })).errors).toBeUndefined();
     // Alfa: a direct allocation 30 days ago, started 20 days ago, extended today: the change gives it
-    // today's Toewijzingsdatum, so its first day is unknown and it stays out of the statistics.
+    // today's Toewijzingsdatum, but its wait counts from its first one (10 days).
     nummers.a7 = await toewijzen(AGB.alfa, bsn(8));
     await toegewezenGeleden(nummers.a7, 30);
     await start(AGB.alfa, t.alfa, bsn(8), nummers.a7, plusDagen(vandaag, -20));
@@ -225,13 +225,13 @@ describe('waiting times from the messages', () => {
     const r = await api.gql<{ wachttijden: Statistiek[] }>(t.regio, STATISTIEK, { f: { productCode: '45A04' } });
     expect(r.errors).toBeUndefined();
     const [alfa, beta] = r.data!.wachttijden;
-    // Request (or allocation) → start: 8, 14, 30. Median 14; p90 = 14 + 0.8 × (30 − 14) = 26.8.
+    // Request (or allocation) → start: 8, 10, 14, 30. Median 12; p90 = 14 + 0.7 × (30 − 14) = 25.2.
     // Request → allocation: 5, 20. Median 12.5; p90 = 5 + 0.9 × 15 = 18.5.
-    // Allocation → start: 3, 10, 14. Median 10; p90 = 10 + 0.8 × 4 = 13.2.
-    expect(alfa).toMatchObject({ aanbiederAgb: AGB.alfa, gemeenteCode: '0796', productCode: '45A04', aantalGestart: 3, mediaanDagen: 14, mediaanDagenTotToewijzing: 12.5, mediaanDagenToewijzingTotStart: 10, aantalWachtend: 1 });
-    expect(alfa.p90Dagen).toBeCloseTo(26.8, 6);
+    // Allocation → start: 3, 10, 10, 14. Median 10; p90 = 10 + 0.7 × 4 = 12.8.
+    expect(alfa).toMatchObject({ aanbiederAgb: AGB.alfa, gemeenteCode: '0796', productCode: '45A04', aantalGestart: 4, mediaanDagen: 12, mediaanDagenTotToewijzing: 12.5, mediaanDagenToewijzingTotStart: 10, aantalWachtend: 1 });
+    expect(alfa.p90Dagen).toBeCloseTo(25.2, 6);
     expect(alfa.p90DagenTotToewijzing).toBeCloseTo(18.5, 6);
-    expect(alfa.p90DagenToewijzingTotStart).toBeCloseTo(13.2, 6);
+    expect(alfa.p90DagenToewijzingTotStart).toBeCloseTo(12.8, 6);
     expect(beta).toMatchObject({ aanbiederAgb: AGB.beta, aantalGestart: 1, mediaanDagen: 80, p90Dagen: 80, mediaanDagenTotToewijzing: null, aantalWachtend: 0 });
     expect(r.data!.wachttijden).toHaveLength(2);
   });
@@ -306,7 +306,7 @@ describe('norms and alerts', () => {
     const M = `mutation($input: WachttijdnormInput!) { stelWachttijdnormVast(input: $input) { id } }`;
     const r = await api.gql<{ stelWachttijdnormVast: { id: string } }>(t.regio, M, { input: { soort: 'aanmelding_tot_start', productCategorie: '45', maxDagen: 25 } });
     const s = await api.gql<{ wachttijdSignalen: { soort: string; normSoort: string; aanbiederAgb: string; normDagen: number }[] }>(t.regio, SIGNALEN);
-    // Alfa's p90 request → start, 26.8, is over 25.
+    // Alfa's p90 request → start, 25.2, is over 25.
     expect(s.data!.wachttijdSignalen.filter((x) => x.soort === 'aanbieder_boven_norm' && x.normSoort === 'aanmelding_tot_start').map((x) => [x.aanbiederAgb, x.normDagen])).toEqual([
       [AGB.beta, 25],
       [AGB.alfa, 25],
@@ -368,9 +368,9 @@ describe('the access team\'s provider query', () => {
     const r = await api.gql<{ passendeAanbieders: (Keuze & Record<string, unknown>)[] }>(t.bosch, KEUZE, { g: '0796', p: '45A04' });
     expect(r.errors).toBeUndefined();
     const [alfa, gamma, beta] = r.data!.passendeAanbieders;
-    // All open with room; alfa within the norm (26.8 ≤ 63), gamma without data, beta over it (80).
-    expect(alfa).toMatchObject({ aanbiederAgb: AGB.alfa, naam: 'Alfa Jeugdhulp', contractNummer: 'NOB-L-001', open: true, vrijePlaatsen: 1, heeftCapaciteit: true, aantalGestart: 3, mediaanDagen: 14, aantalWachtend: 1, normDagen: 63, binnenNorm: true });
-    expect(alfa.p90Dagen).toBeCloseTo(26.8, 6);
+    // All open with room; alfa within the norm (25.2 ≤ 63), gamma without data, beta over it (80).
+    expect(alfa).toMatchObject({ aanbiederAgb: AGB.alfa, naam: 'Alfa Jeugdhulp', contractNummer: 'NOB-L-001', open: true, vrijePlaatsen: 1, heeftCapaciteit: true, aantalGestart: 4, mediaanDagen: 12, aantalWachtend: 1, normDagen: 63, binnenNorm: true });
+    expect(alfa.p90Dagen).toBeCloseTo(25.2, 6);
     expect(gamma).toMatchObject({ aanbiederAgb: AGB.gamma, vrijePlaatsen: 2, aantalGestart: 0, p90Dagen: null, binnenNorm: null });
     expect(beta).toMatchObject({ aanbiederAgb: AGB.beta, vrijePlaatsen: 3, p90Dagen: 80, binnenNorm: false });
     expect(r.data!.passendeAanbieders).toHaveLength(3);

@@ -38,9 +38,8 @@ export function clientScopeSql(p: Principal, a: string, P: Params): string {
  * One row per toewijzing that is not deleted, with the moments of its waiting time, all as
  * calendar days in the Netherlands:
  * - `aangevraagd`: the JW315 request it answers was received (empty for a direct allocation);
- * - `toegewezen`: the request was answered with it, else its Toewijzingsdatum while it is in its
- *   first version (a change gives the toewijzing a new Toewijzingsdatum, so after one the day of
- *   a direct allocation is unknown and the item stays out of the statistics);
+ * - `toegewezen`: the request was answered with it, else the Toewijzingsdatum of its first
+ *   version (`eerste_toewijzingsdatum`, kept through changes);
  * - `laatst_toegewezen`: its current Toewijzingsdatum, a lower bound for the waiting list;
  * - `gestart`: the Begindatum of its first start (JW305) not deleted.
  * `where` filters the toewijzing (alias `t`).
@@ -49,7 +48,7 @@ export function wachtItemsSql(where: string): string {
   return `SELECT t.id, t.nummer, t.regio_code, t.gemeente_code, t.aanbieder_agb, t.product_categorie, t.product_code,
                  t.ingangsdatum, t.einddatum,
                  (v.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date AS aangevraagd,
-                 coalesce((v.beantwoord_op AT TIME ZONE 'Europe/Amsterdam')::date, CASE WHEN t.versie = 1 THEN t.toewijzingsdatum END) AS toegewezen,
+                 coalesce((v.beantwoord_op AT TIME ZONE 'Europe/Amsterdam')::date, t.eerste_toewijzingsdatum) AS toegewezen,
                  t.toewijzingsdatum AS laatst_toegewezen,
                  s.gestart
             FROM toewijzing t

@@ -90,6 +90,10 @@ export class ToewijzingEntity {
   @Column({ type: 'time' })
   toewijzingstijd!: string;
 
+  @Field(() => GraphQLLocalDate, { description: 'The Toewijzingsdatum of its first version: the day it was first allocated (kept through changes; waiting times count from it).' })
+  @Column({ name: 'eerste_toewijzingsdatum', type: 'date' })
+  eersteToewijzingsdatum!: string;
+
   @Field(() => GraphQLSafeInt, { description: 'Estimated cost in euro cents, counted against the budget ceiling.' })
   @Column({ name: 'geraamd_centen', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   geraamdCenten!: number;
