@@ -246,9 +246,9 @@ describe('TR385: a toewijzing with accepted prestaties cannot be deleted', () =>
 });
 
 describe('reconciliation in GraphQL', () => {
-  const Q = `query($f: DeclaratieFilter) { declaraties(filter: $f) { id nummer status ingediendCenten toegekendCenten meldingen { code betekenis }
+  const Q = `query($f: DeclaratieFilter) { declaraties(filter: $f, first: 200) { edges { node { id nummer status ingediendCenten toegekendCenten meldingen { code betekenis }
     prestaties(filter: { alleenAfgewezen: true, first: 100, offset: 0 }) { prestatie { referentieNummer toegekend ingediendCenten toegekendCenten }
-      retourcodes { code betekenis } toewijzing { nummer volume eenheid frequentie } contractNummer verschilCenten tariefverschilCenten } } }`;
+      retourcodes { code betekenis } toewijzing { nummer volume eenheid frequentie } contractNummer verschilCenten tariefverschilCenten } } } } }`;
   type D = {
     id: string;
     nummer: string;
@@ -267,9 +267,9 @@ describe('reconciliation in GraphQL', () => {
   };
 
   it('the back office sees per prestatie the outcome, the codes in Dutch, the toewijzing, contract and tariff', async () => {
-    const r = await api.gql<{ declaraties: D[] }>(tokens.bosch, Q, { f: { vanaf: '2026-09-01', tot: '2026-09-01' } });
+    const r = await api.gql<{ declaraties: { edges: { node: D }[] } }>(tokens.bosch, Q, { f: { vanaf: '2026-09-01', tot: '2026-09-01' } });
     expect(r.errors).toBeUndefined();
-    const d = r.data!.declaraties.find((x) => x.nummer === 'SEP1')!;
+    const d = r.data!.declaraties.edges.map((e) => e.node).find((x) => x.nummer === 'SEP1')!;
     expect(d.status).toBe('beantwoord');
     expect(d.meldingen).toEqual([{ code: '0200', betekenis: 'Geen opmerking' }]);
     const tarief = d.prestaties.find((p) => p.prestatie.referentieNummer === 'TR418-S')!;
@@ -291,14 +291,14 @@ describe('reconciliation in GraphQL', () => {
   });
 
   it('a municipality never sees another\'s claims; a provider never another provider\'s', async () => {
-    const oss = await api.gql<{ declaraties: D[] }>(tokens.oss, `{ declaraties { id } }`);
-    expect(oss.data!.declaraties).toEqual([]);
-    const beta = await api.gql<{ declaraties: D[] }>(tokens.beta, `{ declaraties(filter: { aanbiederAgb: "${AGB.alfa}" }) { id } }`);
-    expect(beta.data!.declaraties).toEqual([]);
-    const alfa = await api.gql<{ declaraties: D[] }>(tokens.alfa, `{ declaraties { id nummer } }`);
-    expect(alfa.data!.declaraties.map((d) => d.nummer)).toContain('SEP1');
-    const bosch = await api.gql<{ declaraties: D[] }>(tokens.bosch, `{ declaraties { id } }`);
-    const id = bosch.data!.declaraties[0].id;
+    const oss = await api.gql<{ declaraties: { edges: { node: D }[] } }>(tokens.oss, `{ declaraties(first: 200) { edges { node { id } } } }`);
+    expect(oss.data!.declaraties.edges.map((e) => e.node)).toEqual([]);
+    const beta = await api.gql<{ declaraties: { edges: { node: D }[] } }>(tokens.beta, `{ declaraties(filter: { aanbiederAgb: "${AGB.alfa}" }, first: 200) { edges { node { id } } } }`);
+    expect(beta.data!.declaraties.edges.map((e) => e.node)).toEqual([]);
+    const alfa = await api.gql<{ declaraties: { edges: { node: D }[] } }>(tokens.alfa, `{ declaraties(first: 200) { edges { node { id nummer } } } }`);
+    expect(alfa.data!.declaraties.edges.map((e) => e.node).map((d) => d.nummer)).toContain('SEP1');
+    const bosch = await api.gql<{ declaraties: { edges: { node: D }[] } }>(tokens.bosch, `{ declaraties(first: 200) { edges { node { id } } } }`);
+    const id = bosch.data!.declaraties.edges.map((e) => e.node)[0].id;
     const osseEen = await api.gql<{ declaratie: D | null }>(tokens.oss, `query($id: ID!) { declaratie(id: $id) { id } }`, { id });
     expect(osseEen.data!.declaratie).toBeNull();
   });
@@ -331,15 +331,15 @@ describe('the budget ceiling and held claims', () => {
     const sept = await declareer('B1', '2026-09', [{ bsn: tw.bsn, prestaties: [{ ref: 'B-SEP', nummer: tw.nummer, ...SEPT, volume: 12 }] }], AGB.beta);
     expect(sept.status).toBe('aangehouden');
     expect(sept.jw325).toBeUndefined();
-    const gehouden = await api.gql<{ declaraties: { id: string; aangehouden: boolean; status: string }[] }>(tokens.bosch, `{ declaraties(filter: { aangehouden: true }) { id aangehouden status } }`);
-    expect(gehouden.data!.declaraties).toHaveLength(1);
+    const gehouden = await api.gql<{ declaraties: { edges: { node: { id: string; aangehouden: boolean; status: string } }[] } }>(tokens.bosch, `{ declaraties(filter: { aangehouden: true }, first: 200) { edges { node { id aangehouden status } } } }`);
+    expect(gehouden.data!.declaraties.edges.map((e) => e.node)).toHaveLength(1);
     // A provider cannot release its own claim.
-    const zelf = await api.gql(tokens.beta, `mutation($id: ID!) { geefDeclaratieVrij(declaratieId: $id) { id } }`, { id: gehouden.data!.declaraties[0].id });
+    const zelf = await api.gql(tokens.beta, `mutation($id: ID!) { geefDeclaratieVrij(declaratieId: $id) { id } }`, { id: gehouden.data!.declaraties.edges.map((e) => e.node)[0].id });
     expect(zelf.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const vrij = await api.gql<{ geefDeclaratieVrij: { status: string; antwoordId: string } }>(
       tokens.bosch,
       `mutation($id: ID!) { geefDeclaratieVrij(declaratieId: $id) { status antwoordId } }`,
-      { id: gehouden.data!.declaraties[0].id },
+      { id: gehouden.data!.declaraties.edges.map((e) => e.node)[0].id },
     );
     expect(vrij.errors).toBeUndefined();
     expect(vrij.data!.geefDeclaratieVrij.status).toBe('beantwoord');
@@ -390,8 +390,8 @@ describe('the monthly settlement run and its CSV', () => {
   });
 
   it('a held claim is left out until it is released; then the next run settles it', async () => {
-    const okt1 = (await api.gql<{ declaraties: { id: string; toegekendCenten: number }[] }>(tokens.bosch, `{ declaraties(filter: { aanbiederAgb: "${AGB.alfa}", vanaf: "2026-10-01", tot: "2026-10-01" }) { id nummer toegekendCenten } }`))
-      .data!.declaraties.find((d) => (d as unknown as { nummer: string }).nummer === 'OKT1')!;
+    const okt1 = (await api.gql<{ declaraties: { edges: { node: { id: string; toegekendCenten: number } }[] } }>(tokens.bosch, `{ declaraties(filter: { aanbiederAgb: "${AGB.alfa}", vanaf: "2026-10-01", tot: "2026-10-01" }, first: 200) { edges { node { id nummer toegekendCenten } } } }`))
+      .data!.declaraties.edges.map((e) => e.node).find((d) => (d as unknown as { nummer: string }).nummer === 'OKT1')!;
     const houd = await api.gql(tokens.bosch, `mutation($id: ID!) { houdDeclaratieAan(input: { declaratieId: $id, reden: "Controle zorgplan" }) { aangehouden } }`, { id: okt1.id });
     expect(houd.errors).toBeUndefined();
     const eerst = await api.gql<{ maakAfrekeningen: A[] }>(tokens.bosch, MAAK, { f: { maand: '2026-10-01', aanbiederAgb: AGB.alfa } });
@@ -448,11 +448,11 @@ describe('a municipality that judges claims in its own system', () => {
     expect(goed.status).toBe('beschikbaar');
     const beantwoord = await wachtOpBericht(api.url, tokens.alfa, id, (x) => x.status === 'verwerkt');
     expect(beantwoord.retour?.type).toBe('JW325');
-    const d = await api.gql<{ declaraties: { status: string; toegekendCenten: number; aangehouden: boolean; prestaties: { prestatie: { referentieNummer: string }; retourcodes: { code: string }[] }[] }[] }>(
+    const d = await api.gql<{ declaraties: { edges: { node: { status: string; toegekendCenten: number; aangehouden: boolean; prestaties: { prestatie: { referentieNummer: string }; retourcodes: { code: string }[] }[] } }[] } }>(
       tokens.bosch,
-      `{ declaraties(filter: { vanaf: "2026-11-01", aanbiederAgb: "${AGB.alfa}" }) { nummer status toegekendCenten aangehouden prestaties(filter: { alleenAfgewezen: true, first: 10, offset: 0 }) { prestatie { referentieNummer } retourcodes { code } } } }`,
+      `{ declaraties(filter: { vanaf: "2026-11-01", aanbiederAgb: "${AGB.alfa}" }, first: 200) { edges { node { nummer status toegekendCenten aangehouden prestaties(filter: { alleenAfgewezen: true, first: 10, offset: 0 }) { prestatie { referentieNummer } retourcodes { code } } } } } }`,
     );
-    expect(d.data!.declaraties).toEqual([
+    expect(d.data!.declaraties.edges.map((e) => e.node)).toEqual([
       { nummer: 'NOV1', status: 'beantwoord', toegekendCenten: 12 * 9550, aangehouden: false, prestaties: [{ prestatie: { referentieNummer: 'NOV-2' }, retourcodes: [{ code: '9321' }] }] },
     ]);
     // A second answer to the same claim is refused.

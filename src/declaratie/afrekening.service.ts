@@ -21,7 +21,7 @@ export class AfrekeningFilter {
   @Matches(/^[0-9]{4}$/)
   gemeenteCode?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'One provider (AGB code).' })
   @IsOptional()
   @Matches(/^[0-9]{8}$/)
   aanbiederAgb?: string;

@@ -26,7 +26,7 @@ registerEnumType(DeclaratieStatus, { name: 'DeclaratieStatus', description: 'Whe
 @Index('ix_declaratie_afrekenen', ['regioCode', 'periodeBegin'], { where: 'afrekening_id IS NULL' })
 @Check('ck_declaratie_status', `status IN ('beantwoord', 'aangehouden', 'afgewezen')`)
 export class DeclaratieEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Technical id.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -34,7 +34,7 @@ export class DeclaratieEntity {
   @Column({ name: 'bericht_id', type: 'uuid' })
   berichtId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Region of the municipality.' })
   @Column({ name: 'regio_code', type: 'varchar', length: 20, nullable: true })
   regioCode!: string | null;
 
@@ -54,7 +54,7 @@ export class DeclaratieEntity {
   @Column({ name: 'periode_begin', type: 'date' })
   periodeBegin!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'Last day of the DeclaratiePeriode.' })
   @Column({ name: 'periode_eind', type: 'date' })
   periodeEind!: string;
 
@@ -66,7 +66,7 @@ export class DeclaratieEntity {
   @Column({ name: 'toegekend_centen', type: 'bigint', transformer: centen })
   toegekendCenten!: number;
 
-  @Field(() => DeclaratieStatus)
+  @Field(() => DeclaratieStatus, { description: 'Answered, held for the back office or the municipality\'s own system, or rejected as a whole.' })
   @Column({ type: 'varchar', length: 12 })
   status!: DeclaratieStatus;
 
@@ -78,7 +78,7 @@ export class DeclaratieEntity {
   @Column({ type: 'boolean', default: false })
   aangehouden!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it is held.' })
   @Column({ name: 'aanhoud_reden', type: 'varchar', length: 500, nullable: true })
   aanhoudReden!: string | null;
 
@@ -90,11 +90,11 @@ export class DeclaratieEntity {
   @Column({ type: 'date' })
   uiterlijk!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the JW323 came in.' })
   @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz' })
   ontvangenOp!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When its JW325 went out (or came in from the municipality\'s own system).' })
   @Column({ name: 'beantwoord_op', type: 'timestamptz', nullable: true })
   beantwoordOp!: Date | null;
 
@@ -117,22 +117,22 @@ export class DeclaratieEntity {
 @Index('ix_prestatie_contract', ['contractId', 'periodeBegin'])
 @Check('ck_prestatie_dc', `debet_credit IN ('D', 'C')`)
 export class PrestatieEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Technical id.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The claim it came in.' })
   @Column({ name: 'declaratie_id', type: 'uuid' })
   declaratieId!: string;
 
   @Column({ name: 'regio_code', type: 'varchar', length: 20, nullable: true })
   regioCode!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The municipality claimed from (CBS code).' })
   @Column({ name: 'gemeente_code', type: 'varchar', length: 4 })
   gemeenteCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The claiming provider (AGB code).' })
   @Column({ name: 'aanbieder_agb', type: 'char', length: 8 })
   aanbiederAgb!: string;
 
@@ -155,7 +155,7 @@ export class PrestatieEntity {
   @Column({ name: 'debet_credit', type: 'char', length: 1 })
   debetCredit!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'iJw ToewijzingNummer as claimed.' })
   @Column({ name: 'toewijzing_nummer', type: 'integer' })
   toewijzingNummer!: number;
 
@@ -175,19 +175,19 @@ export class PrestatieEntity {
   @Column({ name: 'contract_tarief_centen', type: 'integer', nullable: true })
   contractTariefCenten!: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'iJw ProductCategorie as claimed.' })
   @Column({ name: 'product_categorie', type: 'char', length: 2 })
   productCategorie!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'iJw ProductCode as claimed.' })
   @Column({ name: 'product_code', type: 'varchar', length: 5 })
   productCode!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'iJw ProductPeriode Begindatum.' })
   @Column({ name: 'periode_begin', type: 'date' })
   periodeBegin!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'iJw ProductPeriode Einddatum.' })
   @Column({ name: 'periode_eind', type: 'date' })
   periodeEind!: string;
 
@@ -195,7 +195,7 @@ export class PrestatieEntity {
   @Column({ type: 'integer' })
   volume!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'iJw Eenheid (WJ756) as claimed.' })
   @Column({ type: 'char', length: 2 })
   eenheid!: string;
 
@@ -211,7 +211,7 @@ export class PrestatieEntity {
   @Column({ name: 'toegekend_centen', type: 'bigint', transformer: centen })
   toegekendCenten!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Granted (true) or rejected with codes.' })
   @Column({ type: 'boolean' })
   toegekend!: boolean;
 
@@ -232,19 +232,19 @@ export class PrestatieEntity {
 @Entity('afrekening')
 @Index('uq_afrekening', ['gemeenteCode', 'aanbiederAgb', 'maand', 'volgnummer'], { unique: true })
 export class AfrekeningEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Technical id.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Region of the municipality.' })
   @Column({ name: 'regio_code', type: 'varchar', length: 20 })
   regioCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The municipality that pays (CBS code).' })
   @Column({ name: 'gemeente_code', type: 'varchar', length: 4 })
   gemeenteCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The provider paid (AGB code).' })
   @Column({ name: 'aanbieder_agb', type: 'char', length: 8 })
   aanbiederAgb!: string;
 
@@ -252,7 +252,7 @@ export class AfrekeningEntity {
   @Column({ type: 'date' })
   maand!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '1 for the first run of the month; later runs settle what came in since.' })
   @Column({ type: 'integer' })
   volgnummer!: number;
 
@@ -260,7 +260,7 @@ export class AfrekeningEntity {
   @Column({ type: 'varchar', length: 60 })
   factuurnummer!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Granted prestaties settled.' })
   @Column({ name: 'aantal_prestaties', type: 'integer' })
   aantalPrestaties!: number;
 
@@ -268,7 +268,7 @@ export class AfrekeningEntity {
   @Column({ name: 'bedrag_centen', type: 'bigint', transformer: centen })
   bedragCenten!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the run made it.' })
   @CreateDateColumn({ name: 'aangemaakt_op', type: 'timestamptz' })
   aangemaaktOp!: Date;
 }

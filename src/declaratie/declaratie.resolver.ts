@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../graphql/pagination';
 import type { HubContext } from '../graphql/context';
 import { GemeenteEntity } from '../registry/gemeente.entity';
 import { RetourCodeType } from '../messaging/graphql/bericht.types';
@@ -15,15 +16,17 @@ import {
   PrestatieFilter,
 } from './declaratie.service';
 
+export const DeclaratieConnection = ConnectionType(DeclaratieEntity, 'Declaratie');
+
 const BACKOFFICE = ['gemeente', 'beheerder'];
 const AFREKENAARS = ['regio', 'gemeente', 'beheerder'];
 
 @Resolver(() => DeclaratieEntity)
 export class DeclaratieResolver {
   @Authorized()
-  @Query(() => [DeclaratieEntity], { description: 'Claims (JW323) with their outcome, newest month first (at most 500); a provider sees its own, a municipality its own.' })
-  async declaraties(@Ctx() ctx: HubContext, @Arg('filter', () => DeclaratieFilter, { nullable: true }) filter?: DeclaratieFilter) {
-    return declaratieService.declaraties(await ctx.em(), ctx.principal, filter);
+  @Query(() => DeclaratieConnection, { description: 'Claims (JW323) with their outcome, by DeclaratiePeriode, paged; a provider sees its own, a municipality its own.' })
+  async declaraties(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => DeclaratieFilter, { nullable: true }) filter?: DeclaratieFilter) {
+    return declaratieService.declaraties(await ctx.em(), ctx.principal, filter, page);
   }
 
   @Authorized()

@@ -10,6 +10,7 @@ import { decrypt } from '../common/crypto';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { nuInNederland } from '../common/tijd';
 import { ContractEntity } from '../contracting/contract.entity';
+import { paginate, type Connection, type PageArgs } from '../graphql/pagination';
 import { parseMessage } from '../messaging/ijw/codec';
 import { betekenisVan } from '../messaging/ijw/retourcodes';
 import { RetourCodeType } from '../messaging/graphql/bericht.types';
@@ -34,17 +35,17 @@ export class DeclaratieFilter {
   @IsOptional()
   tot?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'One municipality (CBS code).' })
   @IsOptional()
   @Matches(/^[0-9]{4}$/)
   gemeenteCode?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'One provider (AGB code).' })
   @IsOptional()
   @Matches(/^[0-9]{8}$/)
   aanbiederAgb?: string;
 
-  @Field(() => DeclaratieStatus, { nullable: true })
+  @Field(() => DeclaratieStatus, { nullable: true, description: 'One status.' })
   @IsOptional()
   status?: DeclaratieStatus;
 
@@ -55,25 +56,25 @@ export class DeclaratieFilter {
 
 @ObjectType('Toewijzingsomvang', { description: 'What the matched toewijzing allowed.' })
 export class ToewijzingsomvangType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'iJw ToewijzingNummer.' })
   nummer!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'iJw ProductCode (empty for an aspecifieke toewijzing).' })
   productCode!: string | null;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'iJw Ingangsdatum.' })
   ingangsdatum!: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'iJw Einddatum.' })
   einddatum!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'iJw Omvang Volume.' })
   volume!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'iJw Omvang Eenheid (WJ756).' })
   eenheid!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'iJw Omvang Frequentie.' })
   frequentie!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Budget in eurocents.' })
@@ -82,10 +83,10 @@ export class ToewijzingsomvangType {
 
 @ObjectType('Prestatieafstemming', { description: 'A prestatie for reconciliation: outcome, codes with their meaning, the matched toewijzing, contract and tariff.' })
 export class PrestatieafstemmingType {
-  @Field(() => PrestatieEntity)
+  @Field(() => PrestatieEntity, { description: 'The prestatie as claimed, with its outcome.' })
   prestatie!: PrestatieEntity;
 
-  @Field(() => [RetourCodeType])
+  @Field(() => [RetourCodeType], { description: 'Its retour codes with their Dutch meaning (empty when granted).' })
   retourcodes!: RetourCodeType[];
 
   @Field(() => ToewijzingsomvangType, { nullable: true, description: 'The toewijzing it was matched to.' })
@@ -103,22 +104,22 @@ export class PrestatieafstemmingType {
 
 @ObjectType('Declaratietotaal', { description: 'Claimed, granted and rejected per month, municipality and provider.' })
 export class DeclaratietotaalType {
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'The DeclaratiePeriode (first day of the month).' })
   maand!: string;
 
-  @Field()
+  @Field({ description: 'The municipality (CBS code).' })
   gemeenteCode!: string;
 
-  @Field()
+  @Field({ description: 'The provider (AGB code).' })
   aanbiederAgb!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Claims.' })
   declaraties!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Prestaties in them.' })
   prestaties!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Prestaties rejected.' })
   afgewezenPrestaties!: number;
 
   @Field(() => GraphQLSafeInt, { description: 'Claimed (debit minus credit), eurocents.' })
@@ -136,22 +137,22 @@ export class DeclaratietotaalType {
 
 @ObjectType('Plafondstand', { description: 'A contract\'s budget ceiling for a year and what has been granted against it.' })
 export class PlafondstandType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field()
+  @Field({ description: 'Its number.' })
   contractNummer!: string;
 
-  @Field()
+  @Field({ description: 'The provider (AGB code).' })
   aanbiederAgb!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year of the ceiling.' })
   jaar!: number;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, { description: 'The budget ceiling in eurocents.' })
   plafondCenten!: number;
 
-  @Field(() => GraphQLSafeInt)
+  @Field(() => GraphQLSafeInt, { description: 'Granted against it (prestaties with a product period in the year), eurocents.' })
   toegekendCenten!: number;
 
   @Field(() => GraphQLSafeInt, { description: 'What is left (negative when exceeded).' })
@@ -181,7 +182,7 @@ export class PrestatieFilter {
 
 @InputType({ description: 'Hold a claim: its JW325 waits, or, answered, it is left out of settlement.' })
 export class HoudAanInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The claim to hold.' })
   @Matches(UUID)
   declaratieId!: string;
 
@@ -227,7 +228,7 @@ export function scopeSql(p: Principal, alias: string, params: unknown[]): string
 }
 
 export const declaratieService = {
-  async declaraties(em: EntityManager, p: Principal, f: DeclaratieFilter | undefined): Promise<DeclaratieEntity[]> {
+  async declaraties(em: EntityManager, p: Principal, f: DeclaratieFilter | undefined, page: PageArgs): Promise<Connection<DeclaratieEntity>> {
     if ((f?.vanaf && !MAAND.test(f.vanaf)) || (f?.tot && !MAAND.test(f.tot))) {
       throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Een maand is de eerste dag van die maand', { veld: f?.vanaf && !MAAND.test(f.vanaf) ? 'vanaf' : 'tot' });
     }
@@ -238,7 +239,7 @@ export const declaratieService = {
     if (f?.aanbiederAgb) qb.andWhere('d.aanbieder_agb = :a', { a: f.aanbiederAgb });
     if (f?.status) qb.andWhere('d.status = :s', { s: f.status });
     if (f?.aangehouden !== undefined) qb.andWhere('d.aangehouden = :h', { h: f.aangehouden });
-    return qb.orderBy('d.periode_begin', 'DESC').addOrderBy('d.ontvangen_op', 'DESC').limit(500).getMany();
+    return paginate(qb, page, 'periode_begin', (d) => d.periodeBegin);
   },
 
   async declaratie(em: EntityManager, p: Principal, id: string): Promise<DeclaratieEntity | null> {

@@ -98,7 +98,7 @@ export class BegrotingspostRegel {
 
 @ObjectType('KwartaalSignaal', { description: 'A provider flagged in the quarterly report.' })
 export class KwartaalSignaal {
-  @Field(() => SignaalSoortKwartaal)
+  @Field(() => SignaalSoortKwartaal, { description: 'Why the provider is flagged.' })
   soort!: SignaalSoortKwartaal;
 
   @Field(() => String, { description: 'The provider (AGB).' })
@@ -119,10 +119,10 @@ export class KwartaalSignaal {
 
 @ObjectType('Kwartaalrapportage', { description: 'The quarterly report (Q-rapportage) of a region: spend against budget, commitments, forecast, clients, flows and waiting times.' })
 export class Kwartaalrapportage {
-  @Field(() => String)
+  @Field(() => String, { description: 'The region reported on.' })
   regioCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year.' })
   jaar!: number;
 
   @Field(() => Int, { description: '1–4.' })

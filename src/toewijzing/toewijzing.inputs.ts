@@ -11,28 +11,28 @@ export class AdresInput {
   @Matches(/^[1-9][0-9]{3}[A-Z]{2}$/)
   postcode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'iJw Huisnummer.' })
   @IsInt()
   @Min(1)
   @Max(99999)
   huisnummer!: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'iJw Huisletter: one letter.' })
   @IsOptional()
   @Matches(/^[A-Za-z]$/)
   huisletter?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'iJw HuisnummerToevoeging.' })
   @IsOptional()
   @Length(1, 4)
   toevoeging?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'iJw Straatnaam.' })
   @IsOptional()
   @Length(1, 24)
   straatnaam?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'iJw Plaatsnaam.' })
   @IsOptional()
   @Length(1, 80)
   plaatsnaam?: string;
@@ -44,28 +44,28 @@ export class ClientInput {
   @IsString()
   bsn!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'iJw Geboortedatum.' })
   geboortedatum!: string;
 
   @Field({ description: 'Geslacht: 0 onbekend, 1 man, 2 vrouw.' })
   @IsIn(['0', '1', '2'])
   geslacht!: string;
 
-  @Field()
+  @Field({ description: 'iJw Achternaam (of the Geslachtsnaam).' })
   @Length(1, 200)
   achternaam!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'iJw Voorvoegsel of the Geslachtsnaam.' })
   @IsOptional()
   @Length(1, 10)
   voorvoegsel?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'iJw Voornamen.' })
   @IsOptional()
   @Length(1, 200)
   voornamen?: string;
 
-  @Field(() => AdresInput)
+  @Field(() => AdresInput, { description: 'The address (iJw Adres).' })
   @ValidateNested()
   @Type(() => AdresInput)
   adres!: AdresInput;
@@ -82,10 +82,10 @@ export class ToewijzingProductInput {
   @Length(1, 5)
   code?: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'Ingangsdatum of the product (iJw Ingangsdatum).' })
   ingangsdatum!: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Einddatum of the product (iJw Einddatum); empty: open-ended.' })
   einddatum?: string;
 
   @Field(() => Int, { nullable: true, description: 'Omvang: Volume.' })
@@ -113,14 +113,14 @@ export class ToewijzingProductInput {
 
 @InputType({ description: 'Allocate an arrangement: its products with their default volumes, over one period.' })
 export class ArrangementToewijzingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The arrangement from the region\'s product book.' })
   @IsString()
   id!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'Ingangsdatum of every product (iJw Ingangsdatum).' })
   ingangsdatum!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'Einddatum of every product (iJw Einddatum).' })
   einddatum!: string;
 }
 
@@ -134,12 +134,12 @@ export class ToewijzenInput {
   @Matches(/^[0-9]{8}$/)
   aanbiederAgb!: string;
 
-  @Field(() => ClientInput)
+  @Field(() => ClientInput, { description: 'The client (jeugdige).' })
   @ValidateNested()
   @Type(() => ClientInput)
   client!: ClientInput;
 
-  @Field(() => [ToewijzingProductInput], { nullable: true })
+  @Field(() => [ToewijzingProductInput], { nullable: true, description: 'The products to allocate; give these or an arrangement.' })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -147,7 +147,7 @@ export class ToewijzenInput {
   @Type(() => ToewijzingProductInput)
   producten?: ToewijzingProductInput[];
 
-  @Field(() => ArrangementToewijzingInput, { nullable: true })
+  @Field(() => ArrangementToewijzingInput, { nullable: true, description: 'The arrangement to allocate; give this or products.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ArrangementToewijzingInput)
@@ -156,19 +156,19 @@ export class ToewijzenInput {
 
 @InputType({ description: 'A change with the same ToewijzingNummer: Einddatum (shorten or extend), Budget, or Volume of a total (TBGT).' })
 export class WijzigToewijzingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The toewijzing to change.' })
   @IsString()
   id!: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New Einddatum (iJw Einddatum): shorten or extend.' })
   einddatum?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New Omvang: Volume of a total (TBGT).' })
   @IsOptional()
   @IsInt()
   volume?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'New Budget in euro cents.' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -182,17 +182,17 @@ export class WijzigToewijzingInput {
 
 @InputType({ description: 'Which toewijzingen to list.' })
 export class ToewijzingFilter {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only those of this provider (AGB).' })
   @IsOptional()
   @Matches(/^[0-9]{8}$/)
   aanbiederAgb?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only those of this municipality (CBS code).' })
   @IsOptional()
   @Matches(/^[0-9]{4}$/)
   gemeenteCode?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only those of this client.' })
   @IsOptional()
   @IsString()
   clientId?: string;
@@ -204,30 +204,30 @@ export class ToewijzingFilter {
 
 @ObjectType('ToewijzingResultaat', { description: 'The toewijzingen written and the JW301 that carries them to the provider.' })
 export class ToewijzingResultaat {
-  @Field(() => [ToewijzingEntity])
+  @Field(() => [ToewijzingEntity], { description: 'The toewijzingen written, in their new version.' })
   toewijzingen!: ToewijzingEntity[];
 
-  @Field(() => BerichtEntity)
+  @Field(() => BerichtEntity, { description: 'The JW301 that carries them to the provider.' })
   bericht!: BerichtEntity;
 }
 
 @ObjectType('Client', { description: 'A client as the caller may see it; every read is audited.' })
 export class ClientType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Technical id.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'iJw Bsn.' })
   bsn!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'iJw Geboortedatum.' })
   geboortedatum!: string;
 
-  @Field()
+  @Field({ description: 'iJw Geslacht: 0 onbekend, 1 man, 2 vrouw.' })
   geslacht!: string;
 
-  @Field()
+  @Field({ description: 'iJw Achternaam (of the Geslachtsnaam).' })
   achternaam!: string;
 
-  @Field()
+  @Field({ description: 'The municipality responsible for the client (CBS code, woonplaatsbeginsel).' })
   gemeenteCode!: string;
 }

@@ -95,7 +95,7 @@ export class Wijzigingspakket {
 @Index('uq_verzoek_referentie', ['aanbiederAgb', 'referentieAanbieder'], { unique: true })
 @Index('ix_verzoek_werkvoorraad', ['gemeenteCode', 'status'])
 export class VerzoekEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Technical id.' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -107,7 +107,7 @@ export class VerzoekEntity {
   @Column({ type: 'varchar', length: 10, default: VerzoekSoort.toewijzing })
   soort!: VerzoekSoort;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Region of the municipality.' })
   @Column({ name: 'regio_code', type: 'varchar', length: 20, nullable: true })
   regioCode!: string | null;
 
@@ -130,11 +130,11 @@ export class VerzoekEntity {
   @Column({ name: 'gegevens_versleuteld', type: 'bytea' })
   gegevensVersleuteld!: Buffer;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'iJw Productcategorie of the requested product; empty for a JW317 or generiek.' })
   @Column({ name: 'product_categorie', type: 'char', length: 2, nullable: true })
   productCategorie!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'iJw Productcode of the requested product (empty: aspecifiek).' })
   @Column({ name: 'product_code', type: 'varchar', length: 5, nullable: true })
   productCode!: string | null;
 
@@ -142,23 +142,23 @@ export class VerzoekEntity {
   @Column({ type: 'date' })
   ingangsdatum!: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Requested Einddatum (iJw ToewijzingEinddatum); empty: open-ended.' })
   @Column({ type: 'date', nullable: true })
   einddatum!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Omvang: Volume.' })
   @Column({ type: 'integer', nullable: true })
   volume!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Omvang: Eenheid (WJ756).' })
   @Column({ type: 'char', length: 2, nullable: true })
   eenheid!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Omvang: Frequentie (WMO757).' })
   @Column({ type: 'char', length: 1, nullable: true })
   frequentie!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Budget in euro cents.' })
   @Column({ type: 'integer', nullable: true })
   budget!: number | null;
 
@@ -174,7 +174,7 @@ export class VerzoekEntity {
   @Column({ type: 'jsonb', nullable: true })
   pakket!: Wijzigingspakket | null;
 
-  @Field(() => VerzoekStatus)
+  @Field(() => VerzoekStatus, { description: 'Where the request stands.' })
   @Column({ type: 'varchar', length: 12, default: VerzoekStatus.open })
   status!: VerzoekStatus;
 
@@ -190,11 +190,11 @@ export class VerzoekEntity {
   @Column({ name: 'toewijzing_id', type: 'uuid', nullable: true })
   toewijzingId!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the request was received.' })
   @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz' })
   ontvangenOp!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the request was answered (JW301 or JW319).' })
   @Column({ name: 'beantwoord_op', type: 'timestamptz', nullable: true })
   beantwoordOp!: Date | null;
 }

@@ -29,11 +29,11 @@ export enum VerzoekError {
 
 @InputType({ description: 'Which requests to list.' })
 export class VerzoekFilter {
-  @Field(() => VerzoekStatus, { nullable: true })
+  @Field(() => VerzoekStatus, { nullable: true, description: 'Only requests with this status.' })
   @IsOptional()
   status?: VerzoekStatus;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Only requests to this municipality (CBS code).' })
   @IsOptional()
   @Matches(/^[0-9]{4}$/)
   gemeenteCode?: string;
@@ -49,11 +49,11 @@ export class VerzoekFilter {
 
 @InputType({ description: 'Allocate what was requested, as requested; the address comes from the BRP.' })
 export class WijsVerzoekToeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request to allocate.' })
   @IsString()
   verzoekId!: string;
 
-  @Field(() => AdresInput)
+  @Field(() => AdresInput, { description: 'The client\'s address from the BRP (iJw Adres).' })
   @ValidateNested()
   @Type(() => AdresInput)
   adres!: AdresInput;
@@ -64,7 +64,7 @@ export class WijsVerzoekToeInput {
 
 @InputType({ description: 'Reject a request (JW319, VerzoekAntwoord 1).' })
 export class WijsVerzoekAfInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request to reject.' })
   @IsString()
   verzoekId!: string;
 
