@@ -1,10 +1,9 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/jwt';
 import { HubError } from '../common/hub-error';
 import { withTenant } from '../db/tenant';
-import { bearerPrincipal, httpStatus, wrap } from '../http/bearer';
-import { log } from '../observability/logger';
+import { bearerPrincipal, jsonFouten, wrap } from '../http/bearer';
 import { afrekeningService } from './afrekening.service';
 
 /** GET /export/afrekeningen.csv?maand=YYYY-MM-01[&gemeente=][&aanbieder=]: settled prestaties for a finance system. */
@@ -23,13 +22,6 @@ export function exportRouter(ds: DataSource, verifier: TokenVerifier): Router {
       res.send(csv);
     }),
   );
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    void next;
-    if (err instanceof HubError) res.status(httpStatus(err)).json({ code: err.code, message: err.message });
-    else {
-      log.error('export error', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Interne fout' });
-    }
-  });
+  router.use(jsonFouten('export'));
   return router;
 }

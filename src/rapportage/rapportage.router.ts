@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/jwt';
 import { audit } from '../auth/audit.service';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { toCsv } from '../declaratie/afrekening.service';
 import { withTenant } from '../db/tenant';
-import { bearerPrincipal, httpStatus, wrap } from '../http/bearer';
-import { log } from '../observability/logger';
+import { bearerPrincipal, jsonFouten, wrap } from '../http/bearer';
 import { RAPPORT_LEZERS } from './rapportage.resolver';
 import { rapportageService } from './rapportage.service';
 import type { Kwartaalrapportage } from './rapportage.types';
@@ -58,14 +57,7 @@ export function kwartaalExportRouter(ds: DataSource, verifier: TokenVerifier): R
       res.send(csv);
     }),
   );
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    void next;
-    if (err instanceof HubError) res.status(httpStatus(err)).json({ code: err.code, message: err.message });
-    else {
-      log.error('export error', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Interne fout' });
-    }
-  });
+  router.use(jsonFouten('export'));
   return router;
 }
 
