@@ -8,6 +8,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
  */
 @Entity('levering')
 @Index('ix_levering_sleutel', ['aanbiederAgb', 'gemeenteCode', 'toewijzingNummer', 'begindatum'])
+@Index('ix_levering_client', ['clientHash', 'aanbiederAgb', 'gemeenteCode'])
 @Check('ck_levering_soort', `soort IN ('start', 'stop')`)
 export class LeveringEntity {
   @PrimaryGeneratedColumn('uuid')
