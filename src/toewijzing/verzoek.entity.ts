@@ -94,6 +94,7 @@ export class Wijzigingspakket {
 @Entity('verzoek')
 @Index('uq_verzoek_referentie', ['aanbiederAgb', 'referentieAanbieder'], { unique: true })
 @Index('ix_verzoek_werkvoorraad', ['gemeenteCode', 'status'])
+@Index('ix_verzoek_client', ['clientHash', 'aanbiederAgb'])
 export class VerzoekEntity {
   @Field(() => ID, { description: 'Technical id.' })
   @PrimaryGeneratedColumn('uuid')
