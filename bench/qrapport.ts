@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../src/auth/principal';
-import { Params } from '../src/capaciteit/wachttijd.sql';
+import { Params } from '../src/auth/scope';
 import { withTenant } from '../src/db/tenant';
 import { kwartaalVan } from '../src/rapportage/rapportage.rules';
 import { rapportageService } from '../src/rapportage/rapportage.service';

@@ -61,3 +61,35 @@ export function scopeClientData<T extends ObjectLiteral>(qb: SelectQueryBuilder<
       return qb.andWhere(`${a}.aanbieder_agb = :scopeAgb`, { scopeAgb: p.agb });
   }
 }
+
+/** Positional parameters of one raw statement: `add` returns its `$n`. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The application's filter for client-level rows (alias `a`: regio_code, gemeente_code,
+ * aanbieder_agb) in raw SQL: the same rule as `scopeClientData` and the row-level security
+ * function hub_clientlezer, plus a provider's own rows.
+ */
+export function clientScopeSql(p: Principal, a: string, P: Params): string {
+  switch (p.rol) {
+    case 'beheerder':
+      return p.regio ? `${a}.regio_code = ${P.add(p.regio)}` : 'true';
+    case 'regio':
+    case 'auditor':
+      return `${a}.regio_code = ${P.add(p.regio)}`;
+    case 'toegang':
+      return p.gemeenten.length
+        ? `${a}.regio_code = ${P.add(p.regio)} AND ${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`
+        : `${a}.regio_code = ${P.add(p.regio)}`;
+    case 'gemeente':
+      return `${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`;
+    case 'aanbieder':
+      return `${a}.aanbieder_agb = ${P.add(p.agb)}`;
+  }
+}

@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
-import { clientScopeSql, Params, statistiekSql } from './wachttijd.sql';
+import { clientScopeSql, Params } from '../auth/scope';
+import { statistiekSql } from './wachttijd.sql';
 
 const p = (over: Partial<Principal>): Principal => ({ sub: 't', rol: 'regio', gemeenten: [], ...over });
 

@@ -4,10 +4,9 @@ import { Field, InputType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
-import { scopeClientData, schrijfRegio } from '../auth/scope';
+import { clientScopeSql, Params, scopeClientData, schrijfRegio } from '../auth/scope';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { AfrekeningEntity } from './declaratie.entity';
-import { scopeSql } from './declaratie.service';
 
 const MAAND = /^\d{4}-\d{2}-01$/;
 
@@ -95,17 +94,18 @@ export const afrekeningService = {
    */
   async csv(em: EntityManager, p: Principal, f: AfrekeningFilter): Promise<string> {
     checkMaand(f.maand);
-    const params: unknown[] = [f.maand, f.gemeenteCode ?? null, f.aanbiederAgb ?? null];
-    const scope = scopeSql(p, 'a', params);
+    const P = new Params();
+    const [maand, gemeente, aanbieder] = [P.add(f.maand), P.add(f.gemeenteCode ?? null), P.add(f.aanbiederAgb ?? null)];
     const rows = await em.query<Record<string, string | number | null>[]>(
       `SELECT a.factuurnummer, a.gemeente_code, a.aanbieder_agb, to_char(a.maand, 'YYYY-MM') AS maand, d.nummer AS declaratienummer,
               pr.referentie_nummer, pr.debet_credit, pr.toewijzing_nummer, pr.product_categorie, pr.product_code,
               to_char(pr.periode_begin, 'YYYY-MM-DD') AS periode_begin, to_char(pr.periode_eind, 'YYYY-MM-DD') AS periode_eind,
               pr.volume, pr.eenheid, pr.tarief_centen, pr.toegekend_centen
          FROM afrekening a JOIN declaratie d ON d.afrekening_id = a.id JOIN prestatie pr ON pr.declaratie_id = d.id AND pr.toegekend
-        WHERE a.maand = $1 AND ($2::text IS NULL OR a.gemeente_code = $2::text) AND ($3::text IS NULL OR a.aanbieder_agb = $3::text)${scope}
+        WHERE a.maand = ${maand} AND (${gemeente}::text IS NULL OR a.gemeente_code = ${gemeente}::text)
+          AND (${aanbieder}::text IS NULL OR a.aanbieder_agb = ${aanbieder}::text) AND ${clientScopeSql(p, 'a', P)}
         ORDER BY a.factuurnummer, pr.referentie_nummer`,
-      params,
+      P.values,
     );
     await audit(em, p, 'afrekening.geexporteerd', 'afrekening', null, { maand: f.maand, regels: rows.length });
     return toCsv(rows);

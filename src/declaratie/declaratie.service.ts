@@ -4,7 +4,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
-import { schrijfRegio, scopeClientData, scopeContractData } from '../auth/scope';
+import { clientScopeSql, Params, schrijfRegio, scopeClientData, scopeContractData } from '../auth/scope';
 import { GemeenteEntity } from '../registry/gemeente.entity';
 import { decrypt } from '../common/crypto';
 import { HubError, HubErrorCode } from '../common/hub-error';
@@ -191,40 +191,15 @@ export class HoudAanInput {
   reden!: string;
 }
 
-function filterSql(f: DeclaratieFilter | undefined, alias: string, params: unknown[]): string {
+function filterSql(f: DeclaratieFilter | undefined, alias: string, P: Params): string {
   const w: string[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  if (f?.vanaf) w.push(`${alias}.periode_begin >= ${p(f.vanaf)}`);
-  if (f?.tot) w.push(`${alias}.periode_begin <= ${p(f.tot)}`);
-  if (f?.gemeenteCode) w.push(`${alias}.gemeente_code = ${p(f.gemeenteCode)}`);
-  if (f?.aanbiederAgb) w.push(`${alias}.aanbieder_agb = ${p(f.aanbiederAgb)}`);
-  if (f?.status) w.push(`${alias}.status = ${p(f.status)}`);
-  if (f?.aangehouden !== undefined) w.push(`${alias}.aangehouden = ${p(f.aangehouden)}`);
+  if (f?.vanaf) w.push(`${alias}.periode_begin >= ${P.add(f.vanaf)}`);
+  if (f?.tot) w.push(`${alias}.periode_begin <= ${P.add(f.tot)}`);
+  if (f?.gemeenteCode) w.push(`${alias}.gemeente_code = ${P.add(f.gemeenteCode)}`);
+  if (f?.aanbiederAgb) w.push(`${alias}.aanbieder_agb = ${P.add(f.aanbiederAgb)}`);
+  if (f?.status) w.push(`${alias}.status = ${P.add(f.status)}`);
+  if (f?.aangehouden !== undefined) w.push(`${alias}.aangehouden = ${P.add(f.aangehouden)}`);
   return w.length ? ` AND ${w.join(' AND ')}` : '';
-}
-
-/** The application's own scope in SQL text, the same rule as scopeClientData (RLS enforces it too). */
-export function scopeSql(p: Principal, alias: string, params: unknown[]): string {
-  const add = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  switch (p.rol) {
-    case 'beheerder':
-      return p.regio ? ` AND ${alias}.regio_code = ${add(p.regio)}` : '';
-    case 'regio':
-    case 'auditor':
-      return ` AND ${alias}.regio_code = ${add(p.regio)}`;
-    case 'toegang':
-      return ` AND ${alias}.regio_code = ${add(p.regio)}` + (p.gemeenten.length ? ` AND ${alias}.gemeente_code = ANY(${add(p.gemeenten)}::text[])` : '');
-    case 'gemeente':
-      return ` AND ${alias}.gemeente_code = ANY(${add(p.gemeenten)}::text[])`;
-    case 'aanbieder':
-      return ` AND ${alias}.aanbieder_agb = ${add(p.agb)}`;
-  }
 }
 
 export const declaratieService = {
@@ -249,14 +224,15 @@ export const declaratieService = {
 
   /** The prestaties of a claim with everything reconciliation needs, in one statement; the read is audited. */
   async prestaties(em: EntityManager, p: Principal, d: DeclaratieEntity, f: PrestatieFilter): Promise<PrestatieafstemmingType[]> {
-    const params: unknown[] = [d.id, f.first, f.offset];
+    const P = new Params();
+    const [id, first, offset] = [P.add(d.id), P.add(f.first), P.add(f.offset)];
     const rows = await em.query<(Record<string, unknown> & { pr_id: string })[]>(
       `SELECT pr.id AS pr_id, t.nummer AS t_nummer, t.product_code AS t_code, to_char(t.ingangsdatum, 'YYYY-MM-DD') AS t_ingang, to_char(t.einddatum, 'YYYY-MM-DD') AS t_eind,
               t.volume AS t_volume, t.eenheid AS t_eenheid, t.frequentie AS t_frequentie, t.budget AS t_budget, k.nummer AS contract_nummer
          FROM prestatie pr LEFT JOIN toewijzing t ON t.id = pr.toewijzing_id LEFT JOIN contract k ON k.id = pr.contract_id
-        WHERE pr.declaratie_id = $1 ${f.alleenAfgewezen ? 'AND NOT pr.toegekend' : ''} ${scopeSql(p, 'pr', params)}
-        ORDER BY pr.referentie_nummer LIMIT $2 OFFSET $3`,
-      params,
+        WHERE pr.declaratie_id = ${id} ${f.alleenAfgewezen ? 'AND NOT pr.toegekend' : ''} AND ${clientScopeSql(p, 'pr', P)}
+        ORDER BY pr.referentie_nummer LIMIT ${first} OFFSET ${offset}`,
+      P.values,
     );
     const prestaties = rows.length ? await em.findBy(PrestatieEntity, rows.map((r) => ({ id: r.pr_id }))) : [];
     const byId = new Map(prestaties.map((x) => [x.id, x]));
@@ -288,7 +264,7 @@ export const declaratieService = {
 
   /** Totals per month, municipality and provider, in one statement. */
   async totalen(em: EntityManager, p: Principal, f: DeclaratieFilter | undefined): Promise<DeclaratietotaalType[]> {
-    const params: unknown[] = [];
+    const P = new Params();
     const rows = await em.query<Record<string, string | number>[]>(
       `SELECT to_char(d.periode_begin, 'YYYY-MM-DD') AS maand, d.gemeente_code, d.aanbieder_agb, count(*)::int AS declaraties,
               coalesce(sum(x.n), 0)::int AS prestaties, coalesce(sum(x.afgewezen), 0)::int AS afgewezen,
@@ -296,9 +272,9 @@ export const declaratieService = {
               sum(CASE WHEN d.aangehouden THEN d.toegekend_centen ELSE 0 END)::bigint AS aangehouden
          FROM declaratie d
          LEFT JOIN LATERAL (SELECT count(*) AS n, count(*) FILTER (WHERE NOT pr.toegekend) AS afgewezen FROM prestatie pr WHERE pr.declaratie_id = d.id) x ON true
-        WHERE true ${scopeSql(p, 'd', params)} ${filterSql(f, 'd', params)}
+        WHERE ${clientScopeSql(p, 'd', P)} ${filterSql(f, 'd', P)}
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      params,
+      P.values,
     );
     return rows.map((r) => ({
       maand: r.maand as string,

@@ -467,3 +467,14 @@ export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel)
   );
   return { id, status, aangehouden: o.aanhouden };
 }
+
+/** Which of these ToewijzingNummers of a municipality have accepted debit prestaties not credited since. */
+export async function metGeaccepteerdePrestaties(em: EntityManager, gemeente: string, nummers: number[]): Promise<number[]> {
+  const r = await em.query<{ n: number }[]>(
+    `SELECT DISTINCT d.toewijzing_nummer AS n FROM prestatie d
+      WHERE d.gemeente_code = $1 AND d.toewijzing_nummer = ANY ($2::int[]) AND d.debet_credit = 'D' AND d.toegekend
+        AND NOT EXISTS (SELECT 1 FROM prestatie c WHERE c.aanbieder_agb = d.aanbieder_agb AND c.vorig_referentie_nummer = d.referentie_nummer AND c.toegekend)`,
+    [gemeente, nummers],
+  );
+  return r.map((x) => x.n);
+}

@@ -5,7 +5,7 @@ import { lijst } from './jw325';
 type Fout = { path: string; message: string };
 
 const tekst = (v: IjwValue | undefined): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
-const codesVan = (n: IjwNode | undefined): string[] => {
+const retourcodesVan = (n: IjwNode | undefined): string[] => {
   const r = (n?.RetourCodes as IjwNode | undefined)?.RetourCode;
   return r === undefined ? [] : Array.isArray(r) ? r.map(tekst) : [tekst(r)];
 };
@@ -32,12 +32,12 @@ export async function legExternDeclaratieAntwoordVast(em: EntityManager, b: { id
   if (!d) return [{ path: 'DeclaratieIdentificatie', message: 'geen declaratie (JW323) van deze aanbieder met deze identificatie' }];
   if (d.antwoord_id) return [{ path: 'DeclaratieIdentificatie', message: 'deze declaratie is al beantwoord' }];
   const a = jw325.bericht.DeclaratieAntwoord as IjwNode | undefined;
-  const kop = codesVan(jw325.bericht.Header as IjwNode);
-  const antwoord = codesVan(a);
+  const kop = retourcodesVan(jw325.bericht.Header as IjwNode);
+  const antwoord = retourcodesVan(a);
   const geheel = !a ? kop : antwoord.filter((c) => c !== '0200' && c !== '8001');
   const afgewezen = new Map<string, string[]>();
   for (const c of lijst((a?.Clienten as IjwNode | undefined)?.Client)) {
-    for (const p of lijst((c.Prestaties as IjwNode).Prestatie)) afgewezen.set(tekst((p.ProductReferentie as IjwNode).ReferentieNummer), codesVan(p));
+    for (const p of lijst((c.Prestaties as IjwNode).Prestatie)) afgewezen.set(tekst((p.ProductReferentie as IjwNode).ReferentieNummer), retourcodesVan(p));
   }
   await em.query(
     `UPDATE prestatie p SET toegekend = x.codes IS NULL, toegekend_centen = CASE WHEN x.codes IS NULL THEN p.ingediend_centen ELSE 0 END,

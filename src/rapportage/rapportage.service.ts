@@ -3,7 +3,7 @@ import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { schrijfRegio } from '../auth/scope';
 import { HubError, HubErrorCode } from '../common/hub-error';
-import { Params } from '../capaciteit/wachttijd.sql';
+import { Params } from '../auth/scope';
 import { alsSysteem } from '../db/tenant';
 import { kwartaalVan, type Kwartaal } from './rapportage.rules';
 import { begrotingspostenSql, grenzenSql, namenSql, stromenSql, wachttijdSql } from './rapportage.sql';

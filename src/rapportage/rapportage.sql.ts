@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
-import { BEGIN_WACHTLIJST, clientScopeSql, normSql, type Params, statistiekSql, wachtItemsSql } from '../capaciteit/wachttijd.sql';
+import { clientScopeSql, type Params } from '../auth/scope';
+import { BEGIN_WACHTLIJST, normSql, statistiekSql, wachtItemsSql } from '../capaciteit/wachttijd.sql';
 import { NormSoort } from '../capaciteit/wachttijdnorm.entity';
 import { nietVerwijderdSql } from '../toewijzing/toewijzing.rules';
 import type { Kwartaal } from './rapportage.rules';

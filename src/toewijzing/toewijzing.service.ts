@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { metGeaccepteerdePrestaties } from '../messaging/processing/verzoek';
+import { metGeaccepteerdePrestaties } from '../declaratie/declaratie.verwerking';
 import { audit } from '../auth/audit.service';
 import { SYSTEEM, type Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';

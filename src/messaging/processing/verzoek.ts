@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import { decrypt } from '../../common/crypto';
+import { metGeaccepteerdePrestaties } from '../../declaratie/declaratie.verwerking';
 import { declaratieVan, prestatieSleutel } from '../../declaratie/extern';
 import { clientenVan, lijst } from '../../declaratie/jw325';
 import { parseMessage } from '../ijw/codec';
@@ -151,17 +151,6 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
  * a request the hub knows, not one already allocated or rejected, and "in onderzoek" only once.
  * TR379 (9379) for a JW301: a ReferentieAanbieder only where it honours an open request.
  */
-/** Which of these ToewijzingNummers of a municipality have accepted debit prestaties not credited since. */
-export async function metGeaccepteerdePrestaties(em: EntityManager, gemeente: string, nummers: number[]): Promise<number[]> {
-  const r = await em.query<{ n: number }[]>(
-    `SELECT DISTINCT d.toewijzing_nummer AS n FROM prestatie d
-      WHERE d.gemeente_code = $1 AND d.toewijzing_nummer = ANY ($2::int[]) AND d.debet_credit = 'D' AND d.toegekend
-        AND NOT EXISTS (SELECT 1 FROM prestatie c WHERE c.aanbieder_agb = d.aanbieder_agb AND c.vorig_referentie_nummer = d.referentie_nummer AND c.toegekend)`,
-    [gemeente, nummers],
-  );
-  return r.map((x) => x.n);
-}
-
 export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
   /**
    * TR379 → 9379: a ToegewezenProduct carries a ReferentieAanbieder only when the JW301 honours
