@@ -118,8 +118,10 @@ describe('municipality messages through the hub', () => {
     expect(s.status).toBe('afgekeurd');
     expect(JSON.stringify(s.fouten)).toMatch(reason);
     expect(await tel(`SELECT (SELECT count(*) FROM toewijzing) + (SELECT count(*) FROM client) + (SELECT count(*) FROM outbox WHERE soort = 'bezorg') AS n`)).toBe(voor);
+    // Never sent, so the provider it names does not see it (OP286); its sender reads why.
     const y = await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${o.agb === AGB.beta ? t.beta : t.alfa}` } });
-    expect(((await y.json()) as BerichtStatus).status).toBe('afgekeurd');
+    expect(y.status).toBe(404);
+    expect(((await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${t.zaak}` } })).json()) as BerichtStatus).status).toBe('afgekeurd');
   });
 
   it('a JW319 from the case system closes the request it answers and is forwarded', async () => {

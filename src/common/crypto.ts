@@ -23,3 +23,8 @@ export function sha256Hex(data: Buffer | string): string {
 export function keyedHash(value: string, key: Buffer): string {
   return createHmac('sha256', key).update(value).digest('hex');
 }
+
+/** The keyed hash a BSN is stored and looked up under (clients, deliveries, message order). */
+export function bsnHash(bsn: string, key: Buffer): string {
+  return keyedHash(bsn, key);
+}

@@ -1,6 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One iJw message, inbound or outbound. The XML is stored encrypted (it carries a BSN); the
@@ -15,6 +15,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Index('uq_bericht_retour_op', ['heenId'], { unique: true, where: 'heen_id IS NOT NULL' })
 @Index('ix_bericht_aanbieder', ['aanbiederAgb', 'ontvangenOp'])
 @Index('ix_bericht_gemeente', ['gemeenteCode', 'ontvangenOp'])
+@Index('ix_bericht_volgorde', ['clientSleutel', 'volgnummer'], { where: "status = 'ontvangen' AND client_sleutel IS NOT NULL" })
 @Check('ck_bericht_richting', `richting IN ('in', 'uit')`)
 export class BerichtEntity {
   @Field(() => ID, { description: 'Technical id (the id of POST /ijw/berichten).' })
@@ -97,6 +98,26 @@ export class BerichtEntity {
   /** Structural findings of an invalid message (no retour: a transport error). */
   @Column({ type: 'jsonb', nullable: true })
   fouten!: { path: string; message: string }[] | null;
+
+  /**
+   * For a message about one client (JW301, JW305, JW307, JW315, JW317, JW319): the keyed hash
+   * of its BSN, read at receipt. A client's messages are judged one at a time in `volgnummer` order.
+   */
+  @Column({ name: 'client_sleutel', type: 'char', length: 64, nullable: true })
+  clientSleutel!: string | null;
+
+  /** Receipt order, given by the inbox in its transaction: a message received later has a higher number. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  @Generated('increment')
+  volgnummer!: string;
+
+  /**
+   * Whether the provider party may see it: what it sent itself, and what was released to it
+   * (written by the hub, forwarded, or linked as the retour of its message). A municipality's
+   * message the hub refused was never sent, so its provider never sees it.
+   */
+  @Column({ name: 'aanbieder_ziet', type: 'boolean', default: false })
+  aanbiederZiet!: boolean;
 
   @Field(() => Date, { description: 'When the hub received or wrote it.' })
   @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz', precision: 3 })

@@ -15,7 +15,7 @@ export interface UitgaandMeta {
 /**
  * Stores a message the hub writes (a retour, a JW301, a JW319, a JW325) encrypted, with its
  * delivery row in the outbox, in the caller's transaction. Returns the message id.
- * Every message the hub writes goes to a provider.
+ * Every message the hub writes goes to a provider, released to it at once.
  */
 export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: IjwMessage, meta: UitgaandMeta): Promise<string> {
   const header = message.bericht.Header as IjwNode;
@@ -30,10 +30,10 @@ export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: I
     em,
     `WITH b AS (
        INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
-                            gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes)
+                            gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes, aanbieder_ziet)
        VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9,
                CASE WHEN (SELECT bezorg_url FROM aanbieder WHERE agb = $14) IS NULL THEN 'beschikbaar' ELSE 'klaar' END,
-               $10, $11, $12, $13)
+               $10, $11, $12, $13, true)
        RETURNING id, status
      ), o AS (
        INSERT INTO outbox (soort, bericht_id, doorgezet_op, afgehandeld_op)

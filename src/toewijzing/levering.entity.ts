@@ -9,6 +9,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Entity('levering')
 @Index('ix_levering_sleutel', ['aanbiederAgb', 'gemeenteCode', 'toewijzingNummer', 'begindatum'])
 @Index('ix_levering_client', ['clientHash', 'aanbiederAgb', 'gemeenteCode'])
+// Two live deliveries with the same key can never both exist (hand-written: NULLS NOT DISTINCT).
+@Index('uq_levering_levend', { synchronize: false })
 @Check('ck_levering_soort', `soort IN ('start', 'stop')`)
 export class LeveringEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -53,6 +55,10 @@ export class LeveringEntity {
 
   @Column({ name: 'bericht_id', type: 'uuid' })
   berichtId!: string;
+
+  /** Receipt order of its message (bericht.volgnummer): the order the start/stop history is read in. */
+  @Column({ type: 'bigint', nullable: true })
+  volgnummer!: string | null;
 
   @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz' })
   ontvangenOp!: Date;

@@ -587,7 +587,7 @@ export async function legExterneToewijzingVast(
   em: EntityManager,
   key: Buffer,
   a: { gemeente: string; regio: string; agb: string; client: ClientInput; producten: ExternProduct[] },
-): Promise<{ path: string; message: string }[]> {
+): Promise<{ path: string; message: string; retourcode?: string }[]> {
   const problemen: { path: string; message: string }[] = [];
   const gevonden: { v: ExternProduct; match: ContractMatch }[] = [];
   for (const v of a.producten) {
@@ -606,7 +606,9 @@ export async function legExterneToewijzingVast(
     `SELECT nummer FROM toewijzing WHERE gemeente_code = $1 AND nummer = ANY ($2::int[]) AND (client_id IS DISTINCT FROM $3::uuid OR aanbieder_agb <> $4)`,
     [a.gemeente, gevonden.map((g) => g.v.nummer), bekend[0]?.id ?? null, a.agb],
   );
-  if (bezet.length) return bezet.map((x) => ({ path: `ToewijzingNummer ${x.nummer}`, message: '9332: ToewijzingNummer is al gebruikt voor een andere cliënt of aanbieder' }));
+  if (bezet.length) {
+    return bezet.map((x) => ({ path: `ToewijzingNummer ${x.nummer}`, message: '9332: ToewijzingNummer is al gebruikt voor een andere cliënt of aanbieder', retourcode: '9332' }));
+  }
   let client: { id: string };
   try {
     client = await registreerClient(em, key, a.gemeente, a.regio, a.client);

@@ -13,11 +13,20 @@ import { BerichtFilter, BerichtFoutType, RetourCodeType } from './bericht.types'
 
 export const BerichtConnection = ConnectionType(BerichtEntity, 'Bericht');
 
+/**
+ * The messages the caller may see: its party's (scopeClientData), and for a provider only what it
+ * sent or what was released to it (row-level security enforces the same).
+ */
+function zichtbaar(em: EntityManager, p: Principal) {
+  const qb = scopeClientData(em.createQueryBuilder(BerichtEntity, 'b'), p);
+  return p.rol === 'aanbieder' ? qb.andWhere('b.aanbieder_ziet') : qb;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const berichtService = {
   async berichten(em: EntityManager, p: Principal, filter: BerichtFilter | undefined, page: PageArgs) {
-    const qb = scopeClientData(em.createQueryBuilder(BerichtEntity, 'b'), p);
+    const qb = zichtbaar(em, p);
     if (filter?.type) qb.andWhere('b.type = :type', { type: filter.type });
     if (filter?.richting) qb.andWhere('b.richting = :richting', { richting: filter.richting });
     if (filter?.status) qb.andWhere('b.status = :status', { status: filter.status });
@@ -47,7 +56,7 @@ export const berichtService = {
 
   async bericht(em: EntityManager, p: Principal, id: string): Promise<BerichtEntity | null> {
     if (!UUID.test(id)) return null;
-    return scopeClientData(em.createQueryBuilder(BerichtEntity, 'b'), p).andWhere('b.id = :id', { id }).getOne();
+    return zichtbaar(em, p).andWhere('b.id = :id', { id }).getOne();
   },
 };
 

@@ -8,6 +8,13 @@ export const VAN_AANBIEDER: ReadonlySet<MessageType> = new Set(['JW305', 'JW307'
 /** Retours copy Afzender and Ontvanger from the message they answer: their sender is the Ontvanger. */
 export const RETOURS: ReadonlySet<MessageType> = new Set(['JW302', 'JW306', 'JW308', 'JW316', 'JW318', 'JW320']);
 
+/**
+ * Types about exactly one client (one Client with one Bsn): the hub judges a client's messages of
+ * these types one at a time, in the order it received them. A JW323 names many clients (its
+ * claims are serialised per provider); JW319 and the retours name none.
+ */
+export const EEN_CLIENT: ReadonlySet<MessageType> = new Set(['JW301', 'JW305', 'JW307', 'JW315', 'JW317']);
+
 /** The header facts the inbox needs before accepting a message. */
 export interface Envelope {
   type: MessageType;
@@ -19,6 +26,8 @@ export interface Envelope {
   verzender: string;
   aanbiederAgb: string;
   gemeenteCode: string;
+  /** For a message about one client (EEN_CLIENT): its BSN as written, to key the processing order. */
+  clientBsn: string | null;
 }
 
 
@@ -33,6 +42,7 @@ interface Kop {
   ontvanger?: string;
   identificatie?: string;
   dagtekening?: string;
+  bsn?: string;
 }
 
 /**
@@ -53,6 +63,7 @@ async function leesKop(text: string): Promise<Kop> {
       ontvanger: veld('m:Header/m:Ontvanger'),
       identificatie: veld('m:Header/m:BerichtIdentificatie/ijw:Identificatie'),
       dagtekening: veld('m:Header/m:BerichtIdentificatie/ijw:Dagtekening'),
+      bsn: EEN_CLIENT.has(type) ? veld('m:Client/m:Bsn') : undefined,
     };
   } finally {
     doc.dispose();
@@ -90,5 +101,7 @@ export async function readEnvelope(input: Buffer, maxBytes: number): Promise<Env
     verzender: RETOURS.has(type) ? ontvanger : afzender,
     aanbiederAgb: agb,
     gemeenteCode: gemeente,
+    // Any text will do as an order key: whether it is a valid BSN is the worker's to judge.
+    clientBsn: kop.bsn || null,
   };
 }

@@ -10,7 +10,10 @@ import { bearerPrincipal, httpStatus, wrap } from '../../http/bearer';
 import { log } from '../../observability/logger';
 import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
 import { readEnvelope } from './envelope';
-import { checkSender, ontvang } from './inbox.service';
+import { checkSender, ONBEKENDE_PARTIJ, ontvang } from './inbox.service';
+
+/** A party in the header the hub does not serve: the request is understood but cannot be routed. */
+const GEEN_ROUTE: ReadonlySet<string> = new Set(Object.values(ONBEKENDE_PARTIJ));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -129,7 +132,8 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
     } else if (err instanceof CodecError) {
       res.status(400).json({ code: err.code, message: err.message });
     } else if (err instanceof HubError) {
-      res.status(httpStatus(err)).json({ code: err.code, message: err.message });
+      if (GEEN_ROUTE.has(err.code)) res.status(422).json({ code: err.code, message: err.message, ...err.details });
+      else res.status(httpStatus(err)).json({ code: err.code, message: err.message });
     } else if (typeof lezer === 'number' && lezer >= 400 && lezer < 500) {
       // The body reader's own refusals (an unsupported Content-Encoding, a corrupt gzip body).
       res.status(lezer).json({ code: lezer === 415 ? 'UNSUPPORTED_CONTENT_ENCODING' : 'BAD_REQUEST', message: 'Bericht kan niet worden gelezen' });

@@ -33,12 +33,34 @@ interface Bericht {
 export type Fout = { path: string; message: string };
 
 /**
+ * What forwarding did: the message's new status; why it was refused (an official retour code goes
+ * into `codes`, like the rules' codes, not only into the text); whether the provider now has it.
+ */
+export interface Doorgestuurd {
+  status: string;
+  fouten: Fout[];
+  codes: string[];
+  vrijgegeven: boolean;
+}
+
+/** A refusal found while recording: its retour code (when it has one) beside its text. */
+function geweigerd(fouten: (Fout & { retourcode?: string })[]): Doorgestuurd {
+  return {
+    status: 'afgekeurd',
+    fouten: fouten.map((f) => ({ path: f.path, message: f.message })),
+    codes: [...new Set(fouten.flatMap((f) => (f.retourcode ? [f.retourcode] : [])))],
+    vrijgegeven: false,
+  };
+}
+
+/**
  * Forwards a checked municipality message: `codes` from the rules reject it (it is not
  * forwarded, the sender reads why); a clean JW301 is recorded as the hub's picture of the
- * allocation, a JW319 closes the request it answers. Returns the message's new status.
+ * allocation, a JW319 closes the request it answers. Only a forwarded message is released to
+ * the provider: a refused one was never sent (OP286), so only its sender sees it.
  */
-export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, message: IjwMessage, codes: string[]): Promise<{ status: string; fouten: Fout[] }> {
-  if (codes.length) return { status: 'afgekeurd', fouten: codes.map((c) => ({ path: c, message: betekenisVan(c) })) };
+export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, message: IjwMessage, codes: string[]): Promise<Doorgestuurd> {
+  if (codes.length) return { status: 'afgekeurd', fouten: codes.map((c) => ({ path: c, message: betekenisVan(c) })), codes, vrijgegeven: false };
   if (message.type === 'JW301') {
     const fouten = await legExterneToewijzingVast(em, key, {
       gemeente: b.gemeente_code,
@@ -47,7 +69,7 @@ export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, mes
       client: clientVan(message.bericht.Client as IjwNode),
       producten: (((message.bericht.Client as IjwNode).ToegewezenProducten as IjwNode).ToegewezenProduct as IjwNode[]).map(productVan),
     });
-    if (fouten.length) return { status: 'afgekeurd', fouten };
+    if (fouten.length) return geweigerd(fouten);
     // A JW301 carrying a request's ReferentieAanbieder honours it (TR379 checked it is open): closed.
     const producten = ((message.bericht.Client as IjwNode).ToegewezenProducten as IjwNode).ToegewezenProduct as IjwNode[];
     const refs = [...new Set(producten.map((p) => p.ReferentieAanbieder).filter((r): r is string => typeof r === 'string'))];
@@ -63,7 +85,7 @@ export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, mes
   if (message.type === 'JW325') {
     // The municipality judges claims in its own system: its answer becomes the claim's outcome.
     const fouten = await legExternDeclaratieAntwoordVast(em, b, message);
-    if (fouten.length) return { status: 'afgekeurd', fouten };
+    if (fouten.length) return geweigerd(fouten);
   }
   if (message.type === 'JW319') {
     const a = message.bericht.Antwoord as IjwNode;
@@ -76,7 +98,7 @@ export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, mes
   }
   // The outbox row delivers it to the provider's endpoint or mailbox, like the hub's own messages.
   await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [b.id]);
-  return { status: 'klaar', fouten: [] };
+  return { status: 'klaar', fouten: [], codes: [], vrijgegeven: true };
 }
 
 function clientVan(c: IjwNode): ClientInput {
@@ -136,7 +158,8 @@ export async function koppelRetour(em: EntityManager, id: string, message: IjwMe
   );
   if (!heen[0]) return { fouten: [{ path: 'Header', message: 'onbekend heenbericht' }], codes };
   if (heen[0].retour_id) return { fouten: [{ path: 'Header', message: `heenbericht ${heen[0].id} heeft al een retour` }], codes };
-  await em.query(`UPDATE bericht SET heen_id = $2 WHERE id = $1`, [id, heen[0].id]);
+  // Linked, it reaches the heen message's sender: a municipality's retour is then the provider's to read.
+  await em.query(`UPDATE bericht SET heen_id = $2, aanbieder_ziet = true WHERE id = $1`, [id, heen[0].id]);
   await em.query(`UPDATE bericht SET retour_id = $2, retourcodes = $3 WHERE id = $1`, [heen[0].id, id, codes]);
   return { fouten: [], codes };
 }

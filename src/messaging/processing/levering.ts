@@ -53,14 +53,14 @@ function regels(c: Niveau3Context): Regel[] {
 
 const zelfdeProduct = (r: Regel, g: Gebeurtenis) => r.categorie === g.product_categorie && r.code === g.product_code;
 
-/** The deliveries so far of the toewijzing (or the taakgericht product) of `r`, in arrival order. */
+/** The deliveries so far of the toewijzing (or the taakgericht product) of `r`, in the order their messages were received. */
 async function geschiedenis(c: Niveau3Context, r: Regel): Promise<Gebeurtenis[]> {
   return prepared<Gebeurtenis>(c.em, 
     `SELECT id, soort, product_categorie, product_code, to_char(begindatum, 'YYYY-MM-DD') AS begindatum, to_char(einddatum, 'YYYY-MM-DD') AS einddatum, reden_beeindiging
        FROM levering
       WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND NOT verwijderd
         AND (toewijzing_nummer = $4 OR ($4::int IS NULL AND toewijzing_nummer IS NULL AND product_categorie IS NOT DISTINCT FROM $5 AND product_code IS NOT DISTINCT FROM $6))
-      ORDER BY ontvangen_op, id`,
+      ORDER BY volgnummer NULLS FIRST, ontvangen_op, id`,
     [c.bericht.afzender, c.bericht.gemeenteCode, c.clientHash(r.bsn), r.nummer, r.categorie, r.code],
   );
 }
@@ -146,8 +146,8 @@ export async function legLeveringenVast(c: Niveau3Context): Promise<void> {
       continue;
     }
     await prepared(c.em, 
-      `INSERT INTO levering (soort, aanbieder_agb, gemeente_code, regio_code, toewijzing_nummer, client_hash, product_categorie, product_code, begindatum, einddatum, reden_beeindiging, bericht_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      `INSERT INTO levering (soort, aanbieder_agb, gemeente_code, regio_code, toewijzing_nummer, client_hash, product_categorie, product_code, begindatum, einddatum, reden_beeindiging, bericht_id, volgnummer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT volgnummer FROM bericht WHERE id = $12))`,
       [soort, c.bericht.afzender, c.bericht.gemeenteCode, c.bericht.regioCode, r.nummer, c.clientHash(r.bsn), r.categorie, r.code, r.begindatum, r.einddatum, r.reden, c.bericht.id],
     );
   }

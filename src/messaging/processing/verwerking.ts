@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { prepared } from '../../db/prepared';
 import { SYSTEEM } from '../../auth/principal';
-import { decrypt, keyedHash } from '../../common/crypto';
+import { bsnHash, decrypt } from '../../common/crypto';
 import { nuInNederland } from '../../common/tijd';
 import { withTenant } from '../../db/tenant';
 import { parseMessage } from '../ijw/codec';
@@ -37,24 +37,71 @@ interface Rij {
   aanbieder_agb: string;
   regio_code: string | null;
   xml_versleuteld: Buffer;
+  client_sleutel: string | null;
+  volgnummer: string;
 }
 
 const vandaag = () => nuInNederland().datum;
 
+/** A message that must wait for an earlier-received message of the same client. */
+interface Wacht {
+  status: 'wacht';
+  voorganger: string;
+}
+
+/** The unique index that keeps two live deliveries with one key apart (the last guard of the order). */
+const isDubbeleLevering = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'uq_levering_levend';
+
 /**
- * Processes one inbound message in one transaction: structure, rules, the retour and its
- * outbox row, the message's new status. The row lock and the status check make a retried job
- * a no-op; the unique key on the retour's heen_id makes a second retour impossible.
+ * Processes one inbound message. A client's messages are judged one at a time in the order the
+ * hub received them: earlier-received messages of the same client that are still waiting are
+ * processed first, each in its own transaction, so the outcome never depends on which job ran
+ * first. A delivery that would duplicate a live one (the unique index: only possible if the
+ * order was bypassed) rolls the message back and judges it again, now against that delivery.
  */
 export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xsd?: XsdValidators): Promise<Verwerkt> {
+  let opnieuw = false;
+  for (;;) {
+    let r: Verwerkt | Wacht;
+    try {
+      r = await verwerkEen(ds, key, id, xsd);
+    } catch (e) {
+      if (opnieuw || !isDubbeleLevering(e)) throw e;
+      opnieuw = true;
+      continue;
+    }
+    if (r.status !== 'wacht') return r;
+    // Each step goes to a message received strictly earlier, so this ends.
+    await verwerkBericht(ds, key, r.voorganger, xsd);
+  }
+}
+
+/**
+ * One message in one transaction: structure, rules, the retour and its outbox row, the
+ * message's new status. The row lock and the status check make a retried job a no-op; the
+ * unique key on the retour's heen_id makes a second retour impossible. A message about one
+ * client first takes that client's lock and yields to an earlier one still waiting.
+ */
+async function verwerkEen(ds: DataSource, key: Buffer, id: string, xsd?: XsdValidators): Promise<Verwerkt | Wacht> {
   return withTenant(ds, SYSTEEM, async (em) => {
-    const rows = await prepared<Rij>(em, 
-      `SELECT id, type, afzender, ontvanger, identificatie, status, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld
+    const rows = await prepared<Rij>(em,
+      `SELECT id, type, afzender, ontvanger, identificatie, status, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer
          FROM bericht WHERE id = $1 FOR UPDATE`,
       [id],
     );
     const b = rows[0];
     if (!b || b.status !== 'ontvangen') return { status: 'al-verwerkt' };
+    if (b.client_sleutel) {
+      // The client's lock, and in the same statement its earliest message still waiting. The
+      // statement's snapshot may predate the lock: then a message processed meanwhile still looks
+      // waiting, which costs a no-op round, never a message judged out of order.
+      const eerder = await prepared<{ id: string | null }>(em,
+        `SELECT pg_advisory_xact_lock(hashtext('client:' || $1::text)),
+                (SELECT id FROM bericht WHERE client_sleutel = $1 AND status = 'ontvangen' AND volgnummer < $2 ORDER BY volgnummer LIMIT 1) AS id`,
+        [b.client_sleutel, b.volgnummer],
+      );
+      if (eerder[0].id) return { status: 'wacht', voorganger: eerder[0].id };
+    }
     // Whatever the outcome below, it commits together with this mark, so the relay's sweep
     // never hands a finished message to the queue again.
     await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'verwerk' AND afgehandeld_op IS NULL`, [id]);
@@ -88,7 +135,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     }
     const ctx: Niveau3Context = {
       em,
-      clientHash: (bsn) => keyedHash(bsn, key),
+      clientHash: (bsn) => bsnHash(bsn, key),
       key,
       message,
       vandaag: vandaag(),
@@ -107,14 +154,16 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     if (DOORGESTUURD.has(message.type)) {
       // A municipality's own case system: checked, recorded and forwarded; the provider answers it.
       // A level-2 failure names the rules broken; otherwise the codes or what recording found.
-      const d = gefaald.length ? { status: 'afgekeurd', fouten: gefaald } : await doorsturen(em, key, b, message, codes);
-      await prepared(em, `UPDATE bericht SET status = $2, verwerkt_op = now(), retourcodes = $3, fouten = $4 WHERE id = $1`, [
+      const d = gefaald.length ? { status: 'afgekeurd', fouten: gefaald, codes: [], vrijgegeven: false } : await doorsturen(em, key, b, message, codes);
+      const alle = [...new Set([...codes, ...d.codes])];
+      await prepared(em, `UPDATE bericht SET status = $2, verwerkt_op = now(), retourcodes = $3, fouten = $4, aanbieder_ziet = $5 WHERE id = $1`, [
         id,
         d.status,
-        codes,
+        alle,
         d.fouten.length ? JSON.stringify(d.fouten) : null,
+        d.vrijgegeven,
       ]);
-      return { status: 'verwerkt', retourcodes: codes };
+      return { status: 'verwerkt', retourcodes: alle };
     }
     if (message.type === 'JW323' && !bevindingen.header.length) {
       // A claim whose header passed: every prestatie judged, stored, and answered with a JW325,
