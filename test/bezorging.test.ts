@@ -35,7 +35,7 @@ beforeAll(async () => {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ijw`;
   await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE aanbieder SET bezorg_url = $1 WHERE agb = $2`, [url, AGB.alfa]));
   api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '', undefined, { attempts: 2, backoffMs: 50 });
+  worker = startBerichtenWorker(ds, api.cfg, undefined, { attempts: 2, backoffMs: 50 });
 });
 
 afterAll(async () => {

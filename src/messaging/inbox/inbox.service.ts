@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
-import { encrypt, sha256Hex } from '../../common/crypto';
+import { sha256Hex } from '../../common/crypto';
 import { HubError, HubErrorCode } from '../../common/hub-error';
 import { prepared } from '../../db/prepared';
 import { withTenant } from '../../db/tenant';
 import { VAN_AANBIEDER, type Envelope } from './envelope';
+import type { Sleutels } from '../../common/sleutels';
 
 export interface Ontvangst {
   id: string;
@@ -40,7 +41,7 @@ const EERSTE_SQL = `SELECT id, status FROM bericht WHERE afzender = $1 AND type 
  * Stores a received message and its outbox row in one transaction. The same bytes again return
  * the first id and write nothing (unique content key, no check-then-insert).
  */
-export async function ontvang(ds: DataSource, p: Principal, env: Envelope, xml: Buffer, key: Buffer): Promise<Ontvangst> {
+export async function ontvang(ds: DataSource, p: Principal, env: Envelope, xml: Buffer, sleutels: Sleutels): Promise<Ontvangst> {
   const hash = sha256Hex(xml);
   return withTenant(ds, p, async (em) => {
     const inserted = await prepared<{ id: string; status: string }>(em, ONTVANG_SQL, [
@@ -53,7 +54,7 @@ export async function ontvang(ds: DataSource, p: Principal, env: Envelope, xml: 
       env.aanbiederAgb,
       env.gemeenteCode,
       env.gemeenteCode,
-      encrypt(xml, key),
+      sleutels.versleutel(xml),
       xml.length,
     ]);
     if (inserted[0]) return { ...inserted[0], herhaling: false };

@@ -6,6 +6,7 @@ import type { IjwMessage, IjwNode } from '../ijw/codec';
 import type { MessageType } from '../ijw/definition';
 import { betekenisVan } from '../ijw/retourcodes';
 import { nodes } from './rules';
+import type { Sleutels } from '../../common/sleutels';
 
 /**
  * Municipality → provider messages a municipality's own case system sends through the hub: the
@@ -37,10 +38,10 @@ export type Fout = { path: string; message: string };
  * forwarded, the sender reads why); a clean JW301 is recorded as the hub's picture of the
  * allocation, a JW319 closes the request it answers. Returns the message's new status.
  */
-export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, message: IjwMessage, codes: string[]): Promise<{ status: string; fouten: Fout[] }> {
+export async function doorsturen(em: EntityManager, sleutels: Sleutels, b: Bericht, message: IjwMessage, codes: string[]): Promise<{ status: string; fouten: Fout[] }> {
   if (codes.length) return { status: 'afgekeurd', fouten: codes.map((c) => ({ path: c, message: betekenisVan(c) })) };
   if (message.type === 'JW301') {
-    const fouten = await legExterneToewijzingVast(em, key, {
+    const fouten = await legExterneToewijzingVast(em, sleutels, {
       gemeente: b.gemeente_code,
       regio: b.regio_code ?? '',
       agb: b.aanbieder_agb,

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { prepared } from '../../db/prepared';
 import { SYSTEEM } from '../../auth/principal';
-import { decrypt, keyedHash } from '../../common/crypto';
 import { nuInNederland } from '../../common/tijd';
 import { withTenant } from '../../db/tenant';
 import { parseMessage } from '../ijw/codec';
@@ -17,6 +16,7 @@ import { ANTWOORD_REGELS, legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
 import { WIJZIGING_REGELS } from './wijziging';
 import { verstuurJw325 } from '../../declaratie/antwoord';
 import { beoordeel, legDeclaratieVast } from '../../declaratie/declaratie.verwerking';
+import type { Sleutels } from '../../common/sleutels';
 
 export { SYSTEEM };
 
@@ -46,7 +46,7 @@ const vandaag = () => nuInNederland().datum;
  * outbox row, the message's new status. The row lock and the status check make a retried job
  * a no-op; the unique key on the retour's heen_id makes a second retour impossible.
  */
-export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xsd?: XsdValidators): Promise<Verwerkt> {
+export async function verwerkBericht(ds: DataSource, sleutels: Sleutels, id: string, xsd?: XsdValidators): Promise<Verwerkt> {
   return withTenant(ds, SYSTEEM, async (em) => {
     const rows = await prepared<Rij>(em, 
       `SELECT id, type, afzender, ontvanger, identificatie, status, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld
@@ -58,7 +58,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     // Whatever the outcome below, it commits together with this mark, so the relay's sweep
     // never hands a finished message to the queue again.
     await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'verwerk' AND afgehandeld_op IS NULL`, [id]);
-    const xml = decrypt(b.xml_versleuteld, key);
+    const xml = sleutels.ontsleutel(b.xml_versleuteld);
     let parsed;
     try {
       parsed = await parseMessage(xml, { maxBytes: Number.MAX_SAFE_INTEGER });
@@ -88,8 +88,8 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     }
     const ctx: Niveau3Context = {
       em,
-      clientHash: (bsn) => keyedHash(bsn, key),
-      key,
+      clientHash: (bsn) => sleutels.bsnHash(bsn),
+      sleutels,
       message,
       vandaag: vandaag(),
       bericht: { id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, regioCode: b.regio_code },
@@ -107,7 +107,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     if (DOORGESTUURD.has(message.type)) {
       // A municipality's own case system: checked, recorded and forwarded; the provider answers it.
       // A level-2 failure names the rules broken; otherwise the codes or what recording found.
-      const d = gefaald.length ? { status: 'afgekeurd', fouten: gefaald } : await doorsturen(em, key, b, message, codes);
+      const d = gefaald.length ? { status: 'afgekeurd', fouten: gefaald } : await doorsturen(em, sleutels, b, message, codes);
       await prepared(em, `UPDATE bericht SET status = $2, verwerkt_op = now(), retourcodes = $3, fouten = $4 WHERE id = $1`, [
         id,
         d.status,
@@ -127,7 +127,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
         return { status: 'verwerkt' };
       }
       const afgewezen = new Map(oordeel.uitkomsten.filter((u) => u.codes.length).map((u) => [u.p.referentie, u.codes]));
-      const antwoord = await verstuurJw325(em, key, message, {
+      const antwoord = await verstuurJw325(em, sleutels, message, {
         declaratieId: declaratie.id,
         heenId: id,
         regioCode: b.regio_code,
@@ -146,7 +146,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
 
     const nummer = await prepared<{ n: string }>(em, `SELECT nextval('retour_nummer') AS n`);
     const retour = bouwRetour(message, bevindingen, `R${nummer[0].n}`, ctx.vandaag);
-    const retourId = await schrijfUitgaand(em, key, retour, {
+    const retourId = await schrijfUitgaand(em, sleutels, retour, {
       regioCode: b.regio_code,
       aanbiederAgb: b.aanbieder_agb,
       gemeenteCode: b.gemeente_code,
