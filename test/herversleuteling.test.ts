@@ -1,10 +1,12 @@
+import { Queue, QueueEvents, Worker } from 'bullmq';
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
 import { generateTestBsn } from '../src/common/bsn';
 import { sleutelsUitConfig } from '../src/common/sleutels';
 import { withTenant } from '../src/db/tenant';
 import { seed } from '../src/seed/seed';
-import { herversleutel } from '../src/sleutels/herversleuteling';
+import { herversleutel, startHerversleuteling } from '../src/sleutels/herversleuteling';
 import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, stuurBericht, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
@@ -91,9 +93,28 @@ it('data stored under k1 reads after rotating to k2, the re-encryption leaves no
   expect(voor.data?.herversleuteling).toMatchObject({ huidigeSleutel: 'k2', oudeSleutels: ['k1'], resterend: onder1.length });
   expect((await k21.gql(await k21.token({ rol: 'regio', regio: 'NOB' }), STATUS)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-  // The background job (what the worker runs at start while old keys are configured), in small batches.
+  // The background job: queued as the worker does at start while old keys are configured, run in small batches.
   const ring = sleutelsUitConfig(k21.cfg).versleuteling;
-  expect((await herversleutel(ds, ring, 2)).herversleuteld).toBe(onder1.length);
+  const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
+  const prefix = `test-${randomBytes(4).toString('hex')}`;
+  const q = new Queue('onderhoud', { connection, prefix });
+  const events = new QueueEvents('onderhoud', { connection, prefix });
+  const w = new Worker('onderhoud', (job) => (job.name === 'herversleutel' ? herversleutel(ds, ring, 2) : Promise.resolve({})), { connection, prefix });
+  try {
+    await events.waitUntilReady();
+    const klaar = new Promise<unknown>((resolve, reject) => {
+      events.on('completed', ({ returnvalue }) => resolve(typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue));
+      events.on('failed', ({ failedReason }) => reject(new Error(failedReason)));
+    });
+    expect(await startHerversleuteling(q, sleutelsUitConfig({ NODE_ENV: 'test', HUB_ENCRYPTION_KEYS: `k2:${K2}`, HUB_BSN_HASH_KEY: BSN_SLEUTEL }).versleuteling)).toBe(false);
+    expect(await startHerversleuteling(q, ring)).toBe(true);
+    expect(await klaar).toEqual({ herversleuteld: onder1.length });
+  } finally {
+    await w.close();
+    await events.close();
+    await q.obliterate({ force: true });
+    await q.close();
+  }
   // Idempotent: a second run finds nothing.
   expect((await herversleutel(ds, ring, 2)).herversleuteld).toBe(0);
   const na = await blobs();
