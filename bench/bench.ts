@@ -106,6 +106,7 @@ async function main(): Promise<void> {
       GRAPHQL_MAX_COST: '100000',
       JWT_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
       HUB_ENCRYPTION_KEY: process.env.HUB_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+      HUB_BSN_HASH_KEY: process.env.HUB_BSN_HASH_KEY ?? randomBytes(32).toString('base64'),
     });
     const redis = new Redis(cfg.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
         appUrl: appUrl.toString(),
         apiUrl: baseUrl,
         redisUrl: cfg.REDIS_URL,
-        keyBase64: cfg.HUB_ENCRYPTION_KEY ?? '',
+        sleutelConfig: cfg,
         token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? ''),
         afzender: { agb: contract.aanbiederAgb, gemeente: contract.gemeenten[0], product: { categorie: product.categorie, code: product.code } },
       });
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
         ds,
         apiUrl: baseUrl,
         token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? ''),
-        keyBase64: cfg.HUB_ENCRYPTION_KEY ?? '',
+        sleutelConfig: cfg,
         regio: regio.code,
         agb: contract.aanbiederAgb,
         gemeente: contract.gemeenten[0],

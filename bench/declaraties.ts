@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM, type Principal } from '../src/auth/principal';
 import { isValidBsn } from '../src/common/bsn';
-import { encrypt, keyedHash } from '../src/common/crypto';
+import { sleutelsUitConfig, type SleutelConfig } from '../src/common/sleutels';
 import { withTenant } from '../src/db/tenant';
 import { afrekeningService } from '../src/declaratie/afrekening.service';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
@@ -41,8 +41,8 @@ function bsns(n: number): string[] {
  * JW325, next to the same matching aggregate in one raw SQL query; then the monthly settlement
  * run over AFREKENING granted prestaties next to its aggregate in one raw query.
  */
-export async function declaratiesBench(o: { ds: DataSource; apiUrl: string; token: string; keyBase64: string; regio: string; agb: string; gemeente: string }): Promise<{ text: string; lines: string[] }> {
-  const key = Buffer.from(o.keyBase64, 'base64');
+export async function declaratiesBench(o: { ds: DataSource; apiUrl: string; token: string; sleutelConfig: SleutelConfig; regio: string; agb: string; gemeente: string }): Promise<{ text: string; lines: string[] }> {
+  const sleutels = sleutelsUitConfig(o.sleutelConfig);
   const product = await withTenant(o.ds, SYSTEEM, (em) =>
     em.query<{ contract_id: string; categorie: string; code: string; eenheid: string; tarief: number }[]>(
       `SELECT cp.contract_id, p.categorie, p.code, cp.eenheid, t.bedrag_centen AS tarief
@@ -60,14 +60,14 @@ export async function declaratiesBench(o: { ds: DataSource; apiUrl: string; toke
   await withTenant(o.ds, SYSTEEM, async (em) => {
     await em.query(
       `INSERT INTO client (bsn_hash, gegevens_versleuteld, gemeente_code, regio_code) SELECT h, $2, $3, $4 FROM unnest($1::text[]) AS h`,
-      [lijst.map((b) => keyedHash(b, key)), encrypt(Buffer.from('{}'), key), o.gemeente, o.regio],
+      [lijst.map((b) => sleutels.bsnHash(b)), sleutels.versleutel(Buffer.from('{}')), o.gemeente, o.regio],
     );
     await em.query(
       `INSERT INTO toewijzing (nummer, regio_code, gemeente_code, aanbieder_agb, client_id, contract_id, product_categorie, product_code, ingangsdatum, einddatum,
                                volume, eenheid, frequentie, toewijzingsdatum, toewijzingstijd, geraamd_centen)
        SELECT 800000000 + row_number() OVER (), $1, $2::text, $3, c.id, $4, $5, $6, '2026-09-01', '2026-12-31', 4, '04', '2', '2026-08-25', '09:00', 0
          FROM client c WHERE c.gemeente_code = $2::text AND c.bsn_hash = ANY($7::text[])`,
-      [o.regio, o.gemeente, o.agb, p.contract_id, p.categorie, p.code, lijst.map((b) => keyedHash(b, key))],
+      [o.regio, o.gemeente, o.agb, p.contract_id, p.categorie, p.code, lijst.map((b) => sleutels.bsnHash(b))],
     );
   });
   const nummers = new Map(
@@ -92,7 +92,7 @@ export async function declaratiesBench(o: { ds: DataSource; apiUrl: string; toke
           Prestatie: [
             {
               ProductReferentie: { ReferentieNummer: `B${i}` },
-              ToewijzingNummer: nummers.get(keyedHash(bsn, key)) ?? 0,
+              ToewijzingNummer: nummers.get(sleutels.bsnHash(bsn)) ?? 0,
               ProductCategorie: p.categorie,
               ProductCode: p.code,
               ProductPeriode: { Begindatum: '2026-09-01', Einddatum: '2026-09-30' },
@@ -110,7 +110,7 @@ export async function declaratiesBench(o: { ds: DataSource; apiUrl: string; toke
   const post = await fetch(`${o.apiUrl}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/xml' }, body: xml });
   const id = ((await post.json()) as { id?: string }).id;
   if (post.status !== 202 || !id) throw new Error(`bench JW323 not accepted: ${post.status}`);
-  const jw325 = await metPiek(() => verwerkBericht(o.ds, key, id));
+  const jw325 = await metPiek(() => verwerkBericht(o.ds, sleutels, id));
   const uitkomst = await withTenant(o.ds, SYSTEEM, (em) =>
     em.query<{ toegekend: string; afgewezen: number }[]>(
       `SELECT d.toegekend_centen AS toegekend, (SELECT count(*)::int FROM prestatie WHERE declaratie_id = d.id AND NOT toegekend) AS afgewezen FROM declaratie d WHERE d.bericht_id = $1`,
@@ -119,7 +119,7 @@ export async function declaratiesBench(o: { ds: DataSource; apiUrl: string; toke
   );
   if (!uitkomst[0] || uitkomst[0].afgewezen !== 0) throw new Error(`bench JW323 not fully granted: ${JSON.stringify(uitkomst)}`);
   // Baseline: the same matching aggregate (toewijzing, client, contract tariff) in one raw query.
-  const refs = lijst.map((b) => keyedHash(b, key));
+  const refs = lijst.map((b) => sleutels.bsnHash(b));
   const tRaw = performance.now();
   const raw = await withTenant(o.ds, SYSTEEM, (em) =>
     em.query<{ totaal: string }[]>(

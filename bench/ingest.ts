@@ -20,6 +20,7 @@ import { bezorgBericht } from '../src/messaging/processing/bezorging';
 import { startRelay } from '../src/messaging/processing/relay';
 import { verwerkBericht } from '../src/messaging/processing/verwerking';
 import { figure } from './lib';
+import { sleutelsUitConfig, type SleutelConfig, type Sleutels } from '../src/common/sleutels';
 
 /**
  * The message path under load (`ingest`) and one large declaration (`jw323_parse`), each next to
@@ -142,7 +143,7 @@ interface Voortgang {
 
 const nul = (): Voortgang => ({ verwerkt: 0, ongeldig: 0, metCodes: 0, bezorgd: 0, failed: 0, codes: {} });
 
-function startWorkerSide(ds: DataSource, key: Buffer, o: WorkerSideOptions): { close: () => Promise<void>; voortgang: Voortgang } {
+function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOptions): { close: () => Promise<void>; voortgang: Voortgang } {
   const connection = redisConnection(o.redisUrl);
   const queue = new Queue('berichten', { connection, prefix: o.prefix });
   const v = nul();
@@ -151,7 +152,7 @@ function startWorkerSide(ds: DataSource, key: Buffer, o: WorkerSideOptions): { c
     async (job) => {
       const id = (job.data as { berichtId: string }).berichtId;
       if (job.name === 'verwerk-bericht') {
-        const r = await verwerkBericht(ds, key, id);
+        const r = await verwerkBericht(ds, sleutels, id);
         // The demo providers have no endpoint: a retour is in their mailbox the moment it is
         // written (no delivery job); with an endpoint the bezorg job below counts it.
         if (r.status === 'verwerkt' && r.retourId) {
@@ -166,7 +167,7 @@ function startWorkerSide(ds: DataSource, key: Buffer, o: WorkerSideOptions): { c
         }
         return r;
       }
-      const r = await bezorgBericht(ds, key, id, key);
+      const r = await bezorgBericht(ds, sleutels, id);
       if (r.status === 'beschikbaar' || r.status === 'afgeleverd') v.bezorgd += 1;
       return r;
     },
@@ -194,7 +195,7 @@ async function workerChild(): Promise<void> {
   const concurrency = Number(env.BENCH_WORKER_CONCURRENCY);
   const ds = createDataSource(env.BENCH_WORKER_DB_URL ?? '', { poolSize: concurrency + 2, applicationName: 'bench-worker' });
   await ds.initialize();
-  const side = startWorkerSide(ds, Buffer.from(env.BENCH_WORKER_KEY ?? '', 'base64'), {
+  const side = startWorkerSide(ds, sleutelsUitConfig(JSON.parse(env.BENCH_WORKER_SLEUTELS ?? '{}') as SleutelConfig), {
     redisUrl: env.BENCH_WORKER_REDIS_URL ?? 'redis://127.0.0.1:6379',
     prefix: env.BENCH_WORKER_PREFIX ?? '',
     concurrency,
@@ -480,8 +481,8 @@ export interface IngestContext {
   /** Base URL of the in-process api. */
   apiUrl: string;
   redisUrl: string;
-  /** HUB_ENCRYPTION_KEY of the api (base64). */
-  keyBase64: string;
+  /** The key variables of the api's configuration. */
+  sleutelConfig: SleutelConfig;
   /** A bearer token of the provider `afzender.agb`. */
   token: string;
   afzender: Afzender;
@@ -498,7 +499,7 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
   const database = new URL(ctx.appUrl).pathname.slice(1);
 
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
-  const key = Buffer.from(ctx.keyBase64, 'base64');
+  const sleutels = sleutelsUitConfig(ctx.sleutelConfig);
   const workers: WorkerHandle[] = [];
   let workerDs: DataSource | undefined;
   const { post, close } = poster(ctx.apiUrl, ctx.token, HTTP_CONCURRENCY);
@@ -509,14 +510,14 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
     if (WORKER_PROCESSES === 0) {
       workerDs = createDataSource(ctx.appUrl, { poolSize: WORKER_CONCURRENCY + 2, applicationName: 'bench-worker' });
       await workerDs.initialize();
-      const side = startWorkerSide(workerDs, key, { redisUrl: ctx.redisUrl, prefix, concurrency: WORKER_CONCURRENCY, pollMs: RELAY_POLL_MS, relay: true });
+      const side = startWorkerSide(workerDs, sleutels, { redisUrl: ctx.redisUrl, prefix, concurrency: WORKER_CONCURRENCY, pollMs: RELAY_POLL_MS, relay: true });
       workers.push({ voortgang: () => side.voortgang, stop: () => side.close() });
     } else {
       for (let i = 0; i < WORKER_PROCESSES; i++) {
         workers.push(
           await startWorkerChild({
             BENCH_WORKER_DB_URL: ctx.appUrl,
-            BENCH_WORKER_KEY: ctx.keyBase64,
+            BENCH_WORKER_SLEUTELS: JSON.stringify(ctx.sleutelConfig),
             BENCH_WORKER_REDIS_URL: ctx.redisUrl,
             BENCH_WORKER_PREFIX: prefix,
             BENCH_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),

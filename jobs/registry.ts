@@ -5,7 +5,7 @@ import type { VoorschottenJobData } from '../src/bekostiging/voorschotten.job';
  * XML or a BSN. Startup fails when a job has no handler or two (see `checkHandlers`).
  */
 export const QUEUES = {
-  onderhoud: ['contract-status', 'lumpsum-voorschotten'],
+  onderhoud: ['contract-status', 'lumpsum-voorschotten', 'herversleutel'],
   berichten: ['verwerk-bericht', 'bezorg-bericht'],
 } as const;
 
@@ -18,6 +18,8 @@ export interface JobData {
   'contract-status': { peildatum?: string };
   /** Creates the monthly lumpsum advances due by `peildatum` (default today) that do not exist yet. */
   'lumpsum-voorschotten': VoorschottenJobData;
+  /** Rewrites stored encrypted values still under an older key into the current one (after a rotation). */
+  herversleutel: Record<string, never>;
   /** Process an inbound iJw message (structure, rules, retour). */
   'verwerk-bericht': { outboxId: string; berichtId: string };
   /** Deliver an outbound iJw message to the party's endpoint or mailbox. */

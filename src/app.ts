@@ -20,6 +20,7 @@ import { wachttijdService } from './capaciteit/wachttijd.service';
 import { telVerlopen } from './messaging/termijnen';
 import { withTenant } from './db/tenant';
 import { SYSTEEM } from './auth/principal';
+import { sleutelsUitConfig } from './common/sleutels';
 
 export interface HubApp {
   app: Express;
@@ -43,7 +44,7 @@ export async function authenticate(verifier: TokenVerifier, header: string | und
 export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Promise<HubApp> {
   const production = cfg.NODE_ENV === 'production';
   const verifier = new TokenVerifier(cfg);
-  const key = Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
+  const sleutels = sleutelsUitConfig(cfg);
   // Counts only, over all tenants: what is overdue is an operator's concern.
   registerTermijnen(() => withTenant(ds, SYSTEEM, telVerlopen));
   registerWachttijdSignalen(() => withTenant(ds, SYSTEEM, (em) => wachttijdService.telSignalen(em)));
@@ -83,7 +84,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     res.setHeader('Content-Type', registry.contentType);
     res.send(await registry.metrics());
   });
-  app.use('/ijw', inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, key }));
+  app.use('/ijw', inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, sleutels }));
   app.use('/export', exportRouter(ds, verifier));
   app.use('/export', kwartaalExportRouter(ds, verifier));
   app.use('/dashboard', dashboardRouter());
@@ -91,7 +92,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, key),
+      context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels),
     }),
   );
   return { app, apollo };

@@ -10,20 +10,23 @@ import { checkHandlers, selectQueues, type Handlers, type JobData, type JobName 
 import { jobsProcessed } from './observability/metrics';
 import { log } from './observability/logger';
 import { appDataSource, bootConfig, onShutdown, workerRedis } from './runtime';
+import { sleutelsUitConfig } from './common/sleutels';
+import { herversleutel, startHerversleuteling } from './sleutels/herversleuteling';
 
 /** The worker process: BullMQ workers for the configured queues, plus their schedulers. */
 async function main(): Promise<void> {
   const cfg = bootConfig();
   const ds = appDataSource(cfg, 'hub-worker');
   await ds.initialize();
-  const key = Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
+  const sleutels = sleutelsUitConfig(cfg);
   // Optional: the official XSDs as a second, independent structural check of inbound messages.
   const xsd = cfg.IJW_XSD_DIR ? await XsdValidators.load(cfg.IJW_XSD_DIR) : undefined;
   const handlers: Handlers = {
     'contract-status': (d) => contractStatus(ds, d),
     'lumpsum-voorschotten': (d) => maakVoorschotten(ds, d),
-    'verwerk-bericht': async (d) => ({ ...(await verwerkBericht(ds, key, d.berichtId, xsd)) }),
-    'bezorg-bericht': (d) => bezorgBericht(ds, key, d.berichtId, key),
+    herversleutel: () => herversleutel(ds, sleutels.versleuteling),
+    'verwerk-bericht': async (d) => ({ ...(await verwerkBericht(ds, sleutels, d.berichtId, xsd)) }),
+    'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId),
   };
   checkHandlers(handlers);
   const connection = workerRedis(cfg);
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     // advance on its first day, a missed day caught up the next) and once at every start.
     await q.upsertJobScheduler('lumpsum-voorschotten', { pattern: cfg.LUMPSUM_VOORSCHOT_PATTERN }, { name: 'lumpsum-voorschotten', data: {} });
     await q.add('lumpsum-voorschotten', {}, { removeOnComplete: 100, removeOnFail: 100 });
+    await startHerversleuteling(q, sleutels.versleuteling);
     schedulers.push(q);
   }
   let relay: { stop: () => Promise<void> } | undefined;

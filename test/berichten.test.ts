@@ -27,7 +27,7 @@ beforeAll(async () => {
   api = await startTestApi(ds, { IJW_MAX_BYTES: String(64 * 1024) });
   xsd = await XsdValidators.load(defaultXsdDir());
   // As in production with IJW_XSD_DIR set: the official XSDs check every inbound message too.
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '', xsd);
+  worker = startBerichtenWorker(ds, api.cfg, xsd);
   tokens.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
   tokens.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
   tokens.bosch = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0796'] });

@@ -17,7 +17,8 @@ let api: TestApi;
 let worker: ReturnType<typeof startBerichtenWorker>;
 let server: Server;
 let antwoord = 500;
-const ontvangen: { body: string; signature: string; id: string }[] = [];
+const ontvangen: { body: string; signature: string; timestamp: string; id: string }[] = [];
+let geheim = '';
 
 beforeAll(async () => {
   db = await createTestDatabase('bezorging');
@@ -27,15 +28,21 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      ontvangen.push({ body, signature: String(req.headers['x-hub-signature-256']), id: String(req.headers['x-hub-bericht-id']) });
+      ontvangen.push({ body, signature: String(req.headers['x-hub-signature-256']), timestamp: String(req.headers['x-hub-timestamp']), id: String(req.headers['x-hub-bericht-id']) });
       res.writeHead(antwoord).end();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ijw`;
-  await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE aanbieder SET bezorg_url = $1 WHERE agb = $2`, [url, AGB.alfa]));
   api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '', undefined, { attempts: 2, backoffMs: 50 });
+  // The provider registers its own endpoint and keeps the signing secret it is shown once.
+  const r = await api.gql<{ registreerBezorgadres: { ondertekeningsgeheim: string } }>(
+    await api.token({ rol: 'aanbieder', agb: AGB.alfa }),
+    `mutation($agb: String!, $url: String!) { registreerBezorgadres(agb: $agb, url: $url) { ondertekeningsgeheim } }`,
+    { agb: AGB.alfa, url },
+  );
+  geheim = r.data?.registreerBezorgadres.ondertekeningsgeheim ?? '';
+  worker = startBerichtenWorker(ds, api.cfg, undefined, { attempts: 2, backoffMs: 50 });
 });
 
 afterAll(async () => {
@@ -65,8 +72,7 @@ it('a retour the endpoint refuses is retried, becomes a dead letter, and is deli
   expect(h.data?.herbezorg.status).toBe('klaar');
   await wachtOp(alfa, retourId, 'afgeleverd');
   const laatste = ontvangen.filter((o) => o.id === retourId).at(-1)!;
-  const key = Buffer.from(api.cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
-  expect(laatste.signature).toBe(`sha256=${createHmac('sha256', key).update(laatste.body).digest('hex')}`);
+  expect(laatste.signature).toBe(`sha256=${createHmac('sha256', geheim).update(`${laatste.timestamp}.${retourId}.${laatste.body}`).digest('hex')}`);
   expect(laatste.body).toContain('<Bericht xmlns="http://www.istandaarden.nl/ijw/3_2/jw306/schema"');
   // Delivered once more, not again: a second redrive finds no dead letter.
   expect((await api.gql(beheer, M, { id: retourId })).errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -94,8 +94,9 @@ function startWorker(): Run {
       // Jobs of the killed worker come back after the lock expires: short here, 30 s by default.
       QUEUE_LOCK_MS: '5000',
       JWT_SECRET: 'crash-test-secret-0123456789-abcdef',
-      // Same key as the api, or the worker could not decrypt what the api stored.
-      HUB_ENCRYPTION_KEY: api.cfg.HUB_ENCRYPTION_KEY ?? '',
+      // Same keys as the api, or the worker could not decrypt what the api stored.
+      HUB_ENCRYPTION_KEYS: api.cfg.HUB_ENCRYPTION_KEYS ?? '',
+      HUB_BSN_HASH_KEY: api.cfg.HUB_BSN_HASH_KEY ?? '',
       IJW_XSD_DIR: XSD_DIR,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -31,7 +31,7 @@ beforeAll(async () => {
   ds = await db.app({ poolSize: 6 });
   await seed(ds, FIXTURE);
   api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  worker = startBerichtenWorker(ds, api.cfg);
   t.zaak = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
   t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
   t.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });

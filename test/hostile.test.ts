@@ -53,7 +53,7 @@ beforeAll(async () => {
     ]),
   );
   api = await startTestApi(ds, { IJW_MAX_BYTES: String(MAX) });
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  worker = startBerichtenWorker(ds, api.cfg);
   xsd = await XsdValidators.load(defaultXsdDir());
   tokens.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
   tokens.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });

@@ -118,7 +118,7 @@ beforeAll(async () => {
   ds = await db.app({ poolSize: 6 });
   await seed(ds, FIXTURE);
   api = await startTestApi(await db.app({ logger: counter, poolSize: 4 }));
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  worker = startBerichtenWorker(ds, api.cfg);
   t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
   t.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
   t.regio = await api.token({ rol: 'regio', regio: 'NOB' });

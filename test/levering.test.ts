@@ -28,7 +28,7 @@ beforeAll(async () => {
   ds = await db.app({ poolSize: 6 });
   await seed(ds, FIXTURE);
   api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  worker = startBerichtenWorker(ds, api.cfg);
   alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
   const toegang = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
   const toewijzen = async (bsn: string, ingang: string, einde: string) => {

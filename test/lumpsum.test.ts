@@ -111,7 +111,7 @@ beforeAll(async () => {
   owner = new Client({ connectionString: db.ownerUrl });
   await owner.connect();
   api = await startTestApi(ds);
-  berichten = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  berichten = startBerichtenWorker(ds, api.cfg);
   const contractmanager = { rol: 'regio' as const, regio: 'NOB', sub: 'contractmanager@rioz' };
   tokens.regio = await api.token(contractmanager);
   tokens.gro = await api.token({ rol: 'regio', regio: 'GRO' });
@@ -355,7 +355,8 @@ describe('a worker SIGKILLed during the advance run', () => {
         WORKER_QUEUES: 'onderhoud',
         QUEUE_LOCK_MS: '2000',
         JWT_SECRET: 'lumpsum-test-secret-0123456789-abcdef',
-        HUB_ENCRYPTION_KEY: api.cfg.HUB_ENCRYPTION_KEY ?? '',
+        HUB_ENCRYPTION_KEYS: api.cfg.HUB_ENCRYPTION_KEYS ?? '',
+        HUB_BSN_HASH_KEY: api.cfg.HUB_BSN_HASH_KEY ?? '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

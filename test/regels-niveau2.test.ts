@@ -39,7 +39,7 @@ beforeAll(async () => {
   ds = await db.app({ poolSize: 8 });
   await seed(ds, FIXTURE);
   api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  worker = startBerichtenWorker(ds, api.cfg);
   tokens.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
   tokens.bosch = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0796'] });
 });

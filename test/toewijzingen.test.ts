@@ -21,7 +21,7 @@ beforeAll(async () => {
   ds = await db.app({ poolSize: 6 });
   await seed(ds, FIXTURE);
   api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  worker = startBerichtenWorker(ds, api.cfg);
   xsd = await XsdValidators.load(defaultXsdDir());
   t.toegangBosch = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
   t.toegangOss = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0828'] });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   ds = await db.app({ poolSize: 6 });
   await seed(ds, FIXTURE);
   api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  worker = startBerichtenWorker(ds, api.cfg);
   xsd = await XsdValidators.load(defaultXsdDir());
   t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
   t.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { bsnHash } from '../src/common/crypto';
+import { sleutelsUitConfig } from '../src/common/sleutels';
 import { verwerkBericht } from '../src/messaging/processing/verwerking';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
@@ -50,7 +50,8 @@ beforeAll(async () => {
     OUTBOX_POLL_MS: '20',
     JWT_SECRET: TEST_SECRET,
     // Same key as the api, or the workers could not decrypt what the api stored.
-    HUB_ENCRYPTION_KEY: api.cfg.HUB_ENCRYPTION_KEY ?? '',
+    HUB_ENCRYPTION_KEYS: api.cfg.HUB_ENCRYPTION_KEYS ?? '',
+    HUB_BSN_HASH_KEY: api.cfg.HUB_BSN_HASH_KEY ?? '',
   };
 }, 240_000);
 
@@ -112,7 +113,7 @@ describe('per-client order of messages', () => {
     const toegang = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
     const bsn = testBsn(5900);
     const nummer = await toewijzing(toegang, bsn);
-    const key = Buffer.from(api.cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
+    const sleutels = sleutelsUitConfig(api.cfg);
     // No worker runs yet: the message waits, and is processed here, in-process.
     const id = await stuurBericht(api.url, alfa, start('G1', bsn, nummer, '2026-11-02'));
     // Another writer's identical live start, not yet committed: the rules cannot see it, the
@@ -124,9 +125,9 @@ describe('per-client order of messages', () => {
       await ander.query(
         `INSERT INTO levering (soort, aanbieder_agb, gemeente_code, regio_code, toewijzing_nummer, client_hash, product_categorie, product_code, begindatum, bericht_id)
          VALUES ('start', $1, '0796', 'NOB', $2, $3, '45', '45A04', '2026-11-02', gen_random_uuid())`,
-        [AGB.alfa, nummer, bsnHash(bsn, key)],
+        [AGB.alfa, nummer, sleutels.bsnHash(bsn)],
       );
-      const verwerkt = verwerkBericht(ds, key, id);
+      const verwerkt = verwerkBericht(ds, sleutels, id);
       let wacht = 0;
       for (let poging = 0; poging < 300 && wacht === 0; poging++) {
         if (poging) await new Promise((r) => setTimeout(r, 20));

@@ -52,7 +52,7 @@ beforeAll(async () => {
   ds = await db.app({ poolSize: 6 });
   await seed(ds, FIXTURE);
   api = await startTestApi(await db.app({ logger: counter, poolSize: 4 }));
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  worker = startBerichtenWorker(ds, api.cfg);
   for (const [k, agb] of Object.entries(AGB)) t[k] = await api.token({ rol: 'aanbieder', agb });
   t.regio = await api.token({ rol: 'regio', regio: 'NOB' });
   t.bosch = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });

@@ -30,7 +30,7 @@ beforeAll(async () => {
   owner = new Client({ connectionString: db.ownerUrl });
   await owner.connect();
   api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg.HUB_ENCRYPTION_KEY ?? '');
+  worker = startBerichtenWorker(ds, api.cfg);
   t.zaak = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
   t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
   t.amsterdam = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0363'] });

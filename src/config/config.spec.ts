@@ -20,3 +20,38 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', HUB_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/);
   });
 });
+
+describe('keys in production', () => {
+  const k = (n: number) => Buffer.alloc(32, n).toString('base64');
+  const prod = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example.nl/jwks' };
+
+  it('starts with its own distinct keys', () => {
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEYS: `k2:${k(21)},k1:${k(22)}`, HUB_BSN_HASH_KEY: k(23) })).not.toThrow();
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEY: k(21), HUB_BSN_HASH_KEY: k(23) })).not.toThrow();
+  });
+
+  it('needs a BSN hash key of its own', () => {
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEY: k(21) })).toThrow(/HUB_BSN_HASH_KEY: required/);
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEY: k(21), HUB_BSN_HASH_KEY: k(21) })).toThrow(/HUB_BSN_HASH_KEY: must differ/);
+  });
+
+  it('refuses the development keys, naming the variable', () => {
+    // The development defaults: the old single key (bytes of 7) and the new one (bytes of 8).
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEY: k(7), HUB_BSN_HASH_KEY: k(23) })).toThrow(/HUB_ENCRYPTION_KEY: a development key/);
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEYS: `k2:${k(21)},dev1:${k(8)}`, HUB_BSN_HASH_KEY: k(23) })).toThrow(/HUB_ENCRYPTION_KEYS: a development key/);
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEY: k(21), HUB_BSN_HASH_KEY: k(7) })).toThrow(/HUB_BSN_HASH_KEY: a development key/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'development-only-secret-change-me-0123456789', HUB_ENCRYPTION_KEY: k(21), HUB_BSN_HASH_KEY: k(23) })).toThrow(
+      /JWT_SECRET: the development secret/,
+    );
+  });
+
+  it('refuses keys shared between jobs', () => {
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEYS: `k2:${k(21)},k1:${k(21)}`, HUB_BSN_HASH_KEY: k(23) })).toThrow(/HUB_ENCRYPTION_KEYS: two key ids share one key/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: k(21), HUB_ENCRYPTION_KEY: k(21), HUB_BSN_HASH_KEY: k(23) })).toThrow(/JWT_SECRET: must differ/);
+  });
+
+  it('names a malformed key', () => {
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEY: 'c2hvcnQ=', HUB_BSN_HASH_KEY: k(23) })).toThrow(/HUB_ENCRYPTION_KEY: must be 32 bytes/);
+    expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEYS: `k1:${k(21)}`, HUB_BSN_HASH_KEY: 'c2hvcnQ=' })).toThrow(/HUB_BSN_HASH_KEY: must be 32 bytes/);
+  });
+});

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { controleerSleutels } from '../common/sleutels';
+
+/** HS256 secret of `npm run token` and the demo when none is set; refused in production. */
+export const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 
 /** Environment variables of every entry point (api, worker, migrate, demo), validated at boot. */
 export class Config {
@@ -75,10 +79,26 @@ export class Config {
   @Min(10)
   GRAPHQL_MAX_COST = 20000;
 
-  /** Key (base64, 32 bytes) encrypting stored messages and client data. Required in production. */
+  /** One key (base64, 32 bytes) encrypting stored data, as key id 0; or use HUB_ENCRYPTION_KEYS. See src/common/sleutels.ts. */
   @IsOptional()
   @IsString()
   HUB_ENCRYPTION_KEY?: string;
+
+  /** Key ring `id:base64,id:base64` encrypting stored data: the first writes, all read (rotation). */
+  @IsOptional()
+  @IsString()
+  HUB_ENCRYPTION_KEYS?: string;
+
+  /** Key (base64, 32 bytes) of the keyed BSN hash; changing it needs a rehash of every stored hash. */
+  @IsOptional()
+  @IsString()
+  HUB_BSN_HASH_KEY?: string;
+
+  /** How long a rotated endpoint signing secret still signs deliveries beside the new one, in hours. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  BEZORG_GEHEIM_OVERLAP_UUR = 7 * 24;
 
   /** Largest iJw message accepted, in bytes (413 above). */
   @Transform(({ value }) => Number(value))
@@ -142,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'IJW_XSD_DIR']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -152,20 +172,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  if (cfg.HUB_ENCRYPTION_KEY && Buffer.from(cfg.HUB_ENCRYPTION_KEY, 'base64').length !== 32) {
-    throw new ConfigError('Invalid configuration:\n  HUB_ENCRYPTION_KEY: must be 32 bytes, base64-encoded');
-  }
   // Production must bring its own secrets; development and tests fall back to fixed ones so
   // `npm run token`, `npm run demo` and stored demo data stay in step without setup.
   const missing: string[] = [];
   if (!cfg.JWT_SECRET && !cfg.JWT_JWKS_URL) {
     if (cfg.NODE_ENV === 'production') missing.push('JWT_JWKS_URL: required in production (or JWT_SECRET)');
-    cfg.JWT_SECRET = 'development-only-secret-change-me-0123456789';
+    cfg.JWT_SECRET = DEV_JWT_SECRET;
   }
-  if (!cfg.HUB_ENCRYPTION_KEY) {
-    if (cfg.NODE_ENV === 'production') missing.push('HUB_ENCRYPTION_KEY: required in production');
-    cfg.HUB_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
-  }
+  missing.push(...controleerSleutels(cfg, DEV_JWT_SECRET));
   if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join('\n  ')}`);
   return cfg;
 }

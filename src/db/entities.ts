@@ -21,6 +21,7 @@ import { AfrekeningEntity, DeclaratieEntity, PrestatieEntity } from '../declarat
 import { BerichtEntity } from '../messaging/bericht.entity';
 import { OutboxEntity } from '../messaging/outbox.entity';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
+import { BezorgadresEntity } from '../registry/bezorgadres.entity';
 import { GemeenteEntity } from '../registry/gemeente.entity';
 import { RegioEntity } from '../registry/regio.entity';
 import { ClientEntity } from '../toewijzing/client.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   RegioEntity,
   GemeenteEntity,
   AanbiederEntity,
+  BezorgadresEntity,
   ProductEntity,
   ArrangementEntity,
   ArrangementOnderdeelEntity,

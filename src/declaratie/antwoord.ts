@@ -3,6 +3,7 @@ import { prepared } from '../db/prepared';
 import type { IjwMessage } from '../messaging/ijw/codec';
 import { schrijfUitgaand } from '../messaging/uitgaand';
 import { bouwJw325, codesVan } from './jw325';
+import type { Sleutels } from '../common/sleutels';
 
 export interface Antwoord {
   declaratieId: string;
@@ -21,11 +22,11 @@ export interface Antwoord {
  * and its JW323 answered, in the caller's transaction. Used when the claim is judged and when
  * the back office releases a held one.
  */
-export async function verstuurJw325(em: EntityManager, key: Buffer, jw323: IjwMessage, a: Antwoord, vandaag: string): Promise<{ id: string; codes: string[] }> {
+export async function verstuurJw325(em: EntityManager, sleutels: Sleutels, jw323: IjwMessage, a: Antwoord, vandaag: string): Promise<{ id: string; codes: string[] }> {
   const nummer = await prepared<{ n: string }>(em, `SELECT nextval('retour_nummer') AS n`);
   const jw325 = bouwJw325(jw323, a.afgewezen, a.toegekend, a.declaratieCodes, `R${nummer[0].n}`, vandaag);
   const codes = codesVan(a.afgewezen, a.declaratieCodes);
-  const id = await schrijfUitgaand(em, key, jw325, { regioCode: a.regioCode, aanbiederAgb: a.aanbiederAgb, gemeenteCode: a.gemeenteCode, heenId: a.heenId, retourcodes: codes });
+  const id = await schrijfUitgaand(em, sleutels, jw325, { regioCode: a.regioCode, aanbiederAgb: a.aanbiederAgb, gemeenteCode: a.gemeenteCode, heenId: a.heenId, retourcodes: codes });
   await prepared(em, `UPDATE declaratie SET antwoord_id = $2, beantwoord_op = now(), status = CASE WHEN status = 'aangehouden' THEN 'beantwoord' ELSE status END WHERE id = $1`, [
     a.declaratieId,
     id,

@@ -88,6 +88,6 @@ export class DeclaratieResolver {
   @Authorized(BACKOFFICE)
   @Mutation(() => DeclaratieEntity, { description: 'Release a held claim: an unanswered one gets its JW325 now; an answered one becomes payable.' })
   async geefDeclaratieVrij(@Ctx() ctx: HubContext, @Arg('declaratieId', () => ID) id: string) {
-    return declaratieService.geefVrij(await ctx.em(), ctx.principal, ctx.key, id);
+    return declaratieService.geefVrij(await ctx.em(), ctx.principal, ctx.sleutels, id);
   }
 }

@@ -6,7 +6,6 @@ import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { clientScopeSql, Params, schrijfRegio, scopeClientData, scopeContractData } from '../auth/scope';
 import { GemeenteEntity } from '../registry/gemeente.entity';
-import { decrypt } from '../common/crypto';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { nuInNederland } from '../common/tijd';
 import { ContractEntity } from '../contracting/contract.entity';
@@ -16,6 +15,7 @@ import { betekenisVan } from '../messaging/ijw/retourcodes';
 import { RetourCodeType } from '../messaging/graphql/bericht.types';
 import { verstuurJw325 } from './antwoord';
 import { DeclaratieEntity, DeclaratieStatus, PrestatieEntity } from './declaratie.entity';
+import type { Sleutels } from '../common/sleutels';
 
 export enum DeclaratieFoutCode {
   DECLARATIE_NOT_FOUND = 'DECLARATIE_NOT_FOUND',
@@ -341,7 +341,7 @@ export const declaratieService = {
   },
 
   /** Releases a held claim: a claim still unanswered gets its JW325 now; an answered one becomes payable. */
-  async geefVrij(em: EntityManager, p: Principal, key: Buffer, id: string): Promise<DeclaratieEntity> {
+  async geefVrij(em: EntityManager, p: Principal, sleutels: Sleutels, id: string): Promise<DeclaratieEntity> {
     // Locked: two releases at once give one JW325, the second finds the claim no longer held.
     const d = UUID.test(id) ? await scopeClientData(em.createQueryBuilder(DeclaratieEntity, 'd'), p).andWhere('d.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
     if (!d) throw new HubError(DeclaratieFoutCode.DECLARATIE_NOT_FOUND, 'Geen declaratie met dit id', { veld: 'declaratieId' });
@@ -349,7 +349,7 @@ export const declaratieService = {
     await em.update(DeclaratieEntity, { id }, { aangehouden: false, aanhoudReden: null });
     if (!d.antwoordId) {
       const bericht = await em.query<{ xml_versleuteld: Buffer }[]>('SELECT xml_versleuteld FROM bericht WHERE id = $1', [d.berichtId]);
-      const parsed = await parseMessage(decrypt(bericht[0].xml_versleuteld, key), { maxBytes: Number.MAX_SAFE_INTEGER });
+      const parsed = await parseMessage(sleutels.ontsleutel(bericht[0].xml_versleuteld), { maxBytes: Number.MAX_SAFE_INTEGER });
       if (!parsed.message) throw new Error(`stored JW323 ${d.berichtId} no longer parses`);
       const afgewezen = await em.query<{ referentie_nummer: string; retourcodes: string[] }[]>(
         'SELECT referentie_nummer, retourcodes FROM prestatie WHERE declaratie_id = $1 AND NOT toegekend',
@@ -357,7 +357,7 @@ export const declaratieService = {
       );
       await verstuurJw325(
         em,
-        key,
+        sleutels,
         parsed.message,
         {
           declaratieId: id,

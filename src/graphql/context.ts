@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { RequestTransaction } from '../db/tenant';
 import { createLoaders, type Loaders } from './loaders';
+import type { Sleutels } from '../common/sleutels';
 
 /** Per-request GraphQL context: the caller, its transaction and its own DataLoaders. */
 export class HubContext {
@@ -11,8 +12,8 @@ export class HubContext {
   constructor(
     readonly principal: Principal,
     ds: DataSource,
-    /** The key of stored client data and messages (HUB_ENCRYPTION_KEY). */
-    readonly key: Buffer,
+    /** The keys of stored client data and messages and of the BSN hash (src/common/sleutels.ts). */
+    readonly sleutels: Sleutels,
   ) {
     this.tx = new RequestTransaction(ds, principal);
   }

@@ -12,6 +12,8 @@ import { BegrotingspostResolver, LumpsumResolver } from '../bekostiging/bekostig
 import { ContractProductResolver, ContractResolver, IndexatieResolver } from '../contracting/contract.resolver';
 import { RapportageResolver } from '../rapportage/rapportage.resolver';
 import { AanbiederResolver, GemeenteResolver, RegioResolver } from '../registry/registry.resolver';
+import { AanbiederBezorgadresResolver, BezorgadresResolver } from '../registry/bezorgadres.resolver';
+import { SleutelResolver } from '../sleutels/sleutel.resolver';
 import type { HubContext } from './context';
 
 /** Role check of `@Authorized(roles)`: no roles listed means any signed-in caller. */
@@ -27,6 +29,9 @@ export function buildHubSchema(): GraphQLSchema {
       RegioResolver,
       GemeenteResolver,
       AanbiederResolver,
+      AanbiederBezorgadresResolver,
+      BezorgadresResolver,
+      SleutelResolver,
       ProductResolver,
       ArrangementResolver,
       ArrangementOnderdeelResolver,

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { prepared } from '../db/prepared';
-import { encrypt, sha256Hex } from '../common/crypto';
+import { sha256Hex } from '../common/crypto';
 import { writeMessage, type IjwMessage, type IjwNode } from './ijw/codec';
+import type { Sleutels } from '../common/sleutels';
 
 export interface UitgaandMeta {
   regioCode: string | null;
@@ -17,7 +18,7 @@ export interface UitgaandMeta {
  * delivery row in the outbox, in the caller's transaction. Returns the message id.
  * Every message the hub writes goes to a provider, released to it at once.
  */
-export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: IjwMessage, meta: UitgaandMeta): Promise<string> {
+export async function schrijfUitgaand(em: EntityManager, sleutels: Sleutels, message: IjwMessage, meta: UitgaandMeta): Promise<string> {
   const header = message.bericht.Header as IjwNode;
   // A retour's own identification is IdentificatieRetour; other messages carry BerichtIdentificatie.
   const retour = typeof header.IdentificatieRetour === 'string';
@@ -32,7 +33,7 @@ export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: I
        INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
                             gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes, aanbieder_ziet)
        VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9,
-               CASE WHEN (SELECT bezorg_url FROM aanbieder WHERE agb = $14) IS NULL THEN 'beschikbaar' ELSE 'klaar' END,
+               CASE WHEN EXISTS (SELECT 1 FROM bezorgadres WHERE aanbieder_agb = $14) THEN 'klaar' ELSE 'beschikbaar' END,
                $10, $11, $12, $13, true)
        RETURNING id, status
      ), o AS (
@@ -50,7 +51,7 @@ export async function schrijfUitgaand(em: EntityManager, key: Buffer, message: I
       meta.regioCode,
       meta.aanbiederAgb,
       meta.gemeenteCode,
-      encrypt(xml, key),
+      sleutels.versleutel(xml),
       xml.length,
       meta.heenId ?? null,
       meta.retourcodes ?? [],

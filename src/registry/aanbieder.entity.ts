@@ -20,9 +20,4 @@ export class AanbiederEntity {
   @Field(() => String, { description: 'Chamber of commerce number.', nullable: true })
   @Column({ type: 'varchar', length: 8, nullable: true })
   kvk!: string | null;
-
-  @Field(() => String, { description: 'Endpoint where outbound iJw messages are pushed.', nullable: true })
-  /** Where outbound iJw messages for this provider are pushed, if it has an endpoint. */
-  @Column({ name: 'bezorg_url', type: 'varchar', length: 500, nullable: true })
-  bezorgUrl!: string | null;
 }

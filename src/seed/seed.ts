@@ -54,7 +54,7 @@ async function seedRegio(em: EntityManager, regio: DemoRegio, tariefJaar: number
   );
   const bekend = new Set((await em.find(AanbiederEntity, { select: { agb: true } })).map((a) => a.agb));
   const nieuw = regio.aanbieders.filter((a) => !bekend.has(a.agb));
-  if (nieuw.length) await em.insert(AanbiederEntity, nieuw.map((a) => ({ agb: a.agb, naam: a.naam, kvk: a.kvk, bezorgUrl: null })));
+  if (nieuw.length) await em.insert(AanbiederEntity, nieuw.map((a) => ({ agb: a.agb, naam: a.naam, kvk: a.kvk })));
 
   const producten = regio.producten.map((p) =>
     em.create(ProductEntity, {

@@ -19,19 +19,19 @@ export class ToewijzingResolver {
   @Authorized(TOEWIJZERS)
   @Mutation(() => ToewijzingResultaat, { description: 'Allocate products (or an arrangement) to a client at a provider; sends a JW301.' })
   async toewijzen(@Ctx() ctx: HubContext, @Arg('input', () => ToewijzenInput) input: ToewijzenInput) {
-    return toewijzingService.toewijzen(await ctx.em(), ctx.principal, ctx.key, input);
+    return toewijzingService.toewijzen(await ctx.em(), ctx.principal, ctx.sleutels, input);
   }
 
   @Authorized(TOEWIJZERS)
   @Mutation(() => ToewijzingResultaat, { description: 'Change a toewijzing keeping its number (Einddatum, Budget, Volume of a total), with a reason; sends a JW301.' })
   async wijzigToewijzing(@Ctx() ctx: HubContext, @Arg('input', () => WijzigToewijzingInput) input: WijzigToewijzingInput) {
-    return toewijzingService.wijzig(await ctx.em(), ctx.principal, ctx.key, input);
+    return toewijzingService.wijzig(await ctx.em(), ctx.principal, ctx.sleutels, input);
   }
 
   @Authorized(TOEWIJZERS)
   @Mutation(() => ToewijzingResultaat, { description: 'Delete a toewijzing (Einddatum = Ingangsdatum, reden 13); sends a JW301.' })
   async verwijderToewijzing(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
-    return toewijzingService.verwijder(await ctx.em(), ctx.principal, ctx.key, id);
+    return toewijzingService.verwijder(await ctx.em(), ctx.principal, ctx.sleutels, id);
   }
 
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client. Client data: every read is audited.' })
@@ -43,7 +43,7 @@ export class ToewijzingResolver {
     );
     if (!rows[0]) return null;
     await audit(em, ctx.principal, 'client.gelezen', 'client', rows[0].id, { via: 'toewijzing', toewijzing: t.id }, rows[0].regio_code);
-    const g = leesClient(rows[0].gegevens_versleuteld, ctx.key);
+    const g = leesClient(rows[0].gegevens_versleuteld, ctx.sleutels);
     return { id: rows[0].id, bsn: g.bsn, geboortedatum: g.geboortedatum, geslacht: g.geslacht, achternaam: g.achternaam, gemeenteCode: rows[0].gemeente_code };
   }
 }

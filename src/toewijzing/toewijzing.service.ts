@@ -4,7 +4,6 @@ import { audit } from '../auth/audit.service';
 import { SYSTEEM, type Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
 import { isValidBsn } from '../common/bsn';
-import { decrypt, encrypt, keyedHash } from '../common/crypto';
 import { Uitvoeringsvariant } from '../common/enums';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { nuInNederland } from '../common/tijd';
@@ -19,6 +18,7 @@ import type { ClientInput, ToewijzenInput, ToewijzingFilter, ToewijzingProductIn
 import { ToewijzingEntity } from './toewijzing.entity';
 import type { TeWijzigenProduct, Wijzigingspakket } from './verzoek.entity';
 import { checkVorm, isVerwijderd, nietVerwijderdSql, raming, stapeling, type Vorm } from './toewijzing.rules';
+import type { Sleutels } from '../common/sleutels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -148,7 +148,7 @@ export function pastInPlaats(t: Pick<ToewijzingEntity, 'volume' | 'eenheid' | 'f
 }
 
 /** Finds or registers the client by keyed hash; its data is replaced by the latest the access team gave. */
-async function registreerClient(em: EntityManager, key: Buffer, gemeente: string, regio: string, c: ClientInput): Promise<{ id: string; gegevens: ClientGegevens }> {
+async function registreerClient(em: EntityManager, sleutels: Sleutels, gemeente: string, regio: string, c: ClientInput): Promise<{ id: string; gegevens: ClientGegevens }> {
   const gegevens: ClientGegevens = {
     bsn: c.bsn,
     geboortedatum: c.geboortedatum,
@@ -158,8 +158,8 @@ async function registreerClient(em: EntityManager, key: Buffer, gemeente: string
     voornamen: c.voornamen,
     adres: { ...c.adres },
   };
-  const hash = keyedHash(c.bsn, key);
-  const blob = encrypt(Buffer.from(JSON.stringify(gegevens)), key);
+  const hash = sleutels.bsnHash(c.bsn);
+  const blob = sleutels.versleutel(Buffer.from(JSON.stringify(gegevens)));
   const nieuw = await em.query<{ id: string }[]>(
     `INSERT INTO client (bsn_hash, gegevens_versleuteld, gemeente_code, regio_code) VALUES ($1, $2, $3, $4)
      ON CONFLICT (bsn_hash) DO NOTHING RETURNING id`,
@@ -174,8 +174,8 @@ async function registreerClient(em: EntityManager, key: Buffer, gemeente: string
   return { id: bestaand[0].id, gegevens };
 }
 
-export function leesClient(blob: Buffer, key: Buffer): ClientGegevens {
-  return JSON.parse(decrypt(blob, key).toString('utf8')) as ClientGegevens;
+export function leesClient(blob: Buffer, sleutels: Sleutels): ClientGegevens {
+  return JSON.parse(sleutels.ontsleutel(blob).toString('utf8')) as ClientGegevens;
 }
 
 /** Current toewijzingen of a client at a provider: not deleted, not ended before today (OP087). */
@@ -193,7 +193,7 @@ async function actueel(em: EntityManager, clientId: string, agb: string, gemeent
 async function stuurJw301(
   em: EntityManager,
   p: Principal,
-  key: Buffer,
+  sleutels: Sleutels,
   a: {
     clientId: string;
     gegevens: ClientGegevens;
@@ -223,7 +223,7 @@ async function stuurJw301(
     gewijzigd: new Set(a.gewijzigd.filter((t) => t.versie > 1).map((t) => t.nummer)),
     beantwoordt: new Set((vow ? picture : (a.beantwoordt ?? [])).map((t) => t.nummer)),
   });
-  const id = await schrijfUitgaand(em, key, message, { regioCode: a.regio, aanbiederAgb: a.agb, gemeenteCode: a.gemeente });
+  const id = await schrijfUitgaand(em, sleutels, message, { regioCode: a.regio, aanbiederAgb: a.agb, gemeenteCode: a.gemeente });
   await audit(em, p, a.actie, 'toewijzing', a.gewijzigd[0]?.id ?? null, { nummers: a.gewijzigd.map((t) => t.nummer), bericht: id }, a.regio);
   return em.findOneByOrFail(BerichtEntity, { id });
 }
@@ -237,7 +237,7 @@ export const toewijzingService = {
   async toewijzen(
     em: EntityManager,
     p: Principal,
-    key: Buffer,
+    sleutels: Sleutels,
     input: ToewijzenInput,
     opts: { referentie?: string } = {},
   ): Promise<{ toewijzingen: ToewijzingEntity[]; bericht: BerichtEntity }> {
@@ -251,7 +251,7 @@ export const toewijzingService = {
     const regio = gem[0].regio_code;
     const producten = input.producten ?? (input.arrangement ? await uitArrangement(em, regio, input.arrangement) : []);
     if (!producten.length) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Geef producten of een arrangement', { veld: 'producten' });
-    const client = await registreerClient(em, key, input.gemeenteCode, regio, input.client);
+    const client = await registreerClient(em, sleutels, input.gemeenteCode, regio, input.client);
     const { datum, tijd } = nuInNederland();
     const lopend = (await actueel(em, client.id, input.aanbiederAgb, input.gemeenteCode, datum)).map((t) => ({ ...t }));
     const geschreven: ToewijzingEntity[] = [];
@@ -307,7 +307,7 @@ export const toewijzingService = {
     }
     for (const s of perPlafond.values()) await checkPlafond(em, p, s.contractId, s.jaar, s.centen, null);
     await em.insert(ToewijzingEntity, geschreven);
-    const bericht = await stuurJw301(em, p, key, {
+    const bericht = await stuurJw301(em, p, sleutels, {
       clientId: client.id,
       gegevens: client.gegevens,
       gemeente: input.gemeenteCode,
@@ -333,7 +333,7 @@ export const toewijzingService = {
   async honoreerWijziging(
     em: EntityManager,
     p: Principal,
-    key: Buffer,
+    sleutels: Sleutels,
     a: { gemeente: string; agb: string; clientHash: string; referentie: string; pakket: Wijzigingspakket },
   ): Promise<{ toewijzingen: ToewijzingEntity[]; bericht: BerichtEntity }> {
     checkGemeente(p, a.gemeente);
@@ -473,9 +473,9 @@ export const toewijzingService = {
     for (const d of delta.values()) if (d.centen > 0) await checkPlafond(em, p, d.contractId, d.jaar, d.centen, null);
     if (gewijzigd.length) await em.save(ToewijzingEntity, gewijzigd);
     if (nieuw.length) await em.insert(ToewijzingEntity, nieuw);
-    const bericht = await stuurJw301(em, p, key, {
+    const bericht = await stuurJw301(em, p, sleutels, {
       clientId: cl[0].id,
-      gegevens: leesClient(cl[0].gegevens_versleuteld, key),
+      gegevens: leesClient(cl[0].gegevens_versleuteld, sleutels),
       gemeente: a.gemeente,
       regio,
       agb: a.agb,
@@ -487,7 +487,7 @@ export const toewijzingService = {
   },
 
   /** A change keeping the ToewijzingNummer (OP033x1/OP257): Einddatum, Budget, or Volume of a TBGT. */
-  async wijzig(em: EntityManager, p: Principal, key: Buffer, input: WijzigToewijzingInput) {
+  async wijzig(em: EntityManager, p: Principal, sleutels: Sleutels, input: WijzigToewijzingInput) {
     const t = await this.voorWijziging(em, p, input.id);
     if (input.volume !== undefined && input.volume !== null && t.frequentie !== '6') {
       throw new HubError(ToewijzingError.CHANGE_NOT_ALLOWED, 'Volume wijzigen kan alleen bij een totaal binnen de geldigheidsduur; beëindig en wijs opnieuw toe', { veld: 'volume' });
@@ -503,17 +503,17 @@ export const toewijzingService = {
     const match = await contractVan(em, t, vorm.einddatum);
     const geraamd = raming(vorm, await tarief(em, match.contract_product_id, t.ingangsdatum), match.eenheid, match.contract_einde);
     if (t.contractId && geraamd > t.geraamdCenten) await checkPlafond(em, p, t.contractId, Number(t.ingangsdatum.slice(0, 4)), geraamd, t.id);
-    return this.schrijfWijziging(em, p, key, t, { einddatum: vorm.einddatum, volume: vorm.volume, budget: vorm.budget, redenWijziging: input.redenWijziging, geraamdCenten: geraamd }, 'toewijzing.gewijzigd');
+    return this.schrijfWijziging(em, p, sleutels, t, { einddatum: vorm.einddatum, volume: vorm.volume, budget: vorm.budget, redenWijziging: input.redenWijziging, geraamdCenten: geraamd }, 'toewijzing.gewijzigd');
   },
 
   /** Delete: Einddatum = Ingangsdatum with RedenWijziging 13; the toewijzing counts as never sent (OP087). */
-  async verwijder(em: EntityManager, p: Principal, key: Buffer, id: string) {
+  async verwijder(em: EntityManager, p: Principal, sleutels: Sleutels, id: string) {
     const t = await this.voorWijziging(em, p, id);
     // TR385 / OP362: accepted claims make the toewijzing part of what was paid; it can be ended, not deleted.
     if ((await metGeaccepteerdePrestaties(em, t.gemeenteCode, [t.nummer])).length) {
       throw new HubError(ToewijzingError.HAS_ACCEPTED_CLAIMS, `Toewijzing ${t.nummer} heeft geaccepteerde declaraties en kan niet worden verwijderd; beëindig haar`, { veld: 'id' });
     }
-    return this.schrijfWijziging(em, p, key, t, { einddatum: t.ingangsdatum, redenWijziging: '13', geraamdCenten: 0 }, 'toewijzing.verwijderd');
+    return this.schrijfWijziging(em, p, sleutels, t, { einddatum: t.ingangsdatum, redenWijziging: '13', geraamdCenten: 0 }, 'toewijzing.verwijderd');
   },
 
   async voorWijziging(em: EntityManager, p: Principal, id: string): Promise<ToewijzingEntity> {
@@ -524,14 +524,14 @@ export const toewijzingService = {
     return t;
   },
 
-  async schrijfWijziging(em: EntityManager, p: Principal, key: Buffer, t: ToewijzingEntity, wijziging: Partial<ToewijzingEntity>, actie: string) {
+  async schrijfWijziging(em: EntityManager, p: Principal, sleutels: Sleutels, t: ToewijzingEntity, wijziging: Partial<ToewijzingEntity>, actie: string) {
     const { datum, tijd } = nuInNederland();
     Object.assign(t, wijziging, { versie: t.versie + 1, toewijzingsdatum: datum, toewijzingstijd: tijd, referentieAanbieder: null });
     await em.save(ToewijzingEntity, t);
     const c = await em.query<{ gegevens_versleuteld: Buffer }[]>(`SELECT gegevens_versleuteld FROM client WHERE id = $1`, [t.clientId]);
-    const bericht = await stuurJw301(em, p, key, {
+    const bericht = await stuurJw301(em, p, sleutels, {
       clientId: t.clientId,
-      gegevens: leesClient(c[0].gegevens_versleuteld, key),
+      gegevens: leesClient(c[0].gegevens_versleuteld, sleutels),
       gemeente: t.gemeenteCode,
       regio: t.regioCode,
       agb: t.aanbiederAgb,
@@ -585,7 +585,7 @@ export interface ExternProduct extends ToewijzingProductInput {
  */
 export async function legExterneToewijzingVast(
   em: EntityManager,
-  key: Buffer,
+  sleutels: Sleutels,
   a: { gemeente: string; regio: string; agb: string; client: ClientInput; producten: ExternProduct[] },
 ): Promise<{ path: string; message: string; retourcode?: string }[]> {
   const problemen: { path: string; message: string }[] = [];
@@ -601,7 +601,7 @@ export async function legExterneToewijzingVast(
   if (problemen.length) return problemen;
   // TR332: a number of this municipality already used for another client or provider. Checked
   // before anything is written, so a refused message leaves no trace.
-  const bekend = await em.query<{ id: string }[]>(`SELECT id FROM client WHERE bsn_hash = $1`, [keyedHash(a.client.bsn, key)]);
+  const bekend = await em.query<{ id: string }[]>(`SELECT id FROM client WHERE bsn_hash = $1`, [sleutels.bsnHash(a.client.bsn)]);
   const bezet = await em.query<{ nummer: number }[]>(
     `SELECT nummer FROM toewijzing WHERE gemeente_code = $1 AND nummer = ANY ($2::int[]) AND (client_id IS DISTINCT FROM $3::uuid OR aanbieder_agb <> $4)`,
     [a.gemeente, gevonden.map((g) => g.v.nummer), bekend[0]?.id ?? null, a.agb],
@@ -611,7 +611,7 @@ export async function legExterneToewijzingVast(
   }
   let client: { id: string };
   try {
-    client = await registreerClient(em, key, a.gemeente, a.regio, a.client);
+    client = await registreerClient(em, sleutels, a.gemeente, a.regio, a.client);
   } catch (e) {
     if (!(e instanceof HubError)) throw e;
     return [{ path: 'Client', message: `${e.code}: ${e.message}` }];

@@ -18,7 +18,7 @@ export class VerzoekResolver {
   @Authorized(BEANTWOORDERS)
   @Mutation(() => ToewijzingResultaat, { description: 'Allocate a request as requested: a toewijzing and a JW301 carrying its ReferentieAanbieder.' })
   async wijsVerzoekToe(@Ctx() ctx: HubContext, @Arg('input', () => WijsVerzoekToeInput) input: WijsVerzoekToeInput) {
-    return verzoekService.wijsToe(await ctx.em(), ctx.principal, ctx.key, input);
+    return verzoekService.wijsToe(await ctx.em(), ctx.principal, ctx.sleutels, input);
   }
 
   @Authorized(BEANTWOORDERS)
@@ -26,18 +26,18 @@ export class VerzoekResolver {
     description: 'Grant a request for change (JW317) as a whole: toewijzingen changed in place (reden 12), ended and started anew, or new; one JW301 carrying its ReferentieAanbieder on every product.',
   })
   async wijsWijzigingsverzoekToe(@Ctx() ctx: HubContext, @Arg('verzoekId', () => ID) id: string) {
-    return verzoekService.wijsWijzigingToe(await ctx.em(), ctx.principal, ctx.key, id);
+    return verzoekService.wijsWijzigingToe(await ctx.em(), ctx.principal, ctx.sleutels, id);
   }
 
   @Authorized(BEANTWOORDERS)
   @Mutation(() => BerichtEntity, { description: 'Reject a request (JW315 product or JW317) with a reason: a JW319.' })
   async wijsVerzoekAf(@Ctx() ctx: HubContext, @Arg('input', () => WijsVerzoekAfInput) input: WijsVerzoekAfInput) {
-    return verzoekService.wijsAf(await ctx.em(), ctx.principal, ctx.key, input);
+    return verzoekService.wijsAf(await ctx.em(), ctx.principal, ctx.sleutels, input);
   }
 
   @Authorized(BEANTWOORDERS)
   @Mutation(() => BerichtEntity, { description: 'Report a request as "in onderzoek": a JW319; the final answer is due within 8 weeks.' })
   async zetVerzoekInOnderzoek(@Ctx() ctx: HubContext, @Arg('verzoekId', () => ID) id: string) {
-    return verzoekService.inOnderzoek(await ctx.em(), ctx.principal, ctx.key, id);
+    return verzoekService.inOnderzoek(await ctx.em(), ctx.principal, ctx.sleutels, id);
   }
 }

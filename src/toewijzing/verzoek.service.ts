@@ -6,7 +6,6 @@ import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
-import { decrypt } from '../common/crypto';
 import { HubError } from '../common/hub-error';
 import { nuInNederland } from '../common/tijd';
 import { plusWeken } from '../common/werkdagen';
@@ -18,6 +17,7 @@ import type { ClientGegevens } from './jw301';
 import { AdresInput } from './toewijzing.inputs';
 import { toewijzingService } from './toewijzing.service';
 import { VerzoekEntity, VerzoekSoort, VerzoekStatus } from './verzoek.entity';
+import type { Sleutels } from '../common/sleutels';
 
 export enum VerzoekError {
   VERZOEK_NOT_FOUND = 'VERZOEK_NOT_FOUND',
@@ -96,7 +96,7 @@ async function teBeantwoorden(em: EntityManager, p: Principal, id: string, toege
 }
 
 /** A JW319 answering one ReferentieAanbieder (§2.9). */
-async function stuurJw319(em: EntityManager, p: Principal, key: Buffer, v: VerzoekEntity, antwoord: IjwNode, actie: string): Promise<BerichtEntity> {
+async function stuurJw319(em: EntityManager, p: Principal, sleutels: Sleutels, v: VerzoekEntity, antwoord: IjwNode, actie: string): Promise<BerichtEntity> {
   const { datum } = nuInNederland();
   const n = await em.query<{ n: string }[]>(`SELECT nextval('bericht_nummer') AS n`);
   const message: IjwMessage = {
@@ -106,7 +106,7 @@ async function stuurJw319(em: EntityManager, p: Principal, key: Buffer, v: Verzo
       Antwoord: { ReferentieAanbieder: v.referentieAanbieder, ...antwoord },
     },
   };
-  const id = await schrijfUitgaand(em, key, message, { regioCode: v.regioCode, aanbiederAgb: v.aanbiederAgb, gemeenteCode: v.gemeenteCode, heenId: null });
+  const id = await schrijfUitgaand(em, sleutels, message, { regioCode: v.regioCode, aanbiederAgb: v.aanbiederAgb, gemeenteCode: v.gemeenteCode, heenId: null });
   await audit(em, p, actie, 'verzoek', v.id, { bericht: id, referentie: v.referentieAanbieder }, v.regioCode);
   return em.findOneByOrFail(BerichtEntity, { id });
 }
@@ -122,13 +122,13 @@ export const verzoekService = {
   },
 
   /** Allocates the requested product as requested (checked like any toewijzing); the JW301 carries the reference. */
-  async wijsToe(em: EntityManager, p: Principal, key: Buffer, input: WijsVerzoekToeInput) {
+  async wijsToe(em: EntityManager, p: Principal, sleutels: Sleutels, input: WijsVerzoekToeInput) {
     const v = await teBeantwoorden(em, p, input.verzoekId, [VerzoekStatus.open, VerzoekStatus.in_onderzoek], VerzoekSoort.toewijzing);
-    const c = JSON.parse(decrypt(v.gegevensVersleuteld, key).toString('utf8')) as VerzoekClient;
+    const c = JSON.parse(sleutels.ontsleutel(v.gegevensVersleuteld).toString('utf8')) as VerzoekClient;
     const r = await toewijzingService.toewijzen(
       em,
       p,
-      key,
+      sleutels,
       {
         gemeenteCode: v.gemeenteCode,
         aanbiederAgb: v.aanbiederAgb,
@@ -156,9 +156,9 @@ export const verzoekService = {
    * Grants a request for change (JW317) as a whole (IV093): the changed, ended and new
    * toewijzingen and one JW301 with the request's ReferentieAanbieder on every product.
    */
-  async wijsWijzigingToe(em: EntityManager, p: Principal, key: Buffer, id: string) {
+  async wijsWijzigingToe(em: EntityManager, p: Principal, sleutels: Sleutels, id: string) {
     const v = await teBeantwoorden(em, p, id, [VerzoekStatus.open, VerzoekStatus.in_onderzoek], VerzoekSoort.wijziging);
-    const r = await toewijzingService.honoreerWijziging(em, p, key, {
+    const r = await toewijzingService.honoreerWijziging(em, p, sleutels, {
       gemeente: v.gemeenteCode,
       agb: v.aanbiederAgb,
       clientHash: v.clientHash,
@@ -171,7 +171,7 @@ export const verzoekService = {
   },
 
   /** Rejects with a reason (JW319 VerzoekAntwoord 1); reden 8 names the responsible municipality. */
-  async wijsAf(em: EntityManager, p: Principal, key: Buffer, input: WijsVerzoekAfInput): Promise<BerichtEntity> {
+  async wijsAf(em: EntityManager, p: Principal, sleutels: Sleutels, input: WijsVerzoekAfInput): Promise<BerichtEntity> {
     if ((input.reden === '8') !== Boolean(input.woonplaatsGemeente)) {
       throw new HubError(VerzoekError.WOONPLAATS_GEMEENTE, 'Reden 8 (woonplaatsbeginsel) noemt de verantwoordelijke gemeente, andere redenen niet', { veld: 'woonplaatsGemeente' });
     }
@@ -179,14 +179,14 @@ export const verzoekService = {
     const antwoord: IjwNode = { VerzoekAntwoord: '1', RedenAfwijzingVerzoek: input.reden };
     if (input.woonplaatsGemeente) antwoord.Woonplaatsbeginsel = { Gemeente: input.woonplaatsGemeente };
     await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.afgewezen, redenAfwijzing: input.reden, beantwoordOp: new Date() });
-    return stuurJw319(em, p, key, v, antwoord, 'verzoek.afgewezen');
+    return stuurJw319(em, p, sleutels, v, antwoord, 'verzoek.afgewezen');
   },
 
   /** "Aanvraag in onderzoek" (JW319 VerzoekAntwoord 2): the final answer is due within 8 weeks (OP274). */
-  async inOnderzoek(em: EntityManager, p: Principal, key: Buffer, id: string): Promise<BerichtEntity> {
+  async inOnderzoek(em: EntityManager, p: Principal, sleutels: Sleutels, id: string): Promise<BerichtEntity> {
     const v = await teBeantwoorden(em, p, id, [VerzoekStatus.open]);
     const ontvangen = nuInNederland(v.ontvangenOp).datum;
     await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.in_onderzoek, uiterlijk: plusWeken(ontvangen, 8) });
-    return stuurJw319(em, p, key, v, { VerzoekAntwoord: '2' }, 'verzoek.in-onderzoek');
+    return stuurJw319(em, p, sleutels, v, { VerzoekAntwoord: '2' }, 'verzoek.in-onderzoek');
   },
 };

@@ -2,6 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isValidBsn } from '../../src/common/bsn';
+import { sleutelsUitConfig, type SleutelConfig } from '../../src/common/sleutels';
 import { writeMessage, type IjwMessage, type IjwNode } from '../../src/messaging/ijw/codec';
 import { sampleMessage } from '../../src/messaging/ijw/samples';
 import type { XsdValidators } from '../../src/messaging/ijw/xsd-validator';
@@ -11,16 +12,16 @@ import { startRelay, type Pogingen } from '../../src/messaging/processing/relay'
 import { verwerkBericht } from '../../src/messaging/processing/verwerking';
 
 /** The worker side of the message path, in-process, on a random queue prefix. */
-export function startBerichtenWorker(ds: DataSource, keyBase64: string, xsd?: XsdValidators, pogingen?: Pogingen) {
+export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: XsdValidators, pogingen?: Pogingen) {
   const prefix = `test-${randomBytes(4).toString('hex')}`;
   const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
-  const key = Buffer.from(keyBase64, 'base64');
+  const sleutels = sleutelsUitConfig(cfg);
   const queue = new Queue('berichten', { connection, prefix });
   const worker = new Worker(
     'berichten',
     async (job) => {
       const id = (job.data as { berichtId: string }).berichtId;
-      return job.name === 'verwerk-bericht' ? verwerkBericht(ds, key, id, xsd) : bezorgBericht(ds, key, id, key);
+      return job.name === 'verwerk-bericht' ? verwerkBericht(ds, sleutels, id, xsd) : bezorgBericht(ds, sleutels, id);
     },
     { connection, prefix, concurrency: 4 },
   );

@@ -3,7 +3,6 @@ import type { DataSource } from 'typeorm';
 import { audit } from '../../auth/audit.service';
 import type { TokenVerifier } from '../../auth/jwt';
 import type { Principal } from '../../auth/principal';
-import { decrypt } from '../../common/crypto';
 import { HubError, HubErrorCode } from '../../common/hub-error';
 import { withTenant } from '../../db/tenant';
 import { bearerPrincipal, httpStatus, wrap } from '../../http/bearer';
@@ -14,6 +13,7 @@ import { checkSender, ONBEKENDE_PARTIJ, ontvang } from './inbox.service';
 
 /** A party in the header the hub does not serve: the request is understood but cannot be routed. */
 const GEEN_ROUTE: ReadonlySet<string> = new Set(Object.values(ONBEKENDE_PARTIJ));
+import type { Sleutels } from '../../common/sleutels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,7 +36,7 @@ interface BerichtRij {
 }
 
 /** The public iJw contract: POST /ijw/berichten, GET /ijw/berichten/{id} and /{id}/xml. */
-export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { maxBytes: number; key: Buffer }): Router {
+export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { maxBytes: number; sleutels: Sleutels }): Router {
   const router = express.Router();
 
   const principal = (req: Request): Promise<Principal> => bearerPrincipal(verifier, req);
@@ -64,7 +64,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
       if (body.length === 0) throw new CodecError(CodecErrorCode.NOT_XML, 'leeg bericht');
       const env = await readEnvelope(body, opts.maxBytes);
       checkSender(p, env);
-      const r = await ontvang(ds, p, env, body, opts.key);
+      const r = await ontvang(ds, p, env, body, opts.sleutels);
       res.status(r.herhaling ? 200 : 202).json({ id: r.id, status: r.status });
     }),
   );
@@ -117,7 +117,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
         const rows = await em.query<{ xml_versleuteld: Buffer; regio_code: string | null }[]>('SELECT xml_versleuteld, regio_code FROM bericht WHERE id = $1', [id]);
         if (!rows[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
         await audit(em, p, 'bericht.xml.gelezen', 'bericht', id, {}, rows[0].regio_code);
-        return decrypt(rows[0].xml_versleuteld, opts.key);
+        return opts.sleutels.ontsleutel(rows[0].xml_versleuteld);
       });
       res.type('application/xml').send(xml);
     }),

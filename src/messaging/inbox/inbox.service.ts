@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
-import { bsnHash, encrypt, sha256Hex } from '../../common/crypto';
+import { sha256Hex } from '../../common/crypto';
 import { HubError, HubErrorCode } from '../../common/hub-error';
 import { prepared } from '../../db/prepared';
 import { withTenant } from '../../db/tenant';
 import { VAN_AANBIEDER, type Envelope } from './envelope';
+import type { Sleutels } from '../../common/sleutels';
 
 export interface Ontvangst {
   id: string;
@@ -51,7 +52,7 @@ export const ONBEKENDE_PARTIJ = { afzender: 'UNKNOWN_SENDER', ontvanger: 'UNKNOW
  * parties the hub does not serve is refused (the chain refuses an unknown party at transport
  * level): nothing is stored and nobody answers on that party's behalf.
  */
-export async function ontvang(ds: DataSource, p: Principal, env: Envelope, xml: Buffer, key: Buffer): Promise<Ontvangst> {
+export async function ontvang(ds: DataSource, p: Principal, env: Envelope, xml: Buffer, sleutels: Sleutels): Promise<Ontvangst> {
   const hash = sha256Hex(xml);
   const vanAanbieder = VAN_AANBIEDER.has(env.type);
   return withTenant(ds, p, async (em) => {
@@ -64,9 +65,9 @@ export async function ontvang(ds: DataSource, p: Principal, env: Envelope, xml: 
       hash,
       env.aanbiederAgb,
       env.gemeenteCode,
-      encrypt(xml, key),
+      sleutels.versleutel(xml),
       xml.length,
-      env.clientBsn === null ? null : bsnHash(env.clientBsn, key),
+      env.clientBsn === null ? null : sleutels.bsnHash(env.clientBsn),
       // A provider sees what it sent at once; a municipality's message only once it is forwarded.
       vanAanbieder,
     ]);

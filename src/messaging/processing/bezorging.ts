@@ -1,37 +1,57 @@
-import { createHmac } from 'node:crypto';
 import { prepared } from '../../db/prepared';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { decrypt } from '../../common/crypto';
 import { withTenant } from '../../db/tenant';
 import { SYSTEEM } from './verwerking';
+import { HEADER_BERICHT_ID, HEADER_HANDTEKENING, HEADER_TIJDSTEMPEL, onderteken } from './ondertekening';
+import type { Sleutels } from '../../common/sleutels';
 
 /** Outbound types whose recipient is the provider. */
 const NAAR_AANBIEDER = ['JW301', 'JW306', 'JW308', 'JW316', 'JW318', 'JW319', 'JW325'];
 
+interface TeBezorgen {
+  status: string;
+  xml_versleuteld: Buffer;
+  url: string | null;
+  geheim: Buffer | null;
+  vorig: Buffer | null;
+}
+
 /**
- * Delivers an outbound message: to the provider's registered endpoint as a signed POST when it
- * has one (a failure throws, so BullMQ retries with backoff and keeps it as failed after the
- * last attempt), otherwise it stays readable in the party's mailbox. The database side is
- * idempotent; the POST is at least once (a worker that dies after it posts again), so receivers
- * drop repeats by `x-hub-bericht-id`.
+ * Delivers an outbound message: to the provider's registered endpoint as a POST signed with
+ * that endpoint's secret (see ondertekening.ts) when it has one (a failure throws, so BullMQ
+ * retries with backoff and keeps it as failed after the last attempt), otherwise it stays
+ * readable in the party's mailbox. The database side is idempotent; the POST is at least once
+ * (a worker that dies after it posts again), so receivers drop repeats by `x-hub-bericht-id`.
  */
-export async function bezorgBericht(ds: DataSource, key: Buffer, id: string, signingKey: Buffer): Promise<{ status: string }> {
+export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: string): Promise<{ status: string }> {
   const b = await withTenant(ds, SYSTEEM, async (em) => {
-    const rows = await prepared<{ status: string; xml_versleuteld: Buffer; bezorg_url: string | null; type: string }>(em, 
-      `SELECT b.status, b.xml_versleuteld, b.type, a.bezorg_url FROM bericht b LEFT JOIN aanbieder a ON a.agb = b.aanbieder_agb AND b.type = ANY($2::text[]) WHERE b.id = $1`,
+    // The previous secret signs too while its overlap lasts (the database clock decides).
+    const rows = await prepared<TeBezorgen>(em,
+      `SELECT b.status, b.xml_versleuteld, a.url, a.geheim_versleuteld AS geheim,
+              CASE WHEN a.vorig_geldig_tot > now() THEN a.vorig_geheim_versleuteld END AS vorig
+         FROM bericht b LEFT JOIN bezorgadres a ON a.aanbieder_agb = b.aanbieder_agb AND b.type = ANY($2::text[]) WHERE b.id = $1`,
       [id, NAAR_AANBIEDER],
     );
     return rows[0];
   });
   if (!b || b.status !== 'klaar') return { status: b?.status ?? 'onbekend' };
   let status = 'beschikbaar';
-  if (b.bezorg_url) {
-    const xml = decrypt(b.xml_versleuteld, key);
-    const signature = createHmac('sha256', signingKey).update(xml).digest('hex');
-    const res = await fetch(b.bezorg_url, {
+  if (b.url) {
+    // Never unsigned and never with a hub key: an endpoint without its own secret gets nothing
+    // (the job fails, then redrive after `roteerOndertekeningsgeheim`).
+    if (!b.geheim) throw new Error('endpoint has no signing secret');
+    const geheimen = [b.geheim, ...(b.vorig ? [b.vorig] : [])].map((g) => sleutels.ontsleutel(g).toString('utf8'));
+    const xml = sleutels.ontsleutel(b.xml_versleuteld);
+    const tijdstempel = Math.floor(Date.now() / 1000);
+    const res = await fetch(b.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/xml', 'x-hub-signature-256': `sha256=${signature}`, 'x-hub-bericht-id': id },
+      headers: {
+        'content-type': 'application/xml',
+        [HEADER_HANDTEKENING]: onderteken(geheimen, tijdstempel, id, xml),
+        [HEADER_TIJDSTEMPEL]: String(tijdstempel),
+        [HEADER_BERICHT_ID]: id,
+      },
       body: xml,
       signal: AbortSignal.timeout(10_000),
     });

@@ -6,6 +6,7 @@ import type { IjwMessage, IjwNode } from '../ijw/codec';
 import type { MessageType } from '../ijw/definition';
 import { betekenisVan } from '../ijw/retourcodes';
 import { nodes } from './rules';
+import type { Sleutels } from '../../common/sleutels';
 
 /**
  * Municipality → provider messages a municipality's own case system sends through the hub: the
@@ -59,10 +60,10 @@ function geweigerd(fouten: (Fout & { retourcode?: string })[]): Doorgestuurd {
  * allocation, a JW319 closes the request it answers. Only a forwarded message is released to
  * the provider: a refused one was never sent (OP286), so only its sender sees it.
  */
-export async function doorsturen(em: EntityManager, key: Buffer, b: Bericht, message: IjwMessage, codes: string[]): Promise<Doorgestuurd> {
+export async function doorsturen(em: EntityManager, sleutels: Sleutels, b: Bericht, message: IjwMessage, codes: string[]): Promise<Doorgestuurd> {
   if (codes.length) return { status: 'afgekeurd', fouten: codes.map((c) => ({ path: c, message: betekenisVan(c) })), codes, vrijgegeven: false };
   if (message.type === 'JW301') {
-    const fouten = await legExterneToewijzingVast(em, key, {
+    const fouten = await legExterneToewijzingVast(em, sleutels, {
       gemeente: b.gemeente_code,
       regio: b.regio_code ?? '',
       agb: b.aanbieder_agb,

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { prepared } from '../../db/prepared';
 import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
 import type { Bevindingen } from './retour';
+import type { Sleutels } from '../../common/sleutels';
 
 /** Everything a rule may look at: the message, its stored row, the database and today. */
 export interface RegelContext {
@@ -16,8 +17,8 @@ export type Niveau2Regel = (c: RegelContext) => boolean;
 /** What level 3 adds: the keyed hash under which clients (and their deliveries) are stored. */
 export interface Niveau3Context extends RegelContext {
   clientHash: (bsn: string) => string;
-  /** The key client data is stored under (what level 3 records is encrypted with it). */
-  key: Buffer;
+  /** The keys client data is stored under (what level 3 records is encrypted with them). */
+  sleutels: Sleutels;
 }
 /** Levels 3–4 (stored state, external sources): add codes to the header or to classes. */
 export type Niveau3Regel = (c: Niveau3Context, b: Bevindingen) => Promise<void>;

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { prepared } from '../../db/prepared';
 import { SYSTEEM } from '../../auth/principal';
-import { bsnHash, decrypt } from '../../common/crypto';
 import { nuInNederland } from '../../common/tijd';
 import { withTenant } from '../../db/tenant';
 import { parseMessage } from '../ijw/codec';
@@ -17,6 +16,7 @@ import { ANTWOORD_REGELS, legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
 import { WIJZIGING_REGELS } from './wijziging';
 import { verstuurJw325 } from '../../declaratie/antwoord';
 import { beoordeel, legDeclaratieVast } from '../../declaratie/declaratie.verwerking';
+import type { Sleutels } from '../../common/sleutels';
 
 export { SYSTEEM };
 
@@ -59,12 +59,12 @@ const isDubbeleLevering = (e: unknown) => (e as { code?: string; constraint?: st
  * first. A delivery that would duplicate a live one (the unique index: only possible if the
  * order was bypassed) rolls the message back and judges it again, now against that delivery.
  */
-export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xsd?: XsdValidators): Promise<Verwerkt> {
+export async function verwerkBericht(ds: DataSource, sleutels: Sleutels, id: string, xsd?: XsdValidators): Promise<Verwerkt> {
   let opnieuw = false;
   for (;;) {
     let r: Verwerkt | Wacht;
     try {
-      r = await verwerkEen(ds, key, id, xsd);
+      r = await verwerkEen(ds, sleutels, id, xsd);
     } catch (e) {
       if (opnieuw || !isDubbeleLevering(e)) throw e;
       opnieuw = true;
@@ -72,7 +72,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
     }
     if (r.status !== 'wacht') return r;
     // Each step goes to a message received strictly earlier, so this ends.
-    await verwerkBericht(ds, key, r.voorganger, xsd);
+    await verwerkBericht(ds, sleutels, r.voorganger, xsd);
   }
 }
 
@@ -82,7 +82,7 @@ export async function verwerkBericht(ds: DataSource, key: Buffer, id: string, xs
  * unique key on the retour's heen_id makes a second retour impossible. A message about one
  * client first takes that client's lock and yields to an earlier one still waiting.
  */
-async function verwerkEen(ds: DataSource, key: Buffer, id: string, xsd?: XsdValidators): Promise<Verwerkt | Wacht> {
+async function verwerkEen(ds: DataSource, sleutels: Sleutels, id: string, xsd?: XsdValidators): Promise<Verwerkt | Wacht> {
   return withTenant(ds, SYSTEEM, async (em) => {
     const rows = await prepared<Rij>(em,
       `SELECT id, type, afzender, ontvanger, identificatie, status, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer
@@ -105,7 +105,7 @@ async function verwerkEen(ds: DataSource, key: Buffer, id: string, xsd?: XsdVali
     // Whatever the outcome below, it commits together with this mark, so the relay's sweep
     // never hands a finished message to the queue again.
     await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'verwerk' AND afgehandeld_op IS NULL`, [id]);
-    const xml = decrypt(b.xml_versleuteld, key);
+    const xml = sleutels.ontsleutel(b.xml_versleuteld);
     let parsed;
     try {
       parsed = await parseMessage(xml, { maxBytes: Number.MAX_SAFE_INTEGER });
@@ -135,8 +135,8 @@ async function verwerkEen(ds: DataSource, key: Buffer, id: string, xsd?: XsdVali
     }
     const ctx: Niveau3Context = {
       em,
-      clientHash: (bsn) => bsnHash(bsn, key),
-      key,
+      clientHash: (bsn) => sleutels.bsnHash(bsn),
+      sleutels,
       message,
       vandaag: vandaag(),
       bericht: { id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, regioCode: b.regio_code },
@@ -154,7 +154,7 @@ async function verwerkEen(ds: DataSource, key: Buffer, id: string, xsd?: XsdVali
     if (DOORGESTUURD.has(message.type)) {
       // A municipality's own case system: checked, recorded and forwarded; the provider answers it.
       // A level-2 failure names the rules broken; otherwise the codes or what recording found.
-      const d = gefaald.length ? { status: 'afgekeurd', fouten: gefaald, codes: [], vrijgegeven: false } : await doorsturen(em, key, b, message, codes);
+      const d = gefaald.length ? { status: 'afgekeurd', fouten: gefaald, codes: [], vrijgegeven: false } : await doorsturen(em, sleutels, b, message, codes);
       const alle = [...new Set([...codes, ...d.codes])];
       await prepared(em, `UPDATE bericht SET status = $2, verwerkt_op = now(), retourcodes = $3, fouten = $4, aanbieder_ziet = $5 WHERE id = $1`, [
         id,
@@ -176,7 +176,7 @@ async function verwerkEen(ds: DataSource, key: Buffer, id: string, xsd?: XsdVali
         return { status: 'verwerkt' };
       }
       const afgewezen = new Map(oordeel.uitkomsten.filter((u) => u.codes.length).map((u) => [u.p.referentie, u.codes]));
-      const antwoord = await verstuurJw325(em, key, message, {
+      const antwoord = await verstuurJw325(em, sleutels, message, {
         declaratieId: declaratie.id,
         heenId: id,
         regioCode: b.regio_code,
@@ -195,7 +195,7 @@ async function verwerkEen(ds: DataSource, key: Buffer, id: string, xsd?: XsdVali
 
     const nummer = await prepared<{ n: string }>(em, `SELECT nextval('retour_nummer') AS n`);
     const retour = bouwRetour(message, bevindingen, `R${nummer[0].n}`, ctx.vandaag);
-    const retourId = await schrijfUitgaand(em, key, retour, {
+    const retourId = await schrijfUitgaand(em, sleutels, retour, {
       regioCode: b.regio_code,
       aanbiederAgb: b.aanbieder_agb,
       gemeenteCode: b.gemeente_code,

@@ -1,9 +1,7 @@
-import { decrypt } from '../../common/crypto';
 import { metGeaccepteerdePrestaties } from '../../declaratie/declaratie.verwerking';
 import { declaratieVan, prestatieSleutel } from '../../declaratie/extern';
 import { clientenVan, lijst } from '../../declaratie/jw325';
 import { parseMessage } from '../ijw/codec';
-import { encrypt } from '../../common/crypto';
 import type { Wijzigingspakket } from '../../toewijzing/verzoek.entity';
 import { plusWerkdagen } from '../../common/werkdagen';
 import type { IjwNode } from '../ijw/codec';
@@ -87,7 +85,7 @@ async function legWijzigingVast(c: Niveau3Context): Promise<void> {
       c.bericht.afzender,
       w.verzoek.ReferentieAanbieder as string,
       c.clientHash(bsn),
-      encrypt(Buffer.from(JSON.stringify({ bsn })), c.key),
+      c.sleutels.versleutel(Buffer.from(JSON.stringify({ bsn }))),
       ingang,
       w.verzoek.RedenVerzoek as string,
       JSON.stringify(pakket),
@@ -113,7 +111,7 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
     voorvoegsel: (naam.Geslachtsnaam as IjwNode).Voorvoegsel as string | undefined,
     voornamen: naam.Voornamen as string | undefined,
   };
-  const blob = encrypt(Buffer.from(JSON.stringify(gegevens)), c.key);
+  const blob = c.sleutels.versleutel(Buffer.from(JSON.stringify(gegevens)));
   const uiterlijk = plusWerkdagen(c.vandaag, 5);
   for (const p of v.producten) {
     const product = p.Product as IjwNode | undefined;
@@ -195,7 +193,7 @@ export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
     const origineel = new Map<string, string>();
     if (d) {
       const bericht = await c.em.query<{ xml_versleuteld: Buffer }[]>('SELECT xml_versleuteld FROM bericht WHERE id = $1', [d.bericht_id]);
-      const jw323 = (await parseMessage(decrypt(bericht[0].xml_versleuteld, c.key), { maxBytes: Number.MAX_SAFE_INTEGER })).message;
+      const jw323 = (await parseMessage(c.sleutels.ontsleutel(bericht[0].xml_versleuteld), { maxBytes: Number.MAX_SAFE_INTEGER })).message;
       for (const { prestaties: ps } of jw323 ? clientenVan(jw323) : []) for (const p of ps) origineel.set(JSON.stringify(p.ProductReferentie), prestatieSleutel(p));
     }
     for (const p of prestaties) {

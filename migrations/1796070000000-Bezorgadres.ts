@@ -1,0 +1,44 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A provider's delivery endpoint gets its own table with its own signing secret (encrypted with
+ * the key ring), the previous secret and until when that still signs (rotation overlap).
+ * Endpoints set before this have no secret yet: their deliveries fail until one is issued with
+ * `registreerBezorgadres` or `roteerOndertekeningsgeheim` (never signed with a hub key again).
+ * A provider reads and writes its own endpoint; an administrator all; everyone else who reads
+ * providers sees whether one has an endpoint (outbound messages depend on it).
+ */
+export class Bezorgadres1796070000000 implements MigrationInterface {
+  name = 'Bezorgadres1796070000000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE "bezorgadres" (
+      "aanbieder_agb" character(8) NOT NULL,
+      "url" character varying(500) NOT NULL,
+      "geheim_versleuteld" bytea,
+      "vorig_geheim_versleuteld" bytea,
+      "vorig_geldig_tot" TIMESTAMP WITH TIME ZONE,
+      "geregistreerd_op" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "geroteerd_op" TIMESTAMP WITH TIME ZONE,
+      CONSTRAINT "PK_bezorgadres" PRIMARY KEY ("aanbieder_agb"),
+      CONSTRAINT "FK_bezorgadres_aanbieder" FOREIGN KEY ("aanbieder_agb") REFERENCES "aanbieder"("agb") ON DELETE CASCADE ON UPDATE NO ACTION)`);
+    await q.query(`INSERT INTO bezorgadres (aanbieder_agb, url) SELECT agb, bezorg_url FROM aanbieder WHERE bezorg_url IS NOT NULL`);
+    await q.query(`ALTER TABLE "aanbieder" DROP COLUMN "bezorg_url"`);
+    await q.query(`ALTER TABLE "bezorgadres" ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE "bezorgadres" FORCE ROW LEVEL SECURITY`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON "bezorgadres" TO hub_app`);
+    await q.query(`CREATE POLICY lezen ON bezorgadres FOR SELECT USING (
+      (hub_rol() <> '' AND hub_rol() <> 'aanbieder') OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb()))`);
+    await q.query(`CREATE POLICY schrijven ON bezorgadres FOR ALL
+      USING (hub_rol() = 'beheerder' OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb()))
+      WITH CHECK (hub_rol() = 'beheerder' OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb()))`);
+  }
+
+  public async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "aanbieder" ADD "bezorg_url" character varying(500)`);
+    await q.query(`UPDATE aanbieder a SET bezorg_url = b.url FROM bezorgadres b WHERE b.aanbieder_agb = a.agb`);
+    for (const p of ['lezen', 'schrijven']) await q.query(`DROP POLICY IF EXISTS ${p} ON "bezorgadres"`);
+    await q.query(`REVOKE ALL ON "bezorgadres" FROM hub_app`);
+    await q.query(`DROP TABLE "bezorgadres"`);
+  }
+}
