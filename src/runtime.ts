@@ -64,7 +64,8 @@ export async function probeRedis(cfg: Config, timeoutMs = 5000): Promise<void> {
  * Kubernetes, `npm run demo`) sees it, instead of limping on or dying with a bare stack.
  */
 export function fatal(name: string, what: string, e?: unknown): never {
-  log.error(`${name} ${what}`, e === undefined ? {} : { error: e instanceof Error ? e.message : JSON.stringify(e) });
+  const error = e instanceof Error ? e.message : typeof e === 'string' ? e : JSON.stringify(e);
+  log.error(`${name} ${what}`, e === undefined ? {} : { error });
   process.exit(1);
 }
 
