@@ -41,7 +41,7 @@ export async function reachable<T>(service: 'PostgreSQL' | 'Redis', url: string,
   try {
     return await connecting;
   } catch (e) {
-    throw new Error(`${service} is not reachable at ${where(url)} (${(e as Error).message})`, { cause: e });
+    throw new Error(`cannot connect to ${service} at ${where(url)} (${(e as Error).message})`, { cause: e });
   }
 }
 

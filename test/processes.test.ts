@@ -179,13 +179,17 @@ describe('processes', () => {
     }
   });
 
-  it('worker exits non-zero naming the service it cannot reach at start', async () => {
+  it('api and worker exit non-zero naming the service they cannot reach at start', async () => {
+    const api = run('main.js', { ...env(), PORT: String(await freePort()), REDIS_URL: 'redis://127.0.0.1:2' });
+    expect(await exited(api)).toBe(1);
+    expect(api.out()).toMatch(/api failed to start.*cannot connect to Redis at 127\.0\.0\.1:2/);
+    expect(api.out()).not.toMatch(/api listening/);
     const redis = run('worker.js', { ...env(), REDIS_URL: 'redis://127.0.0.1:2' });
     expect(await exited(redis)).toBe(1);
-    expect(redis.out()).toMatch(/worker failed to start.*Redis is not reachable at 127\.0\.0\.1:2/);
+    expect(redis.out()).toMatch(/worker failed to start.*cannot connect to Redis at 127\.0\.0\.1:2/);
     const pg = run('worker.js', { ...env(), DATABASE_URL: 'postgres://hub_app@127.0.0.1:1/x' });
     expect(await exited(pg)).toBe(1);
-    expect(pg.out()).toMatch(/worker failed to start.*PostgreSQL is not reachable at 127\.0\.0\.1:1/);
+    expect(pg.out()).toMatch(/worker failed to start.*cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
   });
 
   it('worker serves its own metrics: jobs by queue and name, durations, queue depth, backlog', async () => {
