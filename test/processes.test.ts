@@ -192,6 +192,17 @@ describe('processes', () => {
     expect(pg.out()).toMatch(/worker failed to start.*cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
   });
 
+  it('an uncaught error or unhandled rejection ends a process non-zero with a log line saying why', async () => {
+    for (const fail of ['setImmediate(() => { throw new Error("boom") })', 'void Promise.reject(new Error("boom"))']) {
+      const child = spawn(process.execPath, ['-e', `require(${JSON.stringify(path.join(DIST, 'runtime.js'))}).exitOnFatal('worker'); ${fail}`], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const r: Run = { child, out: () => out, exit: new Promise((res) => child.on('exit', (code) => res(code))) };
+      expect(await exited(r)).toBe(1);
+      expect(JSON.parse(out.trim())).toMatchObject({ level: 'error', msg: 'worker fatal error', error: 'boom' });
+    }
+  });
+
   it('worker serves its own metrics: jobs by queue and name, durations, queue depth, backlog', async () => {
     const port = await freePort();
     // A prefix of its own: the count below is of this worker's jobs only.
