@@ -15,7 +15,8 @@ import { buildHubSchema } from './graphql/schema';
 import { inboxRouter } from './messaging/inbox/inbox.router';
 import { exportRouter } from './declaratie/afrekening.router';
 import { dashboardRouter, kwartaalExportRouter } from './rapportage/rapportage.router';
-import { httpRequests, registerTermijnen, registerWachttijdSignalen, registry } from './observability/metrics';
+import { httpRequests, registerDatabaseGauges, TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN } from './observability/metrics';
+import { metricsHandler } from './observability/metrics-server';
 import { wachttijdService } from './capaciteit/wachttijd.service';
 import { telVerlopen } from './messaging/termijnen';
 import { withTenant } from './db/tenant';
@@ -45,9 +46,13 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   const production = cfg.NODE_ENV === 'production';
   const verifier = new TokenVerifier(cfg);
   const sleutels = sleutelsUitConfig(cfg);
-  // Counts only, over all tenants: what is overdue is an operator's concern.
-  registerTermijnen(() => withTenant(ds, SYSTEEM, telVerlopen));
-  registerWachttijdSignalen(() => withTenant(ds, SYSTEEM, (em) => wachttijdService.telSignalen(em)));
+  // Counts only, over all tenants: what is overdue is an operator's concern. Read in one
+  // transaction at most every METRICS_REFRESH_SECONDS, not per scrape.
+  registerDatabaseGauges(
+    [TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN],
+    () => withTenant(ds, SYSTEEM, async (em) => ({ [TERMIJNEN_VERLOPEN.name]: await telVerlopen(em), [WACHTTIJD_SIGNALEN.name]: await wachttijdService.telSignalen(em) })),
+    cfg.METRICS_REFRESH_SECONDS,
+  );
   const apollo = new ApolloServer<HubContext>({
     schema: buildHubSchema(),
     introspection: !production,
@@ -80,10 +85,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     const ok = Object.values(checks).every((v) => v === 'ok');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', registry.contentType);
-    res.send(await registry.metrics());
-  });
+  // With METRICS_PORT the process serves metrics on a listener of their own (src/main.ts).
+  if (cfg.METRICS_PORT === undefined) app.get('/metrics', metricsHandler(cfg.METRICS_TOKEN));
   app.use('/ijw', inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, sleutels }));
   app.use('/export', exportRouter(ds, verifier));
   app.use('/export', kwartaalExportRouter(ds, verifier));

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
@@ -11,6 +11,7 @@ import { migrateWithLock } from './db/migrate';
 import { DEMO } from './seed/demo-data';
 import { seedBegroting } from './seed/begroting';
 import { seed } from './seed/seed';
+import { describeEnding, supervise, type Supervised } from './supervisor';
 
 const HOW_TO_START = `
 Start them with one of:
@@ -87,22 +88,27 @@ async function main(): Promise<void> {
     ['beheerder', signDevToken({ rol: 'beheerder', gemeenten: [] }, secret)],
     ['auditor (RIOZ)', signDevToken({ rol: 'auditor', regio: rioz.code, gemeenten: [] }, secret)],
   ];
-  const children: ChildProcess[] = ['main.js', 'worker.js'].map((f) =>
-    spawn(process.execPath, [path.join(__dirname, f)], { stdio: 'inherit', env: process.env }),
-  );
+  const children: Supervised[] = [
+    { name: 'api', process: spawn(process.execPath, [path.join(__dirname, 'main.js')], { stdio: 'inherit', env: process.env }) },
+    { name: 'worker', process: spawn(process.execPath, [path.join(__dirname, 'worker.js')], { stdio: 'inherit', env: process.env }) },
+  ];
+  const supervisor = supervise(children);
+  // If the demo itself dies, its children go with it.
+  process.on('exit', supervisor.stop);
   const url = `http://localhost:${cfg.PORT}/graphql`;
   process.stdout.write(`\nGraphQL: ${url}\nTokens (Authorization: Bearer <token>, valid 12 hours):\n`);
   for (const [label, t] of tokens) process.stdout.write(`  ${label}:\n    ${await t}\n`);
+  process.stdout.write(`\nProcesses: ${children.map((c) => `${c.name} (pid ${c.process.pid})`).join(', ')}\n`);
   process.stdout.write(`\nTry: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer <token>" -d '{"query":"{ contracten(first: 5) { totalCount edges { node { nummer perceel } } } }"}'\nCtrl-C stops api and worker.\n\n`);
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    for (const c of children) c.kill('SIGTERM');
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  await Promise.all(children.map((c) => new Promise((res) => c.on('exit', res))));
+  process.on('SIGINT', supervisor.stop);
+  process.on('SIGTERM', supervisor.stop);
+  // One process gone leaves no demo: the others are stopped and the demo fails naming it.
+  const ended = await supervisor.done;
+  if (ended) {
+    const rest = children.filter((c) => c.name !== ended.name).map((c) => c.name);
+    process.stderr.write(`demo stopped: ${describeEnding(ended)}; stopped ${rest.join(', ')}\n`);
+    process.exit(1);
+  }
 }
 
 main().catch((e: unknown) => {

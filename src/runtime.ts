@@ -30,6 +30,51 @@ export function workerRedis(cfg: Config): Redis {
   return new Redis(cfg.REDIS_URL, { maxRetriesPerRequest: null });
 }
 
+/** host:port of a connection URL, for messages that say where a service was looked for. */
+export function where(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || (u.protocol.startsWith('redis') ? 6379 : 5432)}`;
+}
+
+/** Awaits a connection at start; when it fails, the error names the service and where it was looked for. */
+export async function reachable<T>(service: 'PostgreSQL' | 'Redis', url: string, connecting: Promise<T>): Promise<T> {
+  try {
+    return await connecting;
+  } catch (e) {
+    throw new Error(`cannot connect to ${service} at ${where(url)} (${(e as Error).message})`, { cause: e });
+  }
+}
+
+/**
+ * One attempt to reach Redis, within `timeoutMs`: the worker's own connection retries forever,
+ * which suits a Redis that goes away for a while, not one that is not there at start.
+ */
+export async function probeRedis(cfg: Config, timeoutMs = 5000): Promise<void> {
+  const r = new Redis(cfg.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
+  r.on('error', () => undefined);
+  try {
+    await reachable('Redis', cfg.REDIS_URL, r.connect().then(() => r.ping()));
+  } finally {
+    r.disconnect();
+  }
+}
+
+/**
+ * A process that cannot go on says why and exits non-zero, so its supervisor (compose,
+ * Kubernetes, `npm run demo`) sees it, instead of limping on or dying with a bare stack.
+ */
+export function fatal(name: string, what: string, e?: unknown): never {
+  const error = e instanceof Error ? e.message : typeof e === 'string' ? e : JSON.stringify(e);
+  log.error(`${name} ${what}`, e === undefined ? {} : { error });
+  process.exit(1);
+}
+
+/** Uncaught exceptions and unhandled rejections end the process through `fatal`. */
+export function exitOnFatal(name: string): void {
+  process.on('uncaughtException', (e) => fatal(name, 'fatal error', e));
+  process.on('unhandledRejection', (e) => fatal(name, 'fatal error', e));
+}
+
 /** Runs `close` once on SIGTERM/SIGINT, then exits; a second signal exits at once. */
 export function onShutdown(name: string, close: () => Promise<void>): void {
   let closing = false;

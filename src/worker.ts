@@ -7,17 +7,25 @@ import { startRelay } from './messaging/processing/relay';
 import { verwerkBericht } from './messaging/processing/verwerking';
 import { XsdValidators } from './messaging/ijw/xsd-validator';
 import { checkHandlers, selectQueues, type Handlers, type JobData, type JobName } from '../jobs/registry';
-import { jobsProcessed } from './observability/metrics';
+import { telAchterstand } from './messaging/processing/achterstand';
+import { labelProcess } from './observability/metrics';
+import { startMetricsServer } from './observability/metrics-server';
+import { instrumentWorker, registerBacklogGauges, watchQueues } from './observability/worker-metrics';
 import { log } from './observability/logger';
-import { appDataSource, bootConfig, onShutdown, workerRedis } from './runtime';
 import { sleutelsUitConfig } from './common/sleutels';
 import { herversleutel, startHerversleuteling } from './sleutels/herversleuteling';
+import { appDataSource, bootConfig, exitOnFatal, fatal, onShutdown, probeRedis, reachable, workerRedis } from './runtime';
 
 /** The worker process: BullMQ workers for the configured queues, plus their schedulers. */
 async function main(): Promise<void> {
   const cfg = bootConfig();
+  labelProcess('worker');
+  exitOnFatal('worker');
   const ds = appDataSource(cfg, 'hub-worker');
-  await ds.initialize();
+  await reachable('PostgreSQL', cfg.DATABASE_URL, ds.initialize());
+  // Redis missing at start is a deployment error: say so. Once running, an outage is ridden out
+  // (ioredis reconnects, BullMQ resumes, the outbox sweep restores lost jobs).
+  await probeRedis(cfg);
   const sleutels = sleutelsUitConfig(cfg);
   // Optional: the official XSDs as a second, independent structural check of inbound messages.
   const xsd = cfg.IJW_XSD_DIR ? await XsdValidators.load(cfg.IJW_XSD_DIR) : undefined;
@@ -42,13 +50,13 @@ async function main(): Promise<void> {
         return handler(job.data as JobData[JobName]);
       },
       // A job whose worker died comes back after the lock expires (BullMQ's stalled check).
-      { connection, prefix: cfg.QUEUE_PREFIX, concurrency: 4, lockDuration: cfg.QUEUE_LOCK_MS, stalledInterval: cfg.QUEUE_LOCK_MS },
+      // Started below with run(), whose end tells that the worker stopped serving.
+      { connection, prefix: cfg.QUEUE_PREFIX, concurrency: 4, lockDuration: cfg.QUEUE_LOCK_MS, stalledInterval: cfg.QUEUE_LOCK_MS, autorun: false },
     );
     // Without a listener BullMQ prints raw stack traces while Redis is away; these are log lines.
     worker.on('error', (err) => log.warn('worker error', { queue: name, error: err.message }));
-    worker.on('completed', () => jobsProcessed.inc({ queue: name, outcome: 'ok' }));
+    instrumentWorker(worker, name);
     worker.on('failed', (job, err) => {
-      jobsProcessed.inc({ queue: name, outcome: 'failed' });
       log.warn('job failed', { queue: name, job: job?.name, id: job?.id, error: err.message });
       naMislukking(ds, job).catch((e: unknown) => log.error('dead letter', { error: (e as Error).message }));
     });
@@ -75,11 +83,27 @@ async function main(): Promise<void> {
     const pogingen = { attempts: cfg.JOB_ATTEMPTS, backoffMs: cfg.JOB_BACKOFF_MS };
     relay = startRelay(ds, q, { intervalMs: cfg.OUTBOX_POLL_MS, staleMs: cfg.OUTBOX_STALE_MS, pogingen }, (e) => log.warn('outbox relay', { error: (e as Error).message }));
   }
-  log.info('worker started', { queues });
+  const depth = watchQueues(queues, { connection, prefix: cfg.QUEUE_PREFIX });
+  registerBacklogGauges(() => telAchterstand(ds), cfg.METRICS_REFRESH_SECONDS);
+  const metrics = cfg.WORKER_METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: cfg.WORKER_METRICS_PORT, host: cfg.METRICS_HOST, token: cfg.METRICS_TOKEN });
+  let closing = false;
+  // BullMQ's run loop retries Redis errors itself and ends only when closed: ending otherwise
+  // means this process no longer serves the queue, so it exits for its supervisor to see.
+  workers.forEach((w, i) => {
+    w.run().then(
+      () => closing || fatal('worker', 'stopped serving', `queue ${queues[i]}: its run loop ended`),
+      (e: unknown) => closing || fatal('worker', 'stopped serving', e),
+    );
+  });
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  log.info('worker started', { queues, ...(metrics && { metrics: `http://${cfg.METRICS_HOST}:${metrics.port}/metrics` }) });
   onShutdown('worker', async () => {
+    closing = true;
+    await metrics?.close();
     await relay?.stop();
     await Promise.all(workers.map((w) => w.close()));
     await Promise.all(schedulers.map((q) => q.close()));
+    await depth.close();
     await connection.quit();
     await ds.destroy();
   });

@@ -24,7 +24,8 @@ beforeAll(async () => {
   db = await createTestDatabase('berichten');
   ds = await db.app({ poolSize: 8 });
   await seed(ds, FIXTURE);
-  api = await startTestApi(ds, { IJW_MAX_BYTES: String(64 * 1024) });
+  // Gauges read at every scrape: the time-limit test changes rows between two scrapes.
+  api = await startTestApi(ds, { IJW_MAX_BYTES: String(64 * 1024), METRICS_REFRESH_SECONDS: '0' });
   xsd = await XsdValidators.load(defaultXsdDir());
   // As in production with IJW_XSD_DIR set: the official XSDs check every inbound message too.
   worker = startBerichtenWorker(ds, api.cfg, xsd);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
+import { telAchterstand } from '../src/messaging/processing/achterstand';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
@@ -60,6 +61,8 @@ it('a retour the endpoint refuses is retried, becomes a dead letter, and is deli
   const retourId = (await wachtOp(alfa, id, 'verwerkt')).retour!.id;
   await wachtOp(alfa, retourId, 'mislukt');
   expect(ontvangen.filter((o) => o.id === retourId)).toHaveLength(2);
+  // What the worker's metrics show: one dead letter, nothing left in the outbox.
+  expect(await telAchterstand(ds)).toEqual({ open: 0, oudsteSeconden: 0, mislukt: 1 });
 
   const M = `mutation($id: ID!) { herbezorg(id: $id) { id status } }`;
   const regio = await api.token({ rol: 'regio', regio: 'NOB' });
@@ -78,4 +81,5 @@ it('a retour the endpoint refuses is retried, becomes a dead letter, and is deli
   expect((await api.gql(beheer, M, { id: retourId })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   const open = await withTenant(ds, SYSTEEM, (em) => em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox WHERE bericht_id = $1 AND afgehandeld_op IS NULL`, [retourId]));
   expect(open[0].n).toBe(0);
+  expect(await telAchterstand(ds)).toEqual({ open: 0, oudsteSeconden: 0, mislukt: 0 });
 });

@@ -1,5 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 
@@ -19,6 +21,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.drop();
+  // The queues of every process started here.
+  const redis = new Redis('redis://127.0.0.1:6379');
+  const keys = await redis.keys(`test-${process.pid}*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
 });
 
 interface Run {
@@ -46,6 +53,41 @@ async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Prom
   }
   throw new Error('condition not met in time');
 }
+
+/** The exit code, or after `ms` a SIGTERM (a supervisor passes it on) and a failure. */
+async function exited(r: Run, ms = 20_000): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const code = await Promise.race([r.exit, late]).finally(() => clearTimeout(timer));
+  if (code !== 'late') return code;
+  r.child.kill('SIGTERM');
+  await r.exit;
+  throw new Error(`process did not exit within ${ms} ms:\n${r.out()}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The value of the series `name` whose labels include `labels`, from Prometheus text; undefined when absent. */
+function metric(text: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const have = Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((l) => [l[1], l[2]]));
+    if (Object.entries(labels).every(([k, v]) => have[k] === v)) return Number(m[3]);
+  }
+  return undefined;
+}
+
+const METRICS_TOKEN = 'process-metrics-token-0123456789';
 
 async function connections(app: string): Promise<number> {
   const c = new Client({ connectionString: db.ownerUrl });
@@ -105,6 +147,103 @@ describe('processes', () => {
     expect(await bad.exit).toBe(2);
     expect(bad.out()).toMatch(/agb/);
   });
+
+  it('a second api on a busy port exits non-zero naming the port, and never says it listens', async () => {
+    const busy = net.createServer();
+    const port = await new Promise<number>((resolve) => busy.listen(0, () => resolve((busy.address() as net.AddressInfo).port)));
+    try {
+      const r = run('main.js', { ...env(), PORT: String(port) });
+      expect(await exited(r)).toBe(1);
+      expect(r.out()).toContain(`api failed to start`);
+      expect(r.out()).toContain(`port ${port} is already in use (EADDRINUSE)`);
+      expect(r.out()).not.toMatch(/api listening/);
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('api serves metrics on a port of their own, behind the token, labelled as the api', async () => {
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const r = run('main.js', { ...env(), PORT: String(port), METRICS_PORT: String(metricsPort), METRICS_TOKEN });
+    try {
+      await until(() => /api listening/.test(r.out()) || r.child.exitCode !== null);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(404);
+      const url = `http://127.0.0.1:${metricsPort}/metrics`;
+      expect((await fetch(url)).status).toBe(401);
+      const text = await (await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      expect(metric(text, 'hub_termijnen_verlopen', { soort: 'retour', process: 'api' })).toBe(0);
+      expect(metric(text, 'process_start_time_seconds', { process: 'api' })).toBeGreaterThan(0);
+    } finally {
+      r.child.kill('SIGTERM');
+      await r.exit;
+    }
+  });
+
+  it('api and worker exit non-zero naming the service they cannot reach at start', async () => {
+    const api = run('main.js', { ...env(), PORT: String(await freePort()), REDIS_URL: 'redis://127.0.0.1:2' });
+    expect(await exited(api)).toBe(1);
+    expect(api.out()).toMatch(/api failed to start.*cannot connect to Redis at 127\.0\.0\.1:2/);
+    expect(api.out()).not.toMatch(/api listening/);
+    const redis = run('worker.js', { ...env(), REDIS_URL: 'redis://127.0.0.1:2' });
+    expect(await exited(redis)).toBe(1);
+    expect(redis.out()).toMatch(/worker failed to start.*cannot connect to Redis at 127\.0\.0\.1:2/);
+    const pg = run('worker.js', { ...env(), DATABASE_URL: 'postgres://hub_app@127.0.0.1:1/x' });
+    expect(await exited(pg)).toBe(1);
+    expect(pg.out()).toMatch(/worker failed to start.*cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
+  });
+
+  it('an uncaught error or unhandled rejection ends a process non-zero with a log line saying why', async () => {
+    for (const fail of ['setImmediate(() => { throw new Error("boom") })', 'void Promise.reject(new Error("boom"))']) {
+      const child = spawn(process.execPath, ['-e', `require(${JSON.stringify(path.join(DIST, 'runtime.js'))}).exitOnFatal('worker'); ${fail}`], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const r: Run = { child, out: () => out, exit: new Promise((res) => child.on('exit', (code) => res(code))) };
+      expect(await exited(r)).toBe(1);
+      expect(JSON.parse(out.trim())).toMatchObject({ level: 'error', msg: 'worker fatal error', error: 'boom' });
+    }
+  });
+
+  it('worker serves its own metrics: jobs by queue and name, durations, queue depth, backlog', async () => {
+    const port = await freePort();
+    // A prefix of its own: the count below is of this worker's jobs only.
+    const r = run('worker.js', { ...env(), QUEUE_PREFIX: `test-${process.pid}-metrics`, WORKER_METRICS_PORT: String(port), METRICS_TOKEN });
+    try {
+      await until(() => /worker started/.test(r.out()) || r.child.exitCode !== null);
+      const url = `http://127.0.0.1:${port}/metrics`;
+      expect((await fetch(url)).status).toBe(401);
+      const scrape = async () => (await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      // At start the worker runs the lumpsum advances once: a real job through BullMQ.
+      const job = { queue: 'onderhoud', name: 'lumpsum-voorschotten', outcome: 'ok', process: 'worker' };
+      let text = '';
+      await until(async () => metric((text = await scrape()), 'hub_jobs_processed_total', job) === 1);
+      expect(metric(text, 'hub_job_duration_seconds_count', job)).toBe(1);
+      expect(metric(text, 'hub_jobs_processed_total', { outcome: 'failed' })).toBeUndefined();
+      // The two daily schedulers of `onderhoud` (contract status, lumpsum advances) each keep their next run delayed.
+      const depth = Object.fromEntries(['onderhoud', 'berichten'].flatMap((queue) => ['waiting', 'active', 'delayed', 'failed'].map((state) => [`${queue} ${state}`, metric(text, 'hub_queue_jobs', { queue, state })])));
+      expect(depth).toEqual({
+        'onderhoud waiting': 0, 'onderhoud active': 0, 'onderhoud delayed': 2, 'onderhoud failed': 0,
+        'berichten waiting': 0, 'berichten active': 0, 'berichten delayed': 0, 'berichten failed': 0,
+      });
+      expect(metric(text, 'hub_outbox_open', { process: 'worker' })).toBe(0);
+      expect(metric(text, 'hub_outbox_oldest_seconds', {})).toBe(0);
+      expect(metric(text, 'hub_dead_letters', {})).toBe(0);
+      expect(metric(text, 'hub_database_gauges_computed_seconds', {})).toBeGreaterThan(0);
+    } finally {
+      r.child.kill('SIGTERM');
+      await r.exit;
+    }
+  });
+
+  it('demo stops the worker and fails naming the api when the api dies', async () => {
+    const port = await freePort();
+    const r = run('demo.js', { ...env(), PORT: String(port), QUEUE_PREFIX: `test-${process.pid}-demo` });
+    await until(() => (/api listening/.test(r.out()) && /worker started/.test(r.out())) || r.child.exitCode !== null, 60_000);
+    const api = Number(execFileSync('pgrep', ['-P', String(r.child.pid), '-f', 'main.js']).toString().trim());
+    process.kill(api, 'SIGKILL');
+    expect(await exited(r)).toBe(1);
+    expect(r.out()).toContain('demo stopped: api was killed by SIGKILL; stopped worker');
+    expect(r.out()).toMatch(/worker stopped/);
+  }, 90_000);
 
   it('demo says which service is unreachable, where, and how to start it', async () => {
     const r = run('demo.js', { ...env(), DATABASE_OWNER_URL: 'postgres://postgres@127.0.0.1:1/x', REDIS_URL: 'redis://127.0.0.1:2' });

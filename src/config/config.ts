@@ -146,6 +146,39 @@ export class Config {
   @MinLength(9)
   LUMPSUM_VOORSCHOT_PATTERN = '30 1 * * *';
 
+  /** Bearer token /metrics asks for (the api's and the worker's), compared in constant time. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /** Port of the api's own metrics listener on METRICS_HOST; unset: /metrics is served on PORT. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Interface the metrics listeners (METRICS_PORT, WORKER_METRICS_PORT) bind to. */
+  @IsString()
+  @MinLength(1)
+  METRICS_HOST = '127.0.0.1';
+
+  /** Port of the worker's metrics listener on METRICS_HOST; unset: the worker serves no metrics. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
+  /** Gauges counted in the database are read at most this often, in seconds, whatever the scrape rate; 0: at every scrape. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  METRICS_REFRESH_SECONDS = 30;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 }
@@ -162,7 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -180,6 +213,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cfg.JWT_SECRET = DEV_JWT_SECRET;
   }
   missing.push(...controleerSleutels(cfg, DEV_JWT_SECRET));
+  // /metrics on the public port would be open to anyone: a token, or a port of their own.
+  if (cfg.NODE_ENV === 'production' && !cfg.METRICS_TOKEN && cfg.METRICS_PORT === undefined) {
+    missing.push('METRICS_TOKEN: required in production unless METRICS_PORT serves metrics on a port of their own');
+  }
   if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join('\n  ')}`);
   return cfg;
 }

@@ -1,8 +1,18 @@
+import { hostname } from 'node:os';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { log } from './logger';
 
-/** One Prometheus registry per process, served at /metrics. */
+/** One Prometheus registry per process, served at /metrics (api) or the worker's metrics port. */
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
+
+/**
+ * Labels every series of this process with `process` (api, worker) and `instance` (host:pid),
+ * so two processes stay apart once their series are aggregated.
+ */
+export function labelProcess(name: 'api' | 'worker'): void {
+  registry.setDefaultLabels({ process: name, instance: `${hostname()}:${process.pid}` });
+}
 
 export const httpRequests = new Counter({
   name: 'hub_http_requests_total',
@@ -19,45 +29,78 @@ export const graphqlDuration = new Histogram({
   registers: [registry],
 });
 
-export const jobsProcessed = new Counter({
-  name: 'hub_jobs_processed_total',
-  help: 'Jobs processed by queue and outcome',
-  labelNames: ['queue', 'outcome'] as const,
-  registers: [registry],
-});
+/** A gauge filled from the database: without `label` one value, with it one value per label value. */
+export interface DatabaseGauge {
+  name: string;
+  help: string;
+  label?: string;
+}
+
+/** The values of a set of database gauges, by gauge name. */
+export type DatabaseValues = Record<string, number | Record<string, number>>;
+
+const COMPUTED = 'hub_database_gauges_computed_seconds';
 
 /**
- * Items past their iJw time limit, read from the database at each scrape: `read` returns the
- * counts per kind (retour, declaratie_antwoord, verzoek_antwoord).
+ * Registers gauges whose values come from the database, all read by one `read` at most every
+ * `maxAgeS` seconds however often and by however many scrapers metrics are read: a scrape in
+ * between serves the cached values. `hub_database_gauges_computed_seconds` says when they were
+ * read. A failed read is logged and tried again after `maxAgeS`; the last values stay served.
+ * `maxAgeS` 0 reads at every scrape.
  */
-export function registerTermijnen(read: () => Promise<Record<string, number>>): void {
-  registry.removeSingleMetric('hub_termijnen_verlopen');
+export function registerDatabaseGauges(gauges: DatabaseGauge[], read: () => Promise<DatabaseValues>, maxAgeS: number): void {
+  let values: DatabaseValues = {};
+  let readAt = 0;
+  let computedAt = 0;
+  let pending: Promise<DatabaseValues> | undefined;
+  const current = (): Promise<DatabaseValues> => {
+    if (pending) return pending;
+    if (readAt && Date.now() - readAt < maxAgeS * 1000) return Promise.resolve(values);
+    readAt = Date.now();
+    pending = read()
+      .then(
+        (v) => {
+          values = v;
+          computedAt = Date.now();
+          return v;
+        },
+        (e: unknown) => {
+          log.warn('database gauges', { error: (e as Error).message });
+          return values;
+        },
+      )
+      .finally(() => (pending = undefined));
+    return pending;
+  };
+  for (const g of gauges) {
+    registry.removeSingleMetric(g.name);
+    new Gauge({
+      name: g.name,
+      help: g.help,
+      labelNames: g.label ? [g.label] : [],
+      registers: [registry],
+      async collect() {
+        const v = (await current())[g.name];
+        this.reset();
+        if (typeof v === 'number') this.set(v);
+        else if (v && g.label) for (const [k, n] of Object.entries(v)) this.set({ [g.label]: k }, n);
+      },
+    });
+  }
+  registry.removeSingleMetric(COMPUTED);
   new Gauge({
-    name: 'hub_termijnen_verlopen',
-    help: 'Messages and requests past their iJw time limit, by kind',
-    labelNames: ['soort'] as const,
+    name: COMPUTED,
+    help: 'When the database-derived gauges were last read (Unix time, seconds)',
     registers: [registry],
     async collect() {
-      this.reset();
-      for (const [soort, n] of Object.entries(await read())) this.set({ soort }, n);
+      await current();
+      this.set(computedAt / 1000);
     },
   });
 }
 
-/**
- * Waiting-time norms exceeded, read from the database at each scrape: `read` returns the counts
- * per kind (wachtend_boven_norm, verzoek_boven_norm, aanbieder_boven_norm).
- */
-export function registerWachttijdSignalen(read: () => Promise<Record<string, number>>): void {
-  registry.removeSingleMetric('hub_wachttijd_signalen');
-  new Gauge({
-    name: 'hub_wachttijd_signalen',
-    help: 'Waiting-time norms exceeded, by kind',
-    labelNames: ['soort'] as const,
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const [soort, n] of Object.entries(await read())) this.set({ soort }, n);
-    },
-  });
-}
+/** Items past their iJw time limit, by kind (retour, declaratie_antwoord, verzoek_antwoord). */
+export const TERMIJNEN_VERLOPEN: DatabaseGauge = { name: 'hub_termijnen_verlopen', help: 'Messages and requests past their iJw time limit, by kind', label: 'soort' };
+
+/** Waiting-time norms exceeded, by kind (wachtend_boven_norm, verzoek_boven_norm, aanbieder_boven_norm). */
+export const WACHTTIJD_SIGNALEN: DatabaseGauge = { name: 'hub_wachttijd_signalen', help: 'Waiting-time norms exceeded, by kind', label: 'soort' };
