@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { leesMoment } from '../common/klok';
 
 /** Environment variables of every entry point (api, worker, migrate, demo), validated at boot. */
 export class Config {
@@ -126,6 +127,11 @@ export class Config {
   @MinLength(9)
   LUMPSUM_VOORSCHOT_PATTERN = '30 1 * * *';
 
+  /** Tests only (NODE_ENV=test): pins the hub's "today" for the processes a test starts (see common/klok). */
+  @IsOptional()
+  @IsString()
+  HUB_KLOK?: string;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 }
@@ -142,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'IJW_XSD_DIR']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'IJW_XSD_DIR', 'HUB_KLOK']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -154,6 +160,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (cfg.HUB_ENCRYPTION_KEY && Buffer.from(cfg.HUB_ENCRYPTION_KEY, 'base64').length !== 32) {
     throw new ConfigError('Invalid configuration:\n  HUB_ENCRYPTION_KEY: must be 32 bytes, base64-encoded');
+  }
+  // A pinned clock would make every validity and time limit wrong: only a test may set one.
+  if (cfg.HUB_KLOK !== undefined) {
+    if (cfg.NODE_ENV !== 'test') throw new ConfigError('Invalid configuration:\n  HUB_KLOK: only allowed with NODE_ENV=test');
+    if (leesMoment(cfg.HUB_KLOK) === undefined) throw new ConfigError('Invalid configuration:\n  HUB_KLOK: must be an ISO date or date-time with zone');
   }
   // Production must bring its own secrets; development and tests fall back to fixed ones so
   // `npm run token`, `npm run demo` and stored demo data stay in step without setup.

@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
 import { decrypt } from '../common/crypto';
 import { HubError } from '../common/hub-error';
+import { vandaag } from '../common/klok';
 import { nuInNederland } from '../common/tijd';
 import { plusWeken } from '../common/werkdagen';
 import { BerichtEntity } from '../messaging/bericht.entity';
@@ -97,7 +98,7 @@ async function teBeantwoorden(em: EntityManager, p: Principal, id: string, toege
 
 /** A JW319 answering one ReferentieAanbieder (§2.9). */
 async function stuurJw319(em: EntityManager, p: Principal, key: Buffer, v: VerzoekEntity, antwoord: IjwNode, actie: string): Promise<BerichtEntity> {
-  const { datum } = nuInNederland();
+  const datum = vandaag();
   const n = await em.query<{ n: string }[]>(`SELECT nextval('bericht_nummer') AS n`);
   const message: IjwMessage = {
     type: 'JW319',
@@ -117,7 +118,7 @@ export const verzoekService = {
     if (filter?.status) qb.andWhere('v.status = :status', { status: filter.status });
     if (filter?.gemeenteCode) qb.andWhere('v.gemeente_code = :gem', { gem: filter.gemeenteCode });
     if (filter?.soort) qb.andWhere('v.soort = :soort', { soort: filter.soort });
-    if (filter?.verlopen) qb.andWhere(`v.status IN ('open', 'in_onderzoek') AND v.uiterlijk < :vandaag`, { vandaag: nuInNederland().datum });
+    if (filter?.verlopen) qb.andWhere(`v.status IN ('open', 'in_onderzoek') AND v.uiterlijk < :vandaag`, { vandaag: vandaag() });
     return qb.orderBy('v.uiterlijk').addOrderBy('v.id').take(1000).getMany();
   },
 

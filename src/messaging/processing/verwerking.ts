@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { prepared } from '../../db/prepared';
 import { SYSTEEM } from '../../auth/principal';
 import { decrypt, keyedHash } from '../../common/crypto';
-import { nuInNederland } from '../../common/tijd';
+import { vandaag } from '../../common/klok';
 import { withTenant } from '../../db/tenant';
 import { parseMessage } from '../ijw/codec';
 import { CodecError } from '../ijw/codec.errors';
@@ -39,7 +39,6 @@ interface Rij {
   xml_versleuteld: Buffer;
 }
 
-const vandaag = () => nuInNederland().datum;
 
 /**
  * Processes one inbound message in one transaction: structure, rules, the retour and its
