@@ -12,6 +12,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /**
  * The promise "a killed worker or a restarted Redis loses nothing, does nothing twice", tested
