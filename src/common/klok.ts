@@ -5,7 +5,9 @@ import { nuInNederland } from './tijd';
  * limit or a message date is judged. Everything that decides on today asks this module, never
  * `new Date()` or SQL's current_date, so tests can pin the day and the outcome does not depend on
  * the calendar. Pinning moves the clock, it does not stop it: time runs on from the pinned moment.
- * Timestamps of record (received at, processed at) stay the database's now().
+ * Timestamps of record (a message received or processed at) stay the database's now(); a
+ * request's received and answered moments are business dates (its deadline and waiting time run
+ * from them), so they come from here.
  */
 let verschuivingMs = 0;
 

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
 import { decrypt } from '../common/crypto';
 import { HubError } from '../common/hub-error';
-import { vandaag } from '../common/klok';
+import { nu, vandaag } from '../common/klok';
 import { nuInNederland } from '../common/tijd';
 import { plusWeken } from '../common/werkdagen';
 import { BerichtEntity } from '../messaging/bericht.entity';
@@ -149,7 +149,7 @@ export const verzoekService = {
       },
       { referentie: v.referentieAanbieder },
     );
-    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0].id, beantwoordOp: new Date() });
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0].id, beantwoordOp: nu() });
     return r;
   },
 
@@ -166,7 +166,7 @@ export const verzoekService = {
       referentie: v.referentieAanbieder,
       pakket: v.pakket ?? { ongewijzigd: [], teWijzigen: [], nieuw: [] },
     });
-    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0]?.id ?? null, beantwoordOp: new Date() });
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0]?.id ?? null, beantwoordOp: nu() });
     await audit(em, p, 'verzoek.toegewezen', 'verzoek', v.id, { bericht: r.bericht.id, referentie: v.referentieAanbieder }, v.regioCode);
     return r;
   },
@@ -179,7 +179,7 @@ export const verzoekService = {
     const v = await teBeantwoorden(em, p, input.verzoekId, [VerzoekStatus.open, VerzoekStatus.in_onderzoek]);
     const antwoord: IjwNode = { VerzoekAntwoord: '1', RedenAfwijzingVerzoek: input.reden };
     if (input.woonplaatsGemeente) antwoord.Woonplaatsbeginsel = { Gemeente: input.woonplaatsGemeente };
-    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.afgewezen, redenAfwijzing: input.reden, beantwoordOp: new Date() });
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.afgewezen, redenAfwijzing: input.reden, beantwoordOp: nu() });
     return stuurJw319(em, p, key, v, antwoord, 'verzoek.afgewezen');
   },
 
