@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { audit } from '../src/auth/audit.service';
 import { SYSTEEM } from '../src/auth/principal';
 import { ContractStatus } from '../src/common/enums';
+import { vandaag } from '../src/common/klok';
 import { ContractEntity } from '../src/contracting/contract.entity';
 import { withTenant } from '../src/db/tenant';
 import type { JobData } from './registry';
@@ -13,7 +14,7 @@ export { SYSTEEM };
  * second run finds nothing left to end.
  */
 export async function contractStatus(ds: DataSource, data: JobData['contract-status']): Promise<{ beeindigd: number }> {
-  const peildatum = data.peildatum ?? new Date().toISOString().slice(0, 10);
+  const peildatum = data.peildatum ?? vandaag();
   return withTenant(ds, SYSTEEM, async (em) => {
     const rows = await em
       .createQueryBuilder()

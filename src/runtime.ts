@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { zetKlok } from './common/klok';
 import { loadConfig, type Config } from './config/config';
 import { createDataSource } from './db/data-source';
 import { log, setLogLevel } from './observability/logger';
@@ -9,6 +10,7 @@ export function bootConfig(): Config {
   try {
     const cfg = loadConfig();
     setLogLevel(cfg.LOG_LEVEL);
+    if (cfg.HUB_KLOK) zetKlok(cfg.HUB_KLOK);
     return cfg;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);

@@ -10,6 +10,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /** Delivery to a provider's endpoint: signed, retried, a dead letter after the last attempt, redriven by an administrator. */
 let db: TestDatabase;

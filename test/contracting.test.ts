@@ -5,6 +5,9 @@ import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /** Counts SQL statements sent through the DataSource. */
 class CountingLogger implements Logger {

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { nuInNederland } from '../src/common/tijd';
 import { parseMessage, writeMessage, type IjwMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { bouwJw325, clientenVan } from '../src/declaratie/jw325';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
@@ -11,6 +10,9 @@ import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './h
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { jw323Xml, leesJw325, type Jw325, type TestPrestatie } from './helpers/declaraties';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+const vandaag = pinKlok();
 
 /**
  * Claims through HTTP (iJw 3.2 §4.6): JW323 in, every prestatie judged against its toewijzing,
@@ -231,11 +233,11 @@ describe('TR385: a toewijzing with accepted prestaties cannot be deleted', () =>
   it('from a case system: the JW301 is refused with 9385 and not forwarded', async () => {
     const g = gevallen.TR388.goed;
     const product = {
-      nummer: g.nummer, productCategorie: '45', productCode: '45A04', toewijzingsdatum: nuInNederland().datum, toewijzingstijd: '10:00:00',
+      nummer: g.nummer, productCategorie: '45', productCode: '45A04', toewijzingsdatum: vandaag, toewijzingstijd: '10:00:00',
       ingangsdatum: '2026-09-01', einddatum: '2026-09-01', volume: 3, eenheid: '04', frequentie: '2', budget: null, redenWijziging: '13', referentieAanbieder: null, versie: 2,
     } as unknown as ToewijzingEntity;
     const xml = writeMessage(bouwJw301({
-      gemeenteCode: '0796', aanbiederAgb: AGB.alfa, identificatie: `Z385`, dagtekening: nuInNederland().datum,
+      gemeenteCode: '0796', aanbiederAgb: AGB.alfa, identificatie: `Z385`, dagtekening: vandaag,
       client: { bsn: g.bsn, geboortedatum: '2013-03-03', geslacht: '2', achternaam: 'Visser', adres: { postcode: '5211AB', huisnummer: 7 } },
       actueel: [product], gewijzigd: new Set([g.nummer]),
     }));
@@ -418,7 +420,7 @@ describe('a municipality that judges claims in its own system', () => {
   };
   const jw325Van = async (jw323: string, afgewezen: Map<string, string[]>, toegekend: number, ident: string, wijzig?: (m: IjwMessage) => void) => {
     const m = (await parseMessage(Buffer.from(jw323))).message;
-    const antwoord = bouwJw325(m, afgewezen, toegekend, [], ident, nuInNederland().datum);
+    const antwoord = bouwJw325(m, afgewezen, toegekend, [], ident, vandaag);
     wijzig?.(antwoord);
     return writeMessage(antwoord);
   };

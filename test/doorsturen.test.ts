@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
-import { nuInNederland } from '../src/common/tijd';
 import { withTenant } from '../src/db/tenant';
 import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
@@ -12,6 +11,7 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht, type BerichtStatus } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
 
 /**
  * A municipality working in its own case system sends JW301/JW319 through the hub: checked
@@ -23,7 +23,8 @@ let ds: DataSource;
 let api: TestApi;
 let worker: ReturnType<typeof startBerichtenWorker>;
 const t: Record<string, string> = {};
-const vandaag = nuInNederland().datum;
+const vandaag = pinKlok();
+
 let volg = 0;
 
 beforeAll(async () => {

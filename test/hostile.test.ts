@@ -10,20 +10,17 @@ import { gzipSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
 import { isValidBsn } from '../src/common/bsn';
-import { nuInNederland } from '../src/common/tijd';
 import { withTenant } from '../src/db/tenant';
 import { writeMessage, type IjwMessage, type IjwNode, type IjwValue } from '../src/messaging/ijw/codec';
-import { MESSAGE_TYPES, type MessageType } from '../src/messaging/ijw/definition';
+import type { MessageType } from '../src/messaging/ijw/definition';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
-import { VAN_AANBIEDER } from '../src/messaging/inbox/envelope';
-import { DOORGESTUURD, HEEN_VAN } from '../src/messaging/processing/doorsturen';
-import { RETOUR_VAN } from '../src/messaging/processing/retour';
 import { seed } from '../src/seed/seed';
 import { startTestApi, TEST_SECRET, type TestApi } from './helpers/api';
 import { startBerichtenWorker } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
 
 const MAX = 128 * 1024;
 
@@ -35,7 +32,8 @@ let xsd: XsdValidators;
 const tokens: Record<string, string> = {};
 let volgnummer = 0;
 /** iJw dates are Dutch calendar dates, as the worker's "today" (TR135). */
-const vandaag = nuInNederland().datum;
+const vandaag = pinKlok();
+
 const morgen = new Date(Date.parse(`${vandaag}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 /** Every message the api accepted (202), for the invariants at the end. */
 const geaccepteerd: string[] = [];
@@ -708,13 +706,37 @@ const CORPUS: Geval[] = [
   ['ToewijzingNummer with 20 digits', 'codes', () => ({ wie: 'alfa', body: jw305((m) => (startOf(m).ToewijzingNummer = '12345678901234567890')) }), ongeldig(`${SP}/ToewijzingNummer`, "'12345678901234567890' is not an integer")],
 ];
 
-/** Every message type sent by the wrong party, and by the right one. */
-const PARTIJEN: Geval[] = MESSAGE_TYPES.flatMap((t): Geval[] => {
-  const vanAanbieder = VAN_AANBIEDER.has(t);
-  const retour = RETOUR_VAN[t] ?? null;
+/**
+ * Every message type of iJw 3.2 sent by the wrong party, and by the right one, with what the
+ * standard makes of it (ijw-3.2.md §1.2, the message table): who sends it, and what the hub does
+ * with it. Written out here, not read from the hub's own tables, so a wrong table fails.
+ */
+const LEEG_HEEN: Uitkomst = { verwerkt: [], retour: null, fouten: [{ path: 'Header', message: 'onbekend heenbericht' }] };
+const PARTIJ_TABEL: [type: MessageType, afzender: 'aanbieder' | 'gemeente', wat: string, uitkomst: Uitkomst][] = [
+  ['JW301', 'gemeente', 'forwarded', { doorgestuurd: 'beschikbaar' }],
+  ['JW302', 'aanbieder', 'a retour without its message', LEEG_HEEN],
+  ['JW305', 'aanbieder', 'answered with JW306', { verwerkt: [], retour: 'JW306' }],
+  ['JW306', 'gemeente', 'a retour without its message', LEEG_HEEN],
+  ['JW307', 'aanbieder', 'answered with JW308', { verwerkt: [], retour: 'JW308' }],
+  ['JW308', 'gemeente', 'a retour without its message', LEEG_HEEN],
+  ['JW315', 'aanbieder', 'answered with JW316', { verwerkt: [], retour: 'JW316' }],
+  ['JW316', 'gemeente', 'a retour without its message', LEEG_HEEN],
+  // Level 3: toewijzing 1234 is none the hub holds for this client (TR351).
+  ['JW317', 'aanbieder', 'answered with JW318', { verwerkt: ['9351'], retour: 'JW318' }],
+  ['JW318', 'gemeente', 'a retour without its message', LEEG_HEEN],
+  ['JW319', 'gemeente', 'forwarded', { doorgestuurd: 'beschikbaar' }],
+  ['JW320', 'aanbieder', 'a retour without its message', LEEG_HEEN],
+  // Level 3: the prestatie names toewijzing 1234, which the hub does not hold (TR338).
+  ['JW323', 'aanbieder', 'answered with JW325', { verwerkt: ['9338'], retour: 'JW325' }],
+  // Recorded on the claim it answers: a JW325 for a JW323 the hub never received is refused.
+  ['JW325', 'gemeente', 'answering no claim', { doorgestuurd: 'afgekeurd', fouten: [{ path: 'DeclaratieIdentificatie', message: 'geen declaratie (JW323) van deze aanbieder met deze identificatie' }] }],
+];
+
+const PARTIJEN: Geval[] = PARTIJ_TABEL.flatMap(([t, afzender, wat, uitkomst]): Geval[] => {
+  const vanAanbieder = afzender === 'aanbieder';
   return [
     [`${t} sent by the wrong party (${vanAanbieder ? 'a municipality' : 'a provider'})`, 'wrong party', () => ({ wie: vanAanbieder ? 'bosch' : 'alfa', body: sample(t) }), FORBIDDEN],
-    [`${t} sent by the right party (${t === 'JW325' ? 'answering no claim' : DOORGESTUURD.has(t) ? 'forwarded' : HEEN_VAN[t] ? 'a retour without its message' : `answered with ${retour}`})`, 'right party', async () => {
+    [`${t} sent by the right party (${wat})`, 'right party', async () => {
       const body = sample(t);
       // A stop needs the start it ends (TR382): the same client, product and Begindatum.
       if (t === 'JW307') await eerst('alfa', jw305((m) => (clientOf(m).Bsn = /<Bsn>(\d+)<\/Bsn>/.exec(body)![1])));
@@ -725,20 +747,7 @@ const PARTIJEN: Geval[] = MESSAGE_TYPES.flatMap((t): Geval[] => {
         await processed('alfa', vraag.id);
       }
       return { wie: vanAanbieder ? 'alfa' : 'bosch', body };
-    }, t === 'JW325'
-      ? // Recorded on the claim it answers: a JW325 for a JW323 the hub never received is refused.
-        { doorgestuurd: 'afgekeurd', fouten: [{ path: 'DeclaratieIdentificatie', message: 'geen declaratie (JW323) van deze aanbieder met deze identificatie' }] }
-      : DOORGESTUURD.has(t)
-      ? { doorgestuurd: 'beschikbaar' }
-      : HEEN_VAN[t]
-        ? { verwerkt: [], retour: null, fouten: [{ path: 'Header', message: 'onbekend heenbericht' }] }
-        : t === 'JW323'
-          ? // Level 3: the prestatie names toewijzing 1234, which the hub does not hold (TR338).
-            { verwerkt: ['9338'], retour: 'JW325' }
-          : t === 'JW317'
-            ? // Level 3: toewijzing 1234 is none the hub holds for this client (TR351).
-              { verwerkt: ['9351'], retour }
-            : { verwerkt: [], retour }],
+    }, uitkomst],
   ];
 });
 
@@ -752,6 +761,10 @@ const HERHALINGEN: Geval[] = [
   ['same Identificatie from another provider', 'replay', async () => { const id = nextId(); await eerst('alfa', jw305(undefined, id)); return { wie: 'beta', body: jw305((m) => (headerOf(m).Afzender = AGB.beta), id) }; }, OK305],
   ['same Identificatie in another message type', 'replay', async () => { const id = nextId(); await eerst('alfa', jw305(undefined, id)); return { wie: 'alfa', body: sample('JW315', (m) => ((headerOf(m).BerichtIdentificatie as IjwNode).Identificatie = id)) }; }, { verwerkt: [], retour: 'JW316' }],
 ];
+
+/** What the hub answers itself (a municipality's retour or JW325), and what it forwards for the provider to answer (ijw-3.2.md §1.2). */
+const BEANTWOORD: ReadonlySet<MessageType> = new Set(['JW305', 'JW307', 'JW315', 'JW317', 'JW323']);
+const DOOR: ReadonlySet<MessageType> = new Set(['JW301', 'JW319', 'JW325']);
 
 const SPOOF_AFZENDER = () => jw305((m) => (headerOf(m).Afzender = AGB.beta));
 
@@ -822,18 +835,19 @@ describe('hostile and malformed inputs to POST /ijw/berichten', () => {
 });
 
 describe('the event loop', () => {
+  // Bounded by the work, not by a stopwatch: a backtracking pattern on the header needed seconds
+  // for 1,500 blanks and over a minute for 4,000, so 20,000 would not finish within this test's
+  // timeout, where reading the DOM is linear. Leading blanks belong to the value (LDT_AgbCode is an
+  // xs:string, whitespace preserved, maxLength 8), so the message is invalid: accepted (the door
+  // routes on the trimmed sender), then ongeldig without a retour (level 1).
   it('a whitespace run before a comment in Afzender does not block the process', async () => {
-    const body = vervang(jw305(), `<Afzender>${AGB.alfa}</Afzender>`, `<Afzender>${' '.repeat(1500)}<!--x-->${AGB.alfa}</Afzender>`);
-    const t0 = Date.now();
+    const body = vervang(jw305(), `<Afzender>${AGB.alfa}</Afzender>`, `<Afzender>${' '.repeat(20_000)}<!--x-->${AGB.alfa}</Afzender>`);
     const r = await post('alfa', body);
-    const ms = Date.now() - t0;
-    if (r.status === 202) {
-      geaccepteerd.push(r.body.id!);
-      await processed('alfa', r.body.id!);
-    }
-    // A backtracking regular expression took seconds here (4,000 blanks: over a minute); reading the DOM takes milliseconds.
-    expect(ms).toBeLessThan(500);
-  });
+    expect(r.status).toBe(202);
+    geaccepteerd.push(r.body.id!);
+    const s = await processed('alfa', r.body.id!);
+    expect({ status: s.status, retour: s.retour, fouten: s.fouten }).toEqual({ status: 'ongeldig', retour: null, fouten: [{ path: '/Bericht/Header/Afzender', message: 'longer than 8' }] });
+  }, 30_000);
 });
 
 describe('the XSD agrees with the codec on attributes, comments and PIs (libxml2 schema validation of the same bytes)', () => {
@@ -878,8 +892,8 @@ describe('after the corpus', () => {
     expect(rows).toHaveLength(new Set(ids).size);
     const fout = rows.filter((b) => {
       // The hub answers what a municipality would answer; what it forwards, the provider answers.
-      const retouren = b.status === 'verwerkt' && RETOUR_VAN[b.type] && !DOORGESTUURD.has(b.type) ? 1 : 0;
-      const eind = DOORGESTUURD.has(b.type) ? ['ongeldig', 'afgekeurd', 'beschikbaar', 'afgeleverd'] : b.type === 'JW323' ? ['ongeldig', 'verwerkt', 'aangehouden'] : ['ongeldig', 'verwerkt'];
+      const retouren = b.status === 'verwerkt' && BEANTWOORD.has(b.type) ? 1 : 0;
+      const eind = DOOR.has(b.type) ? ['ongeldig', 'afgekeurd', 'beschikbaar', 'afgeleverd'] : b.type === 'JW323' ? ['ongeldig', 'verwerkt', 'aangehouden'] : ['ongeldig', 'verwerkt'];
       return !eind.includes(b.status) || b.retouren !== retouren || (retouren === 1) !== (b.retour_id !== null) || b.verwerk !== 1;
     });
     expect(fout).toEqual([]);

@@ -4,6 +4,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /**
  * Cost sharing of regional budget lines through the api: by inhabitants, by actual use

@@ -11,6 +11,9 @@ import { jw305Xml, retourcodesVan, startBerichtenWorker, stuurBericht, testBsn, 
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { jw323Xml, leesJw325, type TestPrestatie } from './helpers/declaraties';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+const vandaag = pinKlok();
 
 /** Counts SQL statements sent through the api's DataSource. */
 class CountingLogger implements Logger {
@@ -87,7 +90,7 @@ async function stop(naam: string, begindatum: string, einddatum: string, reden: 
   const h = m.bericht.Header as IjwNode;
   h.Afzender = x.agb;
   h.Ontvanger = x.gemeente;
-  h.BerichtIdentificatie = { Identificatie: `Q${++volg}`, Dagtekening: new Date().toISOString().slice(0, 10) };
+  h.BerichtIdentificatie = { Identificatie: `Q${++volg}`, Dagtekening: vandaag };
   const client = m.bericht.Client as IjwNode;
   client.Bsn = x.bsn;
   client.StopProducten = {

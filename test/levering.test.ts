@@ -9,6 +9,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, retourcodesVan, startBerichtenWorker, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+const vandaag = pinKlok();
 
 /** The start/stop state machine of iJw 3.2 ยง4.5, through HTTP: JW305/JW307 in, JW306/JW308 codes out. */
 let db: TestDatabase;
@@ -81,7 +84,7 @@ function stop(o: { nummer: number; begindatum: string; einddatum: string; reden:
   const h = m.bericht.Header as IjwNode;
   h.Afzender = AGB.alfa;
   h.Ontvanger = '0796';
-  h.BerichtIdentificatie = { Identificatie: `L${++volg}`, Dagtekening: new Date().toISOString().slice(0, 10) };
+  h.BerichtIdentificatie = { Identificatie: `L${++volg}`, Dagtekening: vandaag };
   const client = m.bericht.Client as IjwNode;
   client.Bsn = o.bsn ?? BSN;
   client.StopProducten = {
@@ -145,7 +148,7 @@ describe('a request for change (JW317) states the whole current package (TR349โ€
     const h = m.bericht.Header as IjwNode;
     h.Afzender = AGB.alfa;
     h.Ontvanger = '0796';
-    h.BerichtIdentificatie = { Identificatie: `L${++volg}`, Dagtekening: new Date().toISOString().slice(0, 10) };
+    h.BerichtIdentificatie = { Identificatie: `L${++volg}`, Dagtekening: vandaag };
     const c = m.bericht.Client as IjwNode;
     c.Bsn = BSN;
     const verzoek: IjwNode = { ReferentieAanbieder: o.referentie, RedenVerzoek: '1' };

@@ -14,6 +14,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, retourcodesVan, startBerichtenWorker, TAAKGERICHT, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { KLOK_ENV, pinKlok } from './helpers/klok';
+
+const vandaag = pinKlok();
 
 /**
  * Lumpsum financing through the api: set-up, monthly advances by the worker job (exactly once,
@@ -97,7 +100,7 @@ async function stop(o: { bsn: string; gemeente: string; begindatum: string; eind
   const h = m.bericht.Header as IjwNode;
   h.Afzender = AGB.alfa;
   h.Ontvanger = o.gemeente;
-  h.BerichtIdentificatie = { Identificatie: `LS${++volg}`, Dagtekening: new Date().toISOString().slice(0, 10) };
+  h.BerichtIdentificatie = { Identificatie: `LS${++volg}`, Dagtekening: vandaag };
   const client = m.bericht.Client as IjwNode;
   client.Bsn = o.bsn;
   client.StopProducten = { StopProduct: [{ Product: { ...TAAKGERICHT }, Begindatum: o.begindatum, RedenBeeindiging: '31', Einddatum: o.einddatum, StatusAanlevering: '1' }] };
@@ -324,7 +327,8 @@ describe('year-end settlement from JW305/JW307 (vaststelling)', () => {
     expect(await foutcode(tokens.gro, m)).toBe('SETTLEMENT_NOT_FOUND');
     const v = (await gql<{ keurLumpsumVaststellingGoed: Record<string, unknown> }>(tokens.regio, m)).keurLumpsumVaststellingGoed;
     expect(v).toMatchObject({ status: 'goedgekeurd', goedgekeurdDoor: 'contractmanager@rioz', bedragCenten: -500_000 });
-    expect(Date.now() - Date.parse(String(v.goedgekeurdOp))).toBeLessThan(60_000);
+    // Approved when it was asked: a timestamp of record, the database's clock.
+    expect((await owner.query<{ ok: boolean }>(`SELECT $1::timestamptz BETWEEN now() - interval '1 minute' AND now() AS ok`, [v.goedgekeurdOp])).rows[0].ok).toBe(true);
     expect(await foutcode(tokens.regio, m)).toBe('SETTLEMENT_APPROVED');
     expect(await foutcode(tokens.regio, `mutation { berekenLumpsumVaststelling(lumpsumId: "${lumpsumIds[2025]}") { id } }`)).toBe('SETTLEMENT_APPROVED');
     // A late client changes nothing in the approved settlement; the concept of 2026 follows it on recompute.
@@ -357,6 +361,8 @@ describe('a worker SIGKILLed during the advance run', () => {
         JWT_SECRET: 'lumpsum-test-secret-0123456789-abcdef',
         HUB_ENCRYPTION_KEYS: api.cfg.HUB_ENCRYPTION_KEYS ?? '',
         HUB_BSN_HASH_KEY: api.cfg.HUB_BSN_HASH_KEY ?? '',
+        // The run creates what is due by today: the worker's today is this file's.
+        ...KLOK_ENV,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -408,26 +414,53 @@ describe('a worker SIGKILLed during the advance run', () => {
   it('the restarted worker completes the run with exactly one advance per key', async () => {
     const voor = await aantalVoorschotten();
     const doel = voor + AANTAL * 36;
+    const q = new Queue('onderhoud', { connection: { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null }, prefix });
+    // The run takes the lumpsums in (jaar, id) order, one transaction each. Locking the HALT-th
+    // lumpsum stops the run there (its advances reference it), so once the worker waits on the
+    // lock the run is provably halfway: HALT lumpsums done, the rest not, one job in flight.
+    const HALT = 700;
+    const houder = new Client({ connectionString: db.ownerUrl });
+    await houder.connect();
+    await houder.query('BEGIN');
+    // Chosen first, locked after: FOR UPDATE with OFFSET would lock every row it skips too.
+    await houder.query(`SELECT id FROM lumpsum WHERE id = (SELECT id FROM lumpsum WHERE jaar = 2024 ORDER BY id OFFSET $1 LIMIT 1) FOR UPDATE`, [HALT]);
+    const houderPid = (await houder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    const wachtend = async () =>
+      (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hub-worker' AND $1 = ANY(pg_blocking_pids(pid))`, [houderPid])).rows[0].n;
     const w1 = startWorker();
-    let bijKill = voor;
-    for (let i = 0; i < 3000 && bijKill === voor; i++) {
-      await sleep(10);
-      bijKill = await aantalVoorschotten();
-    }
+    for (let i = 0; i < 2400 && (await wachtend()) === 0; i++) await sleep(50);
+    expect(await wachtend()).toBe(1);
+    const actief = await q.getActive();
+    expect(actief.map((j) => j.name)).toEqual(['lumpsum-voorschotten']);
+    const gedood = actief[0].id!;
     await kill(w1.child);
-    bijKill = await aantalVoorschotten();
-    expect(bijKill).toBeGreaterThan(voor);
-    expect(bijKill).toBeLessThan(doel);
+    await houder.query('COMMIT');
+    await houder.end();
+    const bijKill = await aantalVoorschotten();
+    expect(bijKill).toBe(voor + HALT * 36);
     // Killed between transactions: every lumpsum has all its 36 advances or none.
     const half = await owner.query(`SELECT lumpsum_id FROM lumpsum_voorschot GROUP BY lumpsum_id HAVING count(*) NOT IN (36)`);
     expect(half.rows).toEqual([]);
 
+    // The restarted worker adds a fresh run at its start, and the killed job comes back once its
+    // lock expires. Done means: both completed and nothing is left to run.
     const w2 = startWorker();
-    for (let i = 0; i < 1200 && (await aantalVoorschotten()) < doel; i++) await sleep(50);
+    const klaar = async () => {
+      const [staat, tellingen, gedaan] = await Promise.all([q.getJobState(gedood), q.getJobCounts('active', 'waiting', 'prioritized'), q.getCompleted()]);
+      const vers = gedaan.some((j) => j.name === 'lumpsum-voorschotten' && j.id !== gedood);
+      return staat === 'completed' && vers && Object.values(tellingen).every((n) => n === 0);
+    };
+    for (let i = 0; i < 1200 && !(await klaar()); i++) await sleep(50);
+    expect(await klaar()).toBe(true);
     expect(await aantalVoorschotten()).toBe(doel);
-    // The killed job comes back once its lock expires and runs again: it must add nothing.
-    await sleep(5000);
-    expect(await aantalVoorschotten()).toBe(doel);
+    // What each run added, by job: the killed job's replay and the fresh run together added exactly
+    // the remainder, each advance once (the unique key makes the slower of the two add nothing).
+    const runs = (await q.getCompleted()).filter((j) => j.name === 'lumpsum-voorschotten');
+    const replay = runs.find((j) => j.id === gedood);
+    expect(replay).toBeDefined();
+    const toegevoegd = runs.map((j) => (j.returnvalue as { voorschotten: number }).voorschotten);
+    expect(toegevoegd.reduce((a, b) => a + b, 0)).toBe(doel - bijKill);
+    const doorReplay = (replay!.returnvalue as { voorschotten: number }).voorschotten;
     const r = await owner.query<{ n: number; sleutels: number; fout: number }>(
       `SELECT count(*)::int AS n, count(DISTINCT (lumpsum_id, gemeente_code, jaar, maand))::int AS sleutels,
               (SELECT count(*)::int FROM (SELECT l.id FROM lumpsum l JOIN lumpsum_voorschot v ON v.lumpsum_id = l.id WHERE l.jaar = 2024
@@ -438,10 +471,9 @@ describe('a worker SIGKILLed during the advance run', () => {
     expect(w2.out()).toMatch(/worker started/);
     expect(w2.out()).not.toMatch(/job failed/);
     // The daily scheduler is registered under its fixed id: restarts keep one.
-    const q = new Queue('onderhoud', { connection: { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null }, prefix });
     const schedulers = await q.getJobSchedulers();
     await q.close();
     expect(schedulers.filter((s) => s.key === 'lumpsum-voorschotten')).toHaveLength(1);
-    console.log(`lumpsum crash: killed at ${bijKill - voor}/${doel - voor} advances`);
+    console.log(`lumpsum crash: killed at ${bijKill - voor}/${doel - voor} advances; the replay added ${doorReplay}, the fresh run ${doel - bijKill - doorReplay}`);
   }, 240_000);
 });

@@ -9,6 +9,9 @@ import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 let db: TestDatabase;
 let ds: DataSource;

@@ -8,6 +8,7 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { startBerichtenWorker } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
 
 /**
  * Level-2 rules end to end. A provider's message breaking one rule is answered with a
@@ -27,7 +28,8 @@ const tokens: Record<string, string> = {};
 let volgnummer = 0;
 /** ToewijzingNummers, fresh for every JW301 (each toewijzing belongs to one client). */
 let toewijzing = 5000;
-const vandaag = new Date().toISOString().slice(0, 10);
+const vandaag = pinKlok();
+
 /** Today plus n days (UTC), as YYYY-MM-DD. */
 const dag = (n: number) => new Date(Date.parse(vandaag) + n * 86_400_000).toISOString().slice(0, 10);
 const PRODUCT = { Categorie: '45', Code: '45A04' };

@@ -8,6 +8,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { startBerichtenWorker } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 let db: TestDatabase;
 let ds: DataSource;

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
 import { plusWeken, plusWerkdagen } from '../src/common/werkdagen';
-import { nuInNederland } from '../src/common/tijd';
 import { withTenant } from '../src/db/tenant';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
@@ -11,6 +10,7 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { retourcodesVan, startBerichtenWorker, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
 
 /** A request after a referral (JW315 → JW316), answered by the access team through GraphQL (JW301 / JW319). */
 let db: TestDatabase;
@@ -20,7 +20,7 @@ let worker: ReturnType<typeof startBerichtenWorker>;
 let xsd: XsdValidators;
 const t: Record<string, string> = {};
 let volg = 0;
-const vandaag = nuInNederland().datum;
+const vandaag = pinKlok();
 
 beforeAll(async () => {
   db = await createTestDatabase('verzoeken');

@@ -1,6 +1,5 @@
 import type { DataSource, Logger } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
-import { nuInNederland } from '../src/common/tijd';
 import { withTenant } from '../src/db/tenant';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
@@ -10,6 +9,7 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, retourcodesVan, startBerichtenWorker, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
 
 /** Counts SQL statements sent through the api's DataSource. */
 class CountingLogger implements Logger {
@@ -35,7 +35,8 @@ let api: TestApi;
 let worker: ReturnType<typeof startBerichtenWorker>;
 const counter = new CountingLogger();
 const t: Record<string, string> = {};
-const vandaag = nuInNederland().datum;
+const vandaag = pinKlok();
+
 let volg = 0;
 
 function plusDagen(datum: string, n: number): string {

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
-import { nuInNederland } from '../src/common/tijd';
 import { plusWerkdagen } from '../src/common/werkdagen';
 import { withTenant } from '../src/db/tenant';
 import { parseMessage, writeMessage, type IjwNode, type IjwValue } from '../src/messaging/ijw/codec';
@@ -13,6 +12,7 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
 
 /**
  * A provider's request for change (JW317, VOW): checked on level 3, acknowledged (JW318), kept in
@@ -26,7 +26,7 @@ let worker: ReturnType<typeof startBerichtenWorker>;
 let xsd: XsdValidators;
 const t: Record<string, string> = {};
 let volg = 0;
-const vandaag = nuInNederland().datum;
+const vandaag = pinKlok();
 
 /** `datum` moved by `n` days. */
 function plus(datum: string, n: number): string {

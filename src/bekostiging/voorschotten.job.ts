@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import { SYSTEEM } from '../auth/principal';
+import { vandaag } from '../common/klok';
 import { withTenant } from '../db/tenant';
 import { voorschotSchema } from './verdeel';
 
@@ -26,7 +27,7 @@ interface Openstaand {
  * worker killed halfway changes nothing that exists and only adds what is missing.
  */
 export async function maakVoorschotten(ds: DataSource, data: VoorschottenJobData): Promise<{ lumpsums: number; voorschotten: number }> {
-  const peildatum = data.peildatum ?? new Date().toISOString().slice(0, 10);
+  const peildatum = data.peildatum ?? vandaag();
   const [peiljaar, peilmaand] = [Number(peildatum.slice(0, 4)), Number(peildatum.slice(5, 7))];
   const open = await withTenant(ds, SYSTEEM, (em) =>
     em.query<Openstaand[]>(

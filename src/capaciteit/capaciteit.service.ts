@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { schrijfRegio } from '../auth/scope';
-import { nuInNederland } from '../common/tijd';
+import { vandaag } from '../common/klok';
 import { fromDatabaseError, HubError, HubErrorCode } from '../common/hub-error';
 import { CapaciteitEntity } from './capaciteit.entity';
 import { CapaciteitError } from './capaciteit.errors';
@@ -76,13 +76,13 @@ export const capaciteitService = {
    */
   async werkBij(em: EntityManager, p: Principal, input: CapaciteitInput): Promise<CapaciteitEntity> {
     const agb = schrijfAgb(p, input.aanbiederAgb);
-    const vandaag = nuInNederland().datum;
+    const dag = vandaag();
     const product = await em.query<{ regio_code: string; categorie: string; code: string }[]>(
       `SELECT pr.regio_code, pr.categorie, pr.code FROM product pr
         WHERE pr.id = $1 AND EXISTS (
           SELECT 1 FROM contract_product cp JOIN contract c ON c.id = cp.contract_id
            WHERE cp.product_id = pr.id AND cp.aanbieder_agb = $2 AND c.status <> 'beeindigd' AND $3::date BETWEEN c.begindatum AND c.einddatum)`,
-      [input.productId, agb, vandaag],
+      [input.productId, agb, dag],
     );
     if (!product[0]) {
       throw new HubError(CapaciteitError.PRODUCT_NOT_CONTRACTED, 'De aanbieder is vandaag niet gecontracteerd voor dit product', { veld: 'productId' });

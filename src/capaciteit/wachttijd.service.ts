@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { HubError, HubErrorCode } from '../common/hub-error';
-import { nuInNederland } from '../common/tijd';
+import { vandaag as klokVandaag } from '../common/klok';
 import { alsSysteem } from '../db/tenant';
 import { CapaciteitError } from './capaciteit.errors';
 import type { WachttijdFilter } from './capaciteit.inputs';
@@ -43,7 +43,7 @@ export const wachttijdService = {
   /** The current waiting list: allocated, not started, not deleted, not ended; longest wait first. */
   async wachtlijst(em: EntityManager, p: Principal, filter: WachttijdFilter | undefined): Promise<WachtItem[]> {
     const P = new Params();
-    const vandaag = P.add(nuInNederland().datum);
+    const vandaag = P.add(klokVandaag());
     const rows = await em.query<
       { id: string; nummer: number; aanbieder_agb: string; gemeente_code: string; product_categorie: string; product_code: string | null; aangevraagd: string | null; toegewezen_op: string; ingangsdatum: string; dagen: number; norm: number | null }[]
     >(
@@ -72,7 +72,7 @@ export const wachttijdService = {
 
   /** Median and 90th percentile per provider, product and municipality, computed in SQL. */
   async statistiek(em: EntityManager, p: Principal, filter: WachttijdFilter | undefined): Promise<WachttijdStatistiek[]> {
-    const vandaag = nuInNederland().datum;
+    const vandaag = klokVandaag();
     const P = new Params();
     const where = toewijzingWhere(p, filter, P);
     const stats = statistiekSql(P, { vanaf: filter?.startVanaf ?? dagenTerug(vandaag, VENSTER_DAGEN), tot: filter?.startTot ?? '9999-12-31', vandaag });
@@ -107,7 +107,7 @@ export const wachttijdService = {
    * region) exceeds either norm. `p` null: everything (for /metrics).
    */
   async signalen(em: EntityManager, p: Principal | null): Promise<WachttijdSignaal[]> {
-    const vandaag = nuInNederland().datum;
+    const vandaag = klokVandaag();
     const P = new Params();
     const dag = P.add(vandaag);
     const items = wachtItemsSql(toewijzingWhere(p, undefined, P));
@@ -181,7 +181,7 @@ export const wachttijdService = {
     if ((p.rol === 'toegang' || p.rol === 'gemeente') && p.gemeenten.length > 0 && !p.gemeenten.includes(gemeenteCode)) {
       throw new HubError(HubErrorCode.FORBIDDEN, `Geen toegang tot gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
     }
-    const vandaag = nuInNederland().datum;
+    const vandaag = klokVandaag();
     const rows = await em.query<
       { regio_code: string | null; product_id: string | null; categorie: string | null; norm: number | null; aanbieder_agb: string | null; naam: string | null; contract_nummer: string | null; open: boolean | null; vrije_plaatsen: number | null; intakes: number | null }[]
     >(

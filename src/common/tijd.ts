@@ -9,8 +9,11 @@ const NL = new Intl.DateTimeFormat('sv-SE', {
   hourCycle: 'h23',
 });
 
-/** Date (YYYY-MM-DD) and time (HH:MM:SS) in the Netherlands: iJw dates and times carry no zone. */
-export function nuInNederland(nu: Date = new Date()): { datum: string; tijd: string } {
+/**
+ * Date (YYYY-MM-DD) and time (HH:MM:SS) in the Netherlands of a moment: iJw dates and times carry
+ * no zone. For today or now, ask common/klok (it can be pinned); this only converts.
+ */
+export function nuInNederland(nu: Date): { datum: string; tijd: string } {
   const [datum, tijd] = NL.format(nu).split(' ');
   return { datum, tijd };
 }

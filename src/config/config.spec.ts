@@ -66,3 +66,17 @@ describe('keys in production', () => {
     expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEYS: `k1:${k(21)}`, HUB_BSN_HASH_KEY: 'c2hvcnQ=' })).toThrow(/HUB_BSN_HASH_KEY: must be 32 bytes/);
   });
 });
+
+describe('a pinned clock', () => {
+  it('is accepted only in tests', () => {
+    expect(loadConfig({ NODE_ENV: 'test', HUB_KLOK: '2026-11-16T10:00:00+01:00' }).HUB_KLOK).toBe('2026-11-16T10:00:00+01:00');
+    expect(loadConfig({ NODE_ENV: 'test', HUB_KLOK: '2026-11-16' }).HUB_KLOK).toBe('2026-11-16');
+    const k = (n: number) => Buffer.alloc(32, n).toString('base64');
+    const productie = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), HUB_ENCRYPTION_KEY: k(21), HUB_BSN_HASH_KEY: k(23), METRICS_TOKEN: 'a-long-enough-token' };
+    expect(() => loadConfig(productie)).not.toThrow();
+    expect(() => loadConfig({ ...productie, HUB_KLOK: '2026-11-16' })).toThrow(/HUB_KLOK: only allowed with NODE_ENV=test/);
+    expect(() => loadConfig({ HUB_KLOK: '2026-11-16' })).toThrow(/HUB_KLOK/); // development neither
+    expect(() => loadConfig({ NODE_ENV: 'test', HUB_KLOK: 'morgen' })).toThrow(/HUB_KLOK: must be an ISO/);
+    expect(loadConfig({ NODE_ENV: 'test' }).HUB_KLOK).toBeUndefined();
+  });
+});

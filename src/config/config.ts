@@ -5,6 +5,7 @@ import { controleerSleutels } from '../common/sleutels';
 
 /** HS256 secret of `npm run token` and the demo when none is set; refused in production. */
 export const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+import { leesMoment } from '../common/klok';
 
 /** Environment variables of every entry point (api, worker, migrate, demo), validated at boot. */
 export class Config {
@@ -178,6 +179,10 @@ export class Config {
   @IsInt()
   @Min(0)
   METRICS_REFRESH_SECONDS = 30;
+  /** Tests only (NODE_ENV=test): pins the hub's "today" for the processes a test starts (see common/klok). */
+  @IsOptional()
+  @IsString()
+  HUB_KLOK?: string;
 
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
@@ -195,7 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -204,6 +209,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  // A pinned clock would make every validity and time limit wrong: only a test may set one.
+  if (cfg.HUB_KLOK !== undefined) {
+    if (cfg.NODE_ENV !== 'test') throw new ConfigError('Invalid configuration:\n  HUB_KLOK: only allowed with NODE_ENV=test');
+    if (leesMoment(cfg.HUB_KLOK) === undefined) throw new ConfigError('Invalid configuration:\n  HUB_KLOK: must be an ISO date or date-time with zone');
   }
   // Production must bring its own secrets; development and tests fall back to fixed ones so
   // `npm run token`, `npm run demo` and stored demo data stay in step without setup.

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { clientScopeSql, Params, schrijfRegio, scopeClientData, scopeContractData } from '../auth/scope';
 import { GemeenteEntity } from '../registry/gemeente.entity';
 import { HubError, HubErrorCode } from '../common/hub-error';
-import { nuInNederland } from '../common/tijd';
+import { vandaag } from '../common/klok';
 import { ContractEntity } from '../contracting/contract.entity';
 import { paginate, type Connection, type PageArgs } from '../graphql/pagination';
 import { parseMessage } from '../messaging/ijw/codec';
@@ -369,7 +369,7 @@ export const declaratieService = {
           toegekend: d.toegekendCenten,
           declaratieCodes: d.status === DeclaratieStatus.afgewezen ? d.retourcodes : [],
         },
-        nuInNederland().datum,
+        vandaag(),
       );
     }
     await audit(em, p, 'declaratie.vrijgegeven', 'declaratie', id, {}, d.regioCode);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { nuInNederland } from '../common/tijd';
+import { vandaag as klokVandaag } from '../common/klok';
 import { verlopenVoor } from '../common/werkdagen';
 
 /**
@@ -7,7 +7,7 @@ import { verlopenVoor } from '../common/werkdagen';
  * (OP090), a JW325 within 10 (OP090x4); a request's answer is due on its own `uiterlijk` (5 working
  * days, or 8 weeks once in onderzoek, OP274).
  */
-export function grenzen(vandaag = nuInNederland().datum): { retour: string; declaratie: string; vandaag: string } {
+export function grenzen(vandaag = klokVandaag()): { retour: string; declaratie: string; vandaag: string } {
   return { retour: verlopenVoor(vandaag, 3), declaratie: verlopenVoor(vandaag, 10), vandaag };
 }
 

@@ -6,7 +6,7 @@ import { scopeClientData } from '../auth/scope';
 import { isValidBsn } from '../common/bsn';
 import { Uitvoeringsvariant } from '../common/enums';
 import { HubError, HubErrorCode } from '../common/hub-error';
-import { nuInNederland } from '../common/tijd';
+import { tijdstip, vandaag } from '../common/klok';
 import { tariefOpDatum } from '../contracting/tarief.rules';
 import { TariefEntity } from '../contracting/tarief.entity';
 import { alsSysteem } from '../db/tenant';
@@ -207,7 +207,7 @@ async function stuurJw301(
     actie: string;
   },
 ): Promise<BerichtEntity> {
-  const { datum } = nuInNederland();
+  const datum = vandaag();
   const huidige = await actueel(em, a.clientId, a.agb, a.gemeente, datum);
   const nummers = new Set(huidige.map((t) => t.nummer));
   const vow = a.wijzigingsverzoek;
@@ -244,15 +244,15 @@ export const toewijzingService = {
     checkGemeente(p, input.gemeenteCode);
     if (!isValidBsn(input.client.bsn)) throw new HubError(ToewijzingError.INVALID_BSN, 'BSN voldoet niet aan de elfproef', { veld: 'client.bsn' });
     const gem = await em.query<{ regio_code: string }[]>(
-      `SELECT regio_code FROM gemeente WHERE code = $1 AND geldig_vanaf <= CURRENT_DATE AND (geldig_tot IS NULL OR geldig_tot >= CURRENT_DATE)`,
-      [input.gemeenteCode],
+      `SELECT regio_code FROM gemeente WHERE code = $1 AND geldig_vanaf <= $2::date AND (geldig_tot IS NULL OR geldig_tot >= $2::date)`,
+      [input.gemeenteCode, vandaag()],
     );
     if (!gem[0]) throw new HubError(HubErrorCode.VALIDATION_FAILED, `Onbekende gemeente ${input.gemeenteCode}`, { veld: 'gemeenteCode' });
     const regio = gem[0].regio_code;
     const producten = input.producten ?? (input.arrangement ? await uitArrangement(em, regio, input.arrangement) : []);
     if (!producten.length) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Geef producten of een arrangement', { veld: 'producten' });
     const client = await registreerClient(em, sleutels, input.gemeenteCode, regio, input.client);
-    const { datum, tijd } = nuInNederland();
+    const { datum, tijd } = tijdstip();
     const lopend = (await actueel(em, client.id, input.aanbiederAgb, input.gemeenteCode, datum)).map((t) => ({ ...t }));
     const geschreven: ToewijzingEntity[] = [];
     const perPlafond = new Map<string, { contractId: string; jaar: number; centen: number }>();
@@ -359,7 +359,7 @@ export const toewijzingService = {
       });
     }
     const regio = cl[0].regio_code;
-    const { datum, tijd } = nuInNederland();
+    const { datum, tijd } = tijdstip();
     const stempel = { toewijzingsdatum: datum, toewijzingstijd: tijd, referentieAanbieder: a.referentie };
     const gewijzigd: ToewijzingEntity[] = [];
     const nieuw: ToewijzingEntity[] = [];
@@ -497,7 +497,7 @@ export const toewijzingService = {
     }
     const vorm: Vorm = { ...t, einddatum: input.einddatum ?? t.einddatum, volume: input.volume ?? t.volume, budget: input.budget ?? t.budget };
     checkVorm(vorm);
-    const anderen = (await actueel(em, t.clientId, t.aanbiederAgb, t.gemeenteCode, nuInNederland().datum)).filter((x) => x.id !== t.id);
+    const anderen = (await actueel(em, t.clientId, t.aanbiederAgb, t.gemeenteCode, vandaag())).filter((x) => x.id !== t.id);
     const clash = stapeling({ ...t, einddatum: vorm.einddatum }, anderen);
     if (clash !== undefined) throw new HubError(ToewijzingError.STACKING, `Overlapt dan met toewijzing ${clash} voor hetzelfde product (stapeling)`, { veld: 'einddatum', toewijzingNummer: clash });
     const match = await contractVan(em, t, vorm.einddatum);
@@ -525,7 +525,7 @@ export const toewijzingService = {
   },
 
   async schrijfWijziging(em: EntityManager, p: Principal, sleutels: Sleutels, t: ToewijzingEntity, wijziging: Partial<ToewijzingEntity>, actie: string) {
-    const { datum, tijd } = nuInNederland();
+    const { datum, tijd } = tijdstip();
     Object.assign(t, wijziging, { versie: t.versie + 1, toewijzingsdatum: datum, toewijzingstijd: tijd, referentieAanbieder: null });
     await em.save(ToewijzingEntity, t);
     const c = await em.query<{ gegevens_versleuteld: Buffer }[]>(`SELECT gegevens_versleuteld FROM client WHERE id = $1`, [t.clientId]);
@@ -547,7 +547,7 @@ export const toewijzingService = {
     if (filter?.gemeenteCode) qb.andWhere('t.gemeente_code = :gem', { gem: filter.gemeenteCode });
     if (filter?.clientId) qb.andWhere('t.client_id = :cid', { cid: UUID.test(filter.clientId) ? filter.clientId : '00000000-0000-0000-0000-000000000000' });
     if (filter?.actueel) {
-      qb.andWhere('(t.einddatum IS NULL OR t.einddatum >= :vandaag)', { vandaag: nuInNederland().datum });
+      qb.andWhere('(t.einddatum IS NULL OR t.einddatum >= :vandaag)', { vandaag: vandaag() });
       qb.andWhere(nietVerwijderdSql('t'));
     }
     return qb.orderBy('t.nummer').take(1000).getMany();

@@ -7,6 +7,7 @@ import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
 import { HubError } from '../common/hub-error';
+import { nu, vandaag } from '../common/klok';
 import { nuInNederland } from '../common/tijd';
 import { plusWeken } from '../common/werkdagen';
 import { BerichtEntity } from '../messaging/bericht.entity';
@@ -97,7 +98,7 @@ async function teBeantwoorden(em: EntityManager, p: Principal, id: string, toege
 
 /** A JW319 answering one ReferentieAanbieder (§2.9). */
 async function stuurJw319(em: EntityManager, p: Principal, sleutels: Sleutels, v: VerzoekEntity, antwoord: IjwNode, actie: string): Promise<BerichtEntity> {
-  const { datum } = nuInNederland();
+  const datum = vandaag();
   const n = await em.query<{ n: string }[]>(`SELECT nextval('bericht_nummer') AS n`);
   const message: IjwMessage = {
     type: 'JW319',
@@ -117,7 +118,7 @@ export const verzoekService = {
     if (filter?.status) qb.andWhere('v.status = :status', { status: filter.status });
     if (filter?.gemeenteCode) qb.andWhere('v.gemeente_code = :gem', { gem: filter.gemeenteCode });
     if (filter?.soort) qb.andWhere('v.soort = :soort', { soort: filter.soort });
-    if (filter?.verlopen) qb.andWhere(`v.status IN ('open', 'in_onderzoek') AND v.uiterlijk < :vandaag`, { vandaag: nuInNederland().datum });
+    if (filter?.verlopen) qb.andWhere(`v.status IN ('open', 'in_onderzoek') AND v.uiterlijk < :vandaag`, { vandaag: vandaag() });
     return qb.orderBy('v.uiterlijk').addOrderBy('v.id').take(1000).getMany();
   },
 
@@ -148,7 +149,7 @@ export const verzoekService = {
       },
       { referentie: v.referentieAanbieder },
     );
-    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0].id, beantwoordOp: new Date() });
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0].id, beantwoordOp: nu() });
     return r;
   },
 
@@ -165,7 +166,7 @@ export const verzoekService = {
       referentie: v.referentieAanbieder,
       pakket: v.pakket ?? { ongewijzigd: [], teWijzigen: [], nieuw: [] },
     });
-    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0]?.id ?? null, beantwoordOp: new Date() });
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0]?.id ?? null, beantwoordOp: nu() });
     await audit(em, p, 'verzoek.toegewezen', 'verzoek', v.id, { bericht: r.bericht.id, referentie: v.referentieAanbieder }, v.regioCode);
     return r;
   },
@@ -178,7 +179,7 @@ export const verzoekService = {
     const v = await teBeantwoorden(em, p, input.verzoekId, [VerzoekStatus.open, VerzoekStatus.in_onderzoek]);
     const antwoord: IjwNode = { VerzoekAntwoord: '1', RedenAfwijzingVerzoek: input.reden };
     if (input.woonplaatsGemeente) antwoord.Woonplaatsbeginsel = { Gemeente: input.woonplaatsGemeente };
-    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.afgewezen, redenAfwijzing: input.reden, beantwoordOp: new Date() });
+    await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.afgewezen, redenAfwijzing: input.reden, beantwoordOp: nu() });
     return stuurJw319(em, p, sleutels, v, antwoord, 'verzoek.afgewezen');
   },
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isValidBsn } from '../../src/common/bsn';
 import { sleutelsUitConfig, type SleutelConfig } from '../../src/common/sleutels';
+import { vandaag as klokVandaag } from '../../src/common/klok';
 import { writeMessage, type IjwMessage, type IjwNode } from '../../src/messaging/ijw/codec';
 import { sampleMessage } from '../../src/messaging/ijw/samples';
 import type { XsdValidators } from '../../src/messaging/ijw/xsd-validator';
@@ -65,7 +66,7 @@ export function jw305Xml(o: {
   begindatum?: string;
   change?: (m: IjwMessage) => void;
 }): string {
-  const vandaag = new Date().toISOString().slice(0, 10);
+  const vandaag = klokVandaag();
   const m = sampleMessage('JW305', 'minimal');
   const h = m.bericht.Header as IjwNode;
   h.Afzender = AGB.alfa;

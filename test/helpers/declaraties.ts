@@ -1,4 +1,4 @@
-import { nuInNederland } from '../../src/common/tijd';
+import { vandaag } from '../../src/common/klok';
 import { parseMessage, writeMessage, type IjwMessage, type IjwNode, type IjwValue } from '../../src/messaging/ijw/codec';
 import { sampleMessage } from '../../src/messaging/ijw/samples';
 import { lijst } from '../../src/declaratie/jw325';
@@ -31,12 +31,11 @@ export function jw323Xml(o: {
   gemeente: string;
   clienten: { bsn: string; prestaties: TestPrestatie[] }[];
 }): string {
-  const vandaag = nuInNederland().datum;
   const m = sampleMessage('JW323', 'minimal');
   const h = m.bericht.Header as IjwNode;
   h.Afzender = o.afzender;
   h.Ontvanger = o.gemeente;
-  h.BerichtIdentificatie = { Identificatie: o.identificatie, Dagtekening: vandaag };
+  h.BerichtIdentificatie = { Identificatie: o.identificatie, Dagtekening: vandaag() };
   const [y, mm] = o.periode.split('-').map(Number);
   const eind = new Date(Date.UTC(y, mm, 0)).toISOString().slice(0, 10);
   let totaal = 0;
@@ -70,7 +69,7 @@ export function jw323Xml(o: {
   m.bericht.Declaratie = {
     DeclaratieNummer: o.nummer,
     DeclaratiePeriode: { Begindatum: `${o.periode}-01`, Einddatum: eind },
-    DeclaratieDagtekening: vandaag,
+    DeclaratieDagtekening: vandaag(),
     TotaalIngediendBedrag: { TotaalBedrag: Math.abs(totaal), DebetCredit: totaal < 0 ? 'C' : 'D' },
     Clienten: { Client: clienten },
   };

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { nu } from '../../common/klok';
 import { legExternDeclaratieAntwoordVast } from '../../declaratie/extern';
 import type { ClientInput } from '../../toewijzing/toewijzing.inputs';
 import { legExterneToewijzingVast, type ExternProduct } from '../../toewijzing/toewijzing.service';
@@ -76,10 +77,10 @@ export async function doorsturen(em: EntityManager, sleutels: Sleutels, b: Beric
     const refs = [...new Set(producten.map((p) => p.ReferentieAanbieder).filter((r): r is string => typeof r === 'string'))];
     if (refs.length) {
       await em.query(
-        `UPDATE verzoek v SET status = 'toegewezen', beantwoord_op = now(),
+        `UPDATE verzoek v SET status = 'toegewezen', beantwoord_op = $4,
                 toewijzing_id = (SELECT t.id FROM toewijzing t WHERE t.gemeente_code = v.gemeente_code AND t.referentie_aanbieder = v.referentie_aanbieder ORDER BY t.nummer LIMIT 1)
           WHERE v.gemeente_code = $1 AND v.aanbieder_agb = $2 AND v.referentie_aanbieder = ANY ($3::text[]) AND v.status IN ('open', 'in_onderzoek')`,
-        [b.gemeente_code, b.aanbieder_agb, refs],
+        [b.gemeente_code, b.aanbieder_agb, refs, nu()],
       );
     }
   }
@@ -92,9 +93,9 @@ export async function doorsturen(em: EntityManager, sleutels: Sleutels, b: Beric
     const a = message.bericht.Antwoord as IjwNode;
     const status = a.VerzoekAntwoord === '1' ? 'afgewezen' : 'in_onderzoek';
     await em.query(
-      `UPDATE verzoek SET status = $4, reden_afwijzing = $5, beantwoord_op = now()
+      `UPDATE verzoek SET status = $4, reden_afwijzing = $5, beantwoord_op = $6
         WHERE gemeente_code = $1 AND aanbieder_agb = $2 AND referentie_aanbieder = $3 AND status IN ('open', 'in_onderzoek')`,
-      [b.gemeente_code, b.aanbieder_agb, a.ReferentieAanbieder as string, status, (a.RedenAfwijzingVerzoek as string | undefined) ?? null],
+      [b.gemeente_code, b.aanbieder_agb, a.ReferentieAanbieder as string, status, (a.RedenAfwijzingVerzoek as string | undefined) ?? null, nu()],
     );
   }
   // The outbox row delivers it to the provider's endpoint or mailbox, like the hub's own messages.

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { prepared } from '../../db/prepared';
 import { SYSTEEM } from '../../auth/principal';
-import { nuInNederland } from '../../common/tijd';
+import { vandaag } from '../../common/klok';
 import { withTenant } from '../../db/tenant';
 import { parseMessage } from '../ijw/codec';
 import { CodecError } from '../ijw/codec.errors';
@@ -41,7 +41,6 @@ interface Rij {
   volgnummer: string;
 }
 
-const vandaag = () => nuInNederland().datum;
 
 /** A message that must wait for an earlier-received message of the same client. */
 interface Wacht {

@@ -1,3 +1,4 @@
+import { nu } from '../../common/klok';
 import { metGeaccepteerdePrestaties } from '../../declaratie/declaratie.verwerking';
 import { declaratieVan, prestatieSleutel } from '../../declaratie/extern';
 import { clientenVan, lijst } from '../../declaratie/jw325';
@@ -76,8 +77,8 @@ async function legWijzigingVast(c: Niveau3Context): Promise<void> {
   const bsn = w.client.Bsn as string;
   await c.em.query(
     `INSERT INTO verzoek (bericht_id, soort, regio_code, gemeente_code, aanbieder_agb, referentie_aanbieder, client_hash, gegevens_versleuteld,
-                          ingangsdatum, reden_verzoek, pakket, uiterlijk)
-     VALUES ($1, 'wijziging', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                          ingangsdatum, reden_verzoek, pakket, uiterlijk, ontvangen_op)
+     VALUES ($1, 'wijziging', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       c.bericht.id,
       c.bericht.regioCode,
@@ -90,6 +91,7 @@ async function legWijzigingVast(c: Niveau3Context): Promise<void> {
       w.verzoek.RedenVerzoek as string,
       JSON.stringify(pakket),
       plusWerkdagen(c.vandaag, 5),
+      nu(),
     ],
   );
 }
@@ -118,8 +120,8 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
     const omvang = p.Omvang as IjwNode | undefined;
     await c.em.query(
       `INSERT INTO verzoek (bericht_id, regio_code, gemeente_code, aanbieder_agb, referentie_aanbieder, client_hash, gegevens_versleuteld,
-                            product_categorie, product_code, ingangsdatum, einddatum, volume, eenheid, frequentie, budget, verwijzer_type, uiterlijk)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+                            product_categorie, product_code, ingangsdatum, einddatum, volume, eenheid, frequentie, budget, verwijzer_type, uiterlijk, ontvangen_op)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
         c.bericht.id,
         c.bericht.regioCode,
@@ -138,6 +140,7 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
         p.Budget === undefined ? null : Number(p.Budget),
         (p.Verwijzer as IjwNode).Type as string,
         uiterlijk,
+        nu(),
       ],
     );
   }
