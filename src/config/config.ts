@@ -50,13 +50,21 @@ export class Config {
   @IsUrl({ require_tld: false })
   JWT_JWKS_URL?: string;
 
+  /** Expected `iss` of every token; required in production. */
   @IsOptional()
   @IsString()
   JWT_ISSUER?: string;
 
+  /** Expected `aud` of every token; required in production. */
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Longest accepted token lifetime (exp minus iat), in seconds; a token without exp is refused. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  JWT_MAX_TTL_SECONDS = 12 * 3600;
 
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -74,6 +82,51 @@ export class Config {
   @IsInt()
   @Min(10)
   GRAPHQL_MAX_COST = 20000;
+
+  /** Largest JSON body of a /graphql request, in bytes (413 above). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  GRAPHQL_MAX_BODY_BYTES = 256 * 1024;
+
+  /** Most lexical tokens in one GraphQL document: parsing stops there. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_TOKENS = 3000;
+
+  /**
+   * Most selections (fields and fragment spreads, fragments counted each time they are spread) in
+   * one document, checked before validation: some standard validation rules cost time quadratic in it.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(50)
+  GRAPHQL_MAX_SELECTIONS = 500;
+
+  /** Most directives in one document (fragments counted each time they are spread). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  GRAPHQL_MAX_DIRECTIVES = 50;
+
+  /** A /graphql request still unanswered after this many milliseconds gets a 503 REQUEST_TIMEOUT. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  GRAPHQL_TIMEOUT_MS = 30_000;
+
+  /** PostgreSQL statement_timeout of the api's connections, in milliseconds (0: none). Worker and migrations have none. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  API_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** Time the api's HTTP server allows a client to send one whole request (headers and body), in milliseconds. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  HTTP_REQUEST_TIMEOUT_MS = 120_000;
 
   /** Key (base64, 32 bytes) encrypting stored messages and client data. Required in production. */
   @IsOptional()
@@ -161,6 +214,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!cfg.JWT_SECRET && !cfg.JWT_JWKS_URL) {
     if (cfg.NODE_ENV === 'production') missing.push('JWT_JWKS_URL: required in production (or JWT_SECRET)');
     cfg.JWT_SECRET = 'development-only-secret-change-me-0123456789';
+  }
+  if (cfg.NODE_ENV === 'production') {
+    // Without them a token minted for another service of the same identity provider would do.
+    if (!cfg.JWT_ISSUER) missing.push('JWT_ISSUER: required in production');
+    if (!cfg.JWT_AUDIENCE) missing.push('JWT_AUDIENCE: required in production');
   }
   if (!cfg.HUB_ENCRYPTION_KEY) {
     if (cfg.NODE_ENV === 'production') missing.push('HUB_ENCRYPTION_KEY: required in production');
