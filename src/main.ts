@@ -7,12 +7,15 @@ import { appDataSource, bootConfig, onShutdown, producerRedis } from './runtime'
 /** The api process: GraphQL, health and metrics over HTTP. */
 async function main(): Promise<void> {
   const cfg = bootConfig();
-  const ds = appDataSource(cfg, 'hub-api');
+  const ds = appDataSource(cfg, 'hub-api', cfg.API_STATEMENT_TIMEOUT_MS);
   await ds.initialize();
   const redis = producerRedis(cfg);
   await redis.connect();
   const { app, apollo } = await createApp(cfg, ds, redis);
   const server: Server = app.listen(cfg.PORT, () => log.info('api listening', { url: `http://localhost:${cfg.PORT}/graphql` }));
+  // A client that sends its request slowly holds a socket at most this long.
+  server.requestTimeout = cfg.HTTP_REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(60_000, cfg.HTTP_REQUEST_TIMEOUT_MS);
   onShutdown('api', async () => {
     // Stop accepting, let requests in flight finish, close idle keep-alive sockets.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
