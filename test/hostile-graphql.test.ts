@@ -353,6 +353,18 @@ describe('hostile GraphQL requests', () => {
 });
 
 describe('timeouts', () => {
+  /** A GraphQL request that gives up after 10 s, so a regression fails the test instead of holding the lock. */
+  async function gql(api: TestApi, token: string, q: string) {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: q }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    return { status: res.status, ...body };
+  }
+
   /** Holds an exclusive lock on a table, so every query on it waits until released. */
   async function lock(table: string): Promise<() => Promise<void>> {
     const c = new Client({ connectionString: db.ownerUrl });
@@ -372,7 +384,7 @@ describe('timeouts', () => {
     try {
       const from = logs.length;
       const token = await api.token({ rol: 'regio', regio: 'NOB' });
-      const r = await api.gql(token, '{ gemeenten(first: 1) { totalCount } }');
+      const r = await gql(api, token, '{ gemeenten(first: 1) { totalCount } }');
       expect({ status: r.status, code: r.errors?.[0].extensions?.code, data: r.data }).toEqual({ status: 200, code: 'REQUEST_TIMEOUT', data: null });
       expect(logs.slice(from).join('')).toContain('"msg":"statement timed out"');
     } finally {
@@ -388,13 +400,13 @@ describe('timeouts', () => {
     try {
       const from = logs.length;
       const token = await api.token({ rol: 'regio', regio: 'NOB' });
-      const r = await api.gql(token, '{ gemeenten(first: 1) { totalCount } }');
+      const r = await gql(api, token, '{ gemeenten(first: 1) { totalCount } }');
       expect({ status: r.status, code: r.errors?.[0].extensions?.code }).toEqual({ status: 503, code: 'REQUEST_TIMEOUT' });
       expect(logs.slice(from).join('')).toContain('"msg":"graphql request timed out"');
       await release();
       released = true;
       // The waiting query finishes once the lock is gone; the api keeps answering.
-      const again = await api.gql(token, '{ gemeenten(first: 1) { totalCount } }');
+      const again = await gql(api, token, '{ gemeenten(first: 1) { totalCount } }');
       expect(again.data).toEqual({ gemeenten: { totalCount: 3 } });
     } finally {
       if (!released) await release();
