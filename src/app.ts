@@ -1,16 +1,18 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { TokenError, TokenVerifier } from './auth/jwt';
+import { TokenVerifier } from './auth/jwt';
 import type { Config } from './config/config';
-import { formatHubError, HubErrorCode } from './common/hub-error';
+import { formatHubError } from './common/hub-error';
 import { HubContext } from './graphql/context';
 import { aliasLimit, depthLimit } from './graphql/limits';
-import { complexityPlugin, transactionPlugin } from './graphql/plugins';
+import { complexityPlugin, refusalLogPlugin, transactionPlugin } from './graphql/plugins';
+import { principalFromHeader, Unauthenticated } from './http/bearer';
+import { documentLimits, graphqlBody, graphqlBodyErrors, withDeadline } from './http/graphql-http';
 import { buildHubSchema } from './graphql/schema';
 import { inboxRouter } from './messaging/inbox/inbox.router';
 import { exportRouter } from './declaratie/afrekening.router';
@@ -28,16 +30,14 @@ export interface HubApp {
   apollo: ApolloServer<HubContext>;
 }
 
-/** Reads the bearer token; throws UNAUTHENTICATED (HTTP 401) when absent or invalid. */
+/** Reads the bearer token; throws UNAUTHENTICATED or TOKEN_EXPIRED (HTTP 401 with its challenge). */
 export async function authenticate(verifier: TokenVerifier, header: string | undefined) {
-  const m = /^Bearer (.+)$/i.exec(header ?? '');
-  const unauth = (message: string) => new GraphQLError(message, { extensions: { code: HubErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
-  if (!m) throw unauth('Geen bearer token');
   try {
-    return await verifier.verify(m[1]);
+    return await principalFromHeader(verifier, header);
   } catch (e) {
-    if (e instanceof TokenError) throw unauth('Ongeldig token');
-    throw e;
+    if (!(e instanceof Unauthenticated)) throw e;
+    const http = { status: 401, headers: new HeaderMap([['www-authenticate', e.challenge]]) };
+    throw new GraphQLError(e.message, { extensions: { code: e.code, http } });
   }
 }
 
@@ -61,10 +61,18 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     allowBatchedHttpRequests: false,
     // The process owns SIGTERM handling (drain HTTP, then Apollo, Redis, PostgreSQL in order).
     stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: cfg.GRAPHQL_MAX_TOKENS },
     validationRules: [depthLimit(cfg.GRAPHQL_MAX_DEPTH), aliasLimit(cfg.GRAPHQL_MAX_ALIASES)],
+    // No "Did you mean …": in production the schema is not for strangers to map.
+    hideSchemaDetailsFromClientErrors: production,
     formatError: formatHubError,
     // Cache control would wrap every field resolver for hints this API never sets.
-    plugins: [complexityPlugin(cfg.GRAPHQL_MAX_COST), transactionPlugin(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      refusalLogPlugin(),
+      complexityPlugin(cfg.GRAPHQL_MAX_COST),
+      transactionPlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -93,10 +101,15 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   app.use('/dashboard', dashboardRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels),
-    }),
+    ...graphqlBody(cfg.GRAPHQL_MAX_BODY_BYTES),
+    documentLimits({ maxTokens: cfg.GRAPHQL_MAX_TOKENS, maxSelections: cfg.GRAPHQL_MAX_SELECTIONS, maxDirectives: cfg.GRAPHQL_MAX_DIRECTIVES }),
+    withDeadline(
+      cfg.GRAPHQL_TIMEOUT_MS,
+      expressMiddleware(apollo, {
+        context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels),
+      }),
+    ),
+    graphqlBodyErrors(),
   );
   return { app, apollo };
 }

@@ -12,12 +12,15 @@ async function main(): Promise<void> {
   const cfg = bootConfig();
   labelProcess('api');
   exitOnFatal('api');
-  const ds = appDataSource(cfg, 'hub-api');
+  const ds = appDataSource(cfg, 'hub-api', cfg.API_STATEMENT_TIMEOUT_MS);
   await reachable('PostgreSQL', cfg.DATABASE_URL, ds.initialize());
   const redis = producerRedis(cfg);
   await reachable('Redis', cfg.REDIS_URL, redis.connect());
   const { app, apollo } = await createApp(cfg, ds, redis);
   const server = createServer(app);
+  // A client that sends its request slowly holds a socket at most this long.
+  server.requestTimeout = cfg.HTTP_REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(60_000, cfg.HTTP_REQUEST_TIMEOUT_MS);
   // Listening is said only once it is true; a busy or forbidden port ends the process (main's catch).
   await listen(server, cfg.PORT);
   let metrics: MetricsListener | undefined;

@@ -18,8 +18,9 @@ export function bootConfig(): Config {
   }
 }
 
-export function appDataSource(cfg: Config, name: string): DataSource {
-  return createDataSource(cfg.DATABASE_URL, { poolSize: cfg.DATABASE_POOL_SIZE, applicationName: name });
+/** The application role's DataSource; `statementTimeoutMs` for the api only (worker jobs may run long). */
+export function appDataSource(cfg: Config, name: string, statementTimeoutMs?: number): DataSource {
+  return createDataSource(cfg.DATABASE_URL, { poolSize: cfg.DATABASE_POOL_SIZE, applicationName: name, statementTimeoutMs });
 }
 
 /** Redis for producers and health checks: fail fast rather than queue commands forever. */

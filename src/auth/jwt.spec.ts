@@ -1,7 +1,7 @@
 import { generateKeyPair, exportJWK, SignJWT } from 'jose';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signDevToken, TokenError, TokenVerifier } from './jwt';
+import { lifetimeProblem, signDevToken, TokenError, TokenVerifier } from './jwt';
 
 const SECRET = 'x'.repeat(40);
 
@@ -16,11 +16,43 @@ describe('TokenVerifier', () => {
     const v = new TokenVerifier({ JWT_SECRET: SECRET });
     const other = await signDevToken({ rol: 'regio', regio: 'RIOZ', gemeenten: [] }, 'y'.repeat(40));
     await expect(v.verify(other)).rejects.toThrow(TokenError);
-    const bad = await new SignJWT({ rol: 'koning' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
+    const bad = await new SignJWT({ rol: 'koning' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
     await expect(v.verify(bad)).rejects.toThrow(/rol/);
-    const noAgb = await new SignJWT({ rol: 'aanbieder' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
+    const noAgb = await new SignJWT({ rol: 'aanbieder' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(SECRET));
     await expect(v.verify(noAgb)).rejects.toThrow(/agb/);
     await expect(signDevToken({ rol: 'gemeente', regio: 'RIOZ', gemeenten: [] }, SECRET)).rejects.toThrow(/gemeente/);
+  });
+
+  it('refuses a token without exp, one that lives too long, and says when one expired', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const claims = { rol: 'aanbieder', agb: '71000001' };
+    const v = new TokenVerifier({ JWT_SECRET: SECRET, JWT_MAX_TTL_SECONDS: 3600 });
+    const zonderExp = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().sign(key);
+    await expect(v.verify(zonderExp)).rejects.toMatchObject({ reden: 'ongeldig', message: expect.stringMatching(/exp/) as unknown });
+    const tweeUur = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('2h').sign(key);
+    await expect(v.verify(tweeUur)).rejects.toThrow(/lifetime exceeds 3600/);
+    const zonderIat = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(key);
+    await expect(v.verify(zonderIat)).rejects.toThrow(/lifetime exceeds 3600/);
+    const now = Math.floor(Date.now() / 1000);
+    const verlopen = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now - 600).setExpirationTime(now - 60).sign(key);
+    await expect(v.verify(verlopen)).rejects.toMatchObject({ reden: 'verlopen' });
+    await expect(v.verify(await signDevToken({ ...claims, rol: 'aanbieder', gemeenten: [] }, SECRET, 3600))).resolves.toMatchObject({ agb: '71000001' });
+  });
+
+  it('requires the configured issuer and audience; a development token can carry them', async () => {
+    const v = new TokenVerifier({ JWT_SECRET: SECRET, JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'jeugdzorg-hub' });
+    const p = { rol: 'regio' as const, regio: 'RIOZ', gemeenten: [] };
+    await expect(v.verify(await signDevToken(p, SECRET))).rejects.toThrow(/iss/);
+    await expect(v.verify(await signDevToken(p, SECRET, '1h', { issuer: 'https://idp.example' }))).rejects.toThrow(/aud/);
+    await expect(v.verify(await signDevToken(p, SECRET, '1h', { issuer: 'https://idp.example', audience: 'jeugdzorg-hub' }))).resolves.toMatchObject({ rol: 'regio' });
+  });
+
+  it('measures a lifetime from iat, or from now without one', () => {
+    expect(lifetimeProblem({ iat: 1000, exp: 1000 + 43200 }, 43200, 5000)).toBeUndefined();
+    expect(lifetimeProblem({ iat: 1000, exp: 1000 + 43201 }, 43200, 5000)).toMatch(/43200/);
+    expect(lifetimeProblem({ exp: 5000 + 43200 }, 43200, 5000)).toBeUndefined();
+    expect(lifetimeProblem({ exp: 5000 + 43201 }, 43200, 5000)).toMatch(/43200/);
+    expect(lifetimeProblem({}, 43200, 5000)).toMatch(/exp/);
   });
 
   it('verifies RS256 tokens against a JWKS URL', async () => {
@@ -37,6 +69,7 @@ describe('TokenVerifier', () => {
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
         .setSubject('oidc-user')
         .setIssuer('https://idp.example')
+        .setIssuedAt()
         .setExpirationTime('5m')
         .sign(privateKey);
       const v = new TokenVerifier({ JWT_JWKS_URL: url, JWT_ISSUER: 'https://idp.example' });

@@ -1,32 +1,64 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Config } from '../config/config';
 import { isRol, principalProblem, type Principal } from './principal';
 
-export class TokenError extends Error {}
+/** Why a token was refused: a caller can renew an expired token, an invalid one never works. */
+export type TokenFout = 'verlopen' | 'ongeldig';
+
+export class TokenError extends Error {
+  constructor(
+    message: string,
+    readonly reden: TokenFout = 'ongeldig',
+  ) {
+    super(message);
+  }
+}
+
+/** Longest accepted lifetime when none is configured: one working day. */
+export const DEFAULT_MAX_TTL_SECONDS = 12 * 3600;
+
+type VerifierConfig = Pick<Config, 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'> & { JWT_MAX_TTL_SECONDS?: number };
 
 /** Verifies bearer tokens: HS256 with the configured secret (development) or RS256 via JWKS (production). */
 export class TokenVerifier {
   private readonly jwks?: JWTVerifyGetKey;
   private readonly secret?: Uint8Array;
+  private readonly maxTtl: number;
 
-  constructor(private readonly cfg: Pick<Config, 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>) {
+  constructor(private readonly cfg: VerifierConfig) {
     if (cfg.JWT_JWKS_URL) this.jwks = createRemoteJWKSet(new URL(cfg.JWT_JWKS_URL));
     else if (cfg.JWT_SECRET) this.secret = new TextEncoder().encode(cfg.JWT_SECRET);
     else throw new TokenError('no key source configured');
+    this.maxTtl = cfg.JWT_MAX_TTL_SECONDS ?? DEFAULT_MAX_TTL_SECONDS;
   }
 
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
-      const opts = { issuer: this.cfg.JWT_ISSUER, audience: this.cfg.JWT_AUDIENCE };
+      // A token without exp would be valid forever: exp is required, and bounded below.
+      const opts = { issuer: this.cfg.JWT_ISSUER, audience: this.cfg.JWT_AUDIENCE, requiredClaims: ['exp'] };
       payload = this.jwks
         ? (await jwtVerify(token, this.jwks, { ...opts, algorithms: ['RS256'] })).payload
         : (await jwtVerify(token, this.secret as Uint8Array, { ...opts, algorithms: ['HS256'] })).payload;
     } catch (e) {
+      if (e instanceof errors.JWTExpired) throw new TokenError('token expired', 'verlopen');
       throw new TokenError(`invalid token: ${(e as Error).message}`);
     }
+    const problem = lifetimeProblem(payload, this.maxTtl, Math.floor(Date.now() / 1000));
+    if (problem) throw new TokenError(problem);
     return principalFromClaims(payload);
   }
+}
+
+/**
+ * A token may live at most `maxTtl` seconds: counted from its iat, or from now when it has none
+ * (so a token minted without iat cannot be valid for longer either).
+ */
+export function lifetimeProblem(c: JWTPayload, maxTtl: number, now: number): string | undefined {
+  if (typeof c.exp !== 'number') return 'token has no exp claim';
+  const from = typeof c.iat === 'number' ? c.iat : now;
+  if (c.exp - from > maxTtl) return `token lifetime exceeds ${maxTtl} seconds`;
+  return undefined;
 }
 
 /** Maps verified JWT claims onto a Principal; refuses a token whose claims do not fit its role. */
@@ -45,18 +77,28 @@ export function principalFromClaims(c: JWTPayload): Principal {
   return p;
 }
 
-/** Mints an HS256 development token (the `npm run token` CLI and tests). */
-export async function signDevToken(p: Omit<Principal, 'sub'> & { sub?: string }, secret: string, ttl = '12h'): Promise<string> {
+/**
+ * Mints an HS256 development token (the `npm run token` CLI and tests). It carries iss and aud
+ * when given, so it passes a verifier that requires them.
+ */
+export async function signDevToken(
+  p: Omit<Principal, 'sub'> & { sub?: string },
+  secret: string,
+  ttl: string | number = '12h',
+  opts: { issuer?: string; audience?: string } = {},
+): Promise<string> {
   const problem = principalProblem({ sub: p.sub ?? 'dev', ...p });
   if (problem) throw new TokenError(problem);
   const claims: JWTPayload = { rol: p.rol };
   if (p.regio) claims.regio = p.regio;
   if (p.gemeenten.length) claims.gemeenten = p.gemeenten;
   if (p.agb) claims.agb = p.agb;
-  return new SignJWT(claims)
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(p.sub ?? `dev-${p.rol}`)
     .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(new TextEncoder().encode(secret));
+    .setExpirationTime(typeof ttl === 'number' ? Math.floor(Date.now() / 1000) + ttl : ttl);
+  if (opts.issuer) jwt.setIssuer(opts.issuer);
+  if (opts.audience) jwt.setAudience(opts.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
 }

@@ -5,6 +5,12 @@ import { log } from '../observability/logger';
 /** Error codes shared by every module; each is returned as `extensions.code`. */
 export enum HubErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The bearer token was valid but has expired: the caller should get a new one. */
+  TOKEN_EXPIRED = 'TOKEN_EXPIRED',
+  /** A malformed argument (a cursor, an id, a date) the database could not read. */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** A document over one of the GraphQL limits (size, depth, aliases, cost). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   VALIDATION_FAILED = 'VALIDATION_FAILED',
@@ -32,7 +38,31 @@ const PASSTHROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'QUERY_TOO_COMPLEX',
+  'TOKEN_EXPIRED',
+  'REQUEST_TIMEOUT',
 ]);
+
+/**
+ * PostgreSQL data exceptions caused by a value the caller sent (an id that is no UUID, a date
+ * that is no date, a number out of range). Their messages quote the value, so they are never logged.
+ */
+const INPUT_SQLSTATES = new Set(['22P02', '22007', '22008', '22003', '22001', '22021']);
+
+/** The SQLSTATE when `e` is a database refusal of a malformed input value; undefined otherwise. */
+export function inputProblem(e: unknown): string | undefined {
+  const code = sqlstate(e);
+  return code !== undefined && INPUT_SQLSTATES.has(code) ? code : undefined;
+}
+
+/** The SQLSTATE of a driver error, wrapped by TypeORM or not. */
+function sqlstate(e: unknown): string | undefined {
+  const err = e as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** graphql-js refuses a document over `maxTokens` with a syntax error; it is a limit, not a typo. */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] \d+ tokens\. Parsing aborted\.$/;
 
 /**
  * The one mapper from thrown errors to GraphQL errors: coded errors keep their code and
@@ -66,7 +96,25 @@ export function formatHubError(formatted: GraphQLFormattedError, error: unknown)
       extensions: { code: HubErrorCode.VALIDATION_FAILED, velden },
     };
   }
+  const invoer = inputProblem(original);
+  if (invoer) {
+    log.warn('refused input', { path: formatted.path, sqlstate: invoer });
+    return { message: 'Ongeldige invoer', locations: formatted.locations, path: formatted.path, extensions: { code: HubErrorCode.BAD_USER_INPUT } };
+  }
+  if (sqlstate(original) === '57014') {
+    // statement_timeout (API_STATEMENT_TIMEOUT_MS): the database stopped the work, not a bug.
+    log.warn('statement timed out', { path: formatted.path });
+    return { message: 'De database gaf niet op tijd antwoord', locations: formatted.locations, path: formatted.path, extensions: { code: 'REQUEST_TIMEOUT' } };
+  }
+  // Apollo files a limit rule's refusal under GRAPHQL_VALIDATION_FAILED; the rule's own code is the precise one.
+  if (original instanceof GraphQLError && original.extensions.code === HubErrorCode.QUERY_TOO_COMPLEX) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: HubErrorCode.QUERY_TOO_COMPLEX } };
+  }
   const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message)) {
+    log.warn('graphql request refused', { limit: 'tokens' });
+    return { message: formatted.message, extensions: { code: HubErrorCode.QUERY_TOO_COMPLEX } };
+  }
   if (typeof code === 'string' && PASSTHROUGH.has(code)) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code } };
   }

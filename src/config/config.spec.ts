@@ -21,7 +21,7 @@ describe('loadConfig', () => {
   });
 
   it('in production, keeps /metrics off the public port unless a token guards it', () => {
-    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), HUB_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') };
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'jeugdzorg-hub', HUB_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), HUB_BSN_HASH_KEY: Buffer.alloc(32, 23).toString('base64') };
     expect(() => loadConfig(prod)).toThrow(/METRICS_TOKEN: required in production unless METRICS_PORT/);
     expect(loadConfig({ ...prod, METRICS_TOKEN: 'a-long-enough-token' }).METRICS_TOKEN).toBe('a-long-enough-token');
     expect(loadConfig({ ...prod, METRICS_PORT: '9464' })).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });
@@ -34,7 +34,7 @@ describe('loadConfig', () => {
 
 describe('keys in production', () => {
   const k = (n: number) => Buffer.alloc(32, n).toString('base64');
-  const prod = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example.nl/jwks' };
+  const prod = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://login.example.nl/jwks', JWT_ISSUER: 'https://login.example.nl', JWT_AUDIENCE: 'jeugdzorg-hub', METRICS_TOKEN: 'a-long-enough-token' };
 
   it('starts with its own distinct keys', () => {
     expect(() => loadConfig({ ...prod, HUB_ENCRYPTION_KEYS: `k2:${k(21)},k1:${k(22)}`, HUB_BSN_HASH_KEY: k(23) })).not.toThrow();
@@ -72,11 +72,29 @@ describe('a pinned clock', () => {
     expect(loadConfig({ NODE_ENV: 'test', HUB_KLOK: '2026-11-16T10:00:00+01:00' }).HUB_KLOK).toBe('2026-11-16T10:00:00+01:00');
     expect(loadConfig({ NODE_ENV: 'test', HUB_KLOK: '2026-11-16' }).HUB_KLOK).toBe('2026-11-16');
     const k = (n: number) => Buffer.alloc(32, n).toString('base64');
-    const productie = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), HUB_ENCRYPTION_KEY: k(21), HUB_BSN_HASH_KEY: k(23), METRICS_TOKEN: 'a-long-enough-token' };
+    const productie = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'jeugdzorg-hub', HUB_ENCRYPTION_KEY: k(21), HUB_BSN_HASH_KEY: k(23), METRICS_TOKEN: 'a-long-enough-token' };
     expect(() => loadConfig(productie)).not.toThrow();
     expect(() => loadConfig({ ...productie, HUB_KLOK: '2026-11-16' })).toThrow(/HUB_KLOK: only allowed with NODE_ENV=test/);
     expect(() => loadConfig({ HUB_KLOK: '2026-11-16' })).toThrow(/HUB_KLOK/); // development neither
     expect(() => loadConfig({ NODE_ENV: 'test', HUB_KLOK: 'morgen' })).toThrow(/HUB_KLOK: must be an ISO/);
     expect(loadConfig({ NODE_ENV: 'test' }).HUB_KLOK).toBeUndefined();
+  });
+});
+
+describe('tokens and request limits', () => {
+  it('requires a token issuer and audience in production, and bounds token lifetime', () => {
+    const prod = { NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks', HUB_ENCRYPTION_KEY: Buffer.alloc(32, 21).toString('base64'), HUB_BSN_HASH_KEY: Buffer.alloc(32, 23).toString('base64'), METRICS_TOKEN: 'a-long-enough-token' };
+    expect(() => loadConfig(prod)).toThrow(/JWT_ISSUER: required in production/);
+    expect(() => loadConfig(prod)).toThrow(/JWT_AUDIENCE: required in production/);
+    expect(() => loadConfig({ ...prod, JWT_ISSUER: 'https://idp.example' })).toThrow(/JWT_AUDIENCE/);
+    expect(loadConfig({ ...prod, JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'jeugdzorg-hub' }).JWT_MAX_TTL_SECONDS).toBe(43200);
+    expect(loadConfig({ JWT_MAX_TTL_SECONDS: '3600' }).JWT_MAX_TTL_SECONDS).toBe(3600);
+    expect(() => loadConfig({ JWT_MAX_TTL_SECONDS: '0' })).toThrow(/JWT_MAX_TTL_SECONDS/);
+  });
+
+  it('has bounded GraphQL and HTTP limits by default', () => {
+    const cfg = loadConfig({});
+    expect([cfg.GRAPHQL_MAX_BODY_BYTES, cfg.GRAPHQL_MAX_TOKENS, cfg.GRAPHQL_MAX_SELECTIONS, cfg.GRAPHQL_MAX_DIRECTIVES]).toEqual([262144, 3000, 500, 50]);
+    expect([cfg.GRAPHQL_TIMEOUT_MS, cfg.API_STATEMENT_TIMEOUT_MS, cfg.HTTP_REQUEST_TIMEOUT_MS]).toEqual([30000, 30000, 120000]);
   });
 });

@@ -55,13 +55,21 @@ export class Config {
   @IsUrl({ require_tld: false })
   JWT_JWKS_URL?: string;
 
+  /** Expected `iss` of every token; required in production. */
   @IsOptional()
   @IsString()
   JWT_ISSUER?: string;
 
+  /** Expected `aud` of every token; required in production. */
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Longest accepted token lifetime (exp minus iat), in seconds; a token without exp is refused. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  JWT_MAX_TTL_SECONDS = 12 * 3600;
 
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -79,6 +87,51 @@ export class Config {
   @IsInt()
   @Min(10)
   GRAPHQL_MAX_COST = 20000;
+
+  /** Largest JSON body of a /graphql request, in bytes (413 above). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  GRAPHQL_MAX_BODY_BYTES = 256 * 1024;
+
+  /** Most lexical tokens in one GraphQL document: parsing stops there. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_TOKENS = 3000;
+
+  /**
+   * Most selections (fields and fragment spreads, fragments counted each time they are spread) in
+   * one document, checked before validation: some standard validation rules cost time quadratic in it.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(50)
+  GRAPHQL_MAX_SELECTIONS = 500;
+
+  /** Most directives in one document (fragments counted each time they are spread). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  GRAPHQL_MAX_DIRECTIVES = 50;
+
+  /** A /graphql request still unanswered after this many milliseconds gets a 503 REQUEST_TIMEOUT. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  GRAPHQL_TIMEOUT_MS = 30_000;
+
+  /** PostgreSQL statement_timeout of the api's connections, in milliseconds (0: none). Worker and migrations have none. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  API_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** Time the api's HTTP server allows a client to send one whole request (headers and body), in milliseconds. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  HTTP_REQUEST_TIMEOUT_MS = 120_000;
 
   /** One key (base64, 32 bytes) encrypting stored data, as key id 0; or use HUB_ENCRYPTION_KEYS. See src/common/sleutels.ts. */
   @IsOptional()
@@ -226,6 +279,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // /metrics on the public port would be open to anyone: a token, or a port of their own.
   if (cfg.NODE_ENV === 'production' && !cfg.METRICS_TOKEN && cfg.METRICS_PORT === undefined) {
     missing.push('METRICS_TOKEN: required in production unless METRICS_PORT serves metrics on a port of their own');
+  }
+  if (cfg.NODE_ENV === 'production') {
+    // Without them a token minted for another service of the same identity provider would do.
+    if (!cfg.JWT_ISSUER) missing.push('JWT_ISSUER: required in production');
+    if (!cfg.JWT_AUDIENCE) missing.push('JWT_AUDIENCE: required in production');
   }
   if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join('\n  ')}`);
   return cfg;

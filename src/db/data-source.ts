@@ -13,7 +13,7 @@ types.setTypeParser(types.builtins.DATE, (v: string) => v);
 /** Builds the hub's DataSource for a connection URL; migrations are loaded from `migrations/`. */
 export function createDataSource(
   url: string,
-  opts: { poolSize?: number; logging?: LoggerOptions; logger?: Logger; applicationName?: string } = {},
+  opts: { poolSize?: number; logging?: LoggerOptions; logger?: Logger; applicationName?: string; statementTimeoutMs?: number } = {},
 ): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -32,6 +32,8 @@ export function createDataSource(
       max: opts.poolSize ?? 10,
       application_name: opts.applicationName ?? 'jeugdzorg-hub',
       connectionTimeoutMillis: 5000,
+      // Per connection, so only the pool that asks for it (the api's) is bounded; 0 is none.
+      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
     },
   });
 }

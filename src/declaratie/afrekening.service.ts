@@ -6,6 +6,7 @@ import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { clientScopeSql, Params, scopeClientData, schrijfRegio } from '../auth/scope';
 import { HubError, HubErrorCode } from '../common/hub-error';
+import { toCsv } from '../http/csv';
 import { AfrekeningEntity } from './declaratie.entity';
 
 const MAAND = /^\d{4}-\d{2}-01$/;
@@ -108,7 +109,7 @@ export const afrekeningService = {
       P.values,
     );
     await audit(em, p, 'afrekening.geexporteerd', 'afrekening', null, { maand: f.maand, regels: rows.length });
-    return toCsv(rows);
+    return afrekeningCsv(rows);
   },
 };
 
@@ -132,15 +133,11 @@ const KOLOMMEN = [
   'toegekend_euro',
 ];
 
-/** Semicolon-separated, a header line, CRLF line ends, fields quoted only when they need it. */
-export function toCsv(rows: Record<string, string | number | null>[], kolommen = KOLOMMEN): string {
-  const veld = (v: string | number | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const regels = rows.map((r) => {
-    const euro = r.toegekend_centen === undefined ? undefined : (Number(r.toegekend_centen) / 100).toFixed(2);
-    return kolommen.map((k) => veld(k === 'toegekend_euro' ? euro : r[k])).join(';');
-  });
-  return [kolommen.join(';'), ...regels].join('\r\n') + '\r\n';
+/** Amounts and quantities: written as numbers, never neutralised as text. */
+const GETALLEN = new Set(['volume', 'tarief_centen', 'toegekend_centen', 'toegekend_euro']);
+
+/** The settlement lines with their amount in euros too. */
+function afrekeningCsv(rows: Record<string, string | number | null>[]): string {
+  const metEuro = rows.map((r) => ({ ...r, toegekend_euro: r.toegekend_centen === null ? null : (Number(r.toegekend_centen) / 100).toFixed(2) }));
+  return toCsv(metEuro, KOLOMMEN, GETALLEN);
 }

@@ -60,14 +60,22 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
   return Conn;
 }
 
-function decodeCursor(after: string): [string, string] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
-  } catch {
-    // fall through to the coded error
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reads a cursor this api issued: [sort key, uuid]. Anything else is BAD_USER_INPUT before it
+ * reaches SQL; a sort key the column cannot read is refused by the database as BAD_USER_INPUT too.
+ */
+export function decodeCursor(after: string): [string, string] {
+  if (after.length <= 512) {
+    try {
+      const v: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+      if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(v[1])) return [v[0], v[1]];
+    } catch {
+      // fall through to the coded error
+    }
   }
-  throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Ongeldige cursor', { veld: 'after' });
+  throw new HubError(HubErrorCode.BAD_USER_INPUT, 'Ongeldige cursor', { veld: 'after' });
 }
 
 /**

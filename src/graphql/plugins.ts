@@ -1,8 +1,31 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { log } from '../observability/logger';
 import { graphqlDuration } from '../observability/metrics';
 import type { HubContext } from './context';
+
+/** A refusal of a limit: HTTP 400, never a 500. */
+function refusal(message: string, code = 'QUERY_TOO_COMPLEX'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/** Logs every refusal of a limit by the validation rules (depth, aliases), with no query text. */
+export function refusalLogPlugin(): ApolloServerPlugin<HubContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        validationDidStart() {
+          return Promise.resolve((errors?: readonly Error[]) => {
+            const refused = (errors ?? []).filter((e) => e instanceof GraphQLError && e.extensions.code === 'QUERY_TOO_COMPLEX').length;
+            if (refused > 0) log.warn('graphql request refused', { limit: 'validation', errors: refused });
+            return Promise.resolve();
+          });
+        },
+      });
+    },
+  };
+}
 
 /** A list under a connection costs its children once per requested item. */
 const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
@@ -16,17 +39,23 @@ export function complexityPlugin(max: number): ApolloServerPlugin<HubContext> {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [connectionEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables,
+              estimators: [connectionEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // It coerces the variables first: a missing or malformed one is the caller's mistake.
+            if (e instanceof GraphQLError) return Promise.reject(refusal(e.message, 'BAD_USER_INPUT'));
+            return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+          }
           if (cost > max) {
-            return Promise.reject(
-              new GraphQLError(`Query cost ${cost} exceeds the maximum of ${max}`, { extensions: { code: 'QUERY_TOO_COMPLEX', cost, max } }),
-            );
+            log.warn('graphql request refused', { limit: 'cost', found: cost });
+            return Promise.reject(refusal(`Query cost ${cost} exceeds the maximum of ${max}`));
           }
           return Promise.resolve();
         },

@@ -1,17 +1,51 @@
 import type { NextFunction, Request, Response } from 'express';
 import { TokenError, type TokenVerifier } from '../auth/jwt';
 import type { Principal } from '../auth/principal';
-import { HubError, HubErrorCode } from '../common/hub-error';
+import { HubError, HubErrorCode, inputProblem } from '../common/hub-error';
 import { log } from '../observability/logger';
 
-/** The caller of a plain HTTP route, from its bearer token; a missing or bad token is a 401. */
-export async function bearerPrincipal(verifier: TokenVerifier, req: Request): Promise<Principal> {
-  const m = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
-  if (!m) throw new HubError(HubErrorCode.UNAUTHENTICATED, 'Geen bearer token');
+/** The protection space named in every bearer challenge (RFC 6750). */
+export const REALM = 'jeugdzorg-hub';
+
+/**
+ * A refused caller: no token, an expired one or an invalid one. It carries the
+ * WWW-Authenticate challenge of its answer, so REST and GraphQL say the same.
+ */
+export class Unauthenticated extends HubError {
+  constructor(readonly reden: 'ontbreekt' | 'verlopen' | 'ongeldig') {
+    super(
+      reden === 'verlopen' ? HubErrorCode.TOKEN_EXPIRED : HubErrorCode.UNAUTHENTICATED,
+      { ontbreekt: 'Geen bearer token', verlopen: 'Token is verlopen', ongeldig: 'Ongeldig token' }[reden],
+    );
+  }
+
+  /** RFC 6750 section 3: no error attribute when no token was sent. */
+  get challenge(): string {
+    if (this.reden === 'ontbreekt') return `Bearer realm="${REALM}"`;
+    const description = this.reden === 'verlopen' ? 'The access token expired' : 'The access token is invalid';
+    return `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`;
+  }
+}
+
+/** The caller of an `Authorization` header value; throws Unauthenticated. */
+export async function principalFromHeader(verifier: TokenVerifier, header: string | undefined): Promise<Principal> {
+  const m = /^Bearer (.+)$/i.exec(header ?? '');
+  if (!m) throw new Unauthenticated('ontbreekt');
   try {
     return await verifier.verify(m[1]);
   } catch (e) {
-    if (e instanceof TokenError) throw new HubError(HubErrorCode.UNAUTHENTICATED, 'Ongeldig token');
+    if (e instanceof TokenError) throw new Unauthenticated(e.reden);
+    throw e;
+  }
+}
+
+/** The caller of a plain HTTP route, from its bearer token; a missing or bad token is a 401 with its challenge. */
+export async function bearerPrincipal(verifier: TokenVerifier, req: Request): Promise<Principal> {
+  try {
+    return await principalFromHeader(verifier, req.headers.authorization);
+  } catch (e) {
+    // Set here so every router's error handler answers with the challenge.
+    if (e instanceof Unauthenticated) req.res?.setHeader('WWW-Authenticate', e.challenge);
     throw e;
   }
 }
@@ -23,15 +57,19 @@ export const wrap = (h: (req: Request, res: Response) => Promise<void>) => (req:
 
 /** The HTTP status of a coded error. */
 export function httpStatus(e: HubError): number {
-  return { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[e.code] ?? 400;
+  return { UNAUTHENTICATED: 401, TOKEN_EXPIRED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[e.code] ?? 400;
 }
 
 /** The error handler of a plain JSON/CSV route: a coded error as its status and code, anything else a logged 500. */
 export function jsonFouten(soort: string) {
   return (err: unknown, _req: Request, res: Response, next: NextFunction): void => {
     void next;
+    const invoer = inputProblem(err);
     if (err instanceof HubError) res.status(httpStatus(err)).json({ code: err.code, message: err.message });
-    else {
+    else if (invoer) {
+      log.warn(`${soort} refused input`, { sqlstate: invoer });
+      res.status(400).json({ code: HubErrorCode.BAD_USER_INPUT, message: 'Ongeldige invoer' });
+    } else {
       log.error(`${soort} error`, { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
       res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Interne fout' });
     }

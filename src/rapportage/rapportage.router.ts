@@ -5,9 +5,9 @@ import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/jwt';
 import { audit } from '../auth/audit.service';
 import { HubError, HubErrorCode } from '../common/hub-error';
-import { toCsv } from '../declaratie/afrekening.service';
 import { withTenant } from '../db/tenant';
 import { bearerPrincipal, jsonFouten, wrap } from '../http/bearer';
+import { toCsv } from '../http/csv';
 import { RAPPORT_LEZERS } from './rapportage.resolver';
 import { rapportageService } from './rapportage.service';
 import type { Kwartaalrapportage } from './rapportage.types';
@@ -19,6 +19,9 @@ const REGEL_KOLOMMEN = [
   'clientenInZorg', 'instroom', 'uitstroom', 'uitstroomVolgensPlan', 'uitstroomVoortijdig', 'uitstroomOverig',
   'aantalGestart', 'mediaanWachtdagen', 'p90Wachtdagen', 'aantalWachtend', 'aantalWachtendBovenNorm',
 ];
+
+/** The text columns of the report; every other column is a number (amounts in eurocents, counts, days). */
+const TEKST = new Set(['code', 'naam', 'productcategorieen', 'soort', 'aanbiederAgb', 'contractNummer']);
 
 /** The tables of the report as CSV: columns named as the GraphQL fields, amounts in eurocents. */
 export const TABELLEN: Record<string, { kolommen: string[]; rijen: (r: Kwartaalrapportage) => Rij[] }> = {
@@ -51,7 +54,7 @@ export function kwartaalExportRouter(ds: DataSource, verifier: TokenVerifier): R
       const csv = await withTenant(ds, p, async (em) => {
         const r = await rapportageService.kwartaalrapportage(em, p, Number(jaar), Number(kwartaal), regioCode);
         await audit(em, p, 'kwartaalrapportage.geexporteerd', 'kwartaalrapportage', null, { jaar: r.jaar, kwartaal: r.kwartaal, tabel }, r.regioCode);
-        return toCsv(t.rijen(r), t.kolommen);
+        return toCsv(t.rijen(r), t.kolommen, new Set(t.kolommen.filter((k) => !TEKST.has(k))));
       });
       res.type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="kwartaal-${jaar}-Q${kwartaal}-${tabel}.csv"`);
       res.send(csv);

@@ -19,7 +19,11 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** Starts the real HTTP app on a random port against a test database. */
+/**
+ * Starts the real HTTP app on a random port against a test database. `env` overrides the
+ * configuration (NODE_ENV=production needs JWT_ISSUER, JWT_AUDIENCE and HUB_ENCRYPTION_KEY too);
+ * `token` mints tokens that carry the configured issuer and audience.
+ */
 export async function startTestApi(ds: DataSource, env: Record<string, string> = {}): Promise<TestApi> {
   const cfg = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET, ...env });
   const redis = new Redis(cfg.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
@@ -34,7 +38,7 @@ export async function startTestApi(ds: DataSource, env: Record<string, string> =
     cfg,
     hub,
     redis,
-    token: (p) => signDevToken({ gemeenten: [], ...p }, TEST_SECRET),
+    token: (p) => signDevToken({ gemeenten: [], ...p }, TEST_SECRET, '12h', { issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE }),
     async gql(token, query, variables) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',

@@ -13,7 +13,7 @@ export interface TestDatabase {
   ownerUrl: string;
   appUrl: string;
   /** A DataSource as the application role (row-level security applies). */
-  app(opts?: { logger?: Logger; poolSize?: number }): Promise<DataSource>;
+  app(opts?: { logger?: Logger; poolSize?: number; statementTimeoutMs?: number }): Promise<DataSource>;
   drop(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     ownerUrl,
     appUrl,
     async app(opts = {}) {
-      const ds = createDataSource(appUrl, { logger: opts.logger, logging: opts.logger ? ['query'] : false, poolSize: opts.poolSize ?? 5 });
+      const ds = createDataSource(appUrl, { logger: opts.logger, logging: opts.logger ? ['query'] : false, poolSize: opts.poolSize ?? 5, statementTimeoutMs: opts.statementTimeoutMs });
       await ds.initialize();
       opened.push(ds);
       return ds;
