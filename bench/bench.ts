@@ -107,7 +107,11 @@ async function main(): Promise<void> {
       JWT_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
       HUB_ENCRYPTION_KEY: process.env.HUB_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
       HUB_BSN_HASH_KEY: process.env.HUB_BSN_HASH_KEY ?? randomBytes(32).toString('base64'),
+      JWT_ISSUER: 'bench-issuer',
+      JWT_AUDIENCE: 'jeugdzorg-hub',
+      METRICS_TOKEN: randomBytes(24).toString('hex'),
     });
+    const uitgifte = { issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE };
     const redis = new Redis(cfg.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
     const hub = await createApp(cfg, ds, redis);
@@ -116,7 +120,7 @@ async function main(): Promise<void> {
     });
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const url = `${baseUrl}/graphql`;
-    const token = await signDevToken({ rol: 'aanbieder', agb, gemeenten: [] }, cfg.JWT_SECRET ?? '');
+    const token = await signDevToken({ rol: 'aanbieder', agb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte);
     if (ONLY.has('contracts')) {
       const body = JSON.stringify({ query: QUERY });
       let contractsSeen = 0;
@@ -167,7 +171,7 @@ async function main(): Promise<void> {
         apiUrl: baseUrl,
         redisUrl: cfg.REDIS_URL,
         sleutelConfig: cfg,
-        token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? ''),
+        token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte),
         afzender: { agb: contract.aanbiederAgb, gemeente: contract.gemeenten[0], product: { categorie: product.categorie, code: product.code } },
       });
       process.stdout.write(ingest.text);
@@ -181,7 +185,7 @@ async function main(): Promise<void> {
       const claims = await declaratiesBench({
         ds,
         apiUrl: baseUrl,
-        token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? ''),
+        token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte),
         sleutelConfig: cfg,
         regio: regio.code,
         agb: contract.aanbiederAgb,

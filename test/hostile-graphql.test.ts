@@ -41,7 +41,7 @@ beforeAll(async () => {
   ds = await db.app({ poolSize: 6 });
   await seed(ds, FIXTURE);
   dev = await startTestApi(ds, { GRAPHQL_MAX_COST: '1000' });
-  prod = await startTestApi(ds, { NODE_ENV: 'production', JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, HUB_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64') });
+  prod = await startTestApi(ds, { NODE_ENV: 'production', JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, HUB_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'), HUB_BSN_HASH_KEY: Buffer.alloc(32, 4).toString('base64'), METRICS_TOKEN: 'hostile-test-metrics-token' });
   tokens.regio = await dev.token({ rol: 'regio', regio: 'NOB' });
   tokens.prod = await prod.token({ rol: 'regio', regio: 'NOB' });
   const key = new TextEncoder().encode(TEST_SECRET);

@@ -56,7 +56,7 @@ describe('health, readiness and metrics', () => {
 
 describe('production mode', () => {
   it('turns introspection off and masks internal errors', async () => {
-    const prod = await startTestApi(ds, { NODE_ENV: 'production', HUB_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), HUB_BSN_HASH_KEY: Buffer.alloc(32, 10).toString('base64'), METRICS_TOKEN: 'ops-test-metrics-token' });
+    const prod = await startTestApi(ds, { NODE_ENV: 'production', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'jeugdzorg-hub', HUB_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), HUB_BSN_HASH_KEY: Buffer.alloc(32, 10).toString('base64'), METRICS_TOKEN: 'ops-test-metrics-token' });
     try {
       const token = await prod.token({ rol: 'regio', regio: 'NOB' });
       const r = await prod.gql(token, '{ __schema { types { name } } }');
