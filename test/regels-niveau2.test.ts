@@ -138,7 +138,8 @@ async function verstuur(type: MessageType, xml: string): Promise<Status> {
   expect(res.status).toBe(202);
   const { id } = (await res.json()) as { id: string };
   for (let i = 0; i < 200; i++) {
-    const r = await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${tokens.alfa}` } });
+    // Read by its sender: a municipality's message the hub refused never reaches the provider.
+    const r = await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } });
     const s = (await r.json()) as Status;
     if (s.status !== 'ontvangen') return s;
     await new Promise((ok) => setTimeout(ok, 50));
