@@ -3,10 +3,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * A client (jeugdige). The BSN is stored encrypted and found by a keyed hash, so neither a
  * database dump nor an index reveals it; name and birth date travel in the same encrypted blob.
- * The municipality is the one responsible for the client (woonplaatsbeginsel).
+ * A municipality's client record is its own: one per municipality and BSN, never looked up
+ * across municipalities (see `registreerClient`).
  */
 @Entity('client')
-@Index('uq_client_bsn', ['bsnHash'], { unique: true })
+@Index('uq_client_gemeente_bsn', ['gemeenteCode', 'bsnHash'], { unique: true })
 @Index('ix_client_gemeente', ['gemeenteCode'])
 export class ClientEntity {
   @PrimaryGeneratedColumn('uuid')

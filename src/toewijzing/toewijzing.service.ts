@@ -147,7 +147,21 @@ export function pastInPlaats(t: Pick<ToewijzingEntity, 'volume' | 'eenheid' | 'f
   return t.eenheid === w.eenheid && t.frequentie === w.frequentie && (t.volume === w.volume || t.frequentie === '6');
 }
 
-/** Finds or registers the client by keyed hash; its data is replaced by the latest the access team gave. */
+/**
+ * Registers the client as this municipality's own, or updates its own record: the data is
+ * replaced by the latest the municipality gave.
+ *
+ * A municipality's client record is its own (unique per municipality + keyed hash). Nothing
+ * here, nor anywhere else, looks a BSN up in another municipality, and the one statement runs
+ * alike whether the BSN is known elsewhere or nowhere: no answer, and no amount of work,
+ * tells a municipality who receives youth care elsewhere.
+ *
+ * A move between municipalities (woonplaatsbeginsel) is explicit and needs no hand-over by the
+ * hub: the new municipality registers its own record when it allocates (knowing nothing of the
+ * old one); the old municipality ends its own toewijzingen itself (`wijzigToewijzing` or a
+ * JW301 from its case system), and a provider's request it is not responsible for is refused
+ * with reden 8, naming the responsible municipality (`wijsVerzoekAf`).
+ */
 async function registreerClient(em: EntityManager, sleutels: Sleutels, gemeente: string, regio: string, c: ClientInput): Promise<{ id: string; gegevens: ClientGegevens }> {
   const gegevens: ClientGegevens = {
     bsn: c.bsn,
@@ -158,20 +172,13 @@ async function registreerClient(em: EntityManager, sleutels: Sleutels, gemeente:
     voornamen: c.voornamen,
     adres: { ...c.adres },
   };
-  const hash = sleutels.bsnHash(c.bsn);
   const blob = sleutels.versleutel(Buffer.from(JSON.stringify(gegevens)));
-  const nieuw = await em.query<{ id: string }[]>(
+  const rij = await em.query<{ id: string }[]>(
     `INSERT INTO client (bsn_hash, gegevens_versleuteld, gemeente_code, regio_code) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (bsn_hash) DO NOTHING RETURNING id`,
-    [hash, blob, gemeente, regio],
+     ON CONFLICT (gemeente_code, bsn_hash) DO UPDATE SET gegevens_versleuteld = EXCLUDED.gegevens_versleuteld RETURNING id`,
+    [sleutels.bsnHash(c.bsn), blob, gemeente, regio],
   );
-  if (nieuw[0]) return { id: nieuw[0].id, gegevens };
-  const bestaand = await em.query<{ id: string; gemeente_code: string }[]>(`SELECT id, gemeente_code FROM client WHERE bsn_hash = $1`, [hash]);
-  if (!bestaand[0] || bestaand[0].gemeente_code !== gemeente) {
-    throw new HubError(ToewijzingError.CLIENT_ELSEWHERE, 'Deze cliënt staat bij een andere gemeente ingeschreven (woonplaatsbeginsel)', { veld: 'client' });
-  }
-  await em.query(`UPDATE client SET gegevens_versleuteld = $2 WHERE id = $1`, [bestaand[0].id, blob]);
-  return { id: bestaand[0].id, gegevens };
+  return { id: rij[0].id, gegevens };
 }
 
 export function leesClient(blob: Buffer, sleutels: Sleutels): ClientGegevens {
@@ -601,7 +608,7 @@ export async function legExterneToewijzingVast(
   if (problemen.length) return problemen;
   // TR332: a number of this municipality already used for another client or provider. Checked
   // before anything is written, so a refused message leaves no trace.
-  const bekend = await em.query<{ id: string }[]>(`SELECT id FROM client WHERE bsn_hash = $1`, [sleutels.bsnHash(a.client.bsn)]);
+  const bekend = await em.query<{ id: string }[]>(`SELECT id FROM client WHERE gemeente_code = $1 AND bsn_hash = $2`, [a.gemeente, sleutels.bsnHash(a.client.bsn)]);
   const bezet = await em.query<{ nummer: number }[]>(
     `SELECT nummer FROM toewijzing WHERE gemeente_code = $1 AND nummer = ANY ($2::int[]) AND (client_id IS DISTINCT FROM $3::uuid OR aanbieder_agb <> $4)`,
     [a.gemeente, gevonden.map((g) => g.v.nummer), bekend[0]?.id ?? null, a.agb],
@@ -609,13 +616,7 @@ export async function legExterneToewijzingVast(
   if (bezet.length) {
     return bezet.map((x) => ({ path: `ToewijzingNummer ${x.nummer}`, message: '9332: ToewijzingNummer is al gebruikt voor een andere cliënt of aanbieder', retourcode: '9332' }));
   }
-  let client: { id: string };
-  try {
-    client = await registreerClient(em, sleutels, a.gemeente, a.regio, a.client);
-  } catch (e) {
-    if (!(e instanceof HubError)) throw e;
-    return [{ path: 'Client', message: `${e.code}: ${e.message}` }];
-  }
+  const client = await registreerClient(em, sleutels, a.gemeente, a.regio, a.client);
   for (const { v, match } of gevonden) {
     const vorm = vormVan(v);
     const geraamd = isVerwijderd({ redenWijziging: v.redenWijziging, ingangsdatum: v.ingangsdatum, einddatum: v.einddatum ?? null })

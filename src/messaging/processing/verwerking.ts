@@ -91,13 +91,15 @@ async function verwerkEen(ds: DataSource, sleutels: Sleutels, id: string, xsd?: 
     const b = rows[0];
     if (!b || b.status !== 'ontvangen') return { status: 'al-verwerkt' };
     if (b.client_sleutel) {
-      // The client's lock, and in the same statement its earliest message still waiting. The
+      // The client's lock, and in the same statement its earliest message still waiting; both
+      // per municipality, whose client record is its own, so another municipality's messages
+      // about the same child never make this one wait. The
       // statement's snapshot may predate the lock: then a message processed meanwhile still looks
       // waiting, which costs a no-op round, never a message judged out of order.
       const eerder = await prepared<{ id: string | null }>(em,
-        `SELECT pg_advisory_xact_lock(hashtext('client:' || $1::text)),
-                (SELECT id FROM bericht WHERE client_sleutel = $1 AND status = 'ontvangen' AND volgnummer < $2 ORDER BY volgnummer LIMIT 1) AS id`,
-        [b.client_sleutel, b.volgnummer],
+        `SELECT pg_advisory_xact_lock(hashtext('client:' || $3::text || ':' || $1::text)),
+                (SELECT id FROM bericht WHERE client_sleutel = $1 AND gemeente_code = $3 AND status = 'ontvangen' AND volgnummer < $2 ORDER BY volgnummer LIMIT 1) AS id`,
+        [b.client_sleutel, b.volgnummer, b.gemeente_code],
       );
       if (eerder[0].id) return { status: 'wacht', voorganger: eerder[0].id };
     }

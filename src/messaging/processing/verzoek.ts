@@ -31,15 +31,18 @@ export const VERZOEK_REGELS: Record<string, Niveau3Regel> = {
     const set = new Set(bekend.map((x) => x.r));
     for (const p of v.producten) if (set.has(p.ReferentieAanbieder as string)) add(b, p, '9347');
   },
-  /** TR374 → 9374: no other request of this provider for this client may still be open (OP350), for a JW315 or a JW317. */
+  /**
+   * TR374 → 9374: no other request of this provider for this client may still be open at this
+   * municipality (OP350), for a JW315 or a JW317. Another municipality's requests are its own.
+   */
   TR374: async (c, b) => {
     const client = c.message.bericht.Client as IjwNode | undefined;
     // The classes that get the code: the Verzoek of a JW317, each requested product of a JW315.
     const klassen = c.message.type === 'JW317' ? [client?.Verzoek as IjwNode] : c.message.type === 'JW315' ? (aangevraagd(c)?.producten ?? []) : [];
     if (!client || !klassen.length) return;
     const open = await c.em.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM verzoek WHERE aanbieder_agb = $1 AND client_hash = $2 AND status IN ('open', 'in_onderzoek')`,
-      [c.bericht.afzender, c.clientHash(client.Bsn as string)],
+      `SELECT count(*)::int AS n FROM verzoek WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND status IN ('open', 'in_onderzoek')`,
+      [c.bericht.afzender, c.bericht.gemeenteCode, c.clientHash(client.Bsn as string)],
     );
     if (open[0].n > 0) for (const k of klassen) if (!b.klassen.has(k)) add(b, k, '9374');
   },
