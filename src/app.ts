@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { TokenError, TokenVerifier } from './auth/jwt';
+import { TenantRegister } from './auth/tenant-register';
 import type { Config } from './config/config';
 import { formatHubError, HubErrorCode } from './common/hub-error';
 import { HubContext } from './graphql/context';
@@ -18,7 +19,7 @@ import { dashboardRouter, kwartaalExportRouter } from './rapportage/rapportage.r
 import { httpRequests, registerTermijnen, registerWachttijdSignalen, registry } from './observability/metrics';
 import { wachttijdService } from './capaciteit/wachttijd.service';
 import { telVerlopen } from './messaging/termijnen';
-import { withTenant } from './db/tenant';
+import { openSysteemPool, withTenant } from './db/tenant';
 import { SYSTEEM } from './auth/principal';
 
 export interface HubApp {
@@ -42,11 +43,14 @@ export async function authenticate(verifier: TokenVerifier, header: string | und
 /** Builds the HTTP app: /graphql, /healthz, /readyz and /metrics. */
 export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Promise<HubApp> {
   const production = cfg.NODE_ENV === 'production';
-  const verifier = new TokenVerifier(cfg);
+  const verifier = new TokenVerifier(cfg, new TenantRegister(ds));
   const key = Buffer.from(cfg.HUB_ENCRYPTION_KEY ?? '', 'base64');
   // Counts only, over all tenants: what is overdue is an operator's concern.
   registerTermijnen(() => withTenant(ds, SYSTEEM, telVerlopen));
   registerWachttijdSignalen(() => withTenant(ds, SYSTEEM, (em) => wachttijdService.telSignalen(em)));
+  // System reads made during requests get their own small pool, closed with the server.
+  const systeemPool = await openSysteemPool(ds);
+  const sluitSysteemPool = { serverWillStart: () => Promise.resolve({ serverWillStop: () => systeemPool.destroy() }) };
   const apollo = new ApolloServer<HubContext>({
     schema: buildHubSchema(),
     introspection: !production,
@@ -58,7 +62,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     validationRules: [depthLimit(cfg.GRAPHQL_MAX_DEPTH), aliasLimit(cfg.GRAPHQL_MAX_ALIASES)],
     formatError: formatHubError,
     // Cache control would wrap every field resolver for hints this API never sets.
-    plugins: [complexityPlugin(cfg.GRAPHQL_MAX_COST), transactionPlugin(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [complexityPlugin(cfg.GRAPHQL_MAX_COST), transactionPlugin(), ApolloServerPluginCacheControlDisabled(), sluitSysteemPool],
   });
   await apollo.start();
 

@@ -39,3 +39,11 @@ export function principalProblem(p: Principal): string | undefined {
 
 /** The worker and seed act as a system administrator; row-level security still applies to their role. */
 export const SYSTEEM: Principal = { sub: 'systeem:worker', rol: 'beheerder', gemeenten: [] };
+
+/**
+ * The system acting inside one region (a contract manager's view of it), for aggregates over rows
+ * the caller may not read one by one; used read-only on a connection of its own (`systeemLezen`).
+ */
+export function systeemInRegio(taak: string, regio: string): Principal {
+  return { sub: `systeem:${taak}`, rol: 'regio', regio, gemeenten: [] };
+}

@@ -1,28 +1,46 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
 
-/** Sets the row-level security context for the current transaction only (set_config(..., true)). */
+/**
+ * Sets the row-level security context for the current transaction only, through the database
+ * function hub_zet_context: it refuses a second, different context in the same transaction, so a
+ * transaction reads and writes as one tenant from start to end.
+ */
 export async function setTenant(em: EntityManager, p: Principal): Promise<void> {
-  await em.query(
-    `SELECT set_config('app.rol', $1, true), set_config('app.regio', $2, true),
-            set_config('app.agb', $3, true), set_config('app.gemeenten', $4, true)`,
-    [p.rol, p.regio ?? '', p.agb ?? '', p.gemeenten.join(',')],
-  );
+  await em.query(`SELECT hub_zet_context($1, $2, $3, $4, $5)`, [p.rol, p.regio ?? '', p.agb ?? '', p.gemeenten.join(','), p.sub]);
+}
+
+/** Separate pools for system reads, per application DataSource (see `openSysteemPool`). */
+const systeemPools = new WeakMap<DataSource, DataSource>();
+
+/**
+ * Gives system reads made from transactions of `ds` a pool of their own. A system read runs while
+ * the caller's transaction holds a connection; from the same pool, enough concurrent callers would
+ * each hold one and wait for a second. Without a registered pool the caller's pool is used (fine
+ * for single-flow processes such as the worker or a script).
+ */
+export async function openSysteemPool(ds: DataSource, size = 4): Promise<DataSource> {
+  const extra = (ds.options.extra ?? {}) as Record<string, unknown>;
+  const pool = new DataSource({ ...ds.options, extra: { ...extra, max: size, application_name: 'hub-systeem' } });
+  await pool.initialize();
+  systeemPools.set(ds, pool);
+  return pool;
 }
 
 /**
- * Runs `fn` in the caller's transaction with the system context, then restores the caller's.
- * Only for figures the caller may know but whose rows it may not see, such as the total
- * allocated under a contract across all municipalities (the budget ceiling). `fn` must return
- * aggregates, never rows.
+ * Reads figures the caller may know but whose rows it may not see (such as what all
+ * municipalities allocated under a contract) in the context of `systeem`, on a connection and a
+ * read-only transaction of their own: never on the caller's, whose tenant context cannot change.
+ * `systeem` should be bound to the region concerned (role `regio` with that region) where it can;
+ * `fn` must return aggregates, never rows. It sees only what is committed.
  */
-export async function alsSysteem<T>(em: EntityManager, p: Principal, systeem: Principal, fn: () => Promise<T>): Promise<T> {
-  await setTenant(em, systeem);
-  try {
-    return await fn();
-  } finally {
-    await setTenant(em, p);
-  }
+export async function systeemLezen<T>(em: EntityManager, systeem: Principal, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  const ds = systeemPools.get(em.dataSource) ?? em.dataSource;
+  return ds.transaction(async (sys) => {
+    await sys.query('SET TRANSACTION READ ONLY');
+    await setTenant(sys, systeem);
+    return fn(sys);
+  });
 }
 
 /** Runs `fn` in one transaction with the caller's tenant context set. */

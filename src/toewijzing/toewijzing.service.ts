@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { metGeaccepteerdePrestaties } from '../declaratie/declaratie.verwerking';
 import { audit } from '../auth/audit.service';
-import { SYSTEEM, type Principal } from '../auth/principal';
+import { systeemInRegio, type Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
 import { isValidBsn } from '../common/bsn';
 import { decrypt, encrypt, keyedHash } from '../common/crypto';
@@ -10,7 +10,7 @@ import { HubError, HubErrorCode } from '../common/hub-error';
 import { nuInNederland } from '../common/tijd';
 import { tariefOpDatum } from '../contracting/tarief.rules';
 import { TariefEntity } from '../contracting/tarief.entity';
-import { alsSysteem } from '../db/tenant';
+import { systeemLezen } from '../db/tenant';
 import { BerichtEntity } from '../messaging/bericht.entity';
 import { schrijfUitgaand } from '../messaging/uitgaand';
 import { bouwJw301, type ClientGegevens } from './jw301';
@@ -88,23 +88,53 @@ function checkEenheid(v: Vorm, contractEenheid: string): void {
   throw new HubError(ToewijzingError.INVALID_SHAPE, `Eenheid ${v.eenheid} past niet bij de contracteenheid ${contractEenheid}`, { veld: 'eenheid' });
 }
 
+/** What an allocation adds under one contract's budget ceiling for one year. */
+interface PlafondDeel {
+  contractId: string;
+  jaar: number;
+  centen: number;
+}
+
 /**
- * The budget ceiling of the contract for the allocation's year: what all municipalities
- * allocated under it (the caller sees only the total) plus `extra` must stay within it.
+ * The budget ceilings of the contracts for the allocation's years: what all municipalities
+ * allocated under each (the caller sees only the total) plus what is asked must stay within it.
+ *
+ * The total crosses municipalities, so it is read as the contract's region on a connection and
+ * transaction of its own (`systeemLezen`), which sees only what is committed. Two allocations
+ * under the same contract and year could then both pass; so this transaction first takes an
+ * advisory lock per contract and year, held until it commits or rolls back: a second allocation
+ * waits for it and then reads the first one's committed rows. Locks are taken in a fixed order
+ * (no deadlock between two packages). What this transaction itself already wrote under the
+ * contract (an earlier mutation of the same request) is not committed yet: it is read here, on
+ * the caller's connection, and left out of the separate read.
  */
-async function checkPlafond(em: EntityManager, p: Principal, contractId: string, jaar: number, extra: number, zonder: string | null): Promise<void> {
-  const r = await alsSysteem(em, p, SYSTEEM, () =>
-    em.query<{ plafond: string | null; toegewezen: string }[]>(
+async function checkPlafonds(em: EntityManager, regio: string, delen: Iterable<PlafondDeel>, zonder: string | null = null): Promise<void> {
+  const gesorteerd = [...delen].sort((x, y) => (x.contractId === y.contractId ? x.jaar - y.jaar : x.contractId < y.contractId ? -1 : 1));
+  for (const d of gesorteerd) await checkPlafond(em, regio, d, zonder);
+}
+
+async function checkPlafond(em: EntityManager, regio: string, d: PlafondDeel, zonder: string | null): Promise<void> {
+  const { contractId, jaar, centen: extra } = d;
+  await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`budgetplafond:${contractId}:${jaar}`]);
+  // Rows this transaction wrote carry its transaction id as xmin (none when it has written nothing).
+  const eigen = await em.query<{ id: string; geraamd: string; telt: boolean }[]>(
+    `SELECT id, geraamd_centen AS geraamd, ${nietVerwijderdSql()} AS telt FROM toewijzing
+      WHERE contract_id = $1 AND extract(year FROM ingangsdatum) = $2
+        AND xmin::text = (pg_current_xact_id_if_assigned()::text::bigint % 4294967296)::text`,
+    [contractId, jaar],
+  );
+  const r = await systeemLezen(em, systeemInRegio('budgetplafond', regio), (sys) =>
+    sys.query<{ plafond: string | null; toegewezen: string }[]>(
       `SELECT (SELECT bedrag_centen FROM budgetplafond WHERE contract_id = $1 AND jaar = $2) AS plafond,
               (SELECT coalesce(sum(geraamd_centen), 0) FROM toewijzing
                 WHERE contract_id = $1 AND extract(year FROM ingangsdatum) = $2 AND id IS DISTINCT FROM $3::uuid
-                  AND ${nietVerwijderdSql()}) AS toegewezen`,
-      [contractId, jaar, zonder],
+                  AND id <> ALL ($4::uuid[]) AND ${nietVerwijderdSql()}) AS toegewezen`,
+      [contractId, jaar, zonder, eigen.map((e) => e.id)],
     ),
   );
   if (r[0].plafond === null) return;
   const plafond = Number(r[0].plafond);
-  const toegewezen = Number(r[0].toegewezen);
+  const toegewezen = Number(r[0].toegewezen) + eigen.filter((e) => e.telt && e.id !== zonder).reduce((n, e) => n + Number(e.geraamd), 0);
   if (toegewezen + extra > plafond) {
     throw new HubError(ToewijzingError.BUDGET_CEILING_EXCEEDED, `Budgetplafond ${jaar} van het contract wordt overschreden`, {
       plafondCenten: plafond,
@@ -305,7 +335,7 @@ export const toewijzingService = {
       geschreven.push(t);
       lopend.push(t);
     }
-    for (const s of perPlafond.values()) await checkPlafond(em, p, s.contractId, s.jaar, s.centen, null);
+    await checkPlafonds(em, regio, perPlafond.values());
     await em.insert(ToewijzingEntity, geschreven);
     const bericht = await stuurJw301(em, p, key, {
       clientId: client.id,
@@ -470,7 +500,7 @@ export const toewijzingService = {
         throw new HubError(ToewijzingError.STACKING, `Toewijzing ${x.nummer} overlapt met toewijzing ${clash} voor hetzelfde product (stapeling)`, { veld: 'verzoekId', toewijzingNummer: clash });
       }
     }
-    for (const d of delta.values()) if (d.centen > 0) await checkPlafond(em, p, d.contractId, d.jaar, d.centen, null);
+    await checkPlafonds(em, regio, [...delta.values()].filter((d) => d.centen > 0));
     if (gewijzigd.length) await em.save(ToewijzingEntity, gewijzigd);
     if (nieuw.length) await em.insert(ToewijzingEntity, nieuw);
     const bericht = await stuurJw301(em, p, key, {
@@ -502,7 +532,7 @@ export const toewijzingService = {
     if (clash !== undefined) throw new HubError(ToewijzingError.STACKING, `Overlapt dan met toewijzing ${clash} voor hetzelfde product (stapeling)`, { veld: 'einddatum', toewijzingNummer: clash });
     const match = await contractVan(em, t, vorm.einddatum);
     const geraamd = raming(vorm, await tarief(em, match.contract_product_id, t.ingangsdatum), match.eenheid, match.contract_einde);
-    if (t.contractId && geraamd > t.geraamdCenten) await checkPlafond(em, p, t.contractId, Number(t.ingangsdatum.slice(0, 4)), geraamd, t.id);
+    if (t.contractId && geraamd > t.geraamdCenten) await checkPlafonds(em, t.regioCode, [{ contractId: t.contractId, jaar: Number(t.ingangsdatum.slice(0, 4)), centen: geraamd }], t.id);
     return this.schrijfWijziging(em, p, key, t, { einddatum: vorm.einddatum, volume: vorm.volume, budget: vorm.budget, redenWijziging: input.redenWijziging, geraamdCenten: geraamd }, 'toewijzing.gewijzigd');
   },
 
