@@ -4,12 +4,21 @@ import { isRol, principalProblem, type Principal } from './principal';
 
 export class TokenError extends Error {}
 
+/** Checks a verified token's tenant claims against the hub's register (see TenantRegister). */
+export interface TenantCheck {
+  probleem(p: Principal): Promise<string | undefined>;
+}
+
 /** Verifies bearer tokens: HS256 with the configured secret (development) or RS256 via JWKS (production). */
 export class TokenVerifier {
   private readonly jwks?: JWTVerifyGetKey;
   private readonly secret?: Uint8Array;
 
-  constructor(private readonly cfg: Pick<Config, 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>) {
+  constructor(
+    private readonly cfg: Pick<Config, 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'>,
+    /** Every entry point verifies through here, so a token whose tenant claims do not fit is refused (401) everywhere. */
+    private readonly tenants?: TenantCheck,
+  ) {
     if (cfg.JWT_JWKS_URL) this.jwks = createRemoteJWKSet(new URL(cfg.JWT_JWKS_URL));
     else if (cfg.JWT_SECRET) this.secret = new TextEncoder().encode(cfg.JWT_SECRET);
     else throw new TokenError('no key source configured');
@@ -25,7 +34,10 @@ export class TokenVerifier {
     } catch (e) {
       throw new TokenError(`invalid token: ${(e as Error).message}`);
     }
-    return principalFromClaims(payload);
+    const p = principalFromClaims(payload);
+    const problem = await this.tenants?.probleem(p);
+    if (problem) throw new TokenError(problem);
+    return p;
   }
 }
 

@@ -56,7 +56,10 @@ export function scopeClientData<T extends ObjectLiteral>(qb: SelectQueryBuilder<
       qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio });
       return p.gemeenten.length ? qb.andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten }) : qb;
     case 'gemeente':
-      return qb.andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten });
+      // A municipality's rows are its own only inside its region (as in hub_clientlezer).
+      return qb
+        .andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio })
+        .andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten });
     case 'aanbieder':
       return qb.andWhere(`${a}.aanbieder_agb = :scopeAgb`, { scopeAgb: p.agb });
   }
@@ -88,7 +91,7 @@ export function clientScopeSql(p: Principal, a: string, P: Params): string {
         ? `${a}.regio_code = ${P.add(p.regio)} AND ${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`
         : `${a}.regio_code = ${P.add(p.regio)}`;
     case 'gemeente':
-      return `${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`;
+      return `${a}.regio_code = ${P.add(p.regio)} AND ${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`;
     case 'aanbieder':
       return `${a}.aanbieder_agb = ${P.add(p.agb)}`;
   }
