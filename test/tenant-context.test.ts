@@ -1,0 +1,180 @@
+import { Client } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../src/auth/principal';
+import { setTenant, withTenant } from '../src/db/tenant';
+import { seed } from '../src/seed/seed';
+import { startTestApi, type TestApi } from './helpers/api';
+import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { AGB, FIXTURE } from './fixtures/regions';
+
+/**
+ * Tenant isolation: one request reads as one tenant from start to end (system reads run apart);
+ * a token naming a municipality outside its region is refused at every door and sees nothing of
+ * that municipality in the database; writes are tied to the writer's own tenant.
+ */
+let db: TestDatabase;
+let ds: DataSource;
+let api: TestApi;
+const t: Record<string, string> = {};
+/** The message id of a claim of Groningen (region GRO). */
+let groBericht = '';
+
+/** A JW323 with one granted prestatie under `contract`, written as the worker would have (owner, fixture only). */
+async function claim(owner: Client, o: { regio: string; gemeente: string; agb: string; contract: string; centen: number; ident: string }): Promise<string> {
+  const r = await owner.query<{ id: string }>(
+    `WITH b AS (INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, inhoud_hash, aanbieder_agb, gemeente_code, regio_code, status, xml_versleuteld, grootte)
+                VALUES ('in', 'JW323', $3, $2, $6, repeat('a', 64), $3, $2, $1, 'verwerkt', '\\x00'::bytea, 1) RETURNING id),
+          d AS (INSERT INTO declaratie (bericht_id, regio_code, gemeente_code, aanbieder_agb, nummer, periode_begin, periode_eind, ingediend_centen, toegekend_centen, status, uiterlijk)
+                SELECT id, $1, $2, $3, $6, '2026-03-01', '2026-03-31', $5, $5, 'beantwoord', '2026-04-30' FROM b RETURNING id),
+          p AS (INSERT INTO prestatie (declaratie_id, regio_code, gemeente_code, aanbieder_agb, client_hash, declaratie_periode, referentie_nummer, debet_credit, toewijzing_nummer,
+                                       product_categorie, product_code, periode_begin, periode_eind, volume, eenheid, ingediend_centen, toegekend_centen, toegekend, contract_id)
+                SELECT d.id, $1, $2, $3, repeat('b', 64), '2026-03-01', $6, 'D', 1, '43', '43A05', '2026-03-01', '2026-03-31', 1, '14', $5, $5, true,
+                       (SELECT id FROM contract WHERE nummer = $4) FROM d RETURNING 1)
+     SELECT id FROM b`,
+    [o.regio, o.gemeente, o.agb, o.contract, o.centen, o.ident],
+  );
+  return r.rows[0].id;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('tenant_context');
+  ds = await db.app();
+  await seed(ds, FIXTURE);
+  const owner = new Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+  try {
+    // Oss (0828) and Vught (0865) both claim under NOB-Z-001; Groningen (0014, region GRO) has its own.
+    await claim(owner, { regio: 'NOB', gemeente: '0828', agb: AGB.beta, contract: 'NOB-Z-001', centen: 49400, ident: 'OSS-1' });
+    await claim(owner, { regio: 'NOB', gemeente: '0865', agb: AGB.beta, contract: 'NOB-Z-001', centen: 26750, ident: 'VUGHT-1' });
+    groBericht = await claim(owner, { regio: 'GRO', gemeente: '0014', agb: AGB.alfa, contract: 'GRO-001', centen: 10000, ident: 'GRO-1' });
+    await owner.query(
+      `WITH c AS (INSERT INTO client (bsn_hash, gegevens_versleuteld, gemeente_code, regio_code) VALUES (repeat('c', 64), '\\x00'::bytea, '0014', 'GRO') RETURNING id)
+       INSERT INTO toewijzing (nummer, regio_code, gemeente_code, aanbieder_agb, client_id, contract_id, product_categorie, product_code, ingangsdatum,
+                               toewijzingsdatum, toewijzingstijd, geraamd_centen, eerste_toewijzingsdatum)
+       SELECT 900001, 'GRO', '0014', $1, c.id, (SELECT id FROM contract WHERE nummer = 'GRO-001'), '45', '45A04', '2026-03-01', '2026-02-20', '10:00', 50000, '2026-02-20' FROM c`,
+      [AGB.alfa],
+    );
+  } finally {
+    await owner.end();
+  }
+  api = await startTestApi(ds);
+  t.oss = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] });
+  t.buitenRegio = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0014'] });
+  t.toegangBuiten = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796', '0014'] });
+  t.onbekendeRegio = await api.token({ rol: 'regio', regio: 'XYZ' });
+});
+
+afterAll(async () => {
+  await api?.close();
+  await db?.drop();
+});
+
+const P = (p: Omit<Principal, 'sub' | 'gemeenten'> & { gemeenten?: string[]; sub?: string }): Principal => ({ sub: 'test', gemeenten: [], ...p });
+const aantal = async (em: EntityManager, sql: string, params: unknown[] = []) => (await em.query<{ n: number }[]>(sql, params))[0].n;
+
+describe('one request, one tenant', () => {
+  const PLAFONDS = `plafondstanden(jaar: 2026) { contractNummer toegekendCenten }`;
+  type Plafonds = { plafondstanden: { contractNummer: string; toegekendCenten: number }[] };
+  const oss = (r: Plafonds) => r.plafondstanden.find((p) => p.contractNummer === 'NOB-Z-001')?.toegekendCenten;
+
+  it("a municipality's ceilings read the same alone as next to a field that reads region-wide waiting times", async () => {
+    const alleen = await api.gql<Plafonds>(t.oss, `{ ${PLAFONDS} }`);
+    expect(alleen.errors).toBeUndefined();
+    // Only Oss's own granted claims: Vught's 26,750 under the same contract are not Oss's to see.
+    expect(oss(alleen.data!)).toBe(49400);
+
+    const samen = await api.gql<Plafonds & { passendeAanbieders: { aanbiederAgb: string }[] }>(
+      t.oss,
+      `{ passendeAanbieders(gemeenteCode: "0828", productCode: "43A05") { aanbiederAgb } ${PLAFONDS} }`,
+    );
+    expect(samen.errors).toBeUndefined();
+    expect(samen.data!.passendeAanbieders.map((a) => a.aanbiederAgb).sort()).toEqual([AGB.beta, AGB.gamma]);
+    expect(oss(samen.data!)).toBe(49400);
+  });
+
+  it('refuses a second, different tenant context inside one transaction', async () => {
+    await expect(
+      ds.transaction(async (em) => {
+        await setTenant(em, P({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] }));
+        await setTenant(em, P({ rol: 'beheerder', sub: 'systeem:x' }));
+      }),
+    ).rejects.toThrow(/tenant context already set/);
+  });
+});
+
+describe('a municipality outside its region', () => {
+  it('is refused with 401 on GraphQL, on a message and on an export', async () => {
+    for (const token of [t.buitenRegio, t.toegangBuiten, t.onbekendeRegio]) {
+      expect((await api.gql(token, '{ regios { code } }')).status).toBe(401);
+      const bericht = await fetch(`${api.url}/ijw/berichten/${groBericht}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(bericht.status).toBe(401);
+      const csv = await fetch(`${api.url}/export/afrekeningen.csv?maand=2026-03-01`, { headers: { authorization: `Bearer ${token}` } });
+      expect(csv.status).toBe(401);
+    }
+    // A municipality of its own region still gets in.
+    expect((await api.gql(t.oss, '{ regios { code } }')).status).toBe(200);
+  });
+
+  it('sees no row of the other region with the database policies alone', async () => {
+    for (const p of [P({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0014'] }), P({ rol: 'toegang', regio: 'NOB', gemeenten: ['0014'] })]) {
+      const n = await withTenant(ds, p, async (em) => {
+        const tel = (tabel: string) => aantal(em, `SELECT count(*)::int AS n FROM ${tabel} WHERE gemeente_code = '0014'`);
+        return { bericht: await tel('bericht'), declaratie: await tel('declaratie'), prestatie: await tel('prestatie'), toewijzing: await tel('toewijzing'), client: await tel('client') };
+      });
+      expect(n).toEqual({ bericht: 0, declaratie: 0, prestatie: 0, toewijzing: 0, client: 0 });
+    }
+    // The same rows are there for Groningen itself.
+    const eigen = await withTenant(ds, P({ rol: 'gemeente', regio: 'GRO', gemeenten: ['0014'] }), (em) =>
+      aantal(em, `SELECT count(*)::int AS n FROM toewijzing WHERE gemeente_code = '0014'`),
+    );
+    expect(eigen).toBe(1);
+  });
+});
+
+describe('writes are tied to the writer', () => {
+  const regioGro = P({ rol: 'regio', regio: 'GRO', sub: 'contractbeheer-gro' });
+  const regioNob = P({ rol: 'regio', regio: 'NOB', sub: 'contractbeheer-nob' });
+
+  it("a region cannot change another region's provider", async () => {
+    // Beta is contracted in NOB only.
+    const n = await withTenant(ds, regioGro, (em) => aantal(em, `WITH u AS (UPDATE aanbieder SET naam = 'Overgenomen' WHERE agb = $1 RETURNING 1) SELECT count(*)::int AS n FROM u`, [AGB.beta]));
+    expect(n).toBe(0);
+    const naam = await withTenant(ds, regioNob, (em) => em.query<{ naam: string }[]>(`SELECT naam FROM aanbieder WHERE agb = $1`, [AGB.beta]));
+    expect(naam[0].naam).toBe('Beta Zorg');
+    await expect(withTenant(ds, regioGro, (em) => em.query(`DELETE FROM aanbieder WHERE agb = $1`, [AGB.alfa]))).resolves.toBeDefined();
+    expect(await withTenant(ds, regioGro, (em) => aantal(em, `SELECT count(*)::int AS n FROM aanbieder WHERE agb = $1`, [AGB.alfa]))).toBe(1);
+  });
+
+  it('only an administrator changes where a provider’s messages are delivered', async () => {
+    // Alfa is contracted in this region too, yet its endpoint is not the region's to set.
+    await expect(
+      withTenant(ds, regioNob, (em) => em.query(`UPDATE aanbieder SET bezorg_url = 'https://aanvaller.example/in' WHERE agb = $1`, [AGB.alfa])),
+    ).rejects.toThrow(/administrator/);
+    await expect(
+      withTenant(ds, regioNob, (em) => em.query(`INSERT INTO aanbieder (agb, naam, bezorg_url) VALUES ('71000099', 'Nieuw', 'https://aanvaller.example/in')`)),
+    ).rejects.toThrow(/row-level security/);
+    // The contract manager may still correct its own provider's name.
+    expect(await withTenant(ds, regioNob, (em) => aantal(em, `WITH u AS (UPDATE aanbieder SET naam = naam WHERE agb = $1 RETURNING 1) SELECT count(*)::int AS n FROM u`, [AGB.alfa]))).toBe(1);
+  });
+
+  it('an audit row carries the actor, role and region of the transaction', async () => {
+    const insert = `INSERT INTO audit_log (actor, rol, regio_code, actie, entiteit, details) VALUES ($1, $2, $3, 'test', 'test', '{}')`;
+    for (const vals of [
+      ['iemand-anders', 'regio', 'NOB'],
+      ['contractbeheer-nob', 'beheerder', 'NOB'],
+      ['contractbeheer-nob', 'regio', 'GRO'],
+    ]) {
+      await expect(withTenant(ds, regioNob, (em) => em.query(insert, vals))).rejects.toThrow(/row-level security/);
+    }
+    await expect(withTenant(ds, regioNob, (em) => em.query(insert, ['contractbeheer-nob', 'regio', 'NOB']))).resolves.toBeDefined();
+  });
+
+  it("a region cannot attach rows to another region's contract", async () => {
+    const plafond = `INSERT INTO budgetplafond (contract_id, regio_code, aanbieder_agb, jaar, bedrag_centen) VALUES ($1, 'GRO', $2, $3, 1)`;
+    const groContract = await withTenant(ds, regioGro, (em) => em.query<{ id: string }[]>(`SELECT id FROM contract WHERE nummer = 'GRO-001'`));
+    await expect(withTenant(ds, regioGro, (em) => em.query(plafond, [groContract[0].id, AGB.alfa, 2030]))).resolves.toBeDefined();
+    const nobContract = await withTenant(ds, regioNob, (em) => em.query<{ id: string }[]>(`SELECT id FROM contract WHERE nummer = 'NOB-Z-001'`));
+    // The region's own code on the row, another region's contract as parent.
+    await expect(withTenant(ds, regioGro, (em) => em.query(plafond, [nobContract[0].id, AGB.beta, 2029]))).rejects.toThrow(/row-level security/);
+  });
+});
