@@ -70,9 +70,24 @@ export class TenantContext1796070000000 implements MigrationInterface {
         END $$;
       CREATE TRIGGER aanbieder_bezorging_beheerder BEFORE UPDATE ON aanbieder FOR EACH ROW EXECUTE FUNCTION aanbieder_bezorging_beheerder();
     `);
+    // Any signed-in context could queue any message for (re)processing or delivery. The message is
+    // usually inserted in the same statement (a CTE), which a policy's check cannot see yet; an
+    // AFTER trigger sees the statement's effects, under the writer's row-level security.
+    await q.query(`
+      CREATE FUNCTION outbox_eigen_bericht() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF hub_rol() <> 'beheerder' AND NOT EXISTS (SELECT 1 FROM bericht b WHERE b.id = NEW.bericht_id) THEN
+            RAISE EXCEPTION 'outbox row for message % outside the writer''s tenant', NEW.bericht_id USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER outbox_eigen_bericht AFTER INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION outbox_eigen_bericht();
+    `);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER outbox_eigen_bericht ON outbox`);
+    await q.query(`DROP FUNCTION outbox_eigen_bericht()`);
     await q.query(`DROP TRIGGER aanbieder_bezorging_beheerder ON aanbieder`);
     await q.query(`DROP FUNCTION aanbieder_bezorging_beheerder()`);
     for (const p of NIEUWE_POLICIES) await q.query(`DROP POLICY ${p.naam} ON "${p.tabel}"`);
@@ -122,7 +137,8 @@ const binnen = (ouder: string): Regel => ({ using: schrijver, check: `${schrijve
 
 /** Every write policy whose rule changes: the new rule, and the old one for `down`. */
 const POLICIES: Policy[] = [
-  // A signed-in context could insert audit rows in anyone's name.
+  // A signed-in context could insert audit rows in anyone's name. A provider's context has no
+  // region: its rows name a region it works in (a contract or a message there), or none.
   {
     tabel: 'audit_log', naam: 'toevoegen', cmd: 'INSERT',
     nieuw: {
@@ -130,7 +146,8 @@ const POLICIES: Policy[] = [
         hub_rol() = 'beheerder'
         OR (hub_regio() <> '' AND regio_code IS NOT DISTINCT FROM hub_regio())
         OR (hub_regio() = '' AND hub_rol() = 'aanbieder' AND (regio_code IS NULL
-            OR EXISTS (SELECT 1 FROM contract c WHERE c.regio_code = audit_log.regio_code AND c.aanbieder_agb = hub_agb()))))`,
+            OR EXISTS (SELECT 1 FROM contract c WHERE c.regio_code = audit_log.regio_code AND c.aanbieder_agb = hub_agb())
+            OR EXISTS (SELECT 1 FROM bericht b WHERE b.aanbieder_agb = hub_agb() AND b.regio_code = audit_log.regio_code))))`,
     },
     oud: { check: `hub_rol() <> ''` },
   },
@@ -140,12 +157,6 @@ const POLICIES: Policy[] = [
     nieuw: { check: `hub_rol() = 'beheerder' OR (hub_rol() = 'regio' AND bezorg_url IS NULL)` },
     oud: both(`hub_rol() IN ('regio', 'beheerder')`),
     oudCmd: 'ALL',
-  },
-  // Any signed-in context could queue any message for relay.
-  {
-    tabel: 'outbox', naam: 'toevoegen', cmd: 'INSERT',
-    nieuw: { check: `hub_rol() = 'beheerder' OR EXISTS (SELECT 1 FROM bericht b WHERE b.id = outbox.bericht_id)` },
-    oud: { check: `hub_rol() <> ''` },
   },
   // Children of a contract (or product, lumpsum, budget line) could name another region's parent.
   { tabel: 'contract', naam: 'schrijven', cmd: 'ALL', nieuw: binnen(`(hoofdcontract_id IS NULL OR hub_contract_van(hoofdcontract_id, regio_code, NULL))`), oud: both(schrijver) },

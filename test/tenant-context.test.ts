@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../src/auth/principal';
-import { setTenant, withTenant } from '../src/db/tenant';
+import { systeemInRegio, type Principal } from '../src/auth/principal';
+import { setTenant, systeemLezen, withTenant } from '../src/db/tenant';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
@@ -90,6 +90,16 @@ describe('one request, one tenant', () => {
     expect(samen.errors).toBeUndefined();
     expect(samen.data!.passendeAanbieders.map((a) => a.aanbiederAgb).sort()).toEqual([AGB.beta, AGB.gamma]);
     expect(oss(samen.data!)).toBe(49400);
+  });
+
+  it("reads as the system on a read-only transaction of its own, the caller's context untouched", async () => {
+    await withTenant(ds, P({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] }), async (em) => {
+      const tel = `SELECT count(*)::int AS n FROM prestatie WHERE contract_id = (SELECT id FROM contract WHERE nummer = 'NOB-Z-001')`;
+      expect(await systeemLezen(em, systeemInRegio('test', 'NOB'), (sys) => aantal(sys, tel))).toBe(2);
+      expect(await aantal(em, tel)).toBe(1);
+      await expect(systeemLezen(em, systeemInRegio('test', 'NOB'), (sys) => sys.query(`DELETE FROM wachttijdnorm`))).rejects.toThrow(/read-only/);
+      expect(await aantal(em, tel)).toBe(1);
+    });
   });
 
   it('refuses a second, different tenant context inside one transaction', async () => {

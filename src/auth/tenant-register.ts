@@ -18,10 +18,11 @@ interface Kaart {
  *
  * The register is cached for `ttlMs` (it changes a few times a year, by an administrator) so a
  * request costs no extra round trip. A miss (a region or municipality not in the cached copy)
- * reloads it, at most once per `herlaadMs`, so a newly registered municipality is let in within
- * seconds while a stream of bad tokens cannot turn every request into a reload. A municipality
- * moved to another region may still pass for up to `ttlMs` on the old region; its rows then carry
- * the new region and row-level security shows the token none of them.
+ * reloads it once before refusing, so a newly registered region is let in at once; concurrent
+ * misses share one reload, and only a token with a valid signature gets this far, so bad claims
+ * cannot be used to flood the database. A municipality moved to another region may still pass for
+ * up to `ttlMs` on the old region; its rows then carry the new region and row-level security
+ * shows the token none of them.
  */
 export class TenantRegister {
   private kaart?: Kaart;
@@ -29,25 +30,17 @@ export class TenantRegister {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly opts: { ttlMs?: number; herlaadMs?: number; nu?: () => number } = {},
+    private readonly opts: { ttlMs?: number; nu?: () => number } = {},
   ) {}
 
   /** Why the principal's tenant claims do not fit the register, or undefined when they do. */
   async probleem(p: Principal): Promise<string | undefined> {
     if (!p.regio) return p.gemeenten.length ? 'gemeenten need a regio claim' : undefined;
-    const nu = this.opts.nu ?? Date.now;
-    let k = await this.huidig(nu());
-    let reden = toets(k, p);
-    if (reden && nu() - k.geladen >= (this.opts.herlaadMs ?? 5_000)) {
-      k = await this.herlaad();
-      reden = toets(k, p);
-    }
-    return reden;
-  }
-
-  private async huidig(nu: number): Promise<Kaart> {
-    if (this.kaart && nu - this.kaart.geladen < (this.opts.ttlMs ?? 60_000)) return this.kaart;
-    return this.herlaad();
+    const nu = (this.opts.nu ?? Date.now)();
+    const bewaard = this.kaart && nu - this.kaart.geladen < (this.opts.ttlMs ?? 60_000) ? this.kaart : undefined;
+    const reden = toets(bewaard ?? (await this.herlaad()), p);
+    // A miss on a kept copy may be a region or municipality registered since: read once more.
+    return reden && bewaard ? toets(await this.herlaad(), p) : reden;
   }
 
   private herlaad(): Promise<Kaart> {

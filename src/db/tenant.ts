@@ -7,8 +7,10 @@ import type { Principal } from '../auth/principal';
  * transaction reads and writes as one tenant from start to end.
  */
 export async function setTenant(em: EntityManager, p: Principal): Promise<void> {
-  await em.query(`SELECT hub_zet_context($1, $2, $3, $4, $5)`, [p.rol, p.regio ?? '', p.agb ?? '', p.gemeenten.join(','), p.sub]);
+  await em.query(`SELECT hub_zet_context($1, $2, $3, $4, $5)`, contextParams(p));
 }
+
+const contextParams = (p: Principal) => [p.rol, p.regio ?? '', p.agb ?? '', p.gemeenten.join(','), p.sub];
 
 /** Separate pools for system reads, per application DataSource (see `openSysteemPool`). */
 const systeemPools = new WeakMap<DataSource, DataSource>();
@@ -37,8 +39,8 @@ export async function openSysteemPool(ds: DataSource, size = 4): Promise<DataSou
 export async function systeemLezen<T>(em: EntityManager, systeem: Principal, fn: (em: EntityManager) => Promise<T>): Promise<T> {
   const ds = systeemPools.get(em.dataSource) ?? em.dataSource;
   return ds.transaction(async (sys) => {
-    await sys.query('SET TRANSACTION READ ONLY');
-    await setTenant(sys, systeem);
+    // Read-only and the context in one statement (transaction_read_only may be switched on at any time).
+    await sys.query(`SELECT set_config('transaction_read_only', 'on', true), hub_zet_context($1, $2, $3, $4, $5)`, contextParams(systeem));
     return fn(sys);
   });
 }
