@@ -69,6 +69,15 @@ export class TenantContext1796070000000 implements MigrationInterface {
           RETURN NEW;
         END $$;
       CREATE TRIGGER aanbieder_bezorging_beheerder BEFORE UPDATE ON aanbieder FOR EACH ROW EXECUTE FUNCTION aanbieder_bezorging_beheerder();
+      -- The region keeps its municipalities' settings; their codes (what tokens name) stay the administrator's.
+      CREATE FUNCTION gemeente_code_beheerder() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF hub_rol() <> 'beheerder' AND NEW.code IS DISTINCT FROM OLD.code THEN
+            RAISE EXCEPTION 'only an administrator changes the code of municipality %', OLD.code USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN NEW;
+        END $$;
+      CREATE TRIGGER gemeente_code_beheerder BEFORE UPDATE ON gemeente FOR EACH ROW EXECUTE FUNCTION gemeente_code_beheerder();
     `);
     // Any signed-in context could queue any message for (re)processing or delivery. The message is
     // usually inserted in the same statement (a CTE), which a policy's check cannot see yet; an
@@ -88,6 +97,8 @@ export class TenantContext1796070000000 implements MigrationInterface {
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER outbox_eigen_bericht ON outbox`);
     await q.query(`DROP FUNCTION outbox_eigen_bericht()`);
+    await q.query(`DROP TRIGGER gemeente_code_beheerder ON gemeente`);
+    await q.query(`DROP FUNCTION gemeente_code_beheerder()`);
     await q.query(`DROP TRIGGER aanbieder_bezorging_beheerder ON aanbieder`);
     await q.query(`DROP FUNCTION aanbieder_bezorging_beheerder()`);
     for (const p of NIEUWE_POLICIES) await q.query(`DROP POLICY ${p.naam} ON "${p.tabel}"`);
@@ -150,6 +161,14 @@ const POLICIES: Policy[] = [
             OR EXISTS (SELECT 1 FROM bericht b WHERE b.aanbieder_agb = hub_agb() AND b.regio_code = audit_log.regio_code))))`,
     },
     oud: { check: `hub_rol() <> ''` },
+  },
+  // A contract manager could register another region's municipality code in its own region and so
+  // get tokens naming it past the door: municipalities are registered by an administrator.
+  {
+    tabel: 'gemeente', naam: 'schrijven', cmd: 'INSERT',
+    nieuw: { check: `hub_rol() = 'beheerder'` },
+    oud: both(schrijver),
+    oudCmd: 'ALL',
   },
   // Any region's contract manager could change any provider, its delivery endpoint included.
   {
@@ -237,7 +256,7 @@ const POLICIES: Policy[] = [
   },
 ];
 
-/** The provider's old FOR ALL policy is split: insert above, change and removal here. */
+/** The old FOR ALL policies of providers and municipalities are split: insert above, change and removal here. */
 const NIEUWE_POLICIES: Pick<Policy, 'tabel' | 'naam' | 'cmd' | 'nieuw'>[] = [
   {
     tabel: 'aanbieder', naam: 'wijzigen', cmd: 'UPDATE',
@@ -245,4 +264,6 @@ const NIEUWE_POLICIES: Pick<Policy, 'tabel' | 'naam' | 'cmd' | 'nieuw'>[] = [
       SELECT 1 FROM contract c WHERE c.aanbieder_agb = aanbieder.agb AND c.regio_code = hub_regio()))`),
   },
   { tabel: 'aanbieder', naam: 'verwijderen', cmd: 'DELETE', nieuw: { using: `hub_rol() = 'beheerder'` } },
+  { tabel: 'gemeente', naam: 'wijzigen', cmd: 'UPDATE', nieuw: both(schrijver) },
+  { tabel: 'gemeente', naam: 'verwijderen', cmd: 'DELETE', nieuw: { using: `hub_rol() = 'beheerder'` } },
 ];

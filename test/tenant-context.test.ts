@@ -179,6 +179,15 @@ describe('writes are tied to the writer', () => {
     await expect(withTenant(ds, regioNob, (em) => em.query(insert, ['contractbeheer-nob', 'regio', 'NOB']))).resolves.toBeDefined();
   });
 
+  it("a region cannot register another region's municipality as its own", async () => {
+    await expect(
+      withTenant(ds, regioNob, (em) => em.query(`INSERT INTO gemeente (regio_code, code, naam, inwoners, geldig_vanaf) VALUES ('NOB', '0014', 'Groningen', 1, '2030-01-01')`)),
+    ).rejects.toThrow(/row-level security/);
+    await expect(withTenant(ds, regioNob, (em) => em.query(`UPDATE gemeente SET code = '0014' WHERE code = '0865'`))).rejects.toThrow(/administrator/);
+    // Its own municipality's settings remain the region's.
+    expect(await withTenant(ds, regioNob, (em) => aantal(em, `WITH u AS (UPDATE gemeente SET inwoners = inwoners WHERE code = '0865' RETURNING 1) SELECT count(*)::int AS n FROM u`))).toBe(1);
+  });
+
   it("a region cannot attach rows to another region's contract", async () => {
     const plafond = `INSERT INTO budgetplafond (contract_id, regio_code, aanbieder_agb, jaar, bedrag_centen) VALUES ($1, 'GRO', $2, $3, 1)`;
     const groContract = await withTenant(ds, regioGro, (em) => em.query<{ id: string }[]>(`SELECT id FROM contract WHERE nummer = 'GRO-001'`));
