@@ -4,6 +4,7 @@ import { systeemInRegio, type Principal } from '../src/auth/principal';
 import { setTenant, systeemLezen, withTenant } from '../src/db/tenant';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
+import { testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 
@@ -62,6 +63,7 @@ beforeAll(async () => {
   t.buitenRegio = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0014'] });
   t.toegangBuiten = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796', '0014'] });
   t.onbekendeRegio = await api.token({ rol: 'regio', regio: 'XYZ' });
+  t.toegangOss = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0828'] });
 });
 
 afterAll(async () => {
@@ -109,6 +111,33 @@ describe('one request, one tenant', () => {
         await setTenant(em, P({ rol: 'beheerder', sub: 'systeem:x' }));
       }),
     ).rejects.toThrow(/tenant context already set/);
+  });
+});
+
+describe('the budget ceiling, read apart from the request', () => {
+  let bsn = 0;
+  /** 1000 pieces of 54001 at 1,500.00 for beta under NOB-Z-001: 150 M of its 250 M ceiling per year. */
+  const pakket = (jaar: number) => ({
+    gemeenteCode: '0828',
+    aanbiederAgb: AGB.beta,
+    client: { bsn: testBsn(bsn++), geboortedatum: '2014-03-02', geslacht: '2', achternaam: 'Jansen', adres: { postcode: '5345AB', huisnummer: 3 } },
+    producten: [{ categorie: '54', code: '54001', ingangsdatum: `${jaar}-12-01`, einddatum: `${jaar}-12-31`, volume: 1000, eenheid: '82', frequentie: '6' }],
+  });
+  const TW = `mutation($input: ToewijzenInput!) { toewijzen(input: $input) { toewijzingen { id } } }`;
+
+  it('lets only one of two concurrent allocations that together pass it through', async () => {
+    const r = await Promise.all([api.gql(t.toegangOss, TW, { input: pakket(2026) }), api.gql(t.toegangOss, TW, { input: pakket(2026) })]);
+    expect(r.filter((x) => x.errors === undefined)).toHaveLength(1);
+    expect(r.flatMap((x) => x.errors ?? []).map((e) => e.extensions?.code)).toEqual(['BUDGET_CEILING_EXCEEDED']);
+  });
+
+  it("counts what the same request allocated before, though it is not committed yet", async () => {
+    const r = await api.gql(
+      t.toegangOss,
+      `mutation($a: ToewijzenInput!, $b: ToewijzenInput!) { a: toewijzen(input: $a) { toewijzingen { id } } b: toewijzen(input: $b) { toewijzingen { id } } }`,
+      { a: pakket(2027), b: pakket(2027) },
+    );
+    expect(r.errors?.map((e) => [e.extensions?.code, (e as { path?: string[] }).path?.[0]])).toEqual([['BUDGET_CEILING_EXCEEDED', 'b']]);
   });
 });
 
