@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { systeemInRegio, type Principal } from '../src/auth/principal';
-import { setTenant, systeemLezen, withTenant } from '../src/db/tenant';
+import { RequestFinishedError, RequestTransaction, setTenant, systeemLezen, withTenant } from '../src/db/tenant';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
 import { testBsn } from './helpers/berichten';
@@ -224,5 +224,59 @@ describe('writes are tied to the writer', () => {
     const nobContract = await withTenant(ds, regioNob, (em) => em.query<{ id: string }[]>(`SELECT id FROM contract WHERE nummer = 'NOB-Z-001'`));
     // The region's own code on the row, another region's contract as parent.
     await expect(withTenant(ds, regioGro, (em) => em.query(plafond, [nobContract[0].id, AGB.beta, 2029]))).rejects.toThrow(/row-level security/);
+  });
+});
+
+describe('a request transaction ends once', () => {
+  /** Connections of the app's pool lent out (the api shares it); nothing else runs meanwhile. */
+  const pool = () => (ds.driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
+  const uitgeleend = () => pool().totalCount - pool().idleCount;
+  /** Bounded poll: a release may trail the HTTP answer. */
+  async function uitgeleendNaAntwoord(): Promise<number> {
+    for (let i = 0; i < 100 && uitgeleend() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    return uitgeleend();
+  }
+  const regioNob = P({ rol: 'regio', regio: 'NOB' });
+
+  it('opens no connection for a resolver that asks for it after the request has finished', async () => {
+    const voor = uitgeleend();
+    const tx = new RequestTransaction(ds, regioNob);
+    await tx.finish(true);
+    await expect(tx.em()).rejects.toBeInstanceOf(RequestFinishedError);
+    expect(uitgeleend()).toBe(voor);
+  });
+
+  it('waits for an open under way, releases it and refuses later queries on it', async () => {
+    const voor = uitgeleend();
+    const tx = new RequestTransaction(ds, regioNob);
+    const em = tx.em();
+    await tx.finish(true);
+    expect(uitgeleend()).toBe(voor);
+    await expect((await em).query('SELECT 1')).rejects.toThrow();
+    await expect(tx.em()).rejects.toBeInstanceOf(RequestFinishedError);
+  });
+
+  it('gives the connection back when the tenant context cannot be set', async () => {
+    const voor = uitgeleend();
+    // PostgreSQL refuses a NUL character in text: setting the context fails after connecting.
+    const tx = new RequestTransaction(ds, { ...regioNob, sub: 'a\u0000b' });
+    await expect(tx.em()).rejects.toThrow();
+    await tx.finish(false);
+    expect(uitgeleend()).toBe(voor);
+    // The connection went back without the failed transaction on it (the pool lends the last returned first).
+    await expect(withTenant(ds, regioNob, (em) => em.query('SELECT 1'))).resolves.toBeDefined();
+  });
+
+  it('requests with a refused root field next to an answered one leave no connection behind', async () => {
+    // The access team may not read budget items; it may read contracts. More requests than the pool has connections.
+    const velden = ['begrotingsposten(jaar: 2026) { id }', 'contracten(first: 5) { edges { node { id } } }'];
+    for (let i = 0; i < 30; i++) {
+      const [a, b] = i % 2 ? velden : [...velden].reverse();
+      const r = await api.gql(t.toegangOss, `{ a: ${a} b: ${b} }`);
+      expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
+    expect(await uitgeleendNaAntwoord()).toBe(0);
+    const r = await api.gql<{ contracten: { edges: unknown[] } }>(t.toegangOss, '{ contracten(first: 5) { edges { node { id } } } }');
+    expect(r.errors).toBeUndefined();
   });
 });
