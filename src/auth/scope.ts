@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { HubError, HubErrorCode } from '../common/hub-error';
-import type { Principal } from './principal';
+import { beheertRegio, type Principal } from './principal';
 
 /**
  * The application's own tenant filter for tables that carry regio_code + aanbieder_agb + contract_id
@@ -27,11 +27,15 @@ export function scopeContractData<T extends ObjectLiteral>(qb: SelectQueryBuilde
   }
 }
 
-/** The region a writing caller acts for: its own, or for an administrator the one it names. */
+/**
+ * The region a writing caller acts for: its own; for an administrator over all regions the one it
+ * names, for one of a region only that region.
+ */
 export function schrijfRegio(p: Principal, gevraagd?: string | null): string {
   if (p.rol === 'beheerder') {
     const r = gevraagd ?? p.regio;
     if (!r) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Geef regioCode op', { veld: 'regioCode' });
+    if (!beheertRegio(p, r)) throw new HubError(HubErrorCode.FORBIDDEN, 'Geen toegang tot deze regio');
     return r;
   }
   if (gevraagd && gevraagd !== p.regio) throw new HubError(HubErrorCode.FORBIDDEN, 'Geen toegang tot deze regio');

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { systeemInRegio, type Principal } from '../auth/principal';
+import { beheertRegio, systeemInRegio, type Principal } from '../auth/principal';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { nuInNederland } from '../common/tijd';
 import { systeemLezen } from '../db/tenant';
@@ -208,12 +208,12 @@ export const wachttijdService = {
     if (!rows.length) {
       const gem = await em.query<{ regio_code: string }[]>(`SELECT regio_code FROM gemeente WHERE code = $1`, [gemeenteCode]);
       if (!gem[0]) throw new HubError(CapaciteitError.UNKNOWN_MUNICIPALITY, `Onbekende gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
-      if (p.rol !== 'beheerder' && gem[0].regio_code !== p.regio) throw new HubError(HubErrorCode.FORBIDDEN, `Geen toegang tot gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
+      if (!beheertRegio(p, gem[0].regio_code) && gem[0].regio_code !== p.regio) throw new HubError(HubErrorCode.FORBIDDEN, `Geen toegang tot gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
       throw new HubError(CapaciteitError.UNKNOWN_PRODUCT, `Product ${productCode} staat niet in het productboek van de regio`, { veld: 'productCode' });
     }
     const { regio_code: regio, norm } = rows[0];
     if (regio === null) return [];
-    if (p.rol !== 'beheerder' && p.regio !== regio) throw new HubError(HubErrorCode.FORBIDDEN, `Geen toegang tot gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
+    if (!beheertRegio(p, regio) && p.regio !== regio) throw new HubError(HubErrorCode.FORBIDDEN, `Geen toegang tot gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
     const kandidaten = rows.filter((r) => r.aanbieder_agb !== null);
     if (!kandidaten.length) return [];
     const P = new Params();

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { metGeaccepteerdePrestaties } from '../declaratie/declaratie.verwerking';
 import { audit } from '../auth/audit.service';
-import { systeemInRegio, type Principal } from '../auth/principal';
+import { beheertRegio, systeemInRegio, type Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
 import { isValidBsn } from '../common/bsn';
 import { decrypt, encrypt, keyedHash } from '../common/crypto';
@@ -22,9 +22,15 @@ import { checkVorm, isVerwijderd, nietVerwijderdSql, raming, stapeling, type Vor
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The municipality a writing caller acts for: one of its own CBS codes (an administrator any). */
-function checkGemeente(p: Principal, gemeenteCode: string): void {
-  if (p.rol === 'beheerder') return;
+/**
+ * The municipality a writing caller acts for: one of its own CBS codes; for an administrator any
+ * in a region it administers (checked once the municipality's region `regio` is known).
+ */
+function checkGemeente(p: Principal, gemeenteCode: string, regio?: string | null): void {
+  if (p.rol === 'beheerder') {
+    if (regio !== undefined && !beheertRegio(p, regio)) throw new HubError(ToewijzingError.NOT_YOUR_MUNICIPALITY, `Geen toegang namens gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
+    return;
+  }
   if (!p.gemeenten.includes(gemeenteCode)) throw new HubError(ToewijzingError.NOT_YOUR_MUNICIPALITY, `Geen toegang namens gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
 }
 
@@ -279,6 +285,7 @@ export const toewijzingService = {
     );
     if (!gem[0]) throw new HubError(HubErrorCode.VALIDATION_FAILED, `Onbekende gemeente ${input.gemeenteCode}`, { veld: 'gemeenteCode' });
     const regio = gem[0].regio_code;
+    checkGemeente(p, input.gemeenteCode, regio);
     const producten = input.producten ?? (input.arrangement ? await uitArrangement(em, regio, input.arrangement) : []);
     if (!producten.length) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Geef producten of een arrangement', { veld: 'producten' });
     const client = await registreerClient(em, key, input.gemeenteCode, regio, input.client);
@@ -371,6 +378,7 @@ export const toewijzingService = {
       `SELECT id, regio_code, gegevens_versleuteld FROM client WHERE bsn_hash = $1 AND gemeente_code = $2`,
       [a.clientHash, a.gemeente],
     );
+    if (cl[0]) checkGemeente(p, a.gemeente, cl[0].regio_code);
     const genoemd = [...a.pakket.ongewijzigd, ...a.pakket.teWijzigen.map((w) => w.toewijzingNummer)];
     const rijen = cl[0]
       ? await em
@@ -549,7 +557,7 @@ export const toewijzingService = {
   async voorWijziging(em: EntityManager, p: Principal, id: string): Promise<ToewijzingEntity> {
     const t = UUID.test(id) ? await em.createQueryBuilder(ToewijzingEntity, 't').where('t.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
     if (!t) throw new HubError(ToewijzingError.TOEWIJZING_NOT_FOUND, 'Toewijzing niet gevonden', { veld: 'id' });
-    checkGemeente(p, t.gemeenteCode);
+    checkGemeente(p, t.gemeenteCode, t.regioCode);
     if (isVerwijderd(t)) throw new HubError(ToewijzingError.ALREADY_DELETED, `Toewijzing ${t.nummer} is verwijderd`, { veld: 'id' });
     return t;
   },
