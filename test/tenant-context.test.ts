@@ -280,3 +280,45 @@ describe('a request transaction ends once', () => {
     expect(r.errors).toBeUndefined();
   });
 });
+
+describe('an administrator of one region', () => {
+  const beheerderGro = P({ rol: 'beheerder', regio: 'GRO', sub: 'beheer-gro' });
+  const beheerderAlle = P({ rol: 'beheerder', sub: 'beheer-hub' });
+  const telPerRegio = (p: Principal) =>
+    withTenant(ds, p, async (em) => {
+      const uit: Record<string, number> = {};
+      for (const tabel of ['contract', 'toewijzing', 'bericht', 'declaratie', 'client']) {
+        uit[`${tabel} NOB`] = await aantal(em, `SELECT count(*)::int AS n FROM ${tabel} WHERE regio_code = 'NOB'`);
+        uit[`${tabel} GRO`] = Math.min(1, await aantal(em, `SELECT count(*)::int AS n FROM ${tabel} WHERE regio_code = 'GRO'`));
+      }
+      return uit;
+    });
+
+  it("sees none of another region's rows with the database policies alone, and its own", async () => {
+    const gro = await telPerRegio(beheerderGro);
+    expect(gro).toEqual({
+      'contract NOB': 0, 'contract GRO': 1, 'toewijzing NOB': 0, 'toewijzing GRO': 1, 'bericht NOB': 0, 'bericht GRO': 1,
+      'declaratie NOB': 0, 'declaratie GRO': 1, 'client NOB': 0, 'client GRO': 1,
+    });
+    // Without a region (as the worker and the seed) an administrator sees every region.
+    const alle = await telPerRegio(beheerderAlle);
+    expect(alle['contract NOB']).toBeGreaterThan(0);
+    expect(alle['declaratie NOB']).toBe(2);
+  });
+
+  it("writes nothing of another region with the database policies alone", async () => {
+    const bijwerken = `WITH u AS (UPDATE contract SET status = status WHERE nummer = $1 RETURNING 1) SELECT count(*)::int AS n FROM u`;
+    expect(await withTenant(ds, beheerderGro, (em) => aantal(em, bijwerken, ['NOB-Z-001']))).toBe(0);
+    expect(await withTenant(ds, beheerderGro, (em) => aantal(em, bijwerken, ['GRO-001']))).toBe(1);
+    expect(await withTenant(ds, beheerderAlle, (em) => aantal(em, bijwerken, ['NOB-Z-001']))).toBe(1);
+    // A row it writes cannot carry the other region's code.
+    await expect(
+      withTenant(ds, beheerderGro, (em) =>
+        em.query(`INSERT INTO client (bsn_hash, gegevens_versleuteld, gemeente_code, regio_code) VALUES (repeat('d', 64), '\\x00'::bytea, '0796', 'NOB')`),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(withTenant(ds, beheerderGro, (em) => em.query(`INSERT INTO gemeente (regio_code, code, naam, inwoners, geldig_vanaf) VALUES ('NOB', '0999', 'Nergens', 1, '2030-01-01')`))).rejects.toThrow(
+      /row-level security/,
+    );
+  });
+});
