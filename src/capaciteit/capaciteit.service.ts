@@ -87,6 +87,8 @@ export const capaciteitService = {
     if (!product[0]) {
       throw new HubError(CapaciteitError.PRODUCT_NOT_CONTRACTED, 'De aanbieder is vandaag niet gecontracteerd voor dit product', { veld: 'productId' });
     }
+    // An administrator of one region keeps capacity in that region only.
+    if (p.rol === 'beheerder') schrijfRegio(p, product[0].regio_code);
     const locatie = { aanbiederAgb: agb, productId: input.productId, postcode: input.postcode, locatieNaam: input.locatieNaam };
     await em
       .createQueryBuilder()
