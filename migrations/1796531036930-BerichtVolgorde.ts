@@ -50,17 +50,17 @@ export class BerichtVolgorde1796531036930 implements MigrationInterface {
     // A municipality cannot release its own inbound message to the provider: only the worker does, by forwarding it.
     await q.query(`DROP POLICY ontvangen ON bericht`);
     await q.query(`CREATE POLICY ontvangen ON bericht FOR INSERT WITH CHECK (
-      hub_rol() = 'beheerder'
+      hub_beheerder_van(regio_code)
       OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb())
-      OR (hub_rol() IN ('gemeente', 'toegang') AND gemeente_code = ANY (hub_gemeenten()) AND (richting = 'uit' OR NOT aanbieder_ziet)))`);
+      OR (hub_eigen_gemeente(regio_code, gemeente_code) AND (richting = 'uit' OR NOT aanbieder_ziet)))`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP POLICY ontvangen ON bericht`);
     await q.query(`CREATE POLICY ontvangen ON bericht FOR INSERT WITH CHECK (
-      hub_rol() = 'beheerder'
+      hub_beheerder_van(regio_code)
       OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb())
-      OR (hub_rol() IN ('gemeente', 'toegang') AND gemeente_code = ANY (hub_gemeenten())))`);
+      OR hub_eigen_gemeente(regio_code, gemeente_code))`);
     await q.query(`DROP POLICY lezen ON bericht`);
     await q.query(`CREATE POLICY lezen ON bericht FOR SELECT USING (
       hub_clientlezer(regio_code, gemeente_code) OR (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb()))`);

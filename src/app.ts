@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { TokenVerifier } from './auth/jwt';
+import { TenantRegister } from './auth/tenant-register';
 import type { Config } from './config/config';
 import { formatHubError } from './common/hub-error';
 import { HubContext } from './graphql/context';
@@ -21,7 +22,7 @@ import { httpRequests, registerDatabaseGauges, TERMIJNEN_VERLOPEN, WACHTTIJD_SIG
 import { metricsHandler } from './observability/metrics-server';
 import { wachttijdService } from './capaciteit/wachttijd.service';
 import { telVerlopen } from './messaging/termijnen';
-import { withTenant } from './db/tenant';
+import { openSysteemPool, withTenant } from './db/tenant';
 import { SYSTEEM } from './auth/principal';
 import { sleutelsUitConfig } from './common/sleutels';
 
@@ -44,7 +45,7 @@ export async function authenticate(verifier: TokenVerifier, header: string | und
 /** Builds the HTTP app: /graphql, /healthz, /readyz and /metrics. */
 export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Promise<HubApp> {
   const production = cfg.NODE_ENV === 'production';
-  const verifier = new TokenVerifier(cfg);
+  const verifier = new TokenVerifier(cfg, new TenantRegister(ds));
   const sleutels = sleutelsUitConfig(cfg);
   // Counts only, over all tenants: what is overdue is an operator's concern. Read in one
   // transaction at most every METRICS_REFRESH_SECONDS, not per scrape.
@@ -53,6 +54,9 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     () => withTenant(ds, SYSTEEM, async (em) => ({ [TERMIJNEN_VERLOPEN.name]: await telVerlopen(em), [WACHTTIJD_SIGNALEN.name]: await wachttijdService.telSignalen(em) })),
     cfg.METRICS_REFRESH_SECONDS,
   );
+  // System reads made during requests get their own small pool, closed with the server.
+  const systeemPool = await openSysteemPool(ds);
+  const sluitSysteemPool = { serverWillStart: () => Promise.resolve({ serverWillStop: () => systeemPool.destroy() }) };
   const apollo = new ApolloServer<HubContext>({
     schema: buildHubSchema(),
     introspection: !production,
@@ -72,6 +76,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
       complexityPlugin(cfg.GRAPHQL_MAX_COST),
       transactionPlugin(),
       ApolloServerPluginCacheControlDisabled(),
+      sluitSysteemPool,
     ],
   });
   await apollo.start();

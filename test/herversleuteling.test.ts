@@ -11,6 +11,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, stuurBericht, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /** Rotating the encryption key: read old, write new, re-encrypt in the background, drop the old key. */
 const K1 = Buffer.alloc(32, 51).toString('base64');

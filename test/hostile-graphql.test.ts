@@ -12,6 +12,9 @@ import { seed } from '../src/seed/seed';
 import { startTestApi, TEST_SECRET, type TestApi } from './helpers/api';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /** Put into every hostile string: it must never reach a log line. */
 const MARK = 'ATTACKER-7f3a';

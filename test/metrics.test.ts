@@ -2,6 +2,9 @@ import type { DataSource, Logger } from 'typeorm';
 import { startMetricsServer } from '../src/observability/metrics-server';
 import { startTestApi, type TestApi } from './helpers/api';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /** Remembers the SQL statements sent through the api's DataSource. */
 class RecordingLogger implements Logger {

@@ -9,6 +9,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /** One key per job: deliveries signed with the endpoint's own secret, the BSN hash with its own key. */
 const ENCRYPTIE = Buffer.alloc(32, 41);

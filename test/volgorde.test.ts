@@ -11,6 +11,9 @@ import { jw305Xml, stuurBericht, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { bouw, opruimen, startWorkerProces, stop, type Proces } from './helpers/processen';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { KLOK_ENV, pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /**
  * A client's messages are judged one at a time, in the order the hub received them, whichever
@@ -43,6 +46,7 @@ beforeAll(async () => {
   api = await startTestApi(ds);
   alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
   env = {
+    ...KLOK_ENV,
     DATABASE_URL: db.appUrl,
     DATABASE_OWNER_URL: db.ownerUrl,
     QUEUE_PREFIX: `volgorde-${randomBytes(4).toString('hex')}`,

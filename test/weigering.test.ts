@@ -8,6 +8,9 @@ import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
+import { pinKlok } from './helpers/klok';
+
+pinKlok();
 
 /**
  * What the hub refuses goes nowhere: a municipality's message the hub refused is not sent, so the

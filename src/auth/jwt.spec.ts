@@ -55,6 +55,15 @@ describe('TokenVerifier', () => {
     expect(lifetimeProblem({}, 43200, 5000)).toMatch(/exp/);
   });
 
+  it('refuses a token whose tenant claims the register does not know', async () => {
+    const register = { probleem: (p: { regio?: string; gemeenten: string[] }) => Promise.resolve(p.gemeenten.includes('0014') ? 'gemeenten 0014 are not in regio RIOZ' : undefined) };
+    const v = new TokenVerifier({ JWT_SECRET: SECRET }, register);
+    const buiten = await signDevToken({ rol: 'gemeente', regio: 'RIOZ', gemeenten: ['0014'] }, SECRET);
+    await expect(v.verify(buiten)).rejects.toThrow(TokenError);
+    const binnen = await signDevToken({ rol: 'gemeente', regio: 'RIOZ', gemeenten: ['0772'] }, SECRET);
+    await expect(v.verify(binnen)).resolves.toMatchObject({ regio: 'RIOZ', gemeenten: ['0772'] });
+  });
+
   it('verifies RS256 tokens against a JWKS URL', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };

@@ -19,13 +19,22 @@ export const DEFAULT_MAX_TTL_SECONDS = 12 * 3600;
 
 type VerifierConfig = Pick<Config, 'JWT_SECRET' | 'JWT_JWKS_URL' | 'JWT_ISSUER' | 'JWT_AUDIENCE'> & { JWT_MAX_TTL_SECONDS?: number };
 
+/** Checks a verified token's tenant claims against the hub's register (see TenantRegister). */
+export interface TenantCheck {
+  probleem(p: Principal): Promise<string | undefined>;
+}
+
 /** Verifies bearer tokens: HS256 with the configured secret (development) or RS256 via JWKS (production). */
 export class TokenVerifier {
   private readonly jwks?: JWTVerifyGetKey;
   private readonly secret?: Uint8Array;
   private readonly maxTtl: number;
 
-  constructor(private readonly cfg: VerifierConfig) {
+  constructor(
+    private readonly cfg: VerifierConfig,
+    /** Every entry point verifies through here, so a token whose tenant claims do not fit is refused (401) everywhere. */
+    private readonly tenants?: TenantCheck,
+  ) {
     if (cfg.JWT_JWKS_URL) this.jwks = createRemoteJWKSet(new URL(cfg.JWT_JWKS_URL));
     else if (cfg.JWT_SECRET) this.secret = new TextEncoder().encode(cfg.JWT_SECRET);
     else throw new TokenError('no key source configured');
@@ -46,7 +55,10 @@ export class TokenVerifier {
     }
     const problem = lifetimeProblem(payload, this.maxTtl, Math.floor(Date.now() / 1000));
     if (problem) throw new TokenError(problem);
-    return principalFromClaims(payload);
+    const p = principalFromClaims(payload);
+    const tenantProblem = await this.tenants?.probleem(p);
+    if (tenantProblem) throw new TokenError(tenantProblem);
+    return p;
   }
 }
 

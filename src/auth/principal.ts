@@ -37,5 +37,21 @@ export function principalProblem(p: Principal): string | undefined {
   }
 }
 
+/**
+ * Whether `p` administers region `regio`: an administrator whose token names a region administers
+ * that region only; one without (the worker, the seed, the hub's own) all of them.
+ */
+export function beheertRegio(p: Principal, regio: string | null | undefined): boolean {
+  return p.rol === 'beheerder' && (!p.regio || p.regio === regio);
+}
+
 /** The worker and seed act as a system administrator; row-level security still applies to their role. */
 export const SYSTEEM: Principal = { sub: 'systeem:worker', rol: 'beheerder', gemeenten: [] };
+
+/**
+ * The system acting inside one region (a contract manager's view of it), for aggregates over rows
+ * the caller may not read one by one; used read-only on a connection of its own (`systeemLezen`).
+ */
+export function systeemInRegio(taak: string, regio: string): Principal {
+  return { sub: `systeem:${taak}`, rol: 'regio', regio, gemeenten: [] };
+}

@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { HubError, HubErrorCode } from '../common/hub-error';
-import type { Principal } from './principal';
+import { beheertRegio, type Principal } from './principal';
 
 /**
  * The application's own tenant filter for tables that carry regio_code + aanbieder_agb + contract_id
@@ -27,11 +27,15 @@ export function scopeContractData<T extends ObjectLiteral>(qb: SelectQueryBuilde
   }
 }
 
-/** The region a writing caller acts for: its own, or for an administrator the one it names. */
+/**
+ * The region a writing caller acts for: its own; for an administrator over all regions the one it
+ * names, for one of a region only that region.
+ */
 export function schrijfRegio(p: Principal, gevraagd?: string | null): string {
   if (p.rol === 'beheerder') {
     const r = gevraagd ?? p.regio;
     if (!r) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Geef regioCode op', { veld: 'regioCode' });
+    if (!beheertRegio(p, r)) throw new HubError(HubErrorCode.FORBIDDEN, 'Geen toegang tot deze regio');
     return r;
   }
   if (gevraagd && gevraagd !== p.regio) throw new HubError(HubErrorCode.FORBIDDEN, 'Geen toegang tot deze regio');
@@ -56,7 +60,10 @@ export function scopeClientData<T extends ObjectLiteral>(qb: SelectQueryBuilder<
       qb.andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio });
       return p.gemeenten.length ? qb.andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten }) : qb;
     case 'gemeente':
-      return qb.andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten });
+      // A municipality's rows are its own only inside its region (as in hub_clientlezer).
+      return qb
+        .andWhere(`${a}.regio_code = :scopeRegio`, { scopeRegio: p.regio })
+        .andWhere(`${a}.gemeente_code IN (:...scopeGemeenten)`, { scopeGemeenten: p.gemeenten });
     case 'aanbieder':
       return qb.andWhere(`${a}.aanbieder_agb = :scopeAgb`, { scopeAgb: p.agb });
   }
@@ -88,7 +95,7 @@ export function clientScopeSql(p: Principal, a: string, P: Params): string {
         ? `${a}.regio_code = ${P.add(p.regio)} AND ${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`
         : `${a}.regio_code = ${P.add(p.regio)}`;
     case 'gemeente':
-      return `${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`;
+      return `${a}.regio_code = ${P.add(p.regio)} AND ${a}.gemeente_code = ANY (${P.add(p.gemeenten)}::text[])`;
     case 'aanbieder':
       return `${a}.aanbieder_agb = ${P.add(p.agb)}`;
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
-import type { Principal } from '../auth/principal';
+import { beheertRegio, type Principal } from '../auth/principal';
 import { schrijfRegio } from '../auth/scope';
 import { vandaag } from '../common/klok';
 import { fromDatabaseError, HubError, HubErrorCode } from '../common/hub-error';
@@ -87,6 +87,8 @@ export const capaciteitService = {
     if (!product[0]) {
       throw new HubError(CapaciteitError.PRODUCT_NOT_CONTRACTED, 'De aanbieder is vandaag niet gecontracteerd voor dit product', { veld: 'productId' });
     }
+    // An administrator of one region keeps capacity in that region only.
+    if (p.rol === 'beheerder') schrijfRegio(p, product[0].regio_code);
     const locatie = { aanbiederAgb: agb, productId: input.productId, postcode: input.postcode, locatieNaam: input.locatieNaam };
     await em
       .createQueryBuilder()
@@ -127,7 +129,7 @@ export const capaciteitService = {
     const niet = new HubError(CapaciteitError.CAPACITEIT_NOT_FOUND, `Capaciteit ${id} niet gevonden of niet actueel`, { id });
     if (!UUID.test(id)) throw niet;
     const c = await em.findOneBy(CapaciteitEntity, { id });
-    if (!c || c.geldigTot !== null || (p.rol !== 'beheerder' && c.aanbiederAgb !== p.agb)) throw niet;
+    if (!c || c.geldigTot !== null || (!beheertRegio(p, c.regioCode) && c.aanbiederAgb !== p.agb)) throw niet;
     await em.createQueryBuilder().update(CapaciteitEntity).set({ geldigTot: () => 'now()' }).where('id = :id AND geldig_tot IS NULL', { id }).execute();
     await audit(em, p, 'capaciteit.gesloten', 'capaciteit', id, { aanbiederAgb: c.aanbiederAgb, productId: c.productId, postcode: c.postcode }, c.regioCode);
     return em.findOneByOrFail(CapaciteitEntity, { id });

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import { beheertRegio, systeemInRegio, type Principal } from '../auth/principal';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { vandaag as klokVandaag } from '../common/klok';
-import { alsSysteem } from '../db/tenant';
+import { systeemLezen } from '../db/tenant';
 import { CapaciteitError } from './capaciteit.errors';
 import type { WachttijdFilter } from './capaciteit.inputs';
 import { clientScopeSql, Params } from '../auth/scope';
@@ -31,9 +31,6 @@ interface StatistiekRij {
   p90_start: number | null;
   aantal_wachtend: number;
 }
-
-/** The system context limited to one region: for aggregates over rows the caller may not read one by one. */
-const systeemVoor = (regio: string): Principal => ({ sub: 'systeem:wachttijden', rol: 'beheerder', regio, gemeenten: [] });
 
 /**
  * Waiting lists and waiting times derived from the messages (JW315 received → JW301 → JW305
@@ -211,19 +208,20 @@ export const wachttijdService = {
     if (!rows.length) {
       const gem = await em.query<{ regio_code: string }[]>(`SELECT regio_code FROM gemeente WHERE code = $1`, [gemeenteCode]);
       if (!gem[0]) throw new HubError(CapaciteitError.UNKNOWN_MUNICIPALITY, `Onbekende gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
-      if (p.rol !== 'beheerder' && gem[0].regio_code !== p.regio) throw new HubError(HubErrorCode.FORBIDDEN, `Geen toegang tot gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
+      if (!beheertRegio(p, gem[0].regio_code) && gem[0].regio_code !== p.regio) throw new HubError(HubErrorCode.FORBIDDEN, `Geen toegang tot gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
       throw new HubError(CapaciteitError.UNKNOWN_PRODUCT, `Product ${productCode} staat niet in het productboek van de regio`, { veld: 'productCode' });
     }
     const { regio_code: regio, norm } = rows[0];
     if (regio === null) return [];
-    if (p.rol !== 'beheerder' && p.regio !== regio) throw new HubError(HubErrorCode.FORBIDDEN, `Geen toegang tot gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
+    if (!beheertRegio(p, regio) && p.regio !== regio) throw new HubError(HubErrorCode.FORBIDDEN, `Geen toegang tot gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
     const kandidaten = rows.filter((r) => r.aanbieder_agb !== null);
     if (!kandidaten.length) return [];
     const P = new Params();
     const where = `t.regio_code = ${P.add(regio)} AND t.product_categorie = ${P.add(rows[0].categorie)} AND t.product_code = ${P.add(productCode)} AND t.aanbieder_agb = ANY (${P.add(kandidaten.map((k) => k.aanbieder_agb))}::text[])`;
     const stats = statistiekSql(P, { vanaf: dagenTerug(vandaag, VENSTER_DAGEN), tot: '9999-12-31', vandaag });
-    const perAanbieder = await alsSysteem(em, p, systeemVoor(regio), () =>
-      em.query<(StatistiekRij & { aanbieder_agb: string })[]>(
+    // Waiting times of other municipalities' children count too: aggregates only, read as the region.
+    const perAanbieder = await systeemLezen(em, systeemInRegio('wachttijden', regio), (sys) =>
+      sys.query<(StatistiekRij & { aanbieder_agb: string })[]>(
         `SELECT i.aanbieder_agb, ${stats} FROM (${wachtItemsSql(where)}) i GROUP BY i.aanbieder_agb`,
         P.values,
       ),

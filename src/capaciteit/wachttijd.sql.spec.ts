@@ -11,7 +11,7 @@ describe('clientScopeSql', () => {
       [p({ rol: 'auditor', regio: 'NOB' }), 't.regio_code = $1', ['NOB']],
       [p({ rol: 'toegang', regio: 'NOB' }), 't.regio_code = $1', ['NOB']],
       [p({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] }), 't.regio_code = $1 AND t.gemeente_code = ANY ($2::text[])', ['NOB', ['0796']]],
-      [p({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] }), 't.gemeente_code = ANY ($1::text[])', [['0828']]],
+      [p({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] }), 't.regio_code = $1 AND t.gemeente_code = ANY ($2::text[])', ['NOB', ['0828']]],
       [p({ rol: 'aanbieder', agb: '71000001' }), 't.aanbieder_agb = $1', ['71000001']],
       [p({ rol: 'beheerder' }), 'true', []],
       [p({ rol: 'beheerder', regio: 'GRO' }), 't.regio_code = $1', ['GRO']],

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
-import type { Principal } from '../auth/principal';
+import { systeemInRegio, type Principal } from '../auth/principal';
 import { schrijfRegio } from '../auth/scope';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { Params } from '../auth/scope';
-import { alsSysteem } from '../db/tenant';
+import { systeemLezen } from '../db/tenant';
 import { kwartaalVan, type Kwartaal } from './rapportage.rules';
 import { begrotingspostenSql, grenzenSql, namenSql, stromenSql, wachttijdSql } from './rapportage.sql';
 import { BegrotingspostRegel, KwartaalRegel, Kwartaalrapportage, KwartaalSignaal, SignaalSoortKwartaal } from './rapportage.types';
@@ -55,9 +55,6 @@ interface PostRij {
   verplicht: string;
 }
 
-/** The system context limited to one region: for aggregates over rows the caller may not read one by one. */
-const systeemVoor = (regio: string): Principal => ({ sub: 'systeem:kwartaalrapportage', rol: 'beheerder', regio, gemeenten: [] });
-
 const sleutel = (niveau: Niveau, r: { gemeente_code: string | null; aanbieder_agb: string | null }) =>
   niveau === 'regio' ? 'regio' : niveau === 'gemeente' ? `g:${r.gemeente_code ?? ''}` : `a:${r.aanbieder_agb ?? ''}`;
 
@@ -81,7 +78,7 @@ function regioVan(p: Principal, regioCode: string | null | undefined): string {
  * The quarterly report (Q-rapportage). Computed in a fixed number of statements whatever the
  * size of the region: money and client flows (one GROUPING SETS pass), waiting times (one),
  * names (one), budget lines (one), budget ceilings and lumpsum bands against the region-wide
- * figures (one, in the system context limited to the region: aggregates only), and the audit
+ * figures (one, read as the region on a connection of its own: aggregates only), and the audit
  * row. Definitions: README.md.
  */
 export const rapportageService = {
@@ -97,7 +94,7 @@ export const rapportageService = {
     const B = new Params();
     const posten = await em.query<PostRij[]>(begrotingspostenSql(p, regio, k, B), B.values);
     const G = new Params();
-    const grenzen = await alsSysteem(em, p, systeemVoor(regio), () => em.query<GrensRij[]>(grenzenSql(p, regio, k, G), G.values));
+    const grenzen = await systeemLezen(em, systeemInRegio('kwartaalrapportage', regio), (sys) => sys.query<GrensRij[]>(grenzenSql(p, regio, k, G), G.values));
     await audit(em, p, 'kwartaalrapportage.gelezen', 'kwartaalrapportage', null, { jaar, kwartaal }, regio);
     return samenstellen(k, regio, stromen, wacht, namen, grenzen, posten);
   },

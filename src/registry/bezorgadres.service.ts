@@ -12,10 +12,11 @@ export interface Uitgifte {
   ondertekeningsgeheim: string | null;
 }
 
-/** An administrator manages every provider's endpoint; a provider only its own. */
+/** An administrator over all regions manages every provider's endpoint; a provider only its own. */
 function magBeheren(p: Principal, agb: string): void {
-  if (p.rol === 'beheerder' || (p.rol === 'aanbieder' && p.agb === agb)) return;
-  throw new HubError(HubErrorCode.FORBIDDEN, 'Alleen de aanbieder zelf of een beheerder beheert dit bezorgadres');
+  // A provider serves every region: where its messages go is its own or the hub-wide administrator's, not one region's.
+  if ((p.rol === 'beheerder' && !p.regio) || (p.rol === 'aanbieder' && p.agb === agb)) return;
+  throw new HubError(HubErrorCode.FORBIDDEN, 'Alleen de aanbieder zelf of een beheerder over alle regio\'s beheert dit bezorgadres');
 }
 
 async function bestaand(em: EntityManager, agb: string): Promise<BezorgadresEntity | null> {

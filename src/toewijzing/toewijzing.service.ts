@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { metGeaccepteerdePrestaties } from '../declaratie/declaratie.verwerking';
 import { audit } from '../auth/audit.service';
-import { SYSTEEM, type Principal } from '../auth/principal';
+import { beheertRegio, systeemInRegio, type Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
 import { isValidBsn } from '../common/bsn';
 import { Uitvoeringsvariant } from '../common/enums';
@@ -9,7 +9,7 @@ import { HubError, HubErrorCode } from '../common/hub-error';
 import { tijdstip, vandaag } from '../common/klok';
 import { tariefOpDatum } from '../contracting/tarief.rules';
 import { TariefEntity } from '../contracting/tarief.entity';
-import { alsSysteem } from '../db/tenant';
+import { systeemLezen } from '../db/tenant';
 import { BerichtEntity } from '../messaging/bericht.entity';
 import { schrijfUitgaand } from '../messaging/uitgaand';
 import { bouwJw301, type ClientGegevens } from './jw301';
@@ -22,9 +22,15 @@ import type { Sleutels } from '../common/sleutels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The municipality a writing caller acts for: one of its own CBS codes (an administrator any). */
-function checkGemeente(p: Principal, gemeenteCode: string): void {
-  if (p.rol === 'beheerder') return;
+/**
+ * The municipality a writing caller acts for: one of its own CBS codes; for an administrator any
+ * in a region it administers (checked once the municipality's region `regio` is known).
+ */
+function checkGemeente(p: Principal, gemeenteCode: string, regio?: string | null): void {
+  if (p.rol === 'beheerder') {
+    if (regio !== undefined && !beheertRegio(p, regio)) throw new HubError(ToewijzingError.NOT_YOUR_MUNICIPALITY, `Geen toegang namens gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
+    return;
+  }
   if (!p.gemeenten.includes(gemeenteCode)) throw new HubError(ToewijzingError.NOT_YOUR_MUNICIPALITY, `Geen toegang namens gemeente ${gemeenteCode}`, { veld: 'gemeenteCode' });
 }
 
@@ -88,23 +94,53 @@ function checkEenheid(v: Vorm, contractEenheid: string): void {
   throw new HubError(ToewijzingError.INVALID_SHAPE, `Eenheid ${v.eenheid} past niet bij de contracteenheid ${contractEenheid}`, { veld: 'eenheid' });
 }
 
+/** What an allocation adds under one contract's budget ceiling for one year. */
+interface PlafondDeel {
+  contractId: string;
+  jaar: number;
+  centen: number;
+}
+
 /**
- * The budget ceiling of the contract for the allocation's year: what all municipalities
- * allocated under it (the caller sees only the total) plus `extra` must stay within it.
+ * The budget ceilings of the contracts for the allocation's years: what all municipalities
+ * allocated under each (the caller sees only the total) plus what is asked must stay within it.
+ *
+ * The total crosses municipalities, so it is read as the contract's region on a connection and
+ * transaction of its own (`systeemLezen`), which sees only what is committed. Two allocations
+ * under the same contract and year could then both pass; so this transaction first takes an
+ * advisory lock per contract and year, held until it commits or rolls back: a second allocation
+ * waits for it and then reads the first one's committed rows. Locks are taken in a fixed order
+ * (no deadlock between two packages). What this transaction itself already wrote under the
+ * contract (an earlier mutation of the same request) is not committed yet: it is read here, on
+ * the caller's connection, and left out of the separate read.
  */
-async function checkPlafond(em: EntityManager, p: Principal, contractId: string, jaar: number, extra: number, zonder: string | null): Promise<void> {
-  const r = await alsSysteem(em, p, SYSTEEM, () =>
-    em.query<{ plafond: string | null; toegewezen: string }[]>(
+async function checkPlafonds(em: EntityManager, regio: string, delen: Iterable<PlafondDeel>, zonder: string | null = null): Promise<void> {
+  const gesorteerd = [...delen].sort((x, y) => (x.contractId === y.contractId ? x.jaar - y.jaar : x.contractId < y.contractId ? -1 : 1));
+  for (const d of gesorteerd) await checkPlafond(em, regio, d, zonder);
+}
+
+async function checkPlafond(em: EntityManager, regio: string, d: PlafondDeel, zonder: string | null): Promise<void> {
+  const { contractId, jaar, centen: extra } = d;
+  await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`budgetplafond:${contractId}:${jaar}`]);
+  // Rows this transaction wrote carry its transaction id as xmin (none when it has written nothing).
+  const eigen = await em.query<{ id: string; geraamd: string; telt: boolean }[]>(
+    `SELECT id, geraamd_centen AS geraamd, ${nietVerwijderdSql()} AS telt FROM toewijzing
+      WHERE contract_id = $1 AND extract(year FROM ingangsdatum) = $2
+        AND xmin::text = (pg_current_xact_id_if_assigned()::text::bigint % 4294967296)::text`,
+    [contractId, jaar],
+  );
+  const r = await systeemLezen(em, systeemInRegio('budgetplafond', regio), (sys) =>
+    sys.query<{ plafond: string | null; toegewezen: string }[]>(
       `SELECT (SELECT bedrag_centen FROM budgetplafond WHERE contract_id = $1 AND jaar = $2) AS plafond,
               (SELECT coalesce(sum(geraamd_centen), 0) FROM toewijzing
                 WHERE contract_id = $1 AND extract(year FROM ingangsdatum) = $2 AND id IS DISTINCT FROM $3::uuid
-                  AND ${nietVerwijderdSql()}) AS toegewezen`,
-      [contractId, jaar, zonder],
+                  AND id <> ALL ($4::uuid[]) AND ${nietVerwijderdSql()}) AS toegewezen`,
+      [contractId, jaar, zonder, eigen.map((e) => e.id)],
     ),
   );
   if (r[0].plafond === null) return;
   const plafond = Number(r[0].plafond);
-  const toegewezen = Number(r[0].toegewezen);
+  const toegewezen = Number(r[0].toegewezen) + eigen.filter((e) => e.telt && e.id !== zonder).reduce((n, e) => n + Number(e.geraamd), 0);
   if (toegewezen + extra > plafond) {
     throw new HubError(ToewijzingError.BUDGET_CEILING_EXCEEDED, `Budgetplafond ${jaar} van het contract wordt overschreden`, {
       plafondCenten: plafond,
@@ -256,6 +292,7 @@ export const toewijzingService = {
     );
     if (!gem[0]) throw new HubError(HubErrorCode.VALIDATION_FAILED, `Onbekende gemeente ${input.gemeenteCode}`, { veld: 'gemeenteCode' });
     const regio = gem[0].regio_code;
+    checkGemeente(p, input.gemeenteCode, regio);
     const producten = input.producten ?? (input.arrangement ? await uitArrangement(em, regio, input.arrangement) : []);
     if (!producten.length) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Geef producten of een arrangement', { veld: 'producten' });
     const client = await registreerClient(em, sleutels, input.gemeenteCode, regio, input.client);
@@ -312,7 +349,7 @@ export const toewijzingService = {
       geschreven.push(t);
       lopend.push(t);
     }
-    for (const s of perPlafond.values()) await checkPlafond(em, p, s.contractId, s.jaar, s.centen, null);
+    await checkPlafonds(em, regio, perPlafond.values());
     await em.insert(ToewijzingEntity, geschreven);
     const bericht = await stuurJw301(em, p, sleutels, {
       clientId: client.id,
@@ -348,6 +385,7 @@ export const toewijzingService = {
       `SELECT id, regio_code, gegevens_versleuteld FROM client WHERE bsn_hash = $1 AND gemeente_code = $2`,
       [a.clientHash, a.gemeente],
     );
+    if (cl[0]) checkGemeente(p, a.gemeente, cl[0].regio_code);
     const genoemd = [...a.pakket.ongewijzigd, ...a.pakket.teWijzigen.map((w) => w.toewijzingNummer)];
     const rijen = cl[0]
       ? await em
@@ -477,7 +515,7 @@ export const toewijzingService = {
         throw new HubError(ToewijzingError.STACKING, `Toewijzing ${x.nummer} overlapt met toewijzing ${clash} voor hetzelfde product (stapeling)`, { veld: 'verzoekId', toewijzingNummer: clash });
       }
     }
-    for (const d of delta.values()) if (d.centen > 0) await checkPlafond(em, p, d.contractId, d.jaar, d.centen, null);
+    await checkPlafonds(em, regio, [...delta.values()].filter((d) => d.centen > 0));
     if (gewijzigd.length) await em.save(ToewijzingEntity, gewijzigd);
     if (nieuw.length) await em.insert(ToewijzingEntity, nieuw);
     const bericht = await stuurJw301(em, p, sleutels, {
@@ -509,7 +547,7 @@ export const toewijzingService = {
     if (clash !== undefined) throw new HubError(ToewijzingError.STACKING, `Overlapt dan met toewijzing ${clash} voor hetzelfde product (stapeling)`, { veld: 'einddatum', toewijzingNummer: clash });
     const match = await contractVan(em, t, vorm.einddatum);
     const geraamd = raming(vorm, await tarief(em, match.contract_product_id, t.ingangsdatum), match.eenheid, match.contract_einde);
-    if (t.contractId && geraamd > t.geraamdCenten) await checkPlafond(em, p, t.contractId, Number(t.ingangsdatum.slice(0, 4)), geraamd, t.id);
+    if (t.contractId && geraamd > t.geraamdCenten) await checkPlafonds(em, t.regioCode, [{ contractId: t.contractId, jaar: Number(t.ingangsdatum.slice(0, 4)), centen: geraamd }], t.id);
     return this.schrijfWijziging(em, p, sleutels, t, { einddatum: vorm.einddatum, volume: vorm.volume, budget: vorm.budget, redenWijziging: input.redenWijziging, geraamdCenten: geraamd }, 'toewijzing.gewijzigd');
   },
 
@@ -526,7 +564,7 @@ export const toewijzingService = {
   async voorWijziging(em: EntityManager, p: Principal, id: string): Promise<ToewijzingEntity> {
     const t = UUID.test(id) ? await em.createQueryBuilder(ToewijzingEntity, 't').where('t.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
     if (!t) throw new HubError(ToewijzingError.TOEWIJZING_NOT_FOUND, 'Toewijzing niet gevonden', { veld: 'id' });
-    checkGemeente(p, t.gemeenteCode);
+    checkGemeente(p, t.gemeenteCode, t.regioCode);
     if (isVerwijderd(t)) throw new HubError(ToewijzingError.ALREADY_DELETED, `Toewijzing ${t.nummer} is verwijderd`, { veld: 'id' });
     return t;
   },

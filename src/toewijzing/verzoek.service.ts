@@ -4,7 +4,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
-import type { Principal } from '../auth/principal';
+import { beheertRegio, type Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
 import { HubError } from '../common/hub-error';
 import { nu, vandaag } from '../common/klok';
@@ -87,7 +87,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A request the caller may answer, locked; only one of its own municipalities, still open, and of the kind given. */
 async function teBeantwoorden(em: EntityManager, p: Principal, id: string, toegestaan: VerzoekStatus[], soort?: VerzoekSoort): Promise<VerzoekEntity> {
   const v = UUID.test(id) ? await em.createQueryBuilder(VerzoekEntity, 'v').where('v.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
-  if (!v || (p.rol !== 'beheerder' && !p.gemeenten.includes(v.gemeenteCode))) throw new HubError(VerzoekError.VERZOEK_NOT_FOUND, 'Verzoek niet gevonden', { veld: 'verzoekId' });
+  if (!v || (!beheertRegio(p, v.regioCode) && !p.gemeenten.includes(v.gemeenteCode))) throw new HubError(VerzoekError.VERZOEK_NOT_FOUND, 'Verzoek niet gevonden', { veld: 'verzoekId' });
   if (!toegestaan.includes(v.status)) throw new HubError(VerzoekError.VERZOEK_ANSWERED, `Verzoek is al ${v.status}`, { veld: 'verzoekId', status: v.status });
   if (soort && v.soort !== soort) {
     const hoe = v.soort === VerzoekSoort.wijziging ? 'wijsWijzigingsverzoekToe' : 'wijsVerzoekToe';
