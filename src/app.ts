@@ -56,7 +56,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   );
   // System reads made during requests get their own small pool, closed with the server.
   const systeemPool = await openSysteemPool(ds);
-  const sluitSysteemPool = { serverWillStart: () => Promise.resolve({ serverWillStop: () => systeemPool.destroy() }) };
+  const sluitSysteemPool = { serverWillStart: () => Promise.resolve({ serverWillStop: () => systeemPool.sluit() }) };
   const apollo = new ApolloServer<HubContext>({
     schema: buildHubSchema(),
     introspection: !production,

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { systeemInRegio, type Principal } from '../src/auth/principal';
+import { SYSTEEM, systeemInRegio, type Principal } from '../src/auth/principal';
 import { RequestFinishedError, RequestTransaction, setTenant, systeemLezen, withTenant } from '../src/db/tenant';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
@@ -187,16 +187,27 @@ describe('writes are tied to the writer', () => {
     expect(await withTenant(ds, regioGro, (em) => aantal(em, `SELECT count(*)::int AS n FROM aanbieder WHERE agb = $1`, [AGB.alfa]))).toBe(1);
   });
 
-  it('only an administrator changes where a provider’s messages are delivered', async () => {
-    // Alfa is contracted in this region too, yet its endpoint is not the region's to set.
-    await expect(
-      withTenant(ds, regioNob, (em) => em.query(`UPDATE aanbieder SET bezorg_url = 'https://aanvaller.example/in' WHERE agb = $1`, [AGB.alfa])),
-    ).rejects.toThrow(/administrator/);
-    await expect(
-      withTenant(ds, regioNob, (em) => em.query(`INSERT INTO aanbieder (agb, naam, bezorg_url) VALUES ('71000099', 'Nieuw', 'https://aanvaller.example/in')`)),
-    ).rejects.toThrow(/row-level security/);
-    // The contract manager may still correct its own provider's name.
+  it('only the provider itself or an administrator over all regions changes where its messages are delivered', async () => {
+    // Alfa is contracted in this region too, yet its endpoint is not the region's to set, nor a regional administrator's.
+    const beheerderNob = { sub: 'beheerder-nob', rol: 'beheerder' as const, regio: 'NOB', gemeenten: [] };
+    for (const wie of [regioNob, beheerderNob]) {
+      await expect(
+        withTenant(ds, wie, (em) => em.query(`INSERT INTO bezorgadres (aanbieder_agb, url) VALUES ($1, 'https://aanvaller.example/in')`, [AGB.alfa])),
+      ).rejects.toThrow(/row-level security/);
+    }
+    await withTenant(ds, SYSTEEM, (em) => em.query(`INSERT INTO bezorgadres (aanbieder_agb, url) VALUES ($1, 'https://alfa.example/in')`, [AGB.alfa]));
+    try {
+      for (const wie of [regioNob, beheerderNob]) {
+        expect(await withTenant(ds, wie, (em) => aantal(em, `WITH u AS (UPDATE bezorgadres SET url = 'https://aanvaller.example/in' WHERE aanbieder_agb = $1 RETURNING 1) SELECT count(*)::int AS n FROM u`, [AGB.alfa]))).toBe(0);
+      }
+      const url = await withTenant(ds, SYSTEEM, (em) => em.query<{ url: string }[]>(`SELECT url FROM bezorgadres WHERE aanbieder_agb = $1`, [AGB.alfa]));
+      expect(url[0].url).toBe('https://alfa.example/in');
+    } finally {
+      await withTenant(ds, SYSTEEM, (em) => em.query(`DELETE FROM bezorgadres WHERE aanbieder_agb = $1`, [AGB.alfa]));
+    }
+    // The contract manager may still correct its own provider's name, but never its AGB.
     expect(await withTenant(ds, regioNob, (em) => aantal(em, `WITH u AS (UPDATE aanbieder SET naam = naam WHERE agb = $1 RETURNING 1) SELECT count(*)::int AS n FROM u`, [AGB.alfa]))).toBe(1);
+    await expect(withTenant(ds, regioNob, (em) => em.query(`UPDATE aanbieder SET agb = '71000098' WHERE agb = $1`, [AGB.alfa]))).rejects.toThrow(/administrator/);
   });
 
   it('an audit row carries the actor, role and region of the transaction', async () => {

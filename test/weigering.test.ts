@@ -126,9 +126,15 @@ describe('a party the hub does not serve is refused at the door', () => {
   const gevallen: [string, () => { token: string; xml: string }, { code: string; partij: string }][] = [
     ['a JW305 to a municipality the hub does not serve (0363)', () => ({ token: t.alfa, xml: jw305Xml({ identificatie: 'D1', bsn: testBsn(200), dagtekening: DAG, begindatum: DAG, change: (m) => ((m.bericht.Header as Record<string, unknown>).Ontvanger = '0363') }) }), { code: 'UNKNOWN_RECEIVER', partij: '0363' }],
     ['a JW301 to a provider the hub does not know', () => ({ token: t.zaak, xml: jw301({ bsn: testBsn(201), nummer: 7101, agb: '71000099' }) }), { code: 'UNKNOWN_RECEIVER', partij: '71000099' }],
-    ['a JW301 from a municipality the hub does not serve', () => ({ token: t.amsterdam, xml: jw301({ bsn: testBsn(202), nummer: 7102, gemeente: '0363' }) }), { code: 'UNKNOWN_SENDER', partij: '0363' }],
     ['a JW305 from a provider the hub does not know', () => ({ token: t.onbekend, xml: jw305Xml({ identificatie: 'D2', bsn: testBsn(203), dagtekening: DAG, begindatum: DAG, change: (m) => ((m.bericht.Header as Record<string, unknown>).Afzender = '71000099') }) }), { code: 'UNKNOWN_SENDER', partij: '71000099' }],
   ];
+
+  it('a municipality the hub does not serve cannot send at all: its token is refused (401) before the message is read', async () => {
+    const voor = await berichtRijen();
+    const r = await post(t.amsterdam, jw301({ bsn: testBsn(202), nummer: 7102, gemeente: '0363' }));
+    expect(r.status).toBe(401);
+    expect(await berichtRijen()).toBe(voor);
+  });
 
   it.each(gevallen)('%s: 422 with its code, nothing stored, no retour', async (_l, bericht, verwacht) => {
     const voor = await berichtRijen();

@@ -12,21 +12,38 @@ export async function setTenant(em: EntityManager, p: Principal): Promise<void> 
 
 const contextParams = (p: Principal) => [p.rol, p.regio ?? '', p.agb ?? '', p.gemeenten.join(','), p.sub];
 
-/** Separate pools for system reads, per application DataSource (see `openSysteemPool`). */
-const systeemPools = new WeakMap<DataSource, DataSource>();
+/** Separate pools for system reads, per application DataSource, shared by the apps built on it (see `openSysteemPool`). */
+const systeemPools = new WeakMap<DataSource, { pool: DataSource; klaar: Promise<unknown>; gebruikers: number }>();
 
 /**
  * Gives system reads made from transactions of `ds` a pool of their own. A system read runs while
  * the caller's transaction holds a connection; from the same pool, enough concurrent callers would
  * each hold one and wait for a second. Without a registered pool the caller's pool is used (fine
- * for single-flow processes such as the worker or a script).
+ * for single-flow processes such as the worker or a script). Apps built on one DataSource share its
+ * pool, which closes when the last of them calls `sluit`.
  */
-export async function openSysteemPool(ds: DataSource, size = 4): Promise<DataSource> {
-  const extra = (ds.options.extra ?? {}) as Record<string, unknown>;
-  const pool = new DataSource({ ...ds.options, extra: { ...extra, max: size, application_name: 'hub-systeem' } });
-  await pool.initialize();
-  systeemPools.set(ds, pool);
-  return pool;
+export async function openSysteemPool(ds: DataSource, size = 4): Promise<{ sluit(): Promise<void> }> {
+  let e = systeemPools.get(ds);
+  if (!e) {
+    const extra = (ds.options.extra ?? {}) as Record<string, unknown>;
+    const pool = new DataSource({ ...ds.options, extra: { ...extra, max: size, application_name: 'hub-systeem' } });
+    e = { pool, klaar: pool.initialize(), gebruikers: 0 };
+    systeemPools.set(ds, e);
+  }
+  const eigen = e;
+  eigen.gebruikers += 1;
+  await eigen.klaar;
+  let gesloten = false;
+  return {
+    async sluit() {
+      if (gesloten) return;
+      gesloten = true;
+      eigen.gebruikers -= 1;
+      if (eigen.gebruikers > 0) return;
+      if (systeemPools.get(ds) === eigen) systeemPools.delete(ds);
+      await eigen.pool.destroy();
+    },
+  };
 }
 
 /**
@@ -37,7 +54,7 @@ export async function openSysteemPool(ds: DataSource, size = 4): Promise<DataSou
  * `fn` must return aggregates, never rows. It sees only what is committed.
  */
 export async function systeemLezen<T>(em: EntityManager, systeem: Principal, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  const ds = systeemPools.get(em.dataSource) ?? em.dataSource;
+  const ds = systeemPools.get(em.dataSource)?.pool ?? em.dataSource;
   return ds.transaction(async (sys) => {
     // Read-only and the context in one statement (transaction_read_only may be switched on at any time).
     await sys.query(`SELECT set_config('transaction_read_only', 'on', true), hub_zet_context($1, $2, $3, $4, $5)`, contextParams(systeem));
