@@ -7,10 +7,8 @@ import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { verwerkBericht } from '../src/messaging/processing/verwerking';
 import { seed } from '../src/seed/seed';
-import { bouwJw301 } from '../src/toewijzing/jw301';
-import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
 import { startTestApi, type TestApi } from './helpers/api';
-import { jw305Xml, stuurBericht, testBsn, type BerichtStatus } from './helpers/berichten';
+import { jw305Xml, stuurBericht, testBsn, type BerichtStatus, zaakJw301 } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { jw323Xml } from './helpers/declaraties';
 import { AGB, FIXTURE } from './fixtures/regions';
@@ -186,35 +184,7 @@ describe('a BSN known only in another municipality answers like an unknown one',
 
   it("a case system's JW301: recorded and forwarded alike, same statements", async () => {
     const b = await drieBsns();
-    const jw301 = (bsn: string, i: number) => {
-      const product = {
-        nummer: 70000 + ++ident,
-        productCategorie: '45',
-        productCode: '45A04',
-        toewijzingsdatum: vandaag,
-        toewijzingstijd: '09:30:00',
-        ingangsdatum: '2026-12-01',
-        einddatum: '2027-03-31',
-        volume: 3,
-        eenheid: '04',
-        frequentie: '2',
-        budget: null,
-        redenWijziging: null,
-        referentieAanbieder: null,
-        versie: 1,
-      } as unknown as ToewijzingEntity;
-      return writeMessage(
-        bouwJw301({
-          gemeenteCode: '0796',
-          aanbiederAgb: AGB.alfa,
-          identificatie: `ZS${ident}-${i}`,
-          dagtekening: vandaag,
-          client: { bsn, geboortedatum: '2015-01-01', geslacht: '1', achternaam: 'Smit', adres: { postcode: '5211AB', huisnummer: 1 } },
-          actueel: [product],
-          gewijzigd: new Set(),
-        }),
-      );
-    };
+    const jw301 = (bsn: string, i: number) => zaakJw301({ bsn, nummer: 70000 + ++ident, identificatie: `ZS${ident}-${i}`, dagtekening: vandaag });
     const uit = await vergelijk((bsn, i) => bericht(t.bosch, jw301(bsn, i)), b);
     expect(uit.nieuw.antwoord).toMatchObject({ status: 'klaar', fouten: null });
     verwachtGelijk(uit);

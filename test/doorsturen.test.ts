@@ -5,10 +5,8 @@ import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/c
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { bouwRetour } from '../src/messaging/processing/retour';
 import { seed } from '../src/seed/seed';
-import { bouwJw301 } from '../src/toewijzing/jw301';
-import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
 import { startTestApi, type TestApi } from './helpers/api';
-import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht, type BerichtStatus } from './helpers/berichten';
+import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht, type BerichtStatus, zaakJw301 } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { pinKlok } from './helpers/klok';
@@ -44,35 +42,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-function jw301(o: { agb?: string; bsn: string; nummer: number; code?: string; categorie?: string }): string {
-  const product = {
-    nummer: o.nummer,
-    productCategorie: o.categorie ?? '45',
-    productCode: o.code ?? '45A04',
-    toewijzingsdatum: vandaag,
-    toewijzingstijd: '09:30:00',
-    ingangsdatum: '2026-12-01',
-    einddatum: '2027-03-31',
-    volume: 3,
-    eenheid: '04',
-    frequentie: '2',
-    budget: null,
-    redenWijziging: null,
-    referentieAanbieder: null,
-    versie: 1,
-  } as unknown as ToewijzingEntity;
-  return writeMessage(
-    bouwJw301({
-      gemeenteCode: '0796',
-      aanbiederAgb: o.agb ?? AGB.alfa,
-      identificatie: `Z${++volg}`,
-      dagtekening: vandaag,
-      client: { bsn: o.bsn, geboortedatum: '2015-01-01', geslacht: '1', achternaam: 'Smit', adres: { postcode: '5211AB', huisnummer: 1 } },
-      actueel: [product],
-      gewijzigd: new Set(),
-    }),
-  );
-}
+const jw301 = (o: { agb?: string; bsn: string; nummer: number; code?: string; categorie?: string }) => zaakJw301({ ...o, identificatie: `Z${++volg}`, dagtekening: vandaag });
 
 const post = (token: string, xml: string) => stuurBericht(api.url, token, xml);
 /** Waits until the message is past receiving and, when forwarded, past its delivery. */

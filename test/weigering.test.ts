@@ -1,11 +1,8 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { writeMessage } from '../src/messaging/ijw/codec';
 import { seed } from '../src/seed/seed';
-import { bouwJw301 } from '../src/toewijzing/jw301';
-import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
 import { startTestApi, type TestApi } from './helpers/api';
-import { jw305Xml, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
+import { jw305Xml, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht, zaakJw301 } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { pinKlok } from './helpers/klok';
@@ -48,35 +45,7 @@ afterAll(async () => {
 });
 
 /** A JW301 of a municipality's own case system, for provider `agb` (alfa unless named). */
-function jw301(o: { bsn: string; nummer: number; agb?: string; gemeente?: string }): string {
-  const product = {
-    nummer: o.nummer,
-    productCategorie: '45',
-    productCode: '45A04',
-    toewijzingsdatum: DAG,
-    toewijzingstijd: '09:30:00',
-    ingangsdatum: '2026-12-01',
-    einddatum: '2027-03-31',
-    volume: 3,
-    eenheid: '04',
-    frequentie: '2',
-    budget: null,
-    redenWijziging: null,
-    referentieAanbieder: null,
-    versie: 1,
-  } as unknown as ToewijzingEntity;
-  return writeMessage(
-    bouwJw301({
-      gemeenteCode: o.gemeente ?? '0796',
-      aanbiederAgb: o.agb ?? AGB.alfa,
-      identificatie: `W${++volg}`,
-      dagtekening: DAG,
-      client: { bsn: o.bsn, geboortedatum: '2015-01-01', geslacht: '1', achternaam: 'Smit', adres: { postcode: '5211AB', huisnummer: 1 } },
-      actueel: [product],
-      gewijzigd: new Set(),
-    }),
-  );
-}
+const jw301 = (o: { bsn: string; nummer: number; agb?: string; gemeente?: string }) => zaakJw301({ ...o, identificatie: `W${++volg}`, dagtekening: DAG });
 
 const get = (token: string, pad: string) => fetch(`${api.url}/ijw/berichten/${pad}`, { headers: { authorization: `Bearer ${token}` } });
 const klaar = (token: string, id: string) => wachtOpBericht(api.url, token, id, (s) => !['ontvangen', 'klaar'].includes(s.status));

@@ -11,6 +11,8 @@ import { AGB } from '../fixtures/regions';
 import { bezorgBericht, naMislukking } from '../../src/messaging/processing/bezorging';
 import { startRelay, type Pogingen } from '../../src/messaging/processing/relay';
 import { verwerkBericht } from '../../src/messaging/processing/verwerking';
+import { bouwJw301 } from '../../src/toewijzing/jw301';
+import type { ToewijzingEntity } from '../../src/toewijzing/toewijzing.entity';
 
 /** The worker side of the message path, in-process, on a random queue prefix. */
 export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: XsdValidators, pogingen?: Pogingen) {
@@ -117,4 +119,38 @@ export async function retourcodesVan(apiUrl: string, token: string, xml: string)
   const s = await wachtOpBericht(apiUrl, token, id, (x) => x.status !== 'ontvangen');
   if (s.status !== 'verwerkt' || !s.retour) throw new Error(`${s.status}: ${JSON.stringify(s.fouten)}`);
   return { id, codes: s.retour.retourcodes };
+}
+
+/**
+ * A JW301 of a municipality's own case system: one product (45A04 unless named) from 2026-12-01 to
+ * 2027-03-31 for client `bsn` at provider `agb` (alfa unless named), dated `dagtekening`.
+ */
+export function zaakJw301(o: { bsn: string; nummer: number; identificatie: string; dagtekening: string; agb?: string; gemeente?: string; categorie?: string; code?: string }): string {
+  const product = {
+    nummer: o.nummer,
+    productCategorie: o.categorie ?? '45',
+    productCode: o.code ?? '45A04',
+    toewijzingsdatum: o.dagtekening,
+    toewijzingstijd: '09:30:00',
+    ingangsdatum: '2026-12-01',
+    einddatum: '2027-03-31',
+    volume: 3,
+    eenheid: '04',
+    frequentie: '2',
+    budget: null,
+    redenWijziging: null,
+    referentieAanbieder: null,
+    versie: 1,
+  } as unknown as ToewijzingEntity;
+  return writeMessage(
+    bouwJw301({
+      gemeenteCode: o.gemeente ?? '0796',
+      aanbiederAgb: o.agb ?? AGB.alfa,
+      identificatie: o.identificatie,
+      dagtekening: o.dagtekening,
+      client: { bsn: o.bsn, geboortedatum: '2015-01-01', geslacht: '1', achternaam: 'Smit', adres: { postcode: '5211AB', huisnummer: 1 } },
+      actueel: [product],
+      gewijzigd: new Set(),
+    }),
+  );
 }
