@@ -474,7 +474,8 @@ describe('dashboard in headless Chromium', () => {
     // A provider's valid token: no access, still no data.
     await page.fill('#token', t.alfa);
     await page.click('#toon');
-    await page.waitForFunction(`document.getElementById('fout').textContent.includes('Geen toegang')`);
+    // A selector, not a script: the page's Content-Security-Policy refuses eval.
+    await page.waitForSelector('#fout:has-text("Geen toegang")');
     expect(await page.$('#tabel-gemeenten')).toBeNull();
     await page.close();
   }, 30_000);
