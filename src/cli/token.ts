@@ -3,7 +3,7 @@ import { signDevToken } from '../auth/jwt';
 import { isRol } from '../auth/principal';
 import { loadConfig } from '../config/config';
 
-/** `npm run token -- --rol <rol> [--agb ..] [--gemeente ..] [--regio ..]`: prints a development JWT. */
+/** `npm run token -- --rol <rol> [--agb ..] [--gemeente ..] [--regio ..] [--ttl ..]`: prints a development JWT. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     },
   });
   if (!isRol(values.rol)) {
-    process.stderr.write('usage: npm run token -- --rol <regio|gemeente|toegang|aanbieder|beheerder|auditor> [--agb 8 digits] [--gemeente CBS code]... [--regio code]\n');
+    process.stderr.write('usage: npm run token -- --rol <regio|gemeente|toegang|aanbieder|beheerder|auditor> [--agb 8 digits] [--gemeente CBS code]... [--regio code] [--ttl 30m|12h|seconds]\n');
     process.exit(2);
   }
   const cfg = loadConfig();
