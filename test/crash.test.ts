@@ -1,7 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
@@ -14,6 +11,7 @@ import { jw305Xml, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { KLOK_ENV, pinKlok } from './helpers/klok';
+import { bouw, opruimen, tot, volg, vrijePoort, type Proces } from './helpers/processen';
 
 pinKlok();
 
@@ -37,44 +35,13 @@ let ds: DataSource;
 let api: TestApi;
 let owner: Client; // the owner sees every row: row-level security would hide them from hub_app
 let token: string;
-const workers: Run[] = [];
-
-interface Run {
-  child: ChildProcess;
-  out: () => string;
-  exit: Promise<number | null>;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, check: () => boolean | Promise<boolean>, ms: number, every = 100): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(every);
-  }
-  throw new Error(`${what}: not reached in ${ms} ms`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+const workers: Proces[] = [];
 
 /** Starts redis-server without persistence: a restart brings it back empty, like a lost node. */
 async function startRedis(): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  await until(`redis-server on ${redisPort} ready (${out})`, () => /Ready to accept connections/.test(out), 10_000, 20);
-  return child;
+  const r = volg(spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  await tot(`redis-server on ${redisPort} ready`, () => /Ready to accept connections/.test(r.out()), 10_000, 20);
+  return r.child;
 }
 
 async function kill(child: ChildProcess | undefined): Promise<void> {
@@ -84,8 +51,8 @@ async function kill(child: ChildProcess | undefined): Promise<void> {
   await gone;
 }
 
-function startWorker(): Run {
-  const child = spawn(process.execPath, [path.join(build, 'src', 'worker.js')], {
+function startWorker(): Proces {
+  const run = volg(spawn(process.execPath, [path.join(build, 'src', 'worker.js')], {
     env: {
       PATH: process.env.PATH ?? '',
       DATABASE_URL: db.appUrl,
@@ -106,18 +73,14 @@ function startWorker(): Run {
       ...KLOK_ENV,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const run = { child, out: () => out, exit: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
+  }));
   workers.push(run);
   return run;
 }
 
-async function startedWorker(): Promise<Run> {
+async function startedWorker(): Promise<Proces> {
   const w = startWorker();
-  await until('worker started', () => /worker started/.test(w.out()) || w.child.exitCode !== null, 120_000);
+  await tot('worker started', () => /worker started/.test(w.out()) || w.child.exitCode !== null, 120_000);
   if (w.child.exitCode !== null) throw new Error(`worker exited at start:\n${w.out()}`);
   return w;
 }
@@ -230,15 +193,9 @@ function failedJobs(): string[] {
 }
 
 beforeAll(async () => {
-  build = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-crash-build-'));
-  // Compiled files resolve their packages by walking up from the build dir.
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(build, 'node_modules'), 'dir');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', build], { stdio: 'inherit' });
-  // What scripts/copy-assets.js does for dist/: tsc does not copy the .cjs loader.
-  const loader = path.join('src', 'messaging', 'ijw', 'libxml2-loader.cjs');
-  fs.copyFileSync(path.join(ROOT, loader), path.join(build, loader));
+  build = bouw();
 
-  redisPort = await freePort();
+  redisPort = await vrijePoort();
   redis = await startRedis();
   db = await createTestDatabase('crash');
   ds = await db.app({ poolSize: IN_FLIGHT });
@@ -257,7 +214,7 @@ afterAll(async () => {
   await owner?.end();
   await db?.drop();
   await kill(redis);
-  if (build) fs.rmSync(build, { recursive: true, force: true });
+  opruimen(build);
 }, 60_000);
 
 /**
@@ -315,9 +272,9 @@ describe('crash: a killed worker or a restarted Redis loses nothing, does nothin
     expect(new Set(ids).size).toBe(N);
 
     const w1 = await startedWorker();
-    await until('200 messages processed by worker 1', async () => (await verwerkt('CA')) >= 200, 120_000);
+    await tot('200 messages processed by worker 1', async () => (await verwerkt('CA')) >= 200, 120_000);
     const vast = await houdVerwerkingVast();
-    await until('worker 1 holding a message mid-transaction', async () => (await vast.wachtend()) > 0, 60_000);
+    await tot('worker 1 holding a message mid-transaction', async () => (await vast.wachtend()) > 0, 60_000);
     await kill(w1.child);
     const atKill = await verwerkt('CA');
     await vast.los();
@@ -327,11 +284,11 @@ describe('crash: a killed worker or a restarted Redis loses nothing, does nothin
 
     const w2 = await startedWorker();
     // Killed jobs come back by BullMQ's stalled-job check once their lock (QUEUE_LOCK_MS) expires.
-    await until(`all ${N} processed by worker 2`, async () => (await done('CA')) && (await leeg()), 300_000, 250);
+    await tot(`all ${N} processed by worker 2`, async () => (await done('CA')) && (await leeg()), 300_000, 250);
     await expectExactlyOnce('CA', 2 * N);
     // Delivered twice, processed once: every job again, then the same rows.
     await nogmaals('CA');
-    await until('the repeated jobs run', leeg, 120_000, 250);
+    await tot('the repeated jobs run', leeg, 120_000, 250);
     await expectExactlyOnce('CA', 2 * N);
     expect(w2.child.exitCode).toBeNull();
     expect(failedJobs()).toEqual([]);
@@ -343,16 +300,16 @@ describe('crash: a killed worker or a restarted Redis loses nothing, does nothin
     expect(worker.child.exitCode).toBeNull();
     // Posting runs while the worker processes, and goes on while Redis is away (the api does not need it).
     const posting = postAll('CB', N);
-    await until('200 messages processed', async () => (await verwerkt('CB')) >= 200, 120_000);
+    await tot('200 messages processed', async () => (await verwerkt('CB')) >= 200, 120_000);
     const vast = await houdVerwerkingVast();
     const wachtend = await (async () => {
-      await until('the worker holding a message mid-transaction', async () => (await vast.wachtend()) > 0, 60_000);
+      await tot('the worker holding a message mid-transaction', async () => (await vast.wachtend()) > 0, 60_000);
       return vast.wachtend();
     })();
     // Jobs handed to Redis and not finished, beyond the ones the worker holds: they live only in
     // Redis, and only the outbox sweep can bring them back once it is gone.
     const inRedis = async () => (await one<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE doorgezet_op IS NOT NULL AND afgehandeld_op IS NULL`)).n;
-    await until('jobs waiting in Redis', async () => (await inRedis()) > wachtend, 60_000);
+    await tot('jobs waiting in Redis', async () => (await inRedis()) > wachtend, 60_000);
     const voorKill = worker.out().length;
     await kill(redis);
     const atKill = await verwerkt('CB');
@@ -360,23 +317,23 @@ describe('crash: a killed worker or a restarted Redis loses nothing, does nothin
     expect(atKill).toBeLessThan(N);
     // The worker and the relay run into the dead Redis before it comes back; the held jobs then
     // commit while it is away, so their completion cannot be recorded in Redis.
-    await until('the worker meeting the dead Redis', () => /outbox relay|ECONNREFUSED|Connection is closed/.test(worker.out().slice(voorKill)), 60_000);
+    await tot('the worker meeting the dead Redis', () => /outbox relay|ECONNREFUSED|Connection is closed/.test(worker.out().slice(voorKill)), 60_000);
     await vast.los();
     redis = await startRedis();
     const ids = await posting;
     expect(new Set(ids).size).toBe(N);
 
     // The worker must ride this out (ioredis reconnects); if it died, another one checks the invariants.
-    await until(`all ${N} processed after the Redis restart, or the worker gone`, async () => worker.child.exitCode !== null || worker.child.signalCode !== null || ((await done('CB')) && (await leeg())), 300_000, 250);
+    await tot(`all ${N} processed after the Redis restart, or the worker gone`, async () => worker.child.exitCode !== null || worker.child.signalCode !== null || ((await done('CB')) && (await leeg())), 300_000, 250);
     const survived = worker.child.exitCode === null && worker.child.signalCode === null;
     if (!survived) {
       console.log(`worker died when Redis went away (exit ${worker.child.exitCode}):\n${worker.out().slice(-3000)}`);
       await startedWorker();
-      await until(`all ${N} processed by a new worker`, async () => (await done('CB')) && (await leeg()), 300_000, 250);
+      await tot(`all ${N} processed by a new worker`, async () => (await done('CB')) && (await leeg()), 300_000, 250);
     }
     await expectExactlyOnce('CB', 4 * N);
     await nogmaals('CB');
-    await until('the repeated jobs run', leeg, 120_000, 250);
+    await tot('the repeated jobs run', leeg, 120_000, 250);
     await expectExactlyOnce('CB', 4 * N);
     expect(failedJobs().filter((l) => /duplicate key|unique/i.test(l))).toEqual([]);
     console.log(`scenario B: Redis killed after ${atKill}/${N} with ${lost} jobs in it; worker survived: ${survived}; failed jobs logged: ${failedJobs().length}`);

@@ -1,9 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { tot, volg, vrijePoort, type Proces } from './helpers/processen';
 
 /**
  * The entry points as an operator runs them: built with tsc, started as processes, stopped with
@@ -28,34 +29,19 @@ afterAll(async () => {
   await redis.quit();
 });
 
-interface Run {
-  child: ChildProcess;
-  out: () => string;
-  exit: Promise<number | null>;
+function run(file: string, env: Record<string, string>, args: string[] = []): Proces {
+  return volg(
+    spawn(process.execPath, [path.join(DIST, file), ...args], {
+      env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'process-test-secret-0123456789-abcdef', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }
 
-function run(file: string, env: Record<string, string>, args: string[] = []): Run {
-  const child = spawn(process.execPath, [path.join(DIST, file), ...args], {
-    env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'process-test-secret-0123456789-abcdef', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  return { child, out: () => out, exit: new Promise((r) => child.on('exit', (code) => r(code))) };
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not met in time');
-}
+const until = (check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> => tot('condition', check, ms, 100);
 
 /** The exit code, or after `ms` a SIGTERM (a supervisor passes it on) and a failure. */
-async function exited(r: Run, ms = 20_000): Promise<number | null> {
+async function exited(r: Proces, ms = 20_000): Promise<number | null> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
   const code = await Promise.race([r.exit, late]).finally(() => clearTimeout(timer));
@@ -65,16 +51,6 @@ async function exited(r: Run, ms = 20_000): Promise<number | null> {
   throw new Error(`process did not exit within ${ms} ms:\n${r.out()}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The value of the series `name` whose labels include `labels`, from Prometheus text; undefined when absent. */
 function metric(text: string, name: string, labels: Record<string, string>): number | undefined {
@@ -163,7 +139,7 @@ describe('processes', () => {
   });
 
   it('api serves metrics on a port of their own, behind the token, labelled as the api', async () => {
-    const [port, metricsPort] = [await freePort(), await freePort()];
+    const [port, metricsPort] = [await vrijePoort(), await vrijePoort()];
     const r = run('main.js', { ...env(), PORT: String(port), METRICS_PORT: String(metricsPort), METRICS_TOKEN });
     try {
       await until(() => /api listening/.test(r.out()) || r.child.exitCode !== null);
@@ -180,7 +156,7 @@ describe('processes', () => {
   });
 
   it('api and worker exit non-zero naming the service they cannot reach at start', async () => {
-    const api = run('main.js', { ...env(), PORT: String(await freePort()), REDIS_URL: 'redis://127.0.0.1:2' });
+    const api = run('main.js', { ...env(), PORT: String(await vrijePoort()), REDIS_URL: 'redis://127.0.0.1:2' });
     expect(await exited(api)).toBe(1);
     expect(api.out()).toMatch(/api failed to start.*cannot connect to Redis at 127\.0\.0\.1:2/);
     expect(api.out()).not.toMatch(/api listening/);
@@ -194,17 +170,14 @@ describe('processes', () => {
 
   it('an uncaught error or unhandled rejection ends a process non-zero with a log line saying why', async () => {
     for (const fail of ['setImmediate(() => { throw new Error("boom") })', 'void Promise.reject(new Error("boom"))']) {
-      const child = spawn(process.execPath, ['-e', `require(${JSON.stringify(path.join(DIST, 'runtime.js'))}).exitOnFatal('worker'); ${fail}`], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      const r: Run = { child, out: () => out, exit: new Promise((res) => child.on('exit', (code) => res(code))) };
+      const r = volg(spawn(process.execPath, ['-e', `require(${JSON.stringify(path.join(DIST, 'runtime.js'))}).exitOnFatal('worker'); ${fail}`], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] }));
       expect(await exited(r)).toBe(1);
-      expect(JSON.parse(out.trim())).toMatchObject({ level: 'error', msg: 'worker fatal error', error: 'boom' });
+      expect(JSON.parse(r.out().trim())).toMatchObject({ level: 'error', msg: 'worker fatal error', error: 'boom' });
     }
   });
 
   it('worker serves its own metrics: jobs by queue and name, durations, queue depth, backlog', async () => {
-    const port = await freePort();
+    const port = await vrijePoort();
     // A prefix of its own: the count below is of this worker's jobs only.
     const r = run('worker.js', { ...env(), QUEUE_PREFIX: `test-${process.pid}-metrics`, WORKER_METRICS_PORT: String(port), METRICS_TOKEN });
     try {
@@ -235,7 +208,7 @@ describe('processes', () => {
   });
 
   it('demo stops the worker and fails naming the api when the api dies', async () => {
-    const port = await freePort();
+    const port = await vrijePoort();
     const r = run('demo.js', { ...env(), PORT: String(port), QUEUE_PREFIX: `test-${process.pid}-demo` });
     await until(() => (/api listening/.test(r.out()) && /worker started/.test(r.out())) || r.child.exitCode !== null, 60_000);
     const api = Number(execFileSync('pgrep', ['-P', String(r.child.pid), '-f', 'main.js']).toString().trim());

@@ -1,12 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Real worker processes for integration tests: the code compiled with tsc into a private
- * directory (processes.test.ts builds into dist/ at the same time), started as an operator
- * starts them.
+ * Real processes for integration tests: the code compiled with tsc into a private directory
+ * (processes.test.ts builds into dist/ at the same time), started as an operator starts them.
  */
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -32,27 +32,41 @@ export function opruimen(dir: string | undefined): void {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-async function tot(wat: string, check: () => boolean, ms: number): Promise<void> {
+/** Polls a state until it holds (bounded): tests wait on states, never on the clock alone. */
+export async function tot(wat: string, check: () => boolean | Promise<boolean>, ms: number, every = 50): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 50));
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, every));
   }
   throw new Error(`${wat}: not reached in ${ms} ms`);
 }
 
-/** Starts `worker.js` of a build with the given environment and waits until it says it started. */
-export async function startWorkerProces(dir: string, env: Record<string, string>): Promise<Proces> {
-  const child = spawn(process.execPath, [path.join(dir, 'src', 'worker.js')], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** A child process with its output (stdout and stderr together) and its exit code. */
+export function volg(child: ChildProcess): Proces {
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const p: Proces = { child, out: () => out, exit: new Promise((r) => child.on('exit', (code) => r(code))) };
-  await tot('worker started', () => /worker started/.test(out) || child.exitCode !== null, 30_000);
-  if (child.exitCode !== null) throw new Error(`worker exited at start:\n${out}`);
+  return { child, out: () => out, exit: new Promise((r) => child.on('exit', (code) => r(code))) };
+}
+
+/** A TCP port free on 127.0.0.1 at the time of asking. */
+export function vrijePoort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `worker.js` of a build with the given environment and waits until it says it started. */
+export async function startWorkerProces(dir: string, env: Record<string, string>): Promise<Proces> {
+  const p = volg(spawn(process.execPath, [path.join(dir, 'src', 'worker.js')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  await tot('worker started', () => /worker started/.test(p.out()) || p.child.exitCode !== null, 30_000);
+  if (p.child.exitCode !== null) throw new Error(`worker exited at start:\n${p.out()}`);
   return p;
 }
 
