@@ -27,12 +27,17 @@ export class Unauthenticated extends HubError {
   }
 }
 
+/** The token of an `Authorization: Bearer <token>` header value, if it is one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer (.+)$/i.exec(header ?? '')?.[1];
+}
+
 /** The caller of an `Authorization` header value; throws Unauthenticated. */
 export async function principalFromHeader(verifier: TokenVerifier, header: string | undefined): Promise<Principal> {
-  const m = /^Bearer (.+)$/i.exec(header ?? '');
-  if (!m) throw new Unauthenticated('ontbreekt');
+  const token = bearerToken(header);
+  if (token === undefined) throw new Unauthenticated('ontbreekt');
   try {
-    return await verifier.verify(m[1]);
+    return await verifier.verify(token);
   } catch (e) {
     if (e instanceof TokenError) throw new Unauthenticated(e.reden);
     throw e;

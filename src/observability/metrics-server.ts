@@ -1,14 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { bearerToken } from '../http/bearer';
 import { listen } from '../http/listen';
 import { log } from './logger';
 import { registry } from './metrics';
 
 /** True when the header carries `Bearer <token>`; compared in constant time (digests have one length). */
 export function bearerMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer (.+)$/i.exec(header ?? '');
+  const gegeven = bearerToken(header);
   const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(m?.[1] ?? ''), digest(token)) && m !== null;
+  return timingSafeEqual(digest(gegeven ?? ''), digest(token)) && gegeven !== undefined;
 }
 
 /**
