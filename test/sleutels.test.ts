@@ -149,3 +149,20 @@ it('hashes a BSN with its own key, not with the encryption key', async () => {
   expect(rows[0].h).toBe(hmac(BSN_SLEUTEL, bsn));
   expect(rows[0].h).not.toBe(hmac(ENCRYPTIE, bsn));
 });
+
+it('an endpoint that is not an http(s) URL, or an AGB that is not one, is refused with its code and nothing is stored', async () => {
+  const codes: unknown[] = [];
+  for (const [agb, u] of [
+    [AGB.beta, 'javascript:alert(1)'],
+    [AGB.beta, 'ftp://beta.example/in'],
+    [AGB.beta, 'beta.example/in'],
+    ['7100000', 'https://beta.example/in'],
+  ]) {
+    const r = await api.gql(t.beta, REGISTREER, { agb, url: u });
+    codes.push(r.errors?.[0].extensions?.code);
+    expect(r.data).toBeNull();
+  }
+  expect(codes).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED']);
+  const rijen = await withTenant(ds, SYSTEEM, (em) => em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM bezorgadres WHERE aanbieder_agb = $1`, [AGB.beta]));
+  expect(rijen[0].n).toBe(0);
+});
