@@ -18,7 +18,7 @@ import { libxml2 } from '../src/messaging/ijw/xml';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { bezorgBericht } from '../src/messaging/processing/bezorging';
 import { startRelay } from '../src/messaging/processing/relay';
-import { verwerkBericht } from '../src/messaging/processing/verwerking';
+import { startVerwerker } from '../src/messaging/processing/verwerker';
 import { figure } from './lib';
 import { sleutelsUitConfig, type SleutelConfig, type Sleutels } from '../src/common/sleutels';
 
@@ -43,8 +43,10 @@ export const INGEST_MESSAGES = Number(process.env.BENCH_INGEST_MESSAGES ?? 20_00
 const HTTP_CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 32);
 /** Worker-side processes: 0 runs the BullMQ worker and the relay in the bench process itself. */
 const WORKER_PROCESSES = Number(process.env.BENCH_INGEST_WORKERS ?? 1);
-/** BullMQ concurrency per worker (the deployed worker uses 4). */
-const WORKER_CONCURRENCY = Number(process.env.BENCH_INGEST_WORKER_CONCURRENCY ?? 8);
+/** Batches at once per worker process (the deployed worker: PROCESS_CONCURRENCY, 2). */
+const WORKER_CONCURRENCY = Number(process.env.BENCH_INGEST_WORKER_CONCURRENCY ?? 2);
+/** Most messages in a batch (the deployed worker: PROCESS_BATCH_SIZE, 100). */
+const BATCH_SIZE = Number(process.env.BENCH_INGEST_BATCH ?? 100);
 /** Outbox relay poll interval (the deployed default, OUTBOX_POLL_MS, is 100). */
 const RELAY_POLL_MS = Number(process.env.BENCH_INGEST_POLL_MS ?? 100);
 const WARMUP_MESSAGES = Math.min(500, Math.max(50, Math.floor(INGEST_MESSAGES / 20)));
@@ -128,6 +130,8 @@ interface WorkerSideOptions {
   concurrency: number;
   pollMs: number;
   relay: boolean;
+  /** Where the worker LISTENs for the inbox's notifications. */
+  listenUrl: string;
 }
 
 /** What the worker side finished, from its jobs' results (cheaper than counting rows while it runs). */
@@ -147,41 +151,54 @@ function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOption
   const connection = redisConnection(o.redisUrl);
   const queue = new Queue('berichten', { connection, prefix: o.prefix });
   const v = nul();
+  // Deliveries (none for the demo providers, which have no endpoint: a retour is in their mailbox
+  // the moment it is written).
   const worker = new Worker(
     'berichten',
     async (job) => {
-      const id = (job.data as { berichtId: string }).berichtId;
-      if (job.name === 'verwerk-bericht') {
-        const r = await verwerkBericht(ds, sleutels, id);
-        // The demo providers have no endpoint: a retour is in their mailbox the moment it is
-        // written (no delivery job); with an endpoint the bezorg job below counts it.
-        if (r.status === 'verwerkt' && r.retourId) {
-          v.verwerkt += 1;
-          v.bezorgd += 1;
-        }
-        if (r.status === 'ongeldig') v.ongeldig += 1;
-        if (r.retourcodes?.length) {
-          v.metCodes += 1;
-          const k = r.retourcodes.join(',');
-          v.codes[k] = (v.codes[k] ?? 0) + 1;
-        }
-        return r;
-      }
-      const r = await bezorgBericht(ds, sleutels, id);
+      const r = await bezorgBericht(ds, sleutels, (job.data as { berichtId: string }).berichtId);
       if (r.status === 'beschikbaar' || r.status === 'afgeleverd') v.bezorgd += 1;
       return r;
     },
-    { connection, prefix: o.prefix, concurrency: o.concurrency },
+    { connection, prefix: o.prefix, concurrency: 4 },
   );
   worker.on('failed', (job, err) => {
     v.failed += 1;
     if (v.failed <= 5) process.stderr.write(`bench worker: job ${job?.name ?? '?'} failed: ${err.message}\n`);
   });
+  // Received messages, in batches, as src/worker.ts runs them.
+  const verwerker = startVerwerker(
+    ds,
+    sleutels,
+    { parallel: o.concurrency, pollMs: o.pollMs, grootte: BATCH_SIZE, listenUrl: o.listenUrl },
+    {
+      onError: (e) => {
+        v.failed += 1;
+        if (v.failed <= 5) process.stderr.write(`bench worker: batch failed: ${(e as Error).message}\n`);
+      },
+      onBatch: (batch) => {
+        for (const r of batch.values()) {
+          if (r.status === 'verwerkt' && r.retourId) {
+            v.verwerkt += 1;
+            v.bezorgd += 1;
+          }
+          if (r.status === 'ongeldig') v.ongeldig += 1;
+          if (r.status === 'mislukt' || r.status === 'vastgelopen') v.failed += 1;
+          if (r.retourcodes?.length) {
+            v.metCodes += 1;
+            const k = r.retourcodes.join(',');
+            v.codes[k] = (v.codes[k] ?? 0) + 1;
+          }
+        }
+      },
+    },
+  );
   // staleMs: the deployed default of OUTBOX_STALE_MS.
   const relay = o.relay ? startRelay(ds, queue, { intervalMs: o.pollMs, staleMs: 30_000 }, (e) => process.stderr.write(`bench relay: ${(e as Error).message}\n`)) : undefined;
   return {
     voortgang: v,
     async close() {
+      await verwerker.stop();
       await relay?.stop();
       await worker.close();
       await queue.close();
@@ -201,6 +218,7 @@ async function workerChild(): Promise<void> {
     concurrency,
     pollMs: Number(env.BENCH_WORKER_POLL_MS),
     relay: env.BENCH_WORKER_RELAY === '1',
+    listenUrl: env.BENCH_WORKER_DB_URL ?? '',
   });
   let sent = '';
   const report = setInterval(() => {
@@ -510,7 +528,7 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
     if (WORKER_PROCESSES === 0) {
       workerDs = createDataSource(ctx.appUrl, { poolSize: WORKER_CONCURRENCY + 2, applicationName: 'bench-worker' });
       await workerDs.initialize();
-      const side = startWorkerSide(workerDs, sleutels, { redisUrl: ctx.redisUrl, prefix, concurrency: WORKER_CONCURRENCY, pollMs: RELAY_POLL_MS, relay: true });
+      const side = startWorkerSide(workerDs, sleutels, { redisUrl: ctx.redisUrl, prefix, concurrency: WORKER_CONCURRENCY, pollMs: RELAY_POLL_MS, relay: true, listenUrl: ctx.appUrl });
       workers.push({ voortgang: () => side.voortgang, stop: () => side.close() });
     } else {
       for (let i = 0; i < WORKER_PROCESSES; i++) {

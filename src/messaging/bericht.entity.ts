@@ -16,6 +16,7 @@ import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGener
 @Index('ix_bericht_aanbieder', ['aanbiederAgb', 'ontvangenOp'])
 @Index('ix_bericht_gemeente', ['gemeenteCode', 'ontvangenOp'])
 @Index('ix_bericht_volgorde', ['clientSleutel', 'volgnummer'], { where: "status = 'ontvangen' AND client_sleutel IS NOT NULL" })
+@Index('ix_bericht_te_verwerken', ['volgnummer'], { where: "status = 'ontvangen' AND richting = 'in'" })
 @Check('ck_bericht_richting', `richting IN ('in', 'uit')`)
 export class BerichtEntity {
   @Field(() => ID, { description: 'Technical id (the id of POST /ijw/berichten).' })
@@ -119,6 +120,12 @@ export class BerichtEntity {
   @Column({ name: 'aanbieder_ziet', type: 'boolean', default: false })
   aanbiederZiet!: boolean;
 
+  /** Processing attempts that failed unexpectedly (not a retour code: an error of the hub). */
+  @Column({ type: 'smallint', default: 0 })
+  pogingen!: number;
+  /** After a failed attempt: not claimed again before this moment (backoff). */
+  @Column({ name: 'volgende_poging', type: 'timestamptz', nullable: true })
+  volgendePoging!: Date | null;
   @Field(() => Date, { description: 'When the hub received or wrote it.' })
   @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz', precision: 3 })
   ontvangenOp!: Date;

@@ -67,13 +67,7 @@ async function geschiedenis(c: Niveau3Context, r: Regel): Promise<Gebeurtenis[]>
 
 /** Whether the start or stop is linked to a toewijzing of this provider, or is taakgericht (IV096). */
 async function gekoppeld(c: Niveau3Context, r: Regel): Promise<boolean> {
-  if (r.nummer === null) {
-    const t = await prepared<{ n: number }>(c.em, 
-      `SELECT count(*)::int AS n FROM product WHERE regio_code = $1 AND categorie = $2 AND code IS NOT DISTINCT FROM $3 AND uitvoeringsvariant = 'taakgericht'`,
-      [c.bericht.regioCode ?? '', r.categorie, r.code],
-    );
-    return t[0].n > 0;
-  }
+  if (r.nummer === null) return c.referentie.product(c.bericht.regioCode ?? '', r.categorie, r.code)?.uitvoeringsvariant === 'taakgericht';
   const t = await prepared<{ product_categorie: string; product_code: string | null; c: string }>(c.em, 
     `SELECT t.product_categorie, t.product_code, cl.bsn_hash AS c
        FROM toewijzing t JOIN client cl ON cl.id = t.client_id

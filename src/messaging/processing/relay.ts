@@ -5,7 +5,7 @@ import { withTenant } from '../../db/tenant';
 import { SYSTEEM } from './verwerking';
 
 /** Job names of the `berichten` queue; payloads carry ids only. */
-export const JOB_VOOR_SOORT = { verwerk: 'verwerk-bericht', bezorg: 'bezorg-bericht' } as const;
+export const JOB_VOOR_SOORT = { bezorg: 'bezorg-bericht' } as const;
 
 /** How often a job is tried, and the first backoff (doubling after each failure). */
 export interface Pogingen {
@@ -16,7 +16,7 @@ const STANDAARD: Pogingen = { attempts: 8, backoffMs: 1000 };
 
 interface OutboxRij {
   id: string;
-  soort: 'verwerk' | 'bezorg';
+  soort: 'bezorg';
   bericht_id: string;
 }
 
