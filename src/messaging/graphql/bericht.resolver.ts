@@ -41,15 +41,21 @@ export const berichtService = {
     return paginate(qb, page, 'ontvangen_op', (b) => b.ontvangenOp.toISOString());
   },
 
-  /** Redrives a dead letter: a delivery that failed its last attempt is delivered again from the start. */
+  /**
+   * Redrives a dead letter: a delivery that failed its last attempt is delivered again from the
+   * start; a received message whose processing kept failing (`vastgelopen`) waits to be processed again.
+   */
   async herbezorg(em: EntityManager, p: Principal, id: string): Promise<BerichtEntity> {
-    const r = UUID.test(id) ? await em.query<{ id: string; regio_code: string | null }[]>(
+    const r = UUID.test(id) ? await em.query<{ id: string; regio_code: string | null; status: string }[]>(
           // Through a CTE: the driver answers a bare UPDATE … RETURNING as [rows, count].
-          `WITH u AS (UPDATE bericht SET status = 'klaar' WHERE id = $1 AND status = 'mislukt' RETURNING id, regio_code) SELECT id, regio_code FROM u`,
+          `WITH u AS (
+             UPDATE bericht SET status = CASE status WHEN 'mislukt' THEN 'klaar' ELSE 'ontvangen' END, pogingen = 0, volgende_poging = NULL
+              WHERE id = $1 AND status IN ('mislukt', 'vastgelopen') RETURNING id, regio_code, status)
+           SELECT id, regio_code, status FROM u`,
           [id],
         ) : [];
-    if (!r[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Geen mislukte bezorging met dit id', { veld: 'id' });
-    await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [id]);
+    if (!r[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Geen mislukte bezorging of vastgelopen bericht met dit id', { veld: 'id' });
+    if (r[0].status === 'klaar') await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [id]);
     await audit(em, p, 'bericht.herbezorgd', 'bericht', id, {}, r[0].regio_code);
     return em.findOneByOrFail(BerichtEntity, { id });
   },
@@ -75,7 +81,7 @@ export class BerichtResolver {
   }
 
   @Authorized(['beheerder'])
-  @Mutation(() => BerichtEntity, { description: 'Redrive a delivery that failed its last attempt (the dead letter).' })
+  @Mutation(() => BerichtEntity, { description: 'Redrive a dead letter: a delivery that failed its last attempt, or a received message whose processing kept failing (vastgelopen).' })
   async herbezorg(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
     return berichtService.herbezorg(await ctx.em(), ctx.principal, id);
   }
