@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { berichtHandlers } from '../src/modules';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM, type Principal } from '../src/auth/principal';
 import { isValidBsn } from '../src/common/bsn';
@@ -110,7 +111,7 @@ export async function declaratiesBench(o: { ds: DataSource; apiUrl: string; toke
   const post = await fetch(`${o.apiUrl}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/xml' }, body: xml });
   const id = ((await post.json()) as { id?: string }).id;
   if (post.status !== 202 || !id) throw new Error(`bench JW323 not accepted: ${post.status}`);
-  const jw325 = await metPiek(() => verwerkBericht(o.ds, sleutels, id));
+  const jw325 = await metPiek(() => verwerkBericht(o.ds, sleutels, id, { handlers: berichtHandlers() }));
   const uitkomst = await withTenant(o.ds, SYSTEEM, (em) =>
     em.query<{ toegekend: string; afgewezen: number }[]>(
       `SELECT d.toegekend_centen AS toegekend, (SELECT count(*)::int FROM prestatie WHERE declaratie_id = d.id AND NOT toegekend) AS afgewezen FROM declaratie d WHERE d.bericht_id = $1`,

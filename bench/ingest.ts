@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { berichtHandlers } from '../src/modules';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -170,7 +171,7 @@ function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOption
   const verwerker = startVerwerker(
     ds,
     sleutels,
-    { parallel: o.concurrency, pollMs: o.pollMs, grootte: BATCH_SIZE, listenUrl: o.listenUrl },
+    { parallel: o.concurrency, pollMs: o.pollMs, grootte: BATCH_SIZE, listenUrl: o.listenUrl, handlers: berichtHandlers() },
     {
       onError: (e) => {
         v.failed += 1;

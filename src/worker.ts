@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { berichtHandlers } from './modules';
 import { Queue, Worker } from 'bullmq';
 import { contractStatus } from '../jobs/contract-status.processor';
 import { maakVoorschotten } from './bekostiging/voorschotten.job';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId),
   };
   checkHandlers(handlers);
+  // Every message type with exactly one handler, or the worker does not start.
+  const berichten = berichtHandlers();
   const connection = workerRedis(cfg);
   const queues = selectQueues(cfg.WORKER_QUEUES);
   const workers: Worker[] = [];
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
         backoffMs: cfg.JOB_BACKOFF_MS,
         pollMs: cfg.OUTBOX_POLL_MS,
         listenUrl: cfg.DATABASE_URL,
+        handlers: berichten,
         ...(xsd && { xsd }),
       },
       { onError: (e) => log.warn('message batch', { error: (e as Error).message }) },

@@ -6,6 +6,7 @@ import { sampleMessage } from '../src/messaging/ijw/samples';
 import { vandaag } from '../src/common/klok';
 import { verwerkBatch } from '../src/messaging/processing/verwerking';
 import { seed } from '../src/seed/seed';
+import { berichtHandlers } from '../src/modules';
 import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, stuurBericht, TAAKGERICHT, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
@@ -27,6 +28,7 @@ let owner: Client;
 let sleutels: Sleutels;
 const tokens: Record<string, string> = {};
 let nr = 0;
+const H = { handlers: berichtHandlers() };
 let clienten = 0;
 
 beforeAll(async () => {
@@ -113,7 +115,7 @@ describe('a batch', () => {
       { token: tokens.alfa, xml: start({ gemeente: '0014' }) },
       { token: tokens.beta, xml: start({ agb: AGB.beta, gemeente: '0828' }) },
     ]);
-    for (const id of alleen) await verwerkBatch(ds, sleutels, {}, [id]);
+    for (const id of alleen) await verwerkBatch(ds, sleutels, H, [id]);
     const verwacht = (await rijen(alleen)).map((r) => r.retourcodes);
     // 45T10 is in the product book of NOB, not in that of GRO.
     expect(verwacht).toEqual([[], ['S329'], []]);
@@ -125,7 +127,7 @@ describe('a batch', () => {
     ];
     const reeks = Array.from({ length: 30 }, (_, i) => soorten[(i * 7) % 3]);
     const ids = await stuur(reeks.map((s) => ({ token: s.token, xml: start({ agb: s.agb, gemeente: s.gemeente }) })));
-    const r = await verwerkBatch(ds, sleutels, { grootte: 100 }, ids);
+    const r = await verwerkBatch(ds, sleutels, { ...H, grootte: 100 }, ids);
     expect(r.size).toBe(30);
     const na = await rijen(ids);
     expect(na.map((x) => ({ status: x.status, codes: x.retourcodes, agb: x.retour_agb, gemeente: x.retour_gemeente, regio: x.retour_regio }))).toEqual(
@@ -150,7 +152,7 @@ describe('a batch', () => {
       { token: tokens.alfa, xml: stop(bsn2, '2026-11-01', '2026-11-20') },
       { token: tokens.alfa, xml: start({ bsn: bsn2, begindatum: '2026-11-01' }) },
     ]);
-    await verwerkBatch(ds, sleutels, { grootte: 100 }, ids);
+    await verwerkBatch(ds, sleutels, { ...H, grootte: 100 }, ids);
     expect((await rijen(ids)).map((r) => r.retourcodes)).toEqual([[], [], ['9069'], []]);
   });
 
@@ -161,10 +163,10 @@ describe('a batch', () => {
       { token: tokens.alfa, xml: stop(bsn, '2026-11-02', '2026-11-21') },
     ]);
     // Only the later one named: it must wait for the earlier one, which is not in the batch.
-    expect((await verwerkBatch(ds, sleutels, {}, [later])).size).toBe(0);
+    expect((await verwerkBatch(ds, sleutels, H, [later])).size).toBe(0);
     expect((await rijen([later]))[0].status).toBe('ontvangen');
-    await verwerkBatch(ds, sleutels, {}, [eerst]);
-    await verwerkBatch(ds, sleutels, {}, [later]);
+    await verwerkBatch(ds, sleutels, H, [eerst]);
+    await verwerkBatch(ds, sleutels, H, [later]);
     expect((await rijen([eerst, later])).map((r) => [r.status, r.retourcodes])).toEqual([['verwerkt', []], ['verwerkt', []]]);
   });
 
@@ -179,17 +181,17 @@ describe('a batch', () => {
     // Bytes no key opens: processing this message throws, whatever worker runs it.
     const echt = (await owner.query<{ x: Buffer }>(`SELECT xml_versleuteld AS x FROM bericht WHERE id = $1`, [ids[1]])).rows[0].x;
     await owner.query(`UPDATE bericht SET xml_versleuteld = '\\x00ff'::bytea WHERE id = $1`, [ids[1]]);
-    const r = await verwerkBatch(ds, sleutels, { pogingen: 2, backoffMs: 10 }, ids);
+    const r = await verwerkBatch(ds, sleutels, { ...H, pogingen: 2, backoffMs: 10 }, ids);
     expect([...r.entries()].map(([id, v]) => [ids.indexOf(id), v.status]).sort()).toEqual([[0, 'verwerkt'], [1, 'mislukt'], [3, 'verwerkt']]);
     let na = await rijen(ids);
     expect(na.map((x) => [x.status, x.pogingen])).toEqual([['verwerkt', 0], ['ontvangen', 1], ['ontvangen', 0], ['verwerkt', 0]]);
     // Backoff: not claimed before its time; then the last attempt makes it a dead letter and its client moves on.
     await owner.query(`UPDATE bericht SET volgende_poging = now() WHERE id = $1`, [ids[1]]);
-    await verwerkBatch(ds, sleutels, { pogingen: 2, backoffMs: 10 }, ids);
+    await verwerkBatch(ds, sleutels, { ...H, pogingen: 2, backoffMs: 10 }, ids);
     na = await rijen(ids);
     expect(na[1]).toMatchObject({ status: 'vastgelopen', pogingen: 2 });
     expect(na[2]).toMatchObject({ status: 'ontvangen' });
-    await verwerkBatch(ds, sleutels, {}, ids);
+    await verwerkBatch(ds, sleutels, H, ids);
     na = await rijen(ids);
     expect(na[2]).toMatchObject({ status: 'verwerkt' });
     // The stop's start never counted: 9069.
@@ -203,18 +205,18 @@ describe('a batch', () => {
       body: JSON.stringify({ query: 'mutation ($id: ID!) { herbezorg(id: $id) { id status } }', variables: { id: ids[1] } }),
     });
     expect(await res.json()).toEqual({ data: { herbezorg: { id: ids[1], status: 'ontvangen' } } });
-    await verwerkBatch(ds, sleutels, {}, [ids[1]]);
+    await verwerkBatch(ds, sleutels, H, [ids[1]]);
     expect((await rijen([ids[1]]))[0]).toMatchObject({ status: 'verwerkt', retourcodes: [], pogingen: 0 });
   });
 
   it('stops growing at its byte limit, and the rest waits for the next batch', async () => {
     const ids = await stuur(Array.from({ length: 5 }, () => ({ token: tokens.alfa, xml: start() })));
     const grootte = (await owner.query<{ n: number }>(`SELECT max(grootte)::int AS n FROM bericht WHERE id = ANY($1::uuid[])`, [ids])).rows[0].n;
-    const eerste = await verwerkBatch(ds, sleutels, { maxBytes: grootte * 2 }, ids);
+    const eerste = await verwerkBatch(ds, sleutels, { ...H, maxBytes: grootte * 2 }, ids);
     expect(eerste.size).toBe(2);
-    const tweede = await verwerkBatch(ds, sleutels, { maxBytes: 1 }, ids);
+    const tweede = await verwerkBatch(ds, sleutels, { ...H, maxBytes: 1 }, ids);
     expect(tweede.size).toBe(1);
-    expect((await verwerkBatch(ds, sleutels, {}, ids)).size).toBe(2);
+    expect((await verwerkBatch(ds, sleutels, H, ids)).size).toBe(2);
     expect((await rijen(ids)).every((x) => x.status === 'verwerkt')).toBe(true);
   });
 
@@ -222,17 +224,17 @@ describe('a batch', () => {
     const product = { Categorie: '45', Code: '45T11' };
     const metProduct = () => jw305Xml({ identificatie: `B${++nr}`, bsn: testBsn(++clienten), product });
     const [voor] = await stuur([{ token: tokens.alfa, xml: metProduct() }]);
-    await verwerkBatch(ds, sleutels, {}, [voor]);
+    await verwerkBatch(ds, sleutels, H, [voor]);
     expect((await rijen([voor]))[0].retourcodes).toEqual(['S329']);
     await owner.query(
       `INSERT INTO product (regio_code, categorie, code, omschrijving, eenheid, uitvoeringsvariant) VALUES ('NOB', '45', '45T11', 'Wijkteam extra', '83', 'taakgericht')`,
     );
     const [na] = await stuur([{ token: tokens.alfa, xml: metProduct() }]);
-    await verwerkBatch(ds, sleutels, {}, [na]);
+    await verwerkBatch(ds, sleutels, H, [na]);
     expect((await rijen([na]))[0].retourcodes).toEqual([]);
     await owner.query(`DELETE FROM product WHERE code = '45T11'`);
     const [weer] = await stuur([{ token: tokens.alfa, xml: metProduct() }]);
-    await verwerkBatch(ds, sleutels, {}, [weer]);
+    await verwerkBatch(ds, sleutels, H, [weer]);
     expect((await rijen([weer]))[0].retourcodes).toEqual(['S329']);
   });
 });

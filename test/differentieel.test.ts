@@ -8,7 +8,7 @@ import type { MessageType } from '../src/messaging/ijw/definition';
 import { DEFINITIONS } from '../src/messaging/ijw/definitions';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
-import { VAN_AANBIEDER } from '../src/messaging/inbox/envelope';
+import { VAN_AANBIEDER } from '../src/messaging/ijw/soorten';
 import { NIVEAU2 } from '../src/messaging/processing/niveau2';
 import { bouwRetour } from '../src/messaging/processing/retour';
 import { seed } from '../src/seed/seed';

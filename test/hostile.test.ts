@@ -5,6 +5,7 @@
  * exact retour type and codes).
  */
 import { SignJWT, UnsecuredJWT } from 'jose';
+import { BEANTWOORD, DOORGESTUURD } from '../src/messaging/ijw/soorten';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
@@ -765,8 +766,7 @@ const HERHALINGEN: Geval[] = [
 ];
 
 /** What the hub answers itself (a municipality's retour or JW325), and what it forwards for the provider to answer (ijw-3.2.md §1.2). */
-const BEANTWOORD: ReadonlySet<MessageType> = new Set(['JW305', 'JW307', 'JW315', 'JW317', 'JW323']);
-const DOOR: ReadonlySet<MessageType> = new Set(['JW301', 'JW319', 'JW325']);
+const DOOR = DOORGESTUURD;
 
 const SPOOF_AFZENDER = () => jw305((m) => (headerOf(m).Afzender = AGB.beta));
 

@@ -1,4 +1,5 @@
 import { Queue, Worker } from 'bullmq';
+import { berichtHandlers } from '../../src/modules';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isValidBsn } from '../../src/common/bsn';
@@ -26,7 +27,7 @@ export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: X
   const verwerker = startVerwerker(
     ds,
     sleutels,
-    { parallel: 2, pollMs: 20, ...(xsd && { xsd }), ...(pogingen && { pogingen: pogingen.attempts, backoffMs: pogingen.backoffMs }) },
+    { parallel: 2, pollMs: 20, handlers: berichtHandlers(), ...(xsd && { xsd }), ...(pogingen && { pogingen: pogingen.attempts, backoffMs: pogingen.backoffMs }) },
     { onError: (e) => { if (process.env.DEBUG_JOBS) console.error(e); } },
   );
   return {

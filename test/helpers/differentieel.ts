@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { berichtHandlers } from '../../src/modules';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../../src/auth/principal';
@@ -21,7 +22,7 @@ import { verwerkBericht } from '../../src/messaging/processing/verwerking';
  * When the batch pipeline lands, swap this body for its entry; the golden files stay as they are.
  */
 export async function verwerk(ds: DataSource, sleutels: Sleutels, id: string, xsd: XsdValidators): Promise<void> {
-  await verwerkBericht(ds, sleutels, id, xsd);
+  await verwerkBericht(ds, sleutels, id, { handlers: berichtHandlers(), xsd });
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

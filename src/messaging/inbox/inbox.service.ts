@@ -4,7 +4,8 @@ import { sha256Hex } from '../../common/crypto';
 import { HubError, HubErrorCode } from '../../common/hub-error';
 import { prepared } from '../../db/prepared';
 import { withTenant } from '../../db/tenant';
-import { VAN_AANBIEDER, type Envelope } from './envelope';
+import type { Envelope } from './envelope';
+import { VAN_AANBIEDER } from '../ijw/soorten';
 import type { Sleutels } from '../../common/sleutels';
 import { KANAAL_ONTVANGEN } from '../kanaal';
 

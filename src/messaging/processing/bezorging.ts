@@ -6,8 +6,7 @@ import { SYSTEEM } from './verwerking';
 import { HEADER_BERICHT_ID, HEADER_HANDTEKENING, HEADER_TIJDSTEMPEL, onderteken } from './ondertekening';
 import type { Sleutels } from '../../common/sleutels';
 
-/** Outbound types whose recipient is the provider. */
-const NAAR_AANBIEDER = ['JW301', 'JW306', 'JW308', 'JW316', 'JW318', 'JW319', 'JW325'];
+import { NAAR_AANBIEDER } from '../ijw/soorten';
 
 interface TeBezorgen {
   status: string;
@@ -31,7 +30,7 @@ export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: stri
       `SELECT b.status, b.xml_versleuteld, a.url, a.geheim_versleuteld AS geheim,
               CASE WHEN a.vorig_geldig_tot > now() THEN a.vorig_geheim_versleuteld END AS vorig
          FROM bericht b LEFT JOIN bezorgadres a ON a.aanbieder_agb = b.aanbieder_agb AND b.type = ANY($2::text[]) WHERE b.id = $1`,
-      [id, NAAR_AANBIEDER],
+      [id, [...NAAR_AANBIEDER]],
     );
     return rows[0];
   });

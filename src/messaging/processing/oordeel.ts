@@ -1,18 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { parseMessage, type IjwMessage } from '../ijw/codec';
+import { parseMessage } from '../ijw/codec';
 import { CodecError } from '../ijw/codec.errors';
 import type { XsdValidators } from '../ijw/xsd-validator';
 import type { Bevindingen } from './retour';
 import { NIVEAU2 } from './niveau2';
-import { doorsturen, DOORGESTUURD, HEEN_VAN, koppelRetour, type Fout } from './doorsturen';
-import { legLeveringenVast, LEVERING_REGELS } from './levering';
+import { doorsturen, koppelRetour } from './doorsturen';
+import { DOORGESTUURD, HEEN_VAN } from '../ijw/soorten';
+import type { BerichtHandlers, Uitkomst } from './handlers';
 import { NIVEAU3, type BatchKennis, type Niveau3Context } from './rules';
 import type { Referentie } from './referentie';
-import { ANTWOORD_REGELS, legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
-import { WIJZIGING_REGELS } from './wijziging';
-import { verstuurJw325 } from '../../declaratie/antwoord';
-import { beoordeel, legDeclaratieVast } from '../../declaratie/declaratie.verwerking';
 import type { Sleutels } from '../../common/sleutels';
+
+export type { Uitkomst };
 
 /** A received message as the batch claimed it. */
 export interface Ontvangen {
@@ -30,26 +29,6 @@ export interface Ontvangen {
 }
 
 /**
- * What judging one message decided. The batch writes every outcome together: the message's new
- * status, and a standard retour numbered and stored with the others. A claim's JW325 is written by
- * the claim path itself (it is also written when the back office releases a held claim).
- */
-export interface Uitkomst {
-  status: 'verwerkt' | 'ongeldig' | 'afgekeurd' | 'klaar' | 'aangehouden';
-  retourcodes: string[];
-  fouten: Fout[] | null;
-  /** For a forwarded message: whether the provider now sees it (otherwise unchanged). */
-  aanbiederZiet?: boolean;
-  /** A retour to number and write: the message it answers and what the rules found. */
-  retour?: { message: IjwMessage; bevindingen: Bevindingen };
-  /** The answer the claim path wrote and recorded itself, status included. */
-  geschreven?: { retourId: string };
-}
-
-/** Every level-3 rule list, judged in this order on every message (each rule filters its own type). */
-const NIVEAU3_REGELS = [...Object.values(NIVEAU3), ...Object.values(LEVERING_REGELS), ...Object.values(VERZOEK_REGELS), ...Object.values(WIJZIGING_REGELS), ...Object.values(ANTWOORD_REGELS)];
-
-/**
  * Judges one message in the batch's transaction and records what a clean message records:
  * structure (level 1), the rules (levels 2–4), deliveries and requests, forwarding, a claim and
  * its JW325. Writes nothing of the message's own state: that is the batch's.
@@ -58,7 +37,7 @@ export async function oordeel(
   em: EntityManager,
   sleutels: Sleutels,
   b: Ontvangen,
-  o: { vandaag: string; referentie: Referentie; batch: BatchKennis; xsd?: XsdValidators },
+  o: { vandaag: string; referentie: Referentie; batch: BatchKennis; handlers: BerichtHandlers; xsd?: XsdValidators },
 ): Promise<Uitkomst> {
   const { vandaag, xsd } = o;
   const xml = sleutels.ontsleutel(b.xml_versleuteld);
@@ -91,22 +70,25 @@ export async function oordeel(
     batch: o.batch,
     message,
     vandaag,
-    bericht: { id: b.id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, regioCode: b.regio_code },
+    bericht: { id: b.id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, aanbiederAgb: b.aanbieder_agb, regioCode: b.regio_code },
   };
+  const handler = o.handlers.voor(message.type);
   const bevindingen: Bevindingen = { header: [], klassen: new Map() };
   // Level 2 rejects the whole message; which rules failed is kept for the back office.
   const gefaald = Object.entries(NIVEAU2)
     .filter(([, rule]) => !rule(ctx))
     .map(([code]) => ({ path: code, message: `regel ${code} niet voldaan` }));
   if (gefaald.length) bevindingen.header.push('0001');
-  else for (const rule of NIVEAU3_REGELS) await rule(ctx, bevindingen);
+  else for (const rule of [...Object.values(NIVEAU3), ...Object.values(handler.regels ?? {})]) await rule(ctx, bevindingen);
   // A header code gives a header-only retour: class findings are then not reported.
   const codes = bevindingen.header.length ? [...bevindingen.header] : [...bevindingen.klassen.values()].flat();
   // Any code rejects the whole message (OP286): only a clean one changes the stored state.
   if (DOORGESTUURD.has(message.type)) {
     // A municipality's own case system: checked, recorded and forwarded; the provider answers it.
     // A level-2 failure names the rules broken; otherwise the codes or what recording found.
-    const d = gefaald.length ? { status: 'afgekeurd' as const, fouten: gefaald, codes: [], vrijgegeven: false } : await doorsturen(em, sleutels, b, message, codes);
+    const d = gefaald.length
+      ? { status: 'afgekeurd' as const, fouten: gefaald, codes: [], vrijgegeven: false }
+      : await doorsturen(em, b, codes, codes.length ? [] : ((await handler.legVast?.(ctx)) ?? []));
     return {
       status: d.status as Uitkomst['status'],
       retourcodes: [...new Set([...codes, ...d.codes])],
@@ -114,29 +96,8 @@ export async function oordeel(
       aanbiederZiet: d.vrijgegeven,
     };
   }
-  if (message.type === 'JW323' && !bevindingen.header.length) {
-    // A claim whose header passed: every prestatie judged, stored, and answered with a JW325,
-    // unless its contract has the back office check claims first, or the municipality judges
-    // claims in its own system (then it waits, held, for the release or for that JW325).
-    const o = await beoordeel(ctx);
-    const declaratie = await legDeclaratieVast(ctx, o);
-    if (declaratie.aangehouden) return { status: 'aangehouden', retourcodes: [], fouten: null };
-    const afgewezen = new Map(o.uitkomsten.filter((u) => u.codes.length).map((u) => [u.p.referentie, u.codes]));
-    const antwoord = await verstuurJw325(em, sleutels, message, {
-      declaratieId: declaratie.id,
-      heenId: b.id,
-      regioCode: b.regio_code,
-      gemeenteCode: b.gemeente_code,
-      aanbiederAgb: b.aanbieder_agb,
-      afgewezen,
-      toegekend: o.toegekend,
-      declaratieCodes: o.declaratieCodes,
-    }, vandaag);
-    return { status: 'verwerkt', retourcodes: antwoord.codes, fouten: null, geschreven: { retourId: antwoord.id } };
-  }
-  if (!codes.length) {
-    await legLeveringenVast(ctx);
-    await legVerzoekenVast(ctx);
-  }
+  const eigen = await handler.beantwoord?.(ctx, bevindingen);
+  if (eigen) return eigen;
+  if (!codes.length) await handler.legVast?.(ctx);
   return { status: 'verwerkt', retourcodes: codes, fouten: gefaald.length ? gefaald : null, retour: { message, bevindingen } };
 }

@@ -7,7 +7,7 @@ import type { Referentie } from './referentie';
 /** Everything a rule may look at: the message, its stored row, the database and today. */
 export interface RegelContext {
   em: EntityManager;
-  bericht: { id: string; afzender: string; type: string; identificatie: string; gemeenteCode: string; regioCode: string | null };
+  bericht: { id: string; afzender: string; type: string; identificatie: string; gemeenteCode: string; aanbiederAgb: string; regioCode: string | null };
   message: IjwMessage;
   vandaag: string;
 }

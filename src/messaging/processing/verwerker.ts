@@ -5,7 +5,7 @@ import { KANAAL_ONTVANGEN } from '../kanaal';
 import { verwerkBatch, type BatchOpties, type BatchResultaat } from './verwerking';
 
 
-export interface VerwerkerOpties extends Partial<BatchOpties> {
+export interface VerwerkerOpties extends Partial<Omit<BatchOpties, 'handlers'>>, Pick<BatchOpties, 'handlers'> {
   /** Batches run at once in this process, each on its own connection and transaction. */
   parallel: number;
   /** Longest wait when nothing waits; a notification from the inbox ends it at once. */

@@ -8,6 +8,7 @@ import { schrijfUitgaandBulk } from '../uitgaand';
 import { bouwRetour } from './retour';
 import { oordeel, type Ontvangen, type Uitkomst } from './oordeel';
 import { ReferentieCache } from './referentie';
+import type { BerichtHandlers } from './handlers';
 import type { Sleutels } from '../../common/sleutels';
 
 export { SYSTEEM };
@@ -29,9 +30,14 @@ export interface BatchOpties {
   /** First backoff after a failed attempt, doubling after each. */
   backoffMs: number;
   xsd?: XsdValidators;
+  /** The domain modules' handlers, one per message type (see src/modules.ts). */
+  handlers: BerichtHandlers;
 }
 
-export const STANDAARD_BATCH: BatchOpties = { grootte: 100, maxBytes: 4 * 1024 * 1024, pogingen: 8, backoffMs: 1000 };
+/** What a caller gives: the handlers, and any options it does not take as they are. */
+export type BatchInstellingen = Partial<Omit<BatchOpties, 'handlers'>> & Pick<BatchOpties, 'handlers'>;
+
+export const STANDAARD_BATCH: Omit<BatchOpties, 'handlers'> = { grootte: 100, maxBytes: 4 * 1024 * 1024, pogingen: 8, backoffMs: 1000 };
 
 /** What one batch did: per message claimed and judged, its result. */
 export type BatchResultaat = Map<string, Verwerkt>;
@@ -109,8 +115,8 @@ const clientKey = (k: Kandidaat) => `${k.gemeente_code}:${k.client_sleutel}`;
  * (`pogingen`, backoff) and after the last attempt is `vastgelopen`; the later messages of its
  * client wait for it.
  */
-export async function verwerkBatch(ds: DataSource, sleutels: Sleutels, opties: Partial<BatchOpties> = {}, ids?: string[]): Promise<BatchResultaat> {
-  const o = { ...STANDAARD_BATCH, ...opties };
+export async function verwerkBatch(ds: DataSource, sleutels: Sleutels, opties: BatchInstellingen, ids?: string[]): Promise<BatchResultaat> {
+  const o: BatchOpties = { ...STANDAARD_BATCH, ...opties };
   try {
     return await withTenant(ds, SYSTEEM, (em) => batch(em, sleutels, o, ids, false));
   } catch {
@@ -133,7 +139,7 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
   const referentie = await referentieVan(em).lees(em, geclaimd[0].rv);
   const eerder = await prepared<{ id: string; ids: string[] }>(em, EERDER_IDENTIFICATIE_SQL, [mee.map((k) => k.id)]);
   const ongeldig = new Set<string>();
-  const omgeving = { vandaag: dag, referentie, batch: { eerderMetIdentificatie: new Map(eerder.map((e) => [e.id, e.ids])), ongeldig }, ...(o.xsd && { xsd: o.xsd }) };
+  const omgeving = { vandaag: dag, referentie, handlers: o.handlers, batch: { eerderMetIdentificatie: new Map(eerder.map((e) => [e.id, e.ids])), ongeldig }, ...(o.xsd && { xsd: o.xsd }) };
   const uitkomsten: { b: Ontvangen; u: Uitkomst }[] = [];
   /** Clients with a failed message in this batch: their later messages wait for it. */
   const gestrand = new Set<string>();
@@ -244,7 +250,7 @@ async function schrijfUitkomsten(em: EntityManager, sleutels: Sleutels, uitkomst
  * client that still wait), as one batch. What tests, scripts and the bench call; the worker runs
  * `startVerwerker`.
  */
-export async function verwerkBericht(ds: DataSource, sleutels: Sleutels, id: string, xsd?: XsdValidators): Promise<Verwerkt> {
+export async function verwerkBericht(ds: DataSource, sleutels: Sleutels, id: string, o: { handlers: BerichtHandlers; xsd?: XsdValidators }): Promise<Verwerkt> {
   const eerder = await withTenant(ds, SYSTEEM, (em) =>
     prepared<{ id: string }>(em,
       `SELECT e.id FROM bericht b JOIN bericht e ON e.client_sleutel = b.client_sleutel AND e.gemeente_code = b.gemeente_code
@@ -252,6 +258,6 @@ export async function verwerkBericht(ds: DataSource, sleutels: Sleutels, id: str
       [id],
     ),
   );
-  const r = await verwerkBatch(ds, sleutels, { ...(xsd && { xsd }), grootte: eerder.length + 1, maxBytes: Number.MAX_SAFE_INTEGER }, [...eerder.map((e) => e.id), id]);
+  const r = await verwerkBatch(ds, sleutels, { ...o, grootte: eerder.length + 1, maxBytes: Number.MAX_SAFE_INTEGER }, [...eerder.map((e) => e.id), id]);
   return r.get(id) ?? { status: 'al-verwerkt' };
 }

@@ -1,8 +1,8 @@
-import type { IjwNode } from '../ijw/codec';
-import { nietVerwijderdSql } from '../../toewijzing/toewijzing.rules';
+import type { IjwNode } from '../../messaging/ijw/codec';
+import { nietVerwijderdSql } from '../toewijzing.rules';
 import { prepared } from '../../db/prepared';
-import type { Bevindingen } from './retour';
-import { add, type Niveau3Context, type Niveau3Regel } from './rules';
+import type { Bevindingen } from '../../messaging/processing/retour';
+import { add, type Niveau3Context, type Niveau3Regel } from '../../messaging/processing/rules';
 
 /** One StartProduct or StopProduct with the client it belongs to. */
 interface Regel {

@@ -1,7 +1,7 @@
 import { overlapt } from '../../contracting/tarief.rules';
-import { nietVerwijderdSql } from '../../toewijzing/toewijzing.rules';
-import type { IjwNode } from '../ijw/codec';
-import { add, type Niveau3Context, type Niveau3Regel } from './rules';
+import { nietVerwijderdSql } from '../toewijzing.rules';
+import type { IjwNode } from '../../messaging/ijw/codec';
+import { add, type Niveau3Context, type Niveau3Regel } from '../../messaging/processing/rules';
 
 /** The Verzoek of a JW317 with the ToewijzingNummers it names as unchanged and as to change. */
 export function verzoekVan(c: Niveau3Context): { client: IjwNode; verzoek: IjwNode; ongewijzigd: IjwNode[]; teWijzigen: IjwNode[]; nieuw: IjwNode[] } | undefined {

@@ -1,12 +1,9 @@
 import { nu } from '../../common/klok';
 import { metGeaccepteerdePrestaties } from '../../declaratie/declaratie.verwerking';
-import { declaratieVan, prestatieSleutel } from '../../declaratie/extern';
-import { clientenVan, lijst } from '../../declaratie/jw325';
-import { parseMessage } from '../ijw/codec';
-import type { Wijzigingspakket } from '../../toewijzing/verzoek.entity';
+import type { Wijzigingspakket } from '../verzoek.entity';
 import { plusWerkdagen } from '../../common/werkdagen';
-import type { IjwNode } from '../ijw/codec';
-import { add, type Niveau3Context, type Niveau3Regel } from './rules';
+import type { IjwNode } from '../../messaging/ijw/codec';
+import { add, type Niveau3Context, type Niveau3Regel } from '../../messaging/processing/rules';
 import { verzoekVan } from './wijziging';
 
 function aangevraagd(c: Niveau3Context): { client: IjwNode; producten: IjwNode[] } | undefined {
@@ -151,11 +148,10 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
 
 /**
  * Rules for the answers a municipality's case system sends through the hub (a broken one is not
- * forwarded). TR355 (9355), TR359 (9359), TR360 (9360), TR365 (9365) for a JW319: it must answer
- * a request the hub knows, not one already allocated or rejected, and "in onderzoek" only once.
- * TR379 (9379) for a JW301: a ReferentieAanbieder only where it honours an open request.
+ * forwarded). TR379 (9379) and TR385 (9385) for a JW301: a ReferentieAanbieder only where it
+ * honours an open request, no deletion of a toewijzing with accepted prestaties.
  */
-export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
+export const JW301_REGELS: Record<string, Niveau3Regel> = {
   /**
    * TR379 → 9379: a ToegewezenProduct carries a ReferentieAanbieder only when the JW301 honours
    * that request (VOT or VOW) of this provider at this municipality, and only the first time:
@@ -186,28 +182,13 @@ export const ANTWOORD_REGELS: Record<string, Niveau3Regel> = {
     const met = new Set((await metGeaccepteerdePrestaties(c.em, c.bericht.gemeenteCode, weg.map((p) => Number(p.ToewijzingNummer)))).map(String));
     for (const p of weg) if (met.has(String(Number(p.ToewijzingNummer)))) add(b, p, '9385');
   },
-  /**
-   * TR366 → 9366 and TR367 → 9367: every prestatie of a JW325 (from a municipality's own system)
-   * is one of the JW323 it answers, by ProductReferentie, with the same values.
-   */
-  TR366: async (c, b) => {
-    if (c.message.type !== 'JW325') return;
-    const a = c.message.bericht.DeclaratieAntwoord as IjwNode | undefined;
-    const prestaties = lijst((a?.Clienten as IjwNode | undefined)?.Client).flatMap((cl) => lijst((cl.Prestaties as IjwNode).Prestatie));
-    if (!prestaties.length) return;
-    const d = await declaratieVan(c.em, c.bericht.gemeenteCode, c.message);
-    const origineel = new Map<string, string>();
-    if (d) {
-      const bericht = await c.em.query<{ xml_versleuteld: Buffer }[]>('SELECT xml_versleuteld FROM bericht WHERE id = $1', [d.bericht_id]);
-      const jw323 = (await parseMessage(c.sleutels.ontsleutel(bericht[0].xml_versleuteld), { maxBytes: Number.MAX_SAFE_INTEGER })).message;
-      for (const { prestaties: ps } of jw323 ? clientenVan(jw323) : []) for (const p of ps) origineel.set(JSON.stringify(p.ProductReferentie), prestatieSleutel(p));
-    }
-    for (const p of prestaties) {
-      const o = origineel.get(JSON.stringify(p.ProductReferentie));
-      if (o === undefined) add(b, p, '9366');
-      else if (o !== prestatieSleutel(p)) add(b, p, '9367');
-    }
-  },
+};
+
+/**
+ * TR355 (9355), TR359 (9359), TR360 (9360), TR365 (9365) for a JW319: it must answer a request the
+ * hub knows, not one already allocated or rejected, and "in onderzoek" only once.
+ */
+export const JW319_REGELS: Record<string, Niveau3Regel> = {
   TR355_TR365: async (c, b) => {
     if (c.message.type !== 'JW319') return;
     const a = c.message.bericht.Antwoord as IjwNode;
