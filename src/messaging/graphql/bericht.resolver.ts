@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { berichtStatus } from '../status';
 import type { EntityManager } from 'typeorm';
 import { audit } from '../../auth/audit.service';
 import type { Principal } from '../../auth/principal';
@@ -46,17 +47,9 @@ export const berichtService = {
    * start; a received message whose processing kept failing (`vastgelopen`) waits to be processed again.
    */
   async herbezorg(em: EntityManager, p: Principal, id: string): Promise<BerichtEntity> {
-    const r = UUID.test(id) ? await em.query<{ id: string; regio_code: string | null; status: string }[]>(
-          // Through a CTE: the driver answers a bare UPDATE … RETURNING as [rows, count].
-          `WITH u AS (
-             UPDATE bericht SET status = CASE status WHEN 'mislukt' THEN 'klaar' ELSE 'ontvangen' END, pogingen = 0, volgende_poging = NULL
-              WHERE id = $1 AND status IN ('mislukt', 'vastgelopen') RETURNING id, regio_code, status)
-           SELECT id, regio_code, status FROM u`,
-          [id],
-        ) : [];
-    if (!r[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Geen mislukte bezorging of vastgelopen bericht met dit id', { veld: 'id' });
-    if (r[0].status === 'klaar') await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [id]);
-    await audit(em, p, 'bericht.herbezorgd', 'bericht', id, {}, r[0].regio_code);
+    const r = UUID.test(id) ? await berichtStatus.herstart(em, id) : undefined;
+    if (!r) throw new HubError(HubErrorCode.NOT_FOUND, 'Geen mislukte bezorging of vastgelopen bericht met dit id', { veld: 'id' });
+    await audit(em, p, 'bericht.herbezorgd', 'bericht', id, {}, r.regio_code);
     return em.findOneByOrFail(BerichtEntity, { id });
   },
 

@@ -1,4 +1,5 @@
 import { prepared } from '../../db/prepared';
+import { berichtStatus } from '../status';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { withTenant } from '../../db/tenant';
@@ -35,7 +36,7 @@ export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: stri
     return rows[0];
   });
   if (!b || b.status !== 'klaar') return { status: b?.status ?? 'onbekend' };
-  let status = 'beschikbaar';
+  let status: 'beschikbaar' | 'afgeleverd' = 'beschikbaar';
   if (b.url) {
     // Never unsigned and never with a hub key: an endpoint without its own secret gets nothing
     // (the job fails, then redrive after `roteerOndertekeningsgeheim`).
@@ -57,10 +58,7 @@ export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: stri
     if (!res.ok) throw new Error(`endpoint answered ${res.status}`);
     status = 'afgeleverd';
   }
-  await withTenant(ds, SYSTEEM, async (em) => {
-    await prepared(em, `UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'klaar'`, [id, status]);
-    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
-  });
+  await withTenant(ds, SYSTEEM, (em) => berichtStatus.bezorgd(em, id, status));
   return { status };
 }
 
@@ -71,8 +69,5 @@ export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: stri
 export async function naMislukking(ds: DataSource, job: Job | undefined): Promise<void> {
   if (job?.name !== 'bezorg-bericht' || job.attemptsMade < (job.opts.attempts ?? 1)) return;
   const id = (job.data as { berichtId: string }).berichtId;
-  await withTenant(ds, SYSTEEM, async (em) => {
-    await prepared(em, `UPDATE bericht SET status = 'mislukt' WHERE id = $1 AND status = 'klaar'`, [id]);
-    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
-  });
+  await withTenant(ds, SYSTEEM, (em) => berichtStatus.bezorgd(em, id, 'mislukt'));
 }

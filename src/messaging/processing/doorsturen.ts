@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { berichtStatus } from '../status';
 import type { IjwMessage, IjwNode } from '../ijw/codec';
 import { betekenisVan } from '../ijw/retourcodes';
 import { HEEN_VAN } from '../ijw/soorten';
@@ -12,7 +13,7 @@ import type { Fout, Weigering } from './handlers';
  * into `codes`, like the rules' codes, not only into the text); whether the provider now has it.
  */
 export interface Doorgestuurd {
-  status: string;
+  status: 'afgekeurd' | 'klaar';
   fouten: Fout[];
   codes: string[];
   vrijgegeven: boolean;
@@ -38,7 +39,7 @@ export async function doorsturen(em: EntityManager, b: { id: string }, codes: st
   if (codes.length) return { status: 'afgekeurd', fouten: codes.map((c) => ({ path: c, message: betekenisVan(c) })), codes, vrijgegeven: false };
   if (weigeringen.length) return geweigerd(weigeringen);
   // The outbox row delivers it to the provider's endpoint or mailbox, like the hub's own messages.
-  await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [b.id]);
+  await berichtStatus.teBezorgen(em, b.id);
   return { status: 'klaar', fouten: [], codes: [], vrijgegeven: true };
 }
 
@@ -57,7 +58,7 @@ export async function koppelRetour(em: EntityManager, id: string, message: IjwMe
   if (!heen[0]) return { fouten: [{ path: 'Header', message: 'onbekend heenbericht' }], codes };
   if (heen[0].retour_id) return { fouten: [{ path: 'Header', message: `heenbericht ${heen[0].id} heeft al een retour` }], codes };
   // Linked, it reaches the heen message's sender: a municipality's retour is then the provider's to read.
-  await em.query(`UPDATE bericht SET heen_id = $2, aanbieder_ziet = true WHERE id = $1`, [id, heen[0].id]);
-  await em.query(`UPDATE bericht SET retour_id = $2, retourcodes = $3 WHERE id = $1`, [heen[0].id, id, codes]);
+  await berichtStatus.koppel(em, id, heen[0].id, true);
+  await berichtStatus.retourOntvangen(em, heen[0].id, id, codes);
   return { fouten: [], codes };
 }

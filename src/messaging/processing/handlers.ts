@@ -1,4 +1,5 @@
 import type { IjwMessage } from '../ijw/codec';
+import type { BerichtStatus } from '../status';
 import { MESSAGE_TYPES, type MessageType } from '../ijw/definition';
 import { RETOURS } from '../ijw/soorten';
 import type { Bevindingen } from './retour';
@@ -18,7 +19,7 @@ export interface Weigering extends Fout {
  * the claim path itself (it is also written when the back office releases a held claim).
  */
 export interface Uitkomst {
-  status: 'verwerkt' | 'ongeldig' | 'afgekeurd' | 'klaar' | 'aangehouden';
+  status: Extract<BerichtStatus, 'verwerkt' | 'ongeldig' | 'afgekeurd' | 'klaar' | 'aangehouden'>;
   retourcodes: string[];
   fouten: Fout[] | null;
   /** For a forwarded message: whether the provider now sees it (otherwise unchanged). */

@@ -90,7 +90,7 @@ export async function oordeel(
       ? { status: 'afgekeurd' as const, fouten: gefaald, codes: [], vrijgegeven: false }
       : await doorsturen(em, b, codes, codes.length ? [] : ((await handler.legVast?.(ctx)) ?? []));
     return {
-      status: d.status as Uitkomst['status'],
+      status: d.status,
       retourcodes: [...new Set([...codes, ...d.codes])],
       fouten: d.fouten.length ? d.fouten : null,
       aanbiederZiet: d.vrijgegeven,

@@ -38,10 +38,8 @@ export class ReferentieCache {
   /** The data as of `versie` (read by the caller in its transaction), loaded again when it moved. */
   async lees(em: EntityManager, versie: string): Promise<Referentie> {
     if (this.stand?.versie === versie) return this.stand;
-    const [gemeenten, producten] = await Promise.all([
-      prepared<{ code: string }>(em, `SELECT DISTINCT code FROM gemeente`),
-      prepared<{ regio_code: string; categorie: string; code: string; uitvoeringsvariant: string }>(em, `SELECT regio_code, categorie, code, uitvoeringsvariant FROM product`),
-    ]);
+    const gemeenten = await prepared<{ code: string }>(em, `SELECT DISTINCT code FROM gemeente`);
+    const producten = await prepared<{ regio_code: string; categorie: string; code: string; uitvoeringsvariant: string }>(em, `SELECT regio_code, categorie, code, uitvoeringsvariant FROM product`);
     const stand = new Stand(
       versie,
       new Set(gemeenten.map((g) => g.code)),

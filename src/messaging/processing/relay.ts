@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { berichtStatus } from '../status';
 import { prepared } from '../../db/prepared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { withTenant } from '../../db/tenant';
@@ -35,7 +36,7 @@ async function geefDoor(em: EntityManager, queue: Queue, rows: OutboxRij[], p: P
       opts: { jobId: `outbox-${r.id}`, attempts: p.attempts, backoff: { type: 'exponential', delay: p.backoffMs }, removeOnComplete: 1000, removeOnFail: false },
     })),
   );
-  await prepared(em, `UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+  await berichtStatus.doorgezet(em, rows.map((r) => r.id));
   return rows.length;
 }
 

@@ -8,6 +8,7 @@ import { schrijfUitgaandBulk } from '../uitgaand';
 import { bouwRetour } from './retour';
 import { oordeel, type Ontvangen, type Uitkomst } from './oordeel';
 import { ReferentieCache } from './referentie';
+import { berichtStatus } from '../status';
 import type { BerichtHandlers } from './handlers';
 import type { Sleutels } from '../../common/sleutels';
 
@@ -80,21 +81,6 @@ const EERDER_IDENTIFICATIE_SQL = `SELECT b.id, array_agg(o.id) AS ids FROM beric
                    AND o.id <> b.id AND o.richting = 'in' AND o.status <> 'ongeldig' AND o.volgnummer < b.volgnummer
     WHERE b.id = ANY($1::uuid[]) GROUP BY b.id`;
 
-// Every outcome of the batch in one statement: status, codes, findings, the retour it points at.
-const UITKOMST_SQL = `UPDATE bericht b
-     SET status = u.status, verwerkt_op = now(), retourcodes = u.codes, fouten = u.fouten,
-         retour_id = coalesce(u.retour_id, b.retour_id), aanbieder_ziet = coalesce(u.ziet, b.aanbieder_ziet), volgende_poging = NULL
-    FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, status text, codes text[], fouten jsonb, retour_id uuid, ziet boolean)
-   WHERE b.id = u.id`;
-
-// An unexpected failure: tried again after a backoff, a dead letter after the last attempt.
-const MISLUKT_SQL = `UPDATE bericht
-     SET pogingen = pogingen + 1,
-         volgende_poging = now() + make_interval(secs => $2::float8 / 1000 * power(2, pogingen)),
-         status = CASE WHEN pogingen + 1 >= $3 THEN 'vastgelopen' ELSE status END,
-         fouten = jsonb_build_array(jsonb_build_object('path', 'verwerking', 'message', $4::text))
-   WHERE id = $1 RETURNING status`;
-
 /** The unique index that keeps two live deliveries with one key apart (the last guard of the order). */
 const isDubbeleLevering = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'uq_levering_levend';
 
@@ -148,8 +134,8 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
     if (sleutel && gestrand.has(sleutel)) continue;
     const u = voorzichtig ? await metSavepoint(em, () => oordeel(em, sleutels, b, omgeving)) : await oordeel(em, sleutels, b, omgeving);
     if ('fout' in u) {
-      const status = await prepared<{ status: string }>(em, MISLUKT_SQL, [b.id, o.backoffMs, o.pogingen, String(u.fout).slice(0, 500)]);
-      resultaat.set(b.id, { status: status[0]?.status === 'vastgelopen' ? 'vastgelopen' : 'mislukt' });
+      const status = await berichtStatus.mislukt(em, b.id, { backoffMs: o.backoffMs, pogingen: o.pogingen, fout: String(u.fout).slice(0, 500) });
+      resultaat.set(b.id, { status: status === 'vastgelopen' ? 'vastgelopen' : 'mislukt' });
       if (sleutel) gestrand.add(sleutel);
     } else {
       uitkomsten.push({ b, u });
@@ -234,7 +220,7 @@ async function schrijfUitkomsten(em: EntityManager, sleutels: Sleutels, uitkomst
   const rijen = uitkomsten
     .filter(({ u }) => !u.geschreven)
     .map(({ b, u }) => ({ id: b.id, status: u.status, codes: u.retourcodes, fouten: u.fouten, retour_id: retourIds.get(b.id) ?? null, ziet: u.aanbiederZiet ?? null }));
-  if (rijen.length) await prepared(em, UITKOMST_SQL, [JSON.stringify(rijen)]);
+  await berichtStatus.afgehandeld(em, rijen);
   for (const { b, u } of uitkomsten) {
     const retourId = u.geschreven?.retourId ?? retourIds.get(b.id);
     resultaat.set(b.id, {
