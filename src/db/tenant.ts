@@ -1,5 +1,7 @@
-import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { escapeLiteral, type PoolClient, type QueryResultRow } from 'pg';
+import { DataSource, QueryFailedError, type EntityManager, type Logger, type QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { statementName, type RowReader } from './prepared';
 
 /**
  * Sets the row-level security context for the current transaction only, through the database
@@ -78,17 +80,26 @@ export class RequestFinishedError extends Error {
   }
 }
 
+/** The request's connection while its transaction is open. */
+interface OpenTransaction {
+  qr: QueryRunner;
+  close: () => void;
+  rows: RowReader['rows'];
+}
+
 /**
  * One transaction per GraphQL request, opened on first use, with the tenant context set once.
  * Resolvers and DataLoaders share it, so a request reads one consistent snapshot and a mutation
- * either commits whole or not at all.
+ * either commits whole or not at all. Read paths use `rows` (named prepared statements, plain
+ * rows); writes use `em`.
  *
  * The response may be sent while sibling resolvers still run (a refused non-null field nulls
- * `data` at once). So `finish` closes the door first: after it, `em` refuses instead of opening a
- * connection nobody would release; an open already under way is awaited and then released.
+ * `data` at once). So `finish` closes the door first: after it, `em` and `rows` refuse instead of
+ * opening a connection nobody would release; an open already under way is awaited and then
+ * released.
  */
-export class RequestTransaction {
-  private runner?: Promise<{ qr: QueryRunner; close: () => void }>;
+export class RequestTransaction implements RowReader {
+  private runner?: Promise<OpenTransaction>;
   private finished = false;
 
   constructor(
@@ -96,27 +107,45 @@ export class RequestTransaction {
     private readonly principal: Principal,
   ) {}
 
+  get dataSource(): DataSource {
+    return this.ds;
+  }
+
   /** The transaction's entity manager; refused once the request has finished. */
   async em(): Promise<EntityManager> {
-    if (this.finished) throw new RequestFinishedError();
+    return (await this.opened()).qr.manager;
+  }
+
+  /**
+   * Runs a read as a named prepared statement on the transaction's connection, in turn with the
+   * request's other statements, under its tenant context; refused once the request has finished.
+   */
+  async rows<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+    return (await this.opened()).rows<T>(text, values);
+  }
+
+  private opened(): Promise<OpenTransaction> {
+    if (this.finished) return Promise.reject(new RequestFinishedError());
     this.runner ??= this.open();
-    return (await this.runner).qr.manager;
+    return this.runner;
   }
 
   /** Connects and starts the transaction; on any failure the connection goes back to the pool. */
-  private async open(): Promise<{ qr: QueryRunner; close: () => void }> {
+  private async open(): Promise<OpenTransaction> {
+    const begin = beginWithContext(this.principal);
     const qr = this.ds.createQueryRunner();
-    const { close } = serialise(qr);
+    const { close, rows } = serialise(qr, this.ds.logger, begin);
     try {
       await qr.connect();
+      // TypeORM keeps its bookkeeping (a nested transaction becomes a savepoint, save() joins this
+      // one); its START TRANSACTION carries the tenant context in the same round trip (serialise).
       await qr.startTransaction();
-      await setTenant(qr.manager, this.principal);
     } catch (e) {
       close();
       await endAndRelease(qr, false);
       throw e;
     }
-    return { qr, close };
+    return { qr, close, rows };
   }
 
   /**
@@ -135,6 +164,17 @@ export class RequestTransaction {
     close();
     await endAndRelease(qr, commit);
   }
+}
+
+/**
+ * START TRANSACTION and the tenant context in one simple-protocol round trip. The simple protocol
+ * takes no parameters, so the values go in as escaped literals; a NUL character (which
+ * PostgreSQL refuses in text, and which would cut a simple query short) is refused here.
+ */
+function beginWithContext(p: Principal): string {
+  const values = contextParams(p);
+  if (values.some((v) => v.includes('\u0000'))) throw new Error('A tenant context value holds a NUL character');
+  return `START TRANSACTION; SELECT hub_zet_context(${values.map((v) => escapeLiteral(v)).join(', ')})`;
 }
 
 /**
@@ -158,25 +198,50 @@ async function endAndRelease(qr: QueryRunner, commit: boolean): Promise<void> {
 
 /**
  * Parallel resolvers and DataLoader batches share the request's one connection; pg wants one
- * query at a time per client, so queries on this runner are chained in arrival order. Once
- * closed, the chain carries only the statement that ends the transaction: a resolver still
- * running cannot put a query after the commit, outside the transaction and its tenant context.
+ * query at a time per client, so queries on this runner (TypeORM's and the prepared reads of
+ * `rows`) are chained in arrival order. Once closed, the chain carries only the statement that
+ * ends the transaction: a resolver still running cannot put a query after the commit, outside the
+ * transaction and its tenant context. TypeORM's START TRANSACTION is sent as `begin` (the same
+ * statement plus the tenant context).
  */
-function serialise(qr: QueryRunner): { close: () => void } {
+function serialise(qr: QueryRunner, logger: Logger, begin: string): { close: () => void; rows: RowReader['rows'] } {
   const query = qr.query.bind(qr) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
   let closed = false;
-  const chained = (...args: unknown[]): Promise<unknown> => {
-    if (closed && args[0] !== 'COMMIT' && args[0] !== 'ROLLBACK') return Promise.reject(new RequestFinishedError());
-    const next = tail.then(() => query(...args));
+  let begun = false;
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = tail.then(run);
     tail = next.catch(() => undefined);
     return next;
   };
+  const chained = (...args: unknown[]): Promise<unknown> => {
+    if (closed && args[0] !== 'COMMIT' && args[0] !== 'ROLLBACK') return Promise.reject(new RequestFinishedError());
+    if (!begun && args[0] === 'START TRANSACTION') {
+      begun = true;
+      return inTurn(() => query(begin, ...args.slice(1)));
+    }
+    return inTurn(() => query(...args));
+  };
   // Overloaded signature: the chained function has the same parameters and result.
   qr.query = chained as QueryRunner['query'];
+  const rows = <T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> => {
+    if (closed) return Promise.reject(new RequestFinishedError());
+    return inTurn(async () => {
+      // Logged and failing as TypeORM's own queries do (statement counters, error mapping).
+      logger.logQuery(text, values, qr);
+      const client = (await qr.connect()) as PoolClient;
+      try {
+        return (await client.query<T>({ name: statementName(text), text, values })).rows;
+      } catch (e) {
+        logger.logQueryError(e instanceof Error ? e : String(e), text, values, qr);
+        throw new QueryFailedError(text, values, e as Error);
+      }
+    });
+  };
   return {
     close: () => {
       closed = true;
     },
+    rows,
   };
 }
