@@ -1,4 +1,4 @@
-import { escapeLiteral, type PoolClient, type QueryResultRow } from 'pg';
+import { escapeLiteral, type PoolClient, type QueryResult, type QueryResultRow } from 'pg';
 import { DataSource, QueryFailedError, type EntityManager, type Logger, type QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { statementName, type RowReader } from './prepared';
@@ -138,7 +138,7 @@ export class RequestTransaction implements RowReader {
     try {
       await qr.connect();
       // TypeORM keeps its bookkeeping (a nested transaction becomes a savepoint, save() joins this
-      // one); its START TRANSACTION carries the tenant context in the same round trip (serialise).
+      // one); its START TRANSACTION, with the tenant context, goes with the first statement (serialise).
       await qr.startTransaction();
     } catch (e) {
       close();
@@ -167,14 +167,12 @@ export class RequestTransaction implements RowReader {
 }
 
 /**
- * START TRANSACTION and the tenant context in one simple-protocol round trip. The simple protocol
- * takes no parameters, so the values go in as escaped literals; a NUL character (which
- * PostgreSQL refuses in text, and which would cut a simple query short) is refused here.
+ * START TRANSACTION and the tenant context as one simple-protocol text (sent with the statement
+ * that follows, see `serialise`). The simple protocol takes no parameters, so the values go in as
+ * escaped literals.
  */
 function beginWithContext(p: Principal): string {
-  const values = contextParams(p);
-  if (values.some((v) => v.includes('\u0000'))) throw new Error('A tenant context value holds a NUL character');
-  return `START TRANSACTION; SELECT hub_zet_context(${values.map((v) => escapeLiteral(v)).join(', ')})`;
+  return `START TRANSACTION; SELECT hub_zet_context(${contextParams(p).map(text).join(', ')})`;
 }
 
 /**
@@ -196,47 +194,125 @@ async function endAndRelease(qr: QueryRunner, commit: boolean): Promise<void> {
   }
 }
 
+/** A read waiting for the next round trip. */
+interface Pending {
+  name: string;
+  text: string;
+  values: unknown[];
+  resolve: (rows: QueryResultRow[]) => void;
+  reject: (e: unknown) => void;
+}
+
+/** The statements prepared on each pooled connection, by name (prepared statements live as long as the session). */
+const preparedOn = new WeakMap<PoolClient, Set<string>>();
+
 /**
  * Parallel resolvers and DataLoader batches share the request's one connection; pg wants one
- * query at a time per client, so queries on this runner (TypeORM's and the prepared reads of
- * `rows`) are chained in arrival order. Once closed, the chain carries only the statement that
- * ends the transaction: a resolver still running cannot put a query after the commit, outside the
- * transaction and its tenant context. TypeORM's START TRANSACTION is sent as `begin` (the same
- * statement plus the tenant context).
+ * query at a time per client, so queries on this runner (TypeORM's and the reads of `rows`) are
+ * chained in arrival order. Once closed, the chain carries only the statement that ends the
+ * transaction: a resolver still running cannot put a query after the commit, outside the
+ * transaction and its tenant context.
+ *
+ * Round trips, not planning, are what a request's reads cost once they are prepared (a write on a
+ * socket costs 0.1-0.2 ms of CPU on a busy machine, measured with `npm run bench`, contracts). So:
+ * - TypeORM's START TRANSACTION is not sent on its own: `begin` (the same statement plus the
+ *   tenant context) goes with the first statement that follows it.
+ * - The reads asked for in one turn of the event loop (the DataLoader batches of one level of the
+ *   query) go in one round trip: a simple-protocol query of `EXECUTE name(literals)` per read, each
+ *   name a statement prepared on this connection before (through pg's named statements, which is
+ *   also how a statement new to the connection runs, on its own, the first time).
  */
 function serialise(qr: QueryRunner, logger: Logger, begin: string): { close: () => void; rows: RowReader['rows'] } {
   const query = qr.query.bind(qr) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
   let closed = false;
   let begun = false;
+  /** The begin not sent yet: it goes with the next statement. */
+  let beginPending: string | undefined;
+  let batch: Pending[] | undefined;
   const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
     const next = tail.then(run);
     tail = next.catch(() => undefined);
     return next;
   };
+  const takeBegin = (): string | undefined => {
+    const b = beginPending;
+    beginPending = undefined;
+    return b;
+  };
   const chained = (...args: unknown[]): Promise<unknown> => {
-    if (closed && args[0] !== 'COMMIT' && args[0] !== 'ROLLBACK') return Promise.reject(new RequestFinishedError());
+    const ends = args[0] === 'COMMIT' || args[0] === 'ROLLBACK';
+    if (closed && !ends) return Promise.reject(new RequestFinishedError());
     if (!begun && args[0] === 'START TRANSACTION') {
       begun = true;
-      return inTurn(() => query(begin, ...args.slice(1)));
+      beginPending = begin;
+      return Promise.resolve(undefined);
     }
-    return inTurn(() => query(...args));
+    return inTurn(async () => {
+      const b = takeBegin();
+      // A transaction that never ran a statement has nothing to end.
+      if (b !== undefined && ends) return undefined;
+      if (b !== undefined) await query(b);
+      return query(...args);
+    });
   };
   // Overloaded signature: the chained function has the same parameters and result.
   qr.query = chained as QueryRunner['query'];
+
+  const failed = (e: unknown, text: string, values: unknown[]) => {
+    logger.logQueryError(e instanceof Error ? e : String(e), text, values, qr);
+    return new QueryFailedError(text, values, e as Error);
+  };
+  const send = async (reads: Pending[]): Promise<void> => {
+    const client = (await qr.connect()) as PoolClient;
+    let known = preparedOn.get(client);
+    if (!known) preparedOn.set(client, (known = new Set()));
+    const ready = reads.filter((r) => known.has(r.name));
+    const fresh = reads.filter((r) => !known.has(r.name));
+    const b = takeBegin();
+    if (b !== undefined || ready.length) {
+      const parts = b !== undefined ? [b] : [];
+      for (const r of ready) {
+        // Logged as the statement it runs (statement counters, error mapping).
+        logger.logQuery(r.text, r.values, qr);
+        parts.push(r.values.length ? `EXECUTE ${r.name}(${r.values.map(literal).join(', ')})` : `EXECUTE ${r.name}`);
+      }
+      const sql = parts.join('; ');
+      try {
+        const res = (await client.query<QueryResultRow>(sql)) as QueryResult<QueryResultRow> | QueryResult<QueryResultRow>[];
+        const results = Array.isArray(res) ? res : [res];
+        ready.forEach((r, i) => r.resolve(results[results.length - ready.length + i].rows));
+      } catch (e) {
+        // Without its begin, nothing more runs: not outside the transaction and its context.
+        const refused = b !== undefined ? reads : ready;
+        for (const r of refused) r.reject(failed(e, r.text, r.values));
+        if (b !== undefined) return;
+      }
+    }
+    for (const r of fresh) {
+      logger.logQuery(r.text, r.values, qr);
+      try {
+        const res = await client.query<QueryResultRow>({ name: r.name, text: r.text, values: r.values });
+        known.add(r.name);
+        r.resolve(res.rows);
+      } catch (e) {
+        r.reject(failed(e, r.text, r.values));
+      }
+    }
+  };
   const rows = <T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> => {
     if (closed) return Promise.reject(new RequestFinishedError());
-    return inTurn(async () => {
-      // Logged and failing as TypeORM's own queries do (statement counters, error mapping).
-      logger.logQuery(text, values, qr);
-      const client = (await qr.connect()) as PoolClient;
-      try {
-        return (await client.query<T>({ name: statementName(text), text, values })).rows;
-      } catch (e) {
-        logger.logQueryError(e instanceof Error ? e : String(e), text, values, qr);
-        throw new QueryFailedError(text, values, e as Error);
+    return new Promise<QueryResultRow[]>((resolve, reject) => {
+      if (!batch) {
+        const reads: Pending[] = (batch = []);
+        // After every DataLoader of this turn has asked (they dispatch on process.nextTick).
+        setImmediate(() => {
+          batch = undefined;
+          void inTurn(() => send(reads));
+        });
       }
-    });
+      batch.push({ name: statementName(text), text, values, resolve, reject });
+    }) as Promise<T[]>;
   };
   return {
     close: () => {
@@ -244,4 +320,29 @@ function serialise(qr: QueryRunner, logger: Logger, begin: string): { close: () 
     },
     rows,
   };
+}
+
+/**
+ * A value as an SQL literal for EXECUTE: strings, numbers, booleans, null and arrays of those (as
+ * array literals); the prepared statement's parameter types read them as they read bound values.
+ */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'string') return text(v);
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return text(String(v));
+  if (Array.isArray(v)) return text(`{${v.map(arrayElement).join(',')}}`);
+  throw new TypeError(`no SQL literal for a ${typeof v}`);
+}
+
+function arrayElement(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'string') return `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  throw new TypeError(`no SQL array element for a ${typeof v}`);
+}
+
+/** A text literal; NUL (which PostgreSQL refuses in text and which would cut a simple query short) refused. */
+function text(v: string): string {
+  if (v.includes('\u0000')) throw new TypeError('A value holds a NUL character');
+  return escapeLiteral(v);
 }
