@@ -271,7 +271,11 @@ function serialise(qr: QueryRunner, logger: Logger, begin: string): { close: () 
     const fresh = reads.filter((r) => !known.has(r.name));
     const b = takeBegin();
     if (b !== undefined || ready.length) {
-      const parts = b !== undefined ? [b] : [];
+      const parts: string[] = [];
+      if (b !== undefined) {
+        logger.logQuery(b, [], qr);
+        parts.push(b);
+      }
       for (const r of ready) {
         // Logged as the statement it runs (statement counters, error mapping).
         logger.logQuery(r.text, r.values, qr);
