@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { DataSource, Logger } from 'typeorm';
 import type { Principal } from '../src/auth/principal';
-import { RequestTransaction } from '../src/db/tenant';
+import { RequestFinishedError, RequestTransaction } from '../src/db/tenant';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
@@ -138,6 +138,17 @@ describe('round trips', () => {
     expect(again).toEqual(once);
     expect(again).toEqual([{ a: odd.join('|'), b: [...odd, null], c: 42, d: true, e: null }]);
     await tx.finish(true);
+  });
+
+  it('a read asked before the request finishes runs before its COMMIT, in its tenant context; one asked after is refused', async () => {
+    const tx = new RequestTransaction(ds, provider);
+    const sql = `SELECT current_setting('app.agb', true) AS agb, $1::int AS n`;
+    await tx.rows(sql, [1]);
+    const late = tx.rows(sql, [2]);
+    const finished = tx.finish(true);
+    await expect(late).resolves.toEqual([{ agb: AGB.beta, n: 2 }]);
+    await finished;
+    await expect(tx.rows(sql, [3])).rejects.toBeInstanceOf(RequestFinishedError);
   });
 
   it('a read that fails fails the reads of its round trip, and the connection goes back clean', async () => {

@@ -172,7 +172,7 @@ export class RequestTransaction implements RowReader {
  * escaped literals.
  */
 function beginWithContext(p: Principal): string {
-  return `START TRANSACTION; SELECT hub_zet_context(${contextParams(p).map(text).join(', ')})`;
+  return `START TRANSACTION; SELECT hub_zet_context(${contextParams(p).map(textLiteral).join(', ')})`;
 }
 
 /**
@@ -240,6 +240,11 @@ function serialise(qr: QueryRunner, logger: Logger, begin: string): { close: () 
     beginPending = undefined;
     return b;
   };
+  /** A begin that failed leaves no transaction to run in: every later statement but the end is refused. */
+  const refuseAfterFailedBegin = (e: unknown): never => {
+    closed = true;
+    throw e;
+  };
   const chained = (...args: unknown[]): Promise<unknown> => {
     const ends = args[0] === 'COMMIT' || args[0] === 'ROLLBACK';
     if (closed && !ends) return Promise.reject(new RequestFinishedError());
@@ -252,7 +257,7 @@ function serialise(qr: QueryRunner, logger: Logger, begin: string): { close: () 
       const b = takeBegin();
       // A transaction that never ran a statement has nothing to end.
       if (b !== undefined && ends) return undefined;
-      if (b !== undefined) await query(b);
+      if (b !== undefined) await query(b).catch(refuseAfterFailedBegin);
       return query(...args);
     });
   };
@@ -264,33 +269,36 @@ function serialise(qr: QueryRunner, logger: Logger, begin: string): { close: () 
     return new QueryFailedError(text, values, e as Error);
   };
   const send = async (reads: Pending[]): Promise<void> => {
+    if (qr.isReleased) throw new RequestFinishedError();
     const client = (await qr.connect()) as PoolClient;
     let known = preparedOn.get(client);
     if (!known) preparedOn.set(client, (known = new Set()));
-    const ready = reads.filter((r) => known.has(r.name));
+    const ready: { read: Pending; execute: string }[] = [];
+    for (const read of reads.filter((r) => known.has(r.name))) {
+      try {
+        const execute = read.values.length ? `EXECUTE ${read.name}(${read.values.map(literal).join(', ')})` : `EXECUTE ${read.name}`;
+        ready.push({ read, execute });
+      } catch (e) {
+        read.reject(failed(e, read.text, read.values));
+      }
+    }
     const fresh = reads.filter((r) => !known.has(r.name));
     const b = takeBegin();
     if (b !== undefined || ready.length) {
-      const parts: string[] = [];
-      if (b !== undefined) {
-        logger.logQuery(b, [], qr);
-        parts.push(b);
-      }
-      for (const r of ready) {
-        // Logged as the statement it runs (statement counters, error mapping).
-        logger.logQuery(r.text, r.values, qr);
-        parts.push(r.values.length ? `EXECUTE ${r.name}(${r.values.map(literal).join(', ')})` : `EXECUTE ${r.name}`);
-      }
-      const sql = parts.join('; ');
+      if (b !== undefined) logger.logQuery(b, [], qr);
+      // Logged as the statements they run (statement counters, error mapping).
+      for (const { read } of ready) logger.logQuery(read.text, read.values, qr);
+      const sql = [...(b !== undefined ? [b] : []), ...ready.map((x) => x.execute)].join('; ');
       try {
         const res = (await client.query<QueryResultRow>(sql)) as QueryResult<QueryResultRow> | QueryResult<QueryResultRow>[];
         const results = Array.isArray(res) ? res : [res];
-        ready.forEach((r, i) => r.resolve(results[results.length - ready.length + i].rows));
+        ready.forEach(({ read }, i) => read.resolve(results[results.length - ready.length + i].rows));
       } catch (e) {
-        // Without its begin, nothing more runs: not outside the transaction and its context.
-        const refused = b !== undefined ? reads : ready;
-        for (const r of refused) r.reject(failed(e, r.text, r.values));
-        if (b !== undefined) return;
+        for (const { read } of ready) read.reject(failed(e, read.text, read.values));
+        if (b !== undefined) {
+          for (const read of fresh) read.reject(failed(e, read.text, read.values));
+          refuseAfterFailedBegin(e);
+        }
       }
     }
     for (const r of fresh) {
@@ -304,18 +312,23 @@ function serialise(qr: QueryRunner, logger: Logger, begin: string): { close: () 
       }
     }
   };
-  const rows = <T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> => {
+  const rows = <T extends QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> => {
     if (closed) return Promise.reject(new RequestFinishedError());
     return new Promise<QueryResultRow[]>((resolve, reject) => {
       if (!batch) {
         const reads: Pending[] = (batch = []);
-        // After every DataLoader of this turn has asked (they dispatch on process.nextTick).
-        setImmediate(() => {
+        // The batch takes its place in the chain now, before any COMMIT asked for later, and
+        // waits there until every DataLoader of this turn has asked (they dispatch on
+        // process.nextTick). Whatever fails, each read of the batch is answered.
+        void inTurn(async () => {
+          await new Promise<void>((r) => setImmediate(r));
           batch = undefined;
-          void inTurn(() => send(reads));
+          await send(reads).catch((e: unknown) => {
+            for (const r of reads) r.reject(e);
+          });
         });
       }
-      batch.push({ name: statementName(text), text, values, resolve, reject });
+      batch.push({ name: statementName(sql), text: sql, values, resolve, reject });
     }) as Promise<T[]>;
   };
   return {
@@ -332,9 +345,9 @@ function serialise(qr: QueryRunner, logger: Logger, begin: string): { close: () 
  */
 function literal(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
-  if (typeof v === 'string') return text(v);
-  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return text(String(v));
-  if (Array.isArray(v)) return text(`{${v.map(arrayElement).join(',')}}`);
+  if (typeof v === 'string') return textLiteral(v);
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return textLiteral(String(v));
+  if (Array.isArray(v)) return textLiteral(`{${v.map(arrayElement).join(',')}}`);
   throw new TypeError(`no SQL literal for a ${typeof v}`);
 }
 
@@ -346,7 +359,7 @@ function arrayElement(v: unknown): string {
 }
 
 /** A text literal; NUL (which PostgreSQL refuses in text and which would cut a simple query short) refused. */
-function text(v: string): string {
+function textLiteral(v: string): string {
   if (v.includes('\u0000')) throw new TypeError('A value holds a NUL character');
   return escapeLiteral(v);
 }
