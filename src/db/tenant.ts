@@ -353,7 +353,7 @@ function literal(v: unknown): string {
 
 function arrayElement(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
-  if (typeof v === 'string') return `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  if (typeof v === 'string') return `"${/["\\]/.test(v) ? v.replace(/["\\]/g, (c) => `\\${c}`) : v}"`;
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
   throw new TypeError(`no SQL array element for a ${typeof v}`);
 }
@@ -361,5 +361,7 @@ function arrayElement(v: unknown): string {
 /** A text literal; NUL (which PostgreSQL refuses in text and which would cut a simple query short) refused. */
 function textLiteral(v: string): string {
   if (v.includes('\u0000')) throw new TypeError('A value holds a NUL character');
-  return escapeLiteral(v);
+  // pg's escapeLiteral walks the text character by character; most values (ids, codes, arrays of
+  // them) hold neither a quote nor a backslash and need no escaping.
+  return /['\\]/.test(v) ? escapeLiteral(v) : `'${v}'`;
 }
