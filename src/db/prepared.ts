@@ -27,23 +27,13 @@ export async function prepared<T extends QueryResultRow>(em: EntityManager, text
 }
 
 /**
- * Reads plain rows with named prepared statements inside one transaction and its tenant context
- * (the read paths of GraphQL: loaders and pages). The request transaction implements it with its
- * statements chained on its one connection (`RequestTransaction.rows`); `readerOf` does for a
- * transaction that runs one statement at a time.
+ * Reads plain rows with named prepared statements inside one transaction and its tenant context:
+ * the read paths of GraphQL (loaders and pages), implemented by the request's transaction
+ * (`RequestTransaction.rows`: statements prepared once per connection, the reads of one turn in
+ * one round trip). Values are strings, numbers, booleans, null or arrays of those.
  */
 export interface RowReader {
   rows<T extends QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
   /** Whose entity metadata gives the select lists (src/db/rows.ts). */
   readonly dataSource: DataSource;
-}
-
-/** A RowReader on a transaction that runs one statement at a time (withTenant, scripts). */
-export function readerOf(em: EntityManager): RowReader {
-  return {
-    dataSource: em.connection,
-    rows<T extends QueryResultRow>(text: string, values?: unknown[]) {
-      return prepared<T>(em, text, values);
-    },
-  };
 }
