@@ -1,16 +1,11 @@
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
-import { sleutelsUitConfig, type Sleutels } from '../src/common/sleutels';
 import { writeMessage, type IjwMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { vandaag } from '../src/common/klok';
 import { verwerkBatch } from '../src/messaging/processing/verwerking';
-import { seed } from '../src/seed/seed';
 import { berichtHandlers } from '../src/modules';
-import { startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, stuurBericht, TAAKGERICHT, testBsn } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 pinKlok();
@@ -21,32 +16,17 @@ pinKlok();
  * receipt order), that one failing message fails nobody else, and that the worker's reference
  * cache follows a committed change.
  */
-let db: TestDatabase;
-let ds: DataSource;
-let api: TestApi;
-let owner: Client;
-let sleutels: Sleutels;
-const tokens: Record<string, string> = {};
+let hub: HubTestEnvironment;
 let nr = 0;
-const H = { handlers: berichtHandlers() };
 let clienten = 0;
+const H = { handlers: berichtHandlers() };
 
 beforeAll(async () => {
-  db = await createTestDatabase('batches');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
-  owner = new Client({ connectionString: db.ownerUrl });
-  await owner.connect();
-  api = await startTestApi(ds);
-  sleutels = sleutelsUitConfig(api.cfg);
-  tokens.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
-  tokens.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
+  hub = await createHubTestEnvironment('batches', { poolSize: 6 });
 }, 120_000);
 
 afterAll(async () => {
-  await api?.close();
-  await owner?.end();
-  await db?.drop();
+  await hub?.close();
 });
 
 /** A taakgericht start (45T10) for client `bsn` from `agb` to municipality `gemeente`. */
@@ -91,7 +71,7 @@ interface Rij {
 }
 
 async function rijen(ids: string[]): Promise<Rij[]> {
-  const r = await owner.query<Rij>(
+  const r = await hub.owner.query<Rij>(
     `SELECT b.id, b.status, coalesce(r.retourcodes, b.retourcodes) AS retourcodes, b.pogingen, b.aanbieder_agb, b.gemeente_code, b.regio_code,
             r.aanbieder_agb AS retour_agb, r.gemeente_code AS retour_gemeente, r.regio_code AS retour_regio
        FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, n) JOIN bericht b ON b.id = k.id LEFT JOIN bericht r ON r.heen_id = b.id ORDER BY k.n`,
@@ -103,7 +83,7 @@ async function rijen(ids: string[]): Promise<Rij[]> {
 /** Posts the messages (each from its sender) and returns their ids in posting order. */
 async function stuur(berichten: { token: string; xml: string }[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const b of berichten) ids.push(await stuurBericht(api.url, b.token, b.xml));
+  for (const b of berichten) ids.push(await stuurBericht(hub.api.url, b.token, b.xml));
   return ids;
 }
 
@@ -111,23 +91,23 @@ describe('a batch', () => {
   it('judges interleaved tenants each as if alone: every retour to its own parties, codes from its own region', async () => {
     // Alone first: the same kinds of message, one per batch.
     const alleen = await stuur([
-      { token: tokens.alfa, xml: start({ gemeente: '0796' }) },
-      { token: tokens.alfa, xml: start({ gemeente: '0014' }) },
-      { token: tokens.beta, xml: start({ agb: AGB.beta, gemeente: '0828' }) },
+      { token: hub.tokens.alfa, xml: start({ gemeente: '0796' }) },
+      { token: hub.tokens.alfa, xml: start({ gemeente: '0014' }) },
+      { token: hub.tokens.beta, xml: start({ agb: AGB.beta, gemeente: '0828' }) },
     ]);
-    for (const id of alleen) await verwerkBatch(ds, sleutels, H, [id]);
+    for (const id of alleen) await verwerkBatch(hub.ds, hub.sleutels, H, [id]);
     const verwacht = (await rijen(alleen)).map((r) => r.retourcodes);
     // 45T10 is in the product book of NOB, not in that of GRO.
     expect(verwacht).toEqual([[], ['S329'], []]);
 
     const soorten = [
-      { token: tokens.alfa, gemeente: '0796', agb: AGB.alfa, regio: 'NOB', codes: verwacht[0] },
-      { token: tokens.alfa, gemeente: '0014', agb: AGB.alfa, regio: 'GRO', codes: verwacht[1] },
-      { token: tokens.beta, gemeente: '0828', agb: AGB.beta, regio: 'NOB', codes: verwacht[2] },
+      { token: hub.tokens.alfa, gemeente: '0796', agb: AGB.alfa, regio: 'NOB', codes: verwacht[0] },
+      { token: hub.tokens.alfa, gemeente: '0014', agb: AGB.alfa, regio: 'GRO', codes: verwacht[1] },
+      { token: hub.tokens.beta, gemeente: '0828', agb: AGB.beta, regio: 'NOB', codes: verwacht[2] },
     ];
     const reeks = Array.from({ length: 30 }, (_, i) => soorten[(i * 7) % 3]);
     const ids = await stuur(reeks.map((s) => ({ token: s.token, xml: start({ agb: s.agb, gemeente: s.gemeente }) })));
-    const r = await verwerkBatch(ds, sleutels, { ...H, grootte: 100 }, ids);
+    const r = await verwerkBatch(hub.ds, hub.sleutels, { ...H, grootte: 100 }, ids);
     expect(r.size).toBe(30);
     const na = await rijen(ids);
     expect(na.map((x) => ({ status: x.status, codes: x.retourcodes, agb: x.retour_agb, gemeente: x.retour_gemeente, regio: x.retour_regio }))).toEqual(
@@ -135,8 +115,8 @@ describe('a batch', () => {
     );
     // And each provider reads only its own retours.
     for (const [i, id] of ids.entries()) {
-      const ander = reeks[i].agb === AGB.alfa ? tokens.beta : tokens.alfa;
-      const res = await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${ander}` } });
+      const ander = reeks[i].agb === AGB.alfa ? hub.tokens.beta : hub.tokens.alfa;
+      const res = await fetch(`${hub.api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${ander}` } });
       expect(res.status).toBe(404);
     }
   });
@@ -146,95 +126,94 @@ describe('a batch', () => {
     const bsn2 = testBsn(++clienten);
     const ids = await stuur([
       // Client 1: start, then its stop: both accepted.
-      { token: tokens.alfa, xml: start({ bsn: bsn1, begindatum: '2026-11-01' }) },
-      { token: tokens.alfa, xml: stop(bsn1, '2026-11-01', '2026-11-20') },
+      { token: hub.tokens.alfa, xml: start({ bsn: bsn1, begindatum: '2026-11-01' }) },
+      { token: hub.tokens.alfa, xml: stop(bsn1, '2026-11-01', '2026-11-20') },
       // Client 2: the stop first, then the start: the stop has no start yet (9069), the start is accepted.
-      { token: tokens.alfa, xml: stop(bsn2, '2026-11-01', '2026-11-20') },
-      { token: tokens.alfa, xml: start({ bsn: bsn2, begindatum: '2026-11-01' }) },
+      { token: hub.tokens.alfa, xml: stop(bsn2, '2026-11-01', '2026-11-20') },
+      { token: hub.tokens.alfa, xml: start({ bsn: bsn2, begindatum: '2026-11-01' }) },
     ]);
-    await verwerkBatch(ds, sleutels, { ...H, grootte: 100 }, ids);
+    await verwerkBatch(hub.ds, hub.sleutels, { ...H, grootte: 100 }, ids);
     expect((await rijen(ids)).map((r) => r.retourcodes)).toEqual([[], [], ['9069'], []]);
   });
 
   it('leaves a message whose client has an earlier one waiting outside the batch for a later batch', async () => {
     const bsn = testBsn(++clienten);
     const [eerst, later] = await stuur([
-      { token: tokens.alfa, xml: start({ bsn, begindatum: '2026-11-02' }) },
-      { token: tokens.alfa, xml: stop(bsn, '2026-11-02', '2026-11-21') },
+      { token: hub.tokens.alfa, xml: start({ bsn, begindatum: '2026-11-02' }) },
+      { token: hub.tokens.alfa, xml: stop(bsn, '2026-11-02', '2026-11-21') },
     ]);
     // Only the later one named: it must wait for the earlier one, which is not in the batch.
-    expect((await verwerkBatch(ds, sleutels, H, [later])).size).toBe(0);
+    expect((await verwerkBatch(hub.ds, hub.sleutels, H, [later])).size).toBe(0);
     expect((await rijen([later]))[0].status).toBe('ontvangen');
-    await verwerkBatch(ds, sleutels, H, [eerst]);
-    await verwerkBatch(ds, sleutels, H, [later]);
+    await verwerkBatch(hub.ds, hub.sleutels, H, [eerst]);
+    await verwerkBatch(hub.ds, hub.sleutels, H, [later]);
     expect((await rijen([eerst, later])).map((r) => [r.status, r.retourcodes])).toEqual([['verwerkt', []], ['verwerkt', []]]);
   });
 
   it('one failing message fails nobody else: it is tried again, then vastgelopen; the later ones of its client wait for it', async () => {
     const bsn = testBsn(++clienten);
     const ids = await stuur([
-      { token: tokens.alfa, xml: start() },
-      { token: tokens.alfa, xml: start({ bsn, begindatum: '2026-11-03' }) },
-      { token: tokens.alfa, xml: stop(bsn, '2026-11-03', '2026-11-22') },
-      { token: tokens.beta, xml: start({ agb: AGB.beta, gemeente: '0828' }) },
+      { token: hub.tokens.alfa, xml: start() },
+      { token: hub.tokens.alfa, xml: start({ bsn, begindatum: '2026-11-03' }) },
+      { token: hub.tokens.alfa, xml: stop(bsn, '2026-11-03', '2026-11-22') },
+      { token: hub.tokens.beta, xml: start({ agb: AGB.beta, gemeente: '0828' }) },
     ]);
     // Bytes no key opens: processing this message throws, whatever worker runs it.
-    const echt = (await owner.query<{ x: Buffer }>(`SELECT xml_versleuteld AS x FROM bericht WHERE id = $1`, [ids[1]])).rows[0].x;
-    await owner.query(`UPDATE bericht SET xml_versleuteld = '\\x00ff'::bytea WHERE id = $1`, [ids[1]]);
-    const r = await verwerkBatch(ds, sleutels, { ...H, pogingen: 2, backoffMs: 10 }, ids);
+    const echt = (await hub.owner.query<{ x: Buffer }>(`SELECT xml_versleuteld AS x FROM bericht WHERE id = $1`, [ids[1]])).rows[0].x;
+    await hub.owner.query(`UPDATE bericht SET xml_versleuteld = '\\x00ff'::bytea WHERE id = $1`, [ids[1]]);
+    const r = await verwerkBatch(hub.ds, hub.sleutels, { ...H, pogingen: 2, backoffMs: 10 }, ids);
     expect([...r.entries()].map(([id, v]) => [ids.indexOf(id), v.status]).sort()).toEqual([[0, 'verwerkt'], [1, 'mislukt'], [3, 'verwerkt']]);
     let na = await rijen(ids);
     expect(na.map((x) => [x.status, x.pogingen])).toEqual([['verwerkt', 0], ['ontvangen', 1], ['ontvangen', 0], ['verwerkt', 0]]);
     // Backoff: not claimed before its time; then the last attempt makes it a dead letter and its client moves on.
-    await owner.query(`UPDATE bericht SET volgende_poging = now() WHERE id = $1`, [ids[1]]);
-    await verwerkBatch(ds, sleutels, { ...H, pogingen: 2, backoffMs: 10 }, ids);
+    await hub.owner.query(`UPDATE bericht SET volgende_poging = now() WHERE id = $1`, [ids[1]]);
+    await verwerkBatch(hub.ds, hub.sleutels, { ...H, pogingen: 2, backoffMs: 10 }, ids);
     na = await rijen(ids);
     expect(na[1]).toMatchObject({ status: 'vastgelopen', pogingen: 2 });
     expect(na[2]).toMatchObject({ status: 'ontvangen' });
-    await verwerkBatch(ds, sleutels, H, ids);
+    await verwerkBatch(hub.ds, hub.sleutels, H, ids);
     na = await rijen(ids);
     expect(na[2]).toMatchObject({ status: 'verwerkt' });
     // The stop's start never counted: 9069.
     expect(na[2].retourcodes).toEqual(['9069']);
     // Repaired and redriven by an administrator, the start is judged after all (and audited).
-    await owner.query(`UPDATE bericht SET xml_versleuteld = $2 WHERE id = $1`, [ids[1], echt]);
-    const beheer = await api.token({ rol: 'beheerder' });
-    const res = await fetch(`${api.url}/graphql`, {
+    await hub.owner.query(`UPDATE bericht SET xml_versleuteld = $2 WHERE id = $1`, [ids[1], echt]);
+        const res = await fetch(`${hub.api.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${beheer}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.tokens.beheerder}` },
       body: JSON.stringify({ query: 'mutation ($id: ID!) { herbezorg(id: $id) { id status } }', variables: { id: ids[1] } }),
     });
     expect(await res.json()).toEqual({ data: { herbezorg: { id: ids[1], status: 'ontvangen' } } });
-    await verwerkBatch(ds, sleutels, H, [ids[1]]);
+    await verwerkBatch(hub.ds, hub.sleutels, H, [ids[1]]);
     expect((await rijen([ids[1]]))[0]).toMatchObject({ status: 'verwerkt', retourcodes: [], pogingen: 0 });
   });
 
   it('stops growing at its byte limit, and the rest waits for the next batch', async () => {
-    const ids = await stuur(Array.from({ length: 5 }, () => ({ token: tokens.alfa, xml: start() })));
-    const grootte = (await owner.query<{ n: number }>(`SELECT max(grootte)::int AS n FROM bericht WHERE id = ANY($1::uuid[])`, [ids])).rows[0].n;
-    const eerste = await verwerkBatch(ds, sleutels, { ...H, maxBytes: grootte * 2 }, ids);
+    const ids = await stuur(Array.from({ length: 5 }, () => ({ token: hub.tokens.alfa, xml: start() })));
+    const grootte = (await hub.owner.query<{ n: number }>(`SELECT max(grootte)::int AS n FROM bericht WHERE id = ANY($1::uuid[])`, [ids])).rows[0].n;
+    const eerste = await verwerkBatch(hub.ds, hub.sleutels, { ...H, maxBytes: grootte * 2 }, ids);
     expect(eerste.size).toBe(2);
-    const tweede = await verwerkBatch(ds, sleutels, { ...H, maxBytes: 1 }, ids);
+    const tweede = await verwerkBatch(hub.ds, hub.sleutels, { ...H, maxBytes: 1 }, ids);
     expect(tweede.size).toBe(1);
-    expect((await verwerkBatch(ds, sleutels, H, ids)).size).toBe(2);
+    expect((await verwerkBatch(hub.ds, hub.sleutels, H, ids)).size).toBe(2);
     expect((await rijen(ids)).every((x) => x.status === 'verwerkt')).toBe(true);
   });
 
   it("never judges with a product book older than the last committed change (the worker's cache)", async () => {
     const product = { Categorie: '45', Code: '45T11' };
     const metProduct = () => jw305Xml({ identificatie: `B${++nr}`, bsn: testBsn(++clienten), product });
-    const [voor] = await stuur([{ token: tokens.alfa, xml: metProduct() }]);
-    await verwerkBatch(ds, sleutels, H, [voor]);
+    const [voor] = await stuur([{ token: hub.tokens.alfa, xml: metProduct() }]);
+    await verwerkBatch(hub.ds, hub.sleutels, H, [voor]);
     expect((await rijen([voor]))[0].retourcodes).toEqual(['S329']);
-    await owner.query(
+    await hub.owner.query(
       `INSERT INTO product (regio_code, categorie, code, omschrijving, eenheid, uitvoeringsvariant) VALUES ('NOB', '45', '45T11', 'Wijkteam extra', '83', 'taakgericht')`,
     );
-    const [na] = await stuur([{ token: tokens.alfa, xml: metProduct() }]);
-    await verwerkBatch(ds, sleutels, H, [na]);
+    const [na] = await stuur([{ token: hub.tokens.alfa, xml: metProduct() }]);
+    await verwerkBatch(hub.ds, hub.sleutels, H, [na]);
     expect((await rijen([na]))[0].retourcodes).toEqual([]);
-    await owner.query(`DELETE FROM product WHERE code = '45T11'`);
-    const [weer] = await stuur([{ token: tokens.alfa, xml: metProduct() }]);
-    await verwerkBatch(ds, sleutels, H, [weer]);
+    await hub.owner.query(`DELETE FROM product WHERE code = '45T11'`);
+    const [weer] = await stuur([{ token: hub.tokens.alfa, xml: metProduct() }]);
+    await verwerkBatch(hub.ds, hub.sleutels, H, [weer]);
     expect((await rijen([weer]))[0].retourcodes).toEqual(['S329']);
   });
 });

@@ -5,44 +5,33 @@ import type { IjwMessage, IjwNode } from '../src/messaging/ijw/codec';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { withTenant } from '../src/db/tenant';
 import { SYSTEEM } from '../src/auth/principal';
-import { seed } from '../src/seed/seed';
 import { herstelOnce } from '../src/messaging/processing/relay';
-import { startTestApi, type TestApi } from './helpers/api';
-import { jw305Xml, startBerichtenWorker, testBsn } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { TestApi } from './helpers/api';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment, type Tokens } from './helpers/omgeving';
+import { jw305Xml, testBsn } from './helpers/berichten';
 import { pinKlok } from './helpers/klok';
 
 pinKlok();
 
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
-let worker: ReturnType<typeof startBerichtenWorker>;
 let xsd: XsdValidators;
-const tokens: Record<string, string> = {};
+let tokens: Tokens;
 let volgnummer = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase('berichten');
-  ds = await db.app({ poolSize: 8 });
-  await seed(ds, FIXTURE);
-  // Gauges read at every scrape: the time-limit test changes rows between two scrapes.
-  api = await startTestApi(ds, { IJW_MAX_BYTES: String(64 * 1024), METRICS_REFRESH_SECONDS: '0' });
   xsd = await XsdValidators.load(defaultXsdDir());
   // As in production with IJW_XSD_DIR set: the official XSDs check every inbound message too.
-  worker = startBerichtenWorker(ds, api.cfg, xsd);
-  tokens.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
-  tokens.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
-  tokens.bosch = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0796'] });
-  tokens.oss = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] });
+  // Gauges read at every scrape: the time-limit test changes rows between two scrapes.
+  hub = await createHubTestEnvironment('berichten', { env: { IJW_MAX_BYTES: String(64 * 1024), METRICS_REFRESH_SECONDS: '0' }, worker: { xsd } });
+  ({ ds, api, tokens } = hub);
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
+  await hub?.close();
   xsd?.close();
-  await db?.drop();
 });
 
 let clienten = 0;
@@ -169,7 +158,7 @@ describe('bad requests get a clear HTTP answer', () => {
     ['too large', 'alfa', () => jw305().replace('</Bericht>', `<!--${'x'.repeat(70 * 1024)}--></Bericht>`), 'application/xml', 413, 'TOO_LARGE'],
   ])('%s', async (_label, who, body, type, status, code) => {
     const before = await count('SELECT count(*)::int AS n FROM bericht');
-    const r = await post(who ? tokens[who] : undefined, body(), type);
+    const r = await post(who ? tokens[who as keyof Tokens] : undefined, body(), type);
     expect(r.status).toBe(status);
     expect(r.body.code).toBe(code);
     expect(await count('SELECT count(*)::int AS n FROM bericht')).toBe(before);
