@@ -31,6 +31,16 @@ export interface BatchKennis {
   eerderMetIdentificatie: ReadonlyMap<string, readonly string[]>;
   /** Messages of this batch already judged invalid (level 1): they never count as a first use of an Identificatie. */
   ongeldig: ReadonlySet<string>;
+  /** The batch's messages as claimed: type, parties and client key, in receipt order. */
+  berichten: readonly { id: string; type: string; aanbieder_agb: string; gemeente_code: string; client_sleutel: string | null }[];
+  /**
+   * True when the batch runs one message at a time behind savepoints (after a failure): a
+   * message's writes may then be undone, so handlers read from the database, not from what they
+   * kept for the batch.
+   */
+  voorzichtig: boolean;
+  /** A handler's own state for this batch, made on first use (what it read once for all messages). */
+  eigen<T>(sleutel: string, maak: () => T): T;
 }
 /** Levels 3–4 (stored state, external sources): add codes to the header or to classes. */
 export type Niveau3Regel = (c: Niveau3Context, b: Bevindingen) => Promise<void>;

@@ -10,6 +10,7 @@ import { oordeel, type Ontvangen, type Uitkomst } from './oordeel';
 import { ReferentieCache } from './referentie';
 import { berichtStatus } from '../status';
 import type { BerichtHandlers } from './handlers';
+import type { BatchKennis } from './rules';
 import type { Sleutels } from '../../common/sleutels';
 
 export { SYSTEEM };
@@ -125,7 +126,18 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
   const referentie = await referentieVan(em).lees(em, geclaimd[0].rv);
   const eerder = await prepared<{ id: string; ids: string[] }>(em, EERDER_IDENTIFICATIE_SQL, [mee.map((k) => k.id)]);
   const ongeldig = new Set<string>();
-  const omgeving = { vandaag: dag, referentie, handlers: o.handlers, batch: { eerderMetIdentificatie: new Map(eerder.map((e) => [e.id, e.ids])), ongeldig }, ...(o.xsd && { xsd: o.xsd }) };
+  const eigen = new Map<string, unknown>();
+  const kennis: BatchKennis = {
+    eerderMetIdentificatie: new Map(eerder.map((e) => [e.id, e.ids])),
+    ongeldig,
+    berichten,
+    voorzichtig,
+    eigen: <T>(sleutel: string, maak: () => T): T => {
+      if (!eigen.has(sleutel)) eigen.set(sleutel, maak());
+      return eigen.get(sleutel) as T;
+    },
+  };
+  const omgeving = { vandaag: dag, referentie, handlers: o.handlers, batch: kennis, ...(o.xsd && { xsd: o.xsd }) };
   const uitkomsten: { b: Ontvangen; u: Uitkomst }[] = [];
   /** Clients with a failed message in this batch: their later messages wait for it. */
   const gestrand = new Set<string>();

@@ -53,9 +53,92 @@ function regels(c: Niveau3Context): Regel[] {
 
 const zelfdeProduct = (r: Regel, g: Gebeurtenis) => r.categorie === g.product_categorie && r.code === g.product_code;
 
+/** A stored delivery as the batch keeps it: the key of its client and the order it was received in. */
+interface Opgeslagen extends Gebeurtenis {
+  toewijzing_nummer: number | null;
+  volgnummer: string | null;
+  ontvangen_op: Date;
+}
+
+const KOLOMMEN = `id, soort, toewijzing_nummer, product_categorie, product_code, to_char(begindatum, 'YYYY-MM-DD') AS begindatum,
+                  to_char(einddatum, 'YYYY-MM-DD') AS einddatum, reden_beeindiging, volgnummer, ontvangen_op`;
+
+/** ORDER BY volgnummer NULLS FIRST, ontvangen_op, id: the order the history is read in. */
+function opVolgorde(a: Opgeslagen, b: Opgeslagen): number {
+  if (a.volgnummer !== b.volgnummer) {
+    if (a.volgnummer === null) return -1;
+    if (b.volgnummer === null) return 1;
+    return BigInt(a.volgnummer) < BigInt(b.volgnummer) ? -1 : 1;
+  }
+  if (a.ontvangen_op.getTime() !== b.ontvangen_op.getTime()) return a.ontvangen_op.getTime() - b.ontvangen_op.getTime();
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The live deliveries of the batch's clients, read once for all of its starts and stops and kept
+ * up to date with what the batch records, so a later message of the same client sees them.
+ */
+class Leveringen {
+  private readonly perClient = new Map<string, Opgeslagen[]>();
+  private geladen = false;
+
+  private static sleutel = (agb: string, gemeente: string, hash: string) => `${agb}|${gemeente}|${hash}`;
+
+  async van(c: Niveau3Context, hash: string): Promise<Opgeslagen[]> {
+    if (!this.geladen) {
+      this.geladen = true;
+      const k = c.batch.berichten.filter((b) => (b.type === 'JW305' || b.type === 'JW307') && b.client_sleutel);
+      for (const x of k) this.perClient.set(Leveringen.sleutel(x.aanbieder_agb, x.gemeente_code, x.client_sleutel!), []);
+      const rijen = await prepared<Opgeslagen & { k: string }>(c.em,
+        `SELECT ${KOLOMMEN}, aanbieder_agb || '|' || gemeente_code || '|' || client_hash AS k
+           FROM levering l JOIN unnest($1::text[], $2::text[], $3::text[]) AS s(agb, gemeente, hash)
+             ON l.aanbieder_agb = s.agb AND l.gemeente_code = s.gemeente AND l.client_hash = s.hash
+          WHERE NOT l.verwijderd`,
+        [k.map((x) => x.aanbieder_agb), k.map((x) => x.gemeente_code), k.map((x) => x.client_sleutel)],
+      );
+      for (const { k: sleutel, ...r } of rijen) this.perClient.get(sleutel)?.push(r);
+      for (const lijst of this.perClient.values()) lijst.sort(opVolgorde);
+    }
+    const sleutel = Leveringen.sleutel(c.bericht.afzender, c.bericht.gemeenteCode, hash);
+    let lijst = this.perClient.get(sleutel);
+    if (!lijst) {
+      // A client key that differs from the one read at receipt: read it now.
+      lijst = (await prepared<Opgeslagen>(c.em, `SELECT ${KOLOMMEN} FROM levering WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND NOT verwijderd`, [
+        c.bericht.afzender,
+        c.bericht.gemeenteCode,
+        hash,
+      ])).sort(opVolgorde);
+      this.perClient.set(sleutel, lijst);
+    }
+    return lijst;
+  }
+
+  voegToe(c: Niveau3Context, hash: string, r: Opgeslagen): void {
+    const lijst = this.perClient.get(Leveringen.sleutel(c.bericht.afzender, c.bericht.gemeenteCode, hash));
+    if (!lijst) return;
+    lijst.push(r);
+    lijst.sort(opVolgorde);
+  }
+
+  verwijder(c: Niveau3Context, hash: string, weg: (g: Opgeslagen) => boolean): void {
+    const sleutel = Leveringen.sleutel(c.bericht.afzender, c.bericht.gemeenteCode, hash);
+    const lijst = this.perClient.get(sleutel);
+    if (lijst) this.perClient.set(sleutel, lijst.filter((g) => !weg(g)));
+  }
+}
+
+/** The batch's deliveries, unless it runs message by message (then every read goes to the database). */
+const leveringen = (c: Niveau3Context) => (c.batch.voorzichtig ? undefined : c.batch.eigen('toewijzing.leveringen', () => new Leveringen()));
+
+/** Of the toewijzing of `r`, or without one of the same (taakgericht) product. */
+const vanZelfde = (r: Regel) => (g: Opgeslagen) =>
+  r.nummer !== null ? g.toewijzing_nummer === r.nummer : g.toewijzing_nummer === null && g.product_categorie === r.categorie && g.product_code === r.code;
+
 /** The deliveries so far of the toewijzing (or the taakgericht product) of `r`, in the order their messages were received. */
 async function geschiedenis(c: Niveau3Context, r: Regel): Promise<Gebeurtenis[]> {
-  return prepared<Gebeurtenis>(c.em, 
+  const batch = leveringen(c);
+  if (batch) return (await batch.van(c, c.clientHash(r.bsn))).filter(vanZelfde(r));
+  return prepared<Gebeurtenis>(c.em,
     `SELECT id, soort, product_categorie, product_code, to_char(begindatum, 'YYYY-MM-DD') AS begindatum, to_char(einddatum, 'YYYY-MM-DD') AS einddatum, reden_beeindiging
        FROM levering
       WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND NOT verwijderd
@@ -127,22 +210,29 @@ export const LEVERING_REGELS: Record<string, Niveau3Regel> = {
 
 /** Records an accepted JW305/JW307: new deliveries, and deletes (status 3) of earlier ones. */
 export async function legLeveringenVast(c: Niveau3Context): Promise<void> {
+  const batch = leveringen(c);
   for (const r of regels(c)) {
     const soort = c.message.type === 'JW305' ? 'start' : 'stop';
+    const hash = c.clientHash(r.bsn);
     if (r.status === '3') {
-      await prepared(c.em, 
+      await prepared(c.em,
         `UPDATE levering SET verwijderd = true
           WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND soort = $4 AND NOT verwijderd
             AND toewijzing_nummer IS NOT DISTINCT FROM $5 AND product_categorie IS NOT DISTINCT FROM $6 AND product_code IS NOT DISTINCT FROM $7
             AND begindatum = $8 AND einddatum IS NOT DISTINCT FROM $9 AND reden_beeindiging IS NOT DISTINCT FROM $10`,
-        [c.bericht.afzender, c.bericht.gemeenteCode, c.clientHash(r.bsn), soort, r.nummer, r.categorie, r.code, r.begindatum, r.einddatum, r.reden],
+        [c.bericht.afzender, c.bericht.gemeenteCode, hash, soort, r.nummer, r.categorie, r.code, r.begindatum, r.einddatum, r.reden],
       );
+      batch?.verwijder(c, hash, (g) =>
+        g.soort === soort && g.toewijzing_nummer === r.nummer && g.product_categorie === r.categorie && g.product_code === r.code &&
+        g.begindatum === r.begindatum && g.einddatum === r.einddatum && g.reden_beeindiging === r.reden);
       continue;
     }
-    await prepared(c.em, 
+    const [nieuw] = await prepared<Opgeslagen>(c.em,
       `INSERT INTO levering (soort, aanbieder_agb, gemeente_code, regio_code, toewijzing_nummer, client_hash, product_categorie, product_code, begindatum, einddatum, reden_beeindiging, bericht_id, volgnummer)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT volgnummer FROM bericht WHERE id = $12))`,
-      [soort, c.bericht.afzender, c.bericht.gemeenteCode, c.bericht.regioCode, r.nummer, c.clientHash(r.bsn), r.categorie, r.code, r.begindatum, r.einddatum, r.reden, c.bericht.id],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT volgnummer FROM bericht WHERE id = $12))
+       RETURNING ${KOLOMMEN}`,
+      [soort, c.bericht.afzender, c.bericht.gemeenteCode, c.bericht.regioCode, r.nummer, hash, r.categorie, r.code, r.begindatum, r.einddatum, r.reden, c.bericht.id],
     );
+    batch?.voegToe(c, hash, nieuw);
   }
 }
