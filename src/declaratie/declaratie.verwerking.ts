@@ -90,50 +90,87 @@ const txt = (n: IjwNode, pad: string): string | undefined => {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 };
 
+/** A child of a complex element (undefined when absent or not complex): txt without the path string. */
+const kind = (v: IjwValue | undefined, k: string): IjwValue | undefined => (v !== undefined && typeof v === 'object' && !Array.isArray(v) ? v[k] : undefined);
+/** A simple element's text, as txt gives it. */
+const tekst = (v: IjwValue | undefined): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+
 /** The prestaties of a JW323 in a flat list: credits first, so a credit and its corrected debit may share a claim. */
 export function geclaimd(jw323: IjwMessage): Geclaimd[] {
-  const uit: Geclaimd[] = [];
+  const credits: Geclaimd[] = [];
+  const debets: Geclaimd[] = [];
   for (const { client, prestaties } of clientenVan(jw323)) {
+    const bsn = tekst(client.Bsn) ?? '';
     for (const n of prestaties) {
-      const tarief = txt(n, 'ProductTarief');
-      const dc = txt(n, 'IngediendBedrag.DebetCredit') === 'C' ? 'C' : 'D';
-      uit.push({
+      const tarief = tekst(n.ProductTarief);
+      const bedrag = n.IngediendBedrag;
+      const referentie = n.ProductReferentie;
+      const periode = n.ProductPeriode;
+      const dc = tekst(kind(bedrag, 'DebetCredit')) === 'C' ? 'C' : 'D';
+      (dc === 'C' ? credits : debets).push({
         node: n,
-        bsn: txt(client, 'Bsn') ?? '',
-        referentie: txt(n, 'ProductReferentie.ReferentieNummer') ?? '',
-        vorige: txt(n, 'ProductReferentie.VorigReferentieNummer') ?? null,
+        bsn,
+        referentie: tekst(kind(referentie, 'ReferentieNummer')) ?? '',
+        vorige: tekst(kind(referentie, 'VorigReferentieNummer')) ?? null,
         dc,
-        toewijzingNummer: Number(txt(n, 'ToewijzingNummer')),
-        categorie: txt(n, 'ProductCategorie') ?? '',
-        code: txt(n, 'ProductCode') ?? '',
-        begin: txt(n, 'ProductPeriode.Begindatum') ?? '',
-        eind: txt(n, 'ProductPeriode.Einddatum') ?? '',
-        volume: Number(txt(n, 'GeleverdVolume')),
-        eenheid: txt(n, 'Eenheid') ?? '',
+        toewijzingNummer: Number(tekst(n.ToewijzingNummer)),
+        categorie: tekst(n.ProductCategorie) ?? '',
+        code: tekst(n.ProductCode) ?? '',
+        begin: tekst(kind(periode, 'Begindatum')) ?? '',
+        eind: tekst(kind(periode, 'Einddatum')) ?? '',
+        volume: Number(tekst(n.GeleverdVolume)),
+        eenheid: tekst(n.Eenheid) ?? '',
         tarief: tarief === undefined ? null : Number(tarief),
-        bedrag: Number(txt(n, 'IngediendBedrag.Bedrag')),
+        bedrag: Number(tekst(kind(bedrag, 'Bedrag'))),
       });
     }
   }
-  return [...uit.filter((p) => p.dc === 'C'), ...uit.filter((p) => p.dc === 'D')];
+  return credits.concat(debets);
 }
 
 /** Volume in a common base, so minutes and hours add up (TR341 allows minutes against hours). */
 const basis = (volume: number, eenheid: string | null) => (eenheid === '04' ? volume * 60 : volume);
 const debetSleutel = (nummer: number, begin: string, eind: string, categorie: string, code: string) => [nummer, begin, eind, categorie, code].join('\u0001');
 
-/** Everything stored that the claim is judged against, read in a fixed number of statements. */
+/**
+ * The open debits a debit of this claim would duplicate (TR389): debit key → its ReferentieNummer.
+ * A credit closes the debit it names; the index by reference makes that one lookup, not a scan.
+ */
+class OpenDebets {
+  private readonly perSleutel = new Map<string, string>();
+  private readonly sleutelsVan = new Map<string, string[]>();
+  has(sleutel: string): boolean {
+    return this.perSleutel.has(sleutel);
+  }
+  set(sleutel: string, referentie: string): void {
+    this.perSleutel.set(sleutel, referentie);
+    const l = this.sleutelsVan.get(referentie);
+    if (l) l.push(sleutel);
+    else this.sleutelsVan.set(referentie, [sleutel]);
+  }
+  /** Every key still open under this reference is closed. */
+  sluit(referentie: string): void {
+    for (const k of this.sleutelsVan.get(referentie) ?? []) if (this.perSleutel.get(k) === referentie) this.perSleutel.delete(k);
+    this.sleutelsVan.delete(referentie);
+  }
+}
+
+/**
+ * Everything stored that the claim is judged against, read in a fixed number of statements and
+ * indexed once: what the database returns about earlier prestaties is only what this claim's
+ * prestaties can collide with.
+ */
 interface Stand {
   toewijzingen: Map<number, TwRij>;
-  contractProducten: CpRij[];
-  /** The same, by category/code. */
+  /** Contracted products by category/code. */
   perProduct: Map<string, CpRij[]>;
   boek: Set<string>;
+  /** The owner of each ReferentieNummer this claim uses or names (a prestatie rejected 8021 never owns one). */
   eerder: Map<string, Eerder>;
   /** Accepted credits per debit reference. */
   gecrediteerd: Set<string>;
   perToewijzing: Map<string, { basis: number; centen: number }>;
-  openDebet: Map<string, string>;
+  openDebet: OpenDebets;
   plafonds: Map<string, { bedrag: number; besteed: number }>;
 }
 
@@ -159,29 +196,50 @@ async function leesStand(em: EntityManager, regio: string | null, gemeente: stri
   );
   const boek = await prepared<{ categorie: string; code: string }>(em, 'SELECT categorie, code FROM product WHERE regio_code = $1', [regio ?? '']);
   const refs = [...new Set(claims.flatMap((c) => (c.vorige ? [c.referentie, c.vorige] : [c.referentie])))];
+  // The owners of these references, through the unique index (its predicate is in the query).
   const eerder = await prepared<Eerder>(
     em,
     `SELECT referentie_nummer, vorig_referentie_nummer, debet_credit, toegekend, toewijzing_id, contract_id, tarief_id, contract_tarief_centen
-       FROM prestatie WHERE aanbieder_agb = $1 AND (referentie_nummer = ANY($2::text[]) OR vorig_referentie_nummer = ANY($2::text[]))`,
+       FROM prestatie WHERE aanbieder_agb = $1 AND referentie_nummer = ANY($2::text[]) AND NOT ('8021' = ANY (retourcodes))`,
     [agb, refs],
   );
+  // The debits this claim's credits name that an accepted credit already cancelled (TR390).
+  const genoemd = [...new Set(claims.flatMap((c) => (c.dc === 'C' && c.vorige ? [c.vorige] : [])))];
+  const gecrediteerd = genoemd.length
+    ? await prepared<{ vorig_referentie_nummer: string }>(
+        em,
+        `SELECT DISTINCT vorig_referentie_nummer FROM prestatie WHERE aanbieder_agb = $1 AND vorig_referentie_nummer = ANY($2::text[]) AND debet_credit = 'C' AND toegekend`,
+        [agb, genoemd],
+      )
+    : [];
   const ids = toewijzingen.map((t) => t.id);
-  const totalen = await prepared<{ toewijzing_id: string; basis: string; centen: string }>(
-    em,
-    `SELECT toewijzing_id, sum(CASE WHEN debet_credit = 'D' THEN 1 ELSE -1 END * volume * CASE WHEN eenheid = '04' THEN 60 ELSE 1 END) AS basis,
-            sum(toegekend_centen) AS centen
-       FROM prestatie WHERE toewijzing_id = ANY($1::uuid[]) AND toegekend GROUP BY toewijzing_id`,
-    [ids],
-  );
-  const open = await prepared<{ referentie_nummer: string; toewijzing_nummer: number; begin: string; eind: string; product_categorie: string; product_code: string }>(
-    em,
-    `SELECT d.referentie_nummer, d.toewijzing_nummer, to_char(d.periode_begin, 'YYYY-MM-DD') AS begin, to_char(d.periode_eind, 'YYYY-MM-DD') AS eind,
-            d.product_categorie, d.product_code
-       FROM prestatie d
-      WHERE d.toewijzing_id = ANY($1::uuid[]) AND d.debet_credit = 'D' AND d.toegekend
-        AND NOT EXISTS (SELECT 1 FROM prestatie c WHERE c.aanbieder_agb = d.aanbieder_agb AND c.vorig_referentie_nummer = d.referentie_nummer AND c.toegekend)`,
-    [ids],
-  );
+  // Only a toewijzing with an Omvang or a Budget has a total to keep (TR321, TR322, TR369).
+  const begrensd = toewijzingen.filter((t) => t.volume !== null || t.budget !== null).map((t) => t.id);
+  const totalen = begrensd.length
+    ? await prepared<{ toewijzing_id: string; basis: string; centen: string }>(
+        em,
+        `SELECT toewijzing_id, sum(CASE WHEN debet_credit = 'D' THEN 1 ELSE -1 END * volume * CASE WHEN eenheid = '04' THEN 60 ELSE 1 END) AS basis,
+                sum(toegekend_centen) AS centen
+           FROM prestatie WHERE toewijzing_id = ANY($1::uuid[]) AND toegekend GROUP BY toewijzing_id`,
+        [begrensd],
+      )
+    : [];
+  // Open debits only where a debit of this claim has the same toewijzing, period and product (TR389).
+  const debets = claims.filter((c) => c.dc === 'D');
+  const open = debets.length
+    ? await prepared<{ referentie_nummer: string; toewijzing_nummer: number; begin: string; eind: string; product_categorie: string; product_code: string }>(
+        em,
+        `SELECT d.referentie_nummer, d.toewijzing_nummer, to_char(d.periode_begin, 'YYYY-MM-DD') AS begin, to_char(d.periode_eind, 'YYYY-MM-DD') AS eind,
+                d.product_categorie, d.product_code
+           FROM prestatie d
+          WHERE d.toewijzing_id = ANY($1::uuid[]) AND d.debet_credit = 'D' AND d.toegekend
+            AND EXISTS (SELECT 1 FROM unnest($2::int[], $3::date[], $4::date[], $5::text[], $6::text[]) AS k(nummer, begin, eind, categorie, code)
+                         WHERE k.nummer = d.toewijzing_nummer AND k.begin = d.periode_begin AND k.eind = d.periode_eind
+                           AND k.categorie = d.product_categorie AND k.code = d.product_code)
+            AND NOT EXISTS (SELECT 1 FROM prestatie c WHERE c.aanbieder_agb = d.aanbieder_agb AND c.vorig_referentie_nummer = d.referentie_nummer AND c.toegekend)`,
+        [ids, debets.map((c) => c.toewijzingNummer), debets.map((c) => c.begin), debets.map((c) => c.eind), debets.map((c) => c.categorie), debets.map((c) => c.code)],
+      )
+    : [];
   const contracten = [...new Set(contractProducten.map((c) => c.contract_id))];
   const plafonds = await prepared<{ contract_id: string; jaar: number; bedrag: string; besteed: string }>(
     em,
@@ -191,15 +249,23 @@ async function leesStand(em: EntityManager, regio: string | null, gemeente: stri
        FROM budgetplafond bp WHERE bp.contract_id = ANY($1::uuid[])`,
     [contracten],
   );
+  const perProduct = new Map<string, CpRij[]>();
+  for (const c of contractProducten) {
+    const k = `${c.categorie}/${c.code}`;
+    const l = perProduct.get(k);
+    if (l) l.push(c);
+    else perProduct.set(k, [c]);
+  }
+  const openDebet = new OpenDebets();
+  for (const o of open) openDebet.set(debetSleutel(o.toewijzing_nummer, o.begin, o.eind, o.product_categorie, o.product_code), o.referentie_nummer);
   return {
     toewijzingen: new Map(toewijzingen.map((t) => [t.nummer, t])),
-    contractProducten,
-    perProduct: contractProducten.reduce((m, c) => m.set(`${c.categorie}/${c.code}`, [...(m.get(`${c.categorie}/${c.code}`) ?? []), c]), new Map<string, CpRij[]>()),
+    perProduct,
     boek: new Set(boek.map((b) => `${b.categorie}/${b.code}`)),
     eerder: new Map(eerder.map((e) => [e.referentie_nummer, e])),
-    gecrediteerd: new Set(eerder.filter((e) => e.debet_credit === 'C' && e.toegekend && e.vorig_referentie_nummer).map((e) => e.vorig_referentie_nummer as string)),
+    gecrediteerd: new Set(gecrediteerd.map((g) => g.vorig_referentie_nummer)),
     perToewijzing: new Map(totalen.map((t) => [t.toewijzing_id, { basis: Number(t.basis), centen: Number(t.centen) }])),
-    openDebet: new Map(open.map((o) => [debetSleutel(o.toewijzing_nummer, o.begin, o.eind, o.product_categorie, o.product_code), o.referentie_nummer])),
+    openDebet,
     plafonds: new Map(plafonds.map((p) => [`${p.contract_id}/${p.jaar}`, { bedrag: Number(p.bedrag), besteed: Number(p.besteed) }])),
   };
 }
@@ -346,7 +412,7 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
       if (!u.codes.length) {
         u.toegekend = -p.bedrag;
         stand.gecrediteerd.add(p.vorige as string);
-        for (const [k, ref] of stand.openDebet) if (ref === p.vorige) stand.openDebet.delete(k);
+        stand.openDebet.sluit(p.vorige as string);
         if (u.toewijzingId) {
           const l = lopend.get(u.toewijzingId) ?? { basis: 0, centen: 0 };
           lopend.set(u.toewijzingId, { basis: l.basis - basis(p.volume, p.eenheid), centen: l.centen - p.bedrag });
