@@ -233,11 +233,11 @@ async function leesStand(em: EntityManager, regio: string | null, gemeente: stri
                 d.product_categorie, d.product_code
            FROM prestatie d
           WHERE d.toewijzing_id = ANY($1::uuid[]) AND d.debet_credit = 'D' AND d.toegekend
-            AND EXISTS (SELECT 1 FROM unnest($2::int[], $3::date[], $4::date[], $5::text[], $6::text[]) AS k(nummer, begin, eind, categorie, code)
-                         WHERE k.nummer = d.toewijzing_nummer AND k.begin = d.periode_begin AND k.eind = d.periode_eind
-                           AND k.categorie = d.product_categorie AND k.code = d.product_code)
+            AND concat_ws(chr(1), d.toewijzing_nummer, to_char(d.periode_begin, 'YYYY-MM-DD'), to_char(d.periode_eind, 'YYYY-MM-DD'), d.product_categorie, d.product_code)
+                IN (SELECT unnest($2::text[]))
             AND NOT EXISTS (SELECT 1 FROM prestatie c WHERE c.aanbieder_agb = d.aanbieder_agb AND c.vorig_referentie_nummer = d.referentie_nummer AND c.toegekend)`,
-        [ids, debets.map((c) => c.toewijzingNummer), debets.map((c) => c.begin), debets.map((c) => c.eind), debets.map((c) => c.categorie), debets.map((c) => c.code)],
+        // The keys as debetSleutel writes them: one array instead of five.
+        [ids, [...new Set(debets.map((c) => debetSleutel(c.toewijzingNummer, c.begin, c.eind, c.categorie, c.code)))]],
       )
     : [];
   const contracten = [...new Set(contractProducten.map((c) => c.contract_id))];
@@ -489,47 +489,41 @@ export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel)
     ],
   );
   if (!o.uitkomsten.length) return { id, status, aangehouden: o.aanhouden };
-  const kol = (f: (u: Uitkomst) => unknown) => o.uitkomsten.map(f);
+  // One statement for all prestaties, the rows as one JSON parameter: JSON.stringify is native,
+  // where 21 array parameters of 10,000 values each cost node three to five times as much to
+  // write (measured), and PostgreSQL reads the JSON as fast as the arrays.
+  const rijen = o.uitkomsten.map((u) => ({
+    h: u.clientHash,
+    r: u.p.referentie,
+    v: u.p.vorige,
+    dc: u.p.dc,
+    tn: u.p.toewijzingNummer,
+    tid: u.toewijzingId,
+    cid: u.contractId,
+    trid: u.tariefId,
+    ct: u.contractTarief,
+    cat: u.p.categorie,
+    code: u.p.code,
+    pb: u.p.begin,
+    pe: u.p.eind,
+    vol: u.p.volume,
+    eh: u.p.eenheid,
+    tar: u.p.tarief,
+    ing: u.p.dc === 'C' ? -u.p.bedrag : u.p.bedrag,
+    toe: u.toegekend,
+    ok: u.codes.length === 0,
+    codes: u.codes,
+    bp: u.bovenPlafond,
+  }));
   await prepared(
     c.em,
     `INSERT INTO prestatie (declaratie_id, regio_code, gemeente_code, aanbieder_agb, declaratie_periode, client_hash, referentie_nummer, vorig_referentie_nummer,
                             debet_credit, toewijzing_nummer, toewijzing_id, contract_id, tarief_id, contract_tarief_centen, product_categorie, product_code,
                             periode_begin, periode_eind, volume, eenheid, tarief_centen, ingediend_centen, toegekend_centen, toegekend, retourcodes, boven_plafond)
-     SELECT $1, $2, $3, $4, $5, u.h, u.r, u.v, u.dc, u.tn, u.tid, u.cid, u.trid, u.ct, u.cat, u.code, u.pb, u.pe, u.vol, u.eh, u.tar, u.ing, u.toe, u.ok,
-            CASE WHEN u.codes = '' THEN '{}'::text[] ELSE string_to_array(u.codes, ',') END, u.bp
-       FROM unnest($6::char(64)[], $7::text[], $8::text[], $9::char(1)[], $10::int[], $11::uuid[], $12::uuid[], $13::uuid[], $14::int[],
-                                        $15::char(2)[], $16::text[], $17::date[], $18::date[], $19::int[], $20::char(2)[], $21::int[], $22::bigint[], $23::bigint[],
-                                        $24::boolean[], $25::text[], $26::boolean[])
-            AS u(h, r, v, dc, tn, tid, cid, trid, ct, cat, code, pb, pe, vol, eh, tar, ing, toe, ok, codes, bp)`,
-    [
-      id,
-      c.bericht.regioCode,
-      c.bericht.gemeenteCode,
-      c.bericht.afzender,
-      periodeBegin,
-      kol((u) => u.clientHash),
-      kol((u) => u.p.referentie),
-      kol((u) => u.p.vorige),
-      kol((u) => u.p.dc),
-      kol((u) => u.p.toewijzingNummer),
-      kol((u) => u.toewijzingId),
-      kol((u) => u.contractId),
-      kol((u) => u.tariefId),
-      kol((u) => u.contractTarief),
-      kol((u) => u.p.categorie),
-      kol((u) => u.p.code),
-      kol((u) => u.p.begin),
-      kol((u) => u.p.eind),
-      kol((u) => u.p.volume),
-      kol((u) => u.p.eenheid),
-      kol((u) => u.p.tarief),
-      kol((u) => (u.p.dc === 'C' ? -u.p.bedrag : u.p.bedrag)),
-      kol((u) => u.toegekend),
-      kol((u) => u.codes.length === 0),
-      // A text[] per row does not fit one array parameter: the codes travel as one string each.
-      kol((u) => u.codes.join(',')),
-      kol((u) => u.bovenPlafond),
-    ],
+     SELECT $1, $2, $3, $4, $5, u.h, u.r, u.v, u.dc, u.tn, u.tid, u.cid, u.trid, u.ct, u.cat, u.code, u.pb, u.pe, u.vol, u.eh, u.tar, u.ing, u.toe, u.ok, u.codes, u.bp
+       FROM json_to_recordset($6::json) AS u(h char(64), r text, v text, dc char(1), tn int, tid uuid, cid uuid, trid uuid, ct int, cat char(2), code text, pb date,
+                                             pe date, vol int, eh char(2), tar int, ing bigint, toe bigint, ok boolean, codes text[], bp boolean)`,
+    [id, c.bericht.regioCode, c.bericht.gemeenteCode, c.bericht.afzender, periodeBegin, JSON.stringify(rijen)],
   );
   return { id, status, aangehouden: o.aanhouden };
 }
