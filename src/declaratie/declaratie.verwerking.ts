@@ -328,7 +328,15 @@ export const PRESTATIE_REGELS: Record<string, Regel> = {
     if (b.tw.volume === null || b.tw.eenheid === null) return [];
     const factor = eenheidFactor(b.tw.eenheid, b.p.eenheid);
     if (factor === undefined) return [];
-    const t: Toegewezen = { ...b.tw, variant: b.cp?.uitvoeringsvariant ?? 'inspanningsgericht' };
+    const t: Toegewezen = {
+      ingangsdatum: b.tw.ingangsdatum,
+      einddatum: b.tw.einddatum,
+      volume: b.tw.volume,
+      eenheid: b.tw.eenheid,
+      frequentie: b.tw.frequentie,
+      budget: b.tw.budget,
+      variant: b.cp?.uitvoeringsvariant ?? 'inspanningsgericht',
+    };
     const codes: string[] = [];
     const perPrestatie = maxPerPrestatie(t, b.p.begin, b.p.eind);
     if (perPrestatie !== undefined && b.p.volume > perPrestatie * factor) codes.push('9321');
