@@ -182,8 +182,11 @@ export function cheapChecks(input: string | Uint8Array, maxBytes = DEFAULT_MAX_B
  */
 export async function parseMessage(input: string | Uint8Array, opts: { maxBytes?: number } = {}): Promise<ParseResult> {
   const text = cheapChecks(input, opts.maxBytes);
+  // A string (not bytes, which decode strictly) may hold a lone surrogate: libxml2's to judge.
+  if (typeof input === 'string' && LOS_SURROGAAT.test(text)) return parseViaDom(text);
   return leesInEenDoorgang(text) ?? parseViaDom(text);
 }
+const LOS_SURROGAAT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * The reference reader: libxml2 builds the document, a walk over its DOM reads it. The one-pass
