@@ -214,17 +214,22 @@ export async function parseViaDom(text: string): Promise<ParseResult> {
  * finding, so a large valid message allocates no path strings.
  */
 class Pad {
-  private readonly delen: string[] = [];
+  private readonly namen: string[] = [];
+  /** The position of a repeatable element among its siblings (`Prestatie[3]`), 0 for one that is not. */
+  private readonly nummers: number[] = [];
   constructor(private readonly wortel: string) {}
-  in(deel: string): void {
-    this.delen.push(deel);
+  in(naam: string, nummer = 0): void {
+    this.namen.push(naam);
+    this.nummers.push(nummer);
   }
   uit(): void {
-    this.delen.pop();
+    this.namen.pop();
+    this.nummers.pop();
   }
   /** The path of the current element, or of a child `naam` of it. */
   toString(naam?: string): string {
-    const p = this.delen.length ? `${this.wortel}/${this.delen.join('/')}` : this.wortel;
+    let p = this.wortel;
+    for (let i = 0; i < this.namen.length; i++) p += this.nummers[i] ? `/${this.namen[i]}[${this.nummers[i]}]` : `/${this.namen[i]}`;
     return naam === undefined ? p : `${p}/${naam}`;
   }
 }
@@ -253,7 +258,7 @@ function readComplex(def: MessageDefinition, el: XmlElement, ct: ComplexType, pa
     }
     const d = seq[i];
     counts[i]++;
-    path.in(d.max > 1 ? `${name}[${counts[i]}]` : name);
+    path.in(name, d.max > 1 ? counts[i] : 0);
     try {
       if (counts[i] > d.max) {
         issues.push({ path: path.toString(), message: `more than ${d.max} allowed` });
@@ -516,7 +521,7 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
     }
     const d = seq[top.i];
     const n = ++top.counts[top.i];
-    pad.in(d.max > 1 ? `${name}[${n}]` : name);
+    pad.in(name, d.max > 1 ? n : 0);
     if (n > d.max) {
       issues.push({ path: pad.toString(), message: `more than ${d.max} allowed` });
       attributen(tag);
