@@ -188,6 +188,10 @@ function willekeur(seed: number): () => number {
   };
 }
 
+/** Mutations per message and the first seed: DOORGANG_MUTATIES and DOORGANG_SEED search deeper or elsewhere. */
+const MUTATIES = Number(process.env.DOORGANG_MUTATIES ?? 150);
+const SEED = Number(process.env.DOORGANG_SEED ?? 1000);
+
 const INVOEGSELS = [
   '<!-- c -->', '<?pi x?>', '<![CDATA[x]]>', '<![CDATA[ ]]>', ' ', '\n', 'tekst', '&amp;', '&#x41;', '&#0;', '&foo;', '<x/>', '<ijw:X/>', '<a:b/>',
   '<y xmlns="urn:y"/>', '<Header/>', '<Bsn>999990019</Bsn>', ']]>', '<', '>', '&', '\u0001', '\u00e9', '😀', '</x>', '<?xml version="1.0"?>',
@@ -280,7 +284,7 @@ describe('the one-pass reader gives what libxml2 and the DOM walk give', () => {
     zelf = 0;
     let n = 0;
     for (const [k, { label, xml }] of [...samples, ...fixtures()].entries()) {
-      for (const [m, x] of mutaties(xml, 150, 1000 + k).entries()) {
+      for (const [m, x] of mutaties(xml, MUTATIES, SEED + k).entries()) {
         await vergelijk(`${label} mutation ${m}`, x);
         n++;
       }
