@@ -521,7 +521,10 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
     }
     const d = seq[top.i];
     const n = ++top.counts[top.i];
-    pad.in(name, d.max > 1 ? n : 0);
+    // The definition's copy of the name: the model's keys are then the same few strings, which
+    // V8 has hashed once, instead of a new string per element from the parser.
+    const naam = d.name;
+    pad.in(naam, d.max > 1 ? n : 0);
     if (n > d.max) {
       issues.push({ path: pad.toString(), message: `more than ${d.max} allowed` });
       attributen(tag);
@@ -531,11 +534,11 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
     attributen(tag, pad);
     const { sub, st } = soortVan(def as MessageDefinition, d);
     if (sub) {
-      stapel.push(nieuwComplex(sub, name, d, true));
+      stapel.push(nieuwComplex(sub, naam, d, true));
       return;
     }
     if (!st) throw new Error(`definition has no type ${d.type}`);
-    stapel.push({ soort: 'simpel', st, tekst: '', element: false, naam: name, d, padIn: true });
+    stapel.push({ soort: 'simpel', st, tekst: '', element: false, naam, d, padIn: true });
   });
   const tekst = (t: string): void => {
     tekstOk(t);
