@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { berichtHandlers } from '../src/modules';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM, type Principal } from '../src/auth/principal';
 import { isValidBsn } from '../src/common/bsn';
@@ -87,8 +88,9 @@ async function werker(o: Opdracht): Promise<void> {
   let totaal: string | undefined;
   if (o.soort === 'vol') {
     const sleutels = sleutelsUitConfig(o.sleutelConfig);
-    await verwerkBericht(ds, sleutels, o.warmId);
-    for (const id of o.ids) await meet(() => verwerkBericht(ds, sleutels, id));
+    const handlers = berichtHandlers();
+    await verwerkBericht(ds, sleutels, o.warmId, { handlers });
+    for (const id of o.ids) await meet(() => verwerkBericht(ds, sleutels, id, { handlers }));
   } else {
     const query = () => withTenant(ds, SYSTEEM, (em) => em.query<{ totaal: string }[]>(RAW_MATCH, o.params));
     await query();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { berichtHandlers } from '../src/modules';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { libxml2 } from '../src/messaging/ijw/xml';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { bezorgBericht } from '../src/messaging/processing/bezorging';
 import { startRelay } from '../src/messaging/processing/relay';
-import { verwerkBericht } from '../src/messaging/processing/verwerking';
+import { startVerwerker } from '../src/messaging/processing/verwerker';
 import { figure } from './lib';
 import { sleutelsUitConfig, type SleutelConfig, type Sleutels } from '../src/common/sleutels';
 
@@ -41,10 +42,14 @@ import { sleutelsUitConfig, type SleutelConfig, type Sleutels } from '../src/com
 export const INGEST_MESSAGES = Number(process.env.BENCH_INGEST_MESSAGES ?? 20_000);
 /** HTTP callers posting at once. */
 const HTTP_CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 32);
+/** Api processes (dist/src/main.js) the posts are spread over; 0: the api in the bench process. */
+const API_PROCESSES = Number(process.env.BENCH_INGEST_APIS ?? 0);
 /** Worker-side processes: 0 runs the BullMQ worker and the relay in the bench process itself. */
 const WORKER_PROCESSES = Number(process.env.BENCH_INGEST_WORKERS ?? 1);
-/** BullMQ concurrency per worker (the deployed worker uses 4). */
-const WORKER_CONCURRENCY = Number(process.env.BENCH_INGEST_WORKER_CONCURRENCY ?? 8);
+/** Batches at once per worker process (the deployed worker: PROCESS_CONCURRENCY, 2). */
+const WORKER_CONCURRENCY = Number(process.env.BENCH_INGEST_WORKER_CONCURRENCY ?? 2);
+/** Most messages in a batch (the deployed worker: PROCESS_BATCH_SIZE, 100). */
+const BATCH_SIZE = Number(process.env.BENCH_INGEST_BATCH ?? 100);
 /** Outbox relay poll interval (the deployed default, OUTBOX_POLL_MS, is 100). */
 const RELAY_POLL_MS = Number(process.env.BENCH_INGEST_POLL_MS ?? 100);
 const WARMUP_MESSAGES = Math.min(500, Math.max(50, Math.floor(INGEST_MESSAGES / 20)));
@@ -128,6 +133,8 @@ interface WorkerSideOptions {
   concurrency: number;
   pollMs: number;
   relay: boolean;
+  /** Where the worker LISTENs for the inbox's notifications. */
+  listenUrl: string;
 }
 
 /** What the worker side finished, from its jobs' results (cheaper than counting rows while it runs). */
@@ -147,41 +154,54 @@ function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOption
   const connection = redisConnection(o.redisUrl);
   const queue = new Queue('berichten', { connection, prefix: o.prefix });
   const v = nul();
+  // Deliveries (none for the demo providers, which have no endpoint: a retour is in their mailbox
+  // the moment it is written).
   const worker = new Worker(
     'berichten',
     async (job) => {
-      const id = (job.data as { berichtId: string }).berichtId;
-      if (job.name === 'verwerk-bericht') {
-        const r = await verwerkBericht(ds, sleutels, id);
-        // The demo providers have no endpoint: a retour is in their mailbox the moment it is
-        // written (no delivery job); with an endpoint the bezorg job below counts it.
-        if (r.status === 'verwerkt' && r.retourId) {
-          v.verwerkt += 1;
-          v.bezorgd += 1;
-        }
-        if (r.status === 'ongeldig') v.ongeldig += 1;
-        if (r.retourcodes?.length) {
-          v.metCodes += 1;
-          const k = r.retourcodes.join(',');
-          v.codes[k] = (v.codes[k] ?? 0) + 1;
-        }
-        return r;
-      }
-      const r = await bezorgBericht(ds, sleutels, id);
+      const r = await bezorgBericht(ds, sleutels, (job.data as { berichtId: string }).berichtId);
       if (r.status === 'beschikbaar' || r.status === 'afgeleverd') v.bezorgd += 1;
       return r;
     },
-    { connection, prefix: o.prefix, concurrency: o.concurrency },
+    { connection, prefix: o.prefix, concurrency: 4 },
   );
   worker.on('failed', (job, err) => {
     v.failed += 1;
     if (v.failed <= 5) process.stderr.write(`bench worker: job ${job?.name ?? '?'} failed: ${err.message}\n`);
   });
+  // Received messages, in batches, as src/worker.ts runs them.
+  const verwerker = startVerwerker(
+    ds,
+    sleutels,
+    { parallel: o.concurrency, pollMs: o.pollMs, grootte: BATCH_SIZE, listenUrl: o.listenUrl, handlers: berichtHandlers() },
+    {
+      onError: (e) => {
+        v.failed += 1;
+        if (v.failed <= 5) process.stderr.write(`bench worker: batch failed: ${(e as Error).message}\n`);
+      },
+      onBatch: (batch) => {
+        for (const r of batch.values()) {
+          if (r.status === 'verwerkt' && r.retourId) {
+            v.verwerkt += 1;
+            v.bezorgd += 1;
+          }
+          if (r.status === 'ongeldig') v.ongeldig += 1;
+          if (r.status === 'mislukt' || r.status === 'vastgelopen') v.failed += 1;
+          if (r.retourcodes?.length) {
+            v.metCodes += 1;
+            const k = r.retourcodes.join(',');
+            v.codes[k] = (v.codes[k] ?? 0) + 1;
+          }
+        }
+      },
+    },
+  );
   // staleMs: the deployed default of OUTBOX_STALE_MS.
   const relay = o.relay ? startRelay(ds, queue, { intervalMs: o.pollMs, staleMs: 30_000 }, (e) => process.stderr.write(`bench relay: ${(e as Error).message}\n`)) : undefined;
   return {
     voortgang: v,
     async close() {
+      await verwerker.stop();
       await relay?.stop();
       await worker.close();
       await queue.close();
@@ -201,6 +221,7 @@ async function workerChild(): Promise<void> {
     concurrency,
     pollMs: Number(env.BENCH_WORKER_POLL_MS),
     relay: env.BENCH_WORKER_RELAY === '1',
+    listenUrl: env.BENCH_WORKER_DB_URL ?? '',
   });
   let sent = '';
   const report = setInterval(() => {
@@ -321,10 +342,10 @@ async function redisCpuMs(redis: Redis): Promise<number> {
   return (v('used_cpu_sys') + v('used_cpu_user')) * 1000;
 }
 
-async function cpuSnapshot(database: string, workerPids: number[], redis: Redis): Promise<CpuSnapshot> {
+async function cpuSnapshot(database: string, workerPids: number[], redis: Redis, apiPids: number[] = []): Promise<CpuSnapshot> {
   const u = process.cpuUsage();
   return {
-    api: (u.user + u.system) / 1000,
+    api: (u.user + u.system) / 1000 + apiPids.reduce((a, p) => a + procCpuMs(p), 0),
     workers: workerPids.reduce((a, p) => a + procCpuMs(p), 0),
     postgres: new Map(postgresPids(database).map((p) => [p, procCpuMs(p)])),
     redis: await redisCpuMs(redis),
@@ -343,6 +364,60 @@ function cpuPerMessage(a: CpuSnapshot, b: CpuSnapshot, n: number) {
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
+
+interface ApiProces {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+/** One api process as `npm run api` runs it, on the bench's database and Redis, on a free port. */
+async function startApiProces(appUrl: string, redisUrl: string): Promise<ApiProces> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const srv = http.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(p));
+    });
+    srv.on('error', reject);
+  });
+  const main = path.resolve(__dirname, '..', 'src', 'main.js');
+  const proc = fork(main, [], { env: { ...process.env, DATABASE_URL: appUrl, REDIS_URL: redisUrl, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`bench api exited: ${out.slice(-2000)}`);
+    const ok = await fetch(`${url}/healthz`).then((x) => x.ok, () => false);
+    if (ok) break;
+    if (i > 600) throw new Error(`bench api did not start: ${out.slice(-2000)}`);
+    await sleep(100);
+  }
+  return {
+    url,
+    pid: proc.pid ?? 0,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Posts spread round robin over several apis. */
+function posters(urls: string[], token: string, sockets: number) {
+  const ps = urls.map((u) => poster(u, token, Math.ceil(sockets / urls.length)));
+  let i = 0;
+  return { post: (body: Buffer) => ps[i++ % ps.length].post(body), close: () => ps.forEach((p) => p.close()) };
+}
+
+/** PostgreSQL's WAL position in bytes (what every committed change wrote to the log). */
+async function walBytes(ds: DataSource): Promise<number> {
+  const r = await ds.query<{ b: string }[]>(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint AS b`);
+  return Number(r[0].b);
+}
 
 function poster(baseUrl: string, token: string, sockets: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
@@ -502,15 +577,18 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
   const sleutels = sleutelsUitConfig(ctx.sleutelConfig);
   const workers: WorkerHandle[] = [];
   let workerDs: DataSource | undefined;
-  const { post, close } = poster(ctx.apiUrl, ctx.token, HTTP_CONCURRENCY);
+  const apis: ApiProces[] = [];
+  for (let i = 0; i < API_PROCESSES; i++) apis.push(await startApiProces(ctx.appUrl, ctx.redisUrl));
+  const { post, close } = apis.length ? posters(apis.map((a) => a.url), ctx.token, HTTP_CONCURRENCY) : poster(ctx.apiUrl, ctx.token, HTTP_CONCURRENCY);
   const redis = new Redis(ctx.redisUrl, { maxRetriesPerRequest: 1 });
   let result: Awaited<ReturnType<typeof run>>;
   let cpu: ReturnType<typeof cpuPerMessage>;
+  let walPerBericht: number;
   try {
     if (WORKER_PROCESSES === 0) {
       workerDs = createDataSource(ctx.appUrl, { poolSize: WORKER_CONCURRENCY + 2, applicationName: 'bench-worker' });
       await workerDs.initialize();
-      const side = startWorkerSide(workerDs, sleutels, { redisUrl: ctx.redisUrl, prefix, concurrency: WORKER_CONCURRENCY, pollMs: RELAY_POLL_MS, relay: true });
+      const side = startWorkerSide(workerDs, sleutels, { redisUrl: ctx.redisUrl, prefix, concurrency: WORKER_CONCURRENCY, pollMs: RELAY_POLL_MS, relay: true, listenUrl: ctx.appUrl });
       workers.push({ voortgang: () => side.voortgang, stop: () => side.close() });
     } else {
       for (let i = 0; i < WORKER_PROCESSES; i++) {
@@ -530,11 +608,15 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
     }
     await run(post, warm, workers);
     const pids = workers.map((w) => w.pid).filter((p): p is number => p !== undefined);
-    const a = await cpuSnapshot(database, pids, redis);
+    const apiPids = apis.map((x) => x.pid);
+    const walVoor = await walBytes(ctx.ds);
+    const a = await cpuSnapshot(database, pids, redis, apiPids);
     result = await run(post, bodies, workers);
-    cpu = cpuPerMessage(a, await cpuSnapshot(database, pids, redis), n);
+    cpu = cpuPerMessage(a, await cpuSnapshot(database, pids, redis, apiPids), n);
+    walPerBericht = (await walBytes(ctx.ds)) - walVoor;
   } finally {
     close();
+    for (const x of apis) await x.stop();
     for (const w of workers) await w.stop();
     await workerDs?.destroy();
     const q = new Queue('berichten', { connection: redisConnection(ctx.redisUrl), prefix });
@@ -549,17 +631,20 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
   }
 
   const perSecond = n / (result.verwerktMs / 1000);
+  const wal = Math.round(walPerBericht / n);
+  const apiText = API_PROCESSES === 0 ? 'api in-process' : `${API_PROCESSES} api processes`;
   const xsd = await xsdRate(xml, n);
   const noop = await noopRate(ctx.redisUrl, n, WORKER_CONCURRENCY);
   const workerText = WORKER_PROCESSES === 0 ? 'in-process' : `${WORKER_PROCESSES} process${WORKER_PROCESSES > 1 ? 'es' : ''}`;
   const text =
-    `ingest: ${n} JW305 (${xml.length} bytes) via POST /ijw/berichten → JW306 written; ${HTTP_CONCURRENCY} HTTP callers, api in-process, ` +
+    `ingest: ${n} JW305 (${xml.length} bytes) via POST /ijw/berichten → JW306 written; ${HTTP_CONCURRENCY} HTTP callers, ${apiText}, ` +
     `worker side ${workerText} × concurrency ${WORKER_CONCURRENCY}, relay every ${RELAY_POLL_MS} ms; ${warm.length} warm-up messages first:\n` +
     `  accepted (HTTP 202): ${(n / (result.acceptedMs / 1000)).toFixed(1)} msg/s (${(result.acceptedMs / 1000).toFixed(1)} s)\n` +
     `  retour written:      ${perSecond.toFixed(1)} msg/s (${(result.verwerktMs / 1000).toFixed(1)} s)\n` +
     `  retour delivered:    ${(n / (result.bezorgdMs / 1000)).toFixed(1)} msg/s (${(result.bezorgdMs / 1000).toFixed(1)} s)\n` +
     `  CPU ms per message:  api+client ${cpu.api}, worker ${cpu.worker}, postgres ${cpu.postgres}, redis ${cpu.redis} = ${cpu.total} ` +
-    `(wall ${cpu.wall} ms per message on 2 cores = ${(cpu.wall * 2).toFixed(3)} core-ms)\n` +
+    `(wall ${cpu.wall} ms per message on ${os.cpus().length} cores = ${(cpu.wall * os.cpus().length).toFixed(3)} core-ms)\n` +
+    `  WAL: ${wal} bytes per message; at 1,000 msg/s ${((wal * 1000) / 1024 / 1024).toFixed(1)} MB/s; ${(1000 / cpu.total).toFixed(0)} msg/s per core of CPU spent\n` +
     `  baseline XSD validation alone: ${xsd.toFixed(1)} msg/s; no-op BullMQ jobs (addBulk + worker, concurrency ${WORKER_CONCURRENCY}): ${noop.toFixed(1)} jobs/s\n` +
     `  retours: ${n - Object.values(result.codes).reduce((a, b) => a + b, 0)} without codes${Object.entries(result.codes)
       .map(([k, c]) => `, ${c} with ${k}`)
@@ -575,6 +660,8 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
     accepted_per_s: Math.round(n / (result.acceptedMs / 1000)),
     delivered_per_s: Math.round(n / (result.bezorgdMs / 1000)),
     cpu_ms_per_msg: cpu,
+    wal_bytes_per_msg: wal,
+    apis: API_PROCESSES === 0 ? 'in-process' : API_PROCESSES,
     retours_with_codes: result.codes,
     messages: n,
     worker: workerText,

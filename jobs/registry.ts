@@ -6,7 +6,7 @@ import type { VoorschottenJobData } from '../src/bekostiging/voorschotten.job';
  */
 export const QUEUES = {
   onderhoud: ['contract-status', 'lumpsum-voorschotten', 'herversleutel'],
-  berichten: ['verwerk-bericht', 'bezorg-bericht'],
+  berichten: ['bezorg-bericht'],
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -20,8 +20,6 @@ export interface JobData {
   'lumpsum-voorschotten': VoorschottenJobData;
   /** Rewrites stored encrypted values still under an older key into the current one (after a rotation). */
   herversleutel: Record<string, never>;
-  /** Process an inbound iJw message (structure, rules, retour). */
-  'verwerk-bericht': { outboxId: string; berichtId: string };
   /** Deliver an outbound iJw message to the party's endpoint or mailbox. */
   'bezorg-bericht': { outboxId: string; berichtId: string };
 }

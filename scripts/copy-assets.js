@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // tsc does not copy plain files; the build needs the libxml2 loader beside its caller and the
-// dashboard's page, script and style sheet beside its router.
+// dashboard's page, script and style sheet beside its router. An argument names another build
+// directory than dist/ (the tests' private builds, test/helpers/processen.ts).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const root = path.join(__dirname, '..');
+const out = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist');
 for (const rel of [
   'src/messaging/ijw/libxml2-loader.cjs',
   'src/rapportage/dashboard/index.html',
   'src/rapportage/dashboard/dashboard.js',
   'src/rapportage/dashboard/dashboard.css',
 ]) {
-  const to = path.join(root, 'dist', rel);
+  const to = path.join(out, rel);
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(path.join(root, rel), to);
 }

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
+import { berichtHandlers } from './modules';
 import { Queue, Worker } from 'bullmq';
 import { contractStatus } from '../jobs/contract-status.processor';
 import { maakVoorschotten } from './bekostiging/voorschotten.job';
 import { bezorgBericht, naMislukking } from './messaging/processing/bezorging';
 import { startRelay } from './messaging/processing/relay';
-import { verwerkBericht } from './messaging/processing/verwerking';
+import { startVerwerker } from './messaging/processing/verwerker';
 import { XsdValidators } from './messaging/ijw/xsd-validator';
 import { checkHandlers, selectQueues, type Handlers, type JobData, type JobName } from '../jobs/registry';
 import { telAchterstand } from './messaging/processing/achterstand';
@@ -33,10 +34,11 @@ async function main(): Promise<void> {
     'contract-status': (d) => contractStatus(ds, d),
     'lumpsum-voorschotten': (d) => maakVoorschotten(ds, d),
     herversleutel: () => herversleutel(ds, sleutels.versleuteling),
-    'verwerk-bericht': async (d) => ({ ...(await verwerkBericht(ds, sleutels, d.berichtId, xsd)) }),
     'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId),
   };
   checkHandlers(handlers);
+  // Every message type with exactly one handler, or the worker does not start.
+  const berichten = berichtHandlers();
   const connection = workerRedis(cfg);
   const queues = selectQueues(cfg.WORKER_QUEUES);
   const workers: Worker[] = [];
@@ -75,7 +77,25 @@ async function main(): Promise<void> {
     schedulers.push(q);
   }
   let relay: { stop: () => Promise<void> } | undefined;
+  let verwerker: { stop: () => Promise<void> } | undefined;
   if (queues.includes('berichten')) {
+    // Received messages: claimed in batches straight from PostgreSQL (no job per message).
+    verwerker = startVerwerker(
+      ds,
+      sleutels,
+      {
+        parallel: cfg.PROCESS_CONCURRENCY,
+        grootte: cfg.PROCESS_BATCH_SIZE,
+        maxBytes: cfg.PROCESS_BATCH_BYTES,
+        pogingen: cfg.JOB_ATTEMPTS,
+        backoffMs: cfg.JOB_BACKOFF_MS,
+        pollMs: cfg.OUTBOX_POLL_MS,
+        listenUrl: cfg.DATABASE_URL,
+        handlers: berichten,
+        ...(xsd && { xsd }),
+      },
+      { onError: (e) => log.warn('message batch', { error: (e as Error).message }) },
+    );
     // The outbox relay runs beside the message workers: committed rows become jobs.
     const q = new Queue('berichten', { connection, prefix: cfg.QUEUE_PREFIX });
     q.on('error', (err) => log.warn('queue error', { queue: q.name, error: err.message }));
@@ -101,6 +121,7 @@ async function main(): Promise<void> {
     closing = true;
     await metrics?.close();
     await relay?.stop();
+    await verwerker?.stop();
     await Promise.all(workers.map((w) => w.close()));
     await Promise.all(schedulers.map((q) => q.close()));
     await depth.close();

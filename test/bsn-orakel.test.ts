@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { berichtHandlers } from '../src/modules';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
 import { sleutelsUitConfig, type Sleutels } from '../src/common/sleutels';
@@ -142,7 +143,7 @@ function verwachtGelijk(uit: Record<string, { antwoord: unknown; statements: str
 /** Posts a message over HTTP, lets the hub judge it, and reads what its sender gets back. */
 async function bericht(token: string, xml: string): Promise<{ status: string; fouten: unknown; retour: unknown }> {
   const id = await stuurBericht(api.url, token, xml);
-  await verwerkBericht(ds, sleutels, id);
+  await verwerkBericht(ds, sleutels, id, { handlers: berichtHandlers() });
   const s = (await (await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as BerichtStatus;
   let retourXml: string | null = null;
   if (s.retour) {

@@ -5,6 +5,7 @@
  * exact retour type and codes).
  */
 import { SignJWT, UnsecuredJWT } from 'jose';
+import { BEANTWOORD, DOORGESTUURD } from '../src/messaging/ijw/soorten';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
@@ -434,22 +435,23 @@ async function check(bouw: () => Verzoek | Promise<Verzoek>, uitkomst: Uitkomst)
     const definitief = eind === 'aangehouden' ? s! : await processed(v.wie ?? 'alfa', id, ['ontvangen', 'klaar']);
     const fouten = 'doorgestuurd' in uitkomst ? (uitkomst.fouten ?? null) : null;
     expect({ status: definitief.status, retour: definitief.retour, fouten: definitief.fouten }).toEqual({ status: eind, retour: null, fouten });
-    // Forwarded: the message's own processing row and its delivery row; on hold or refused: the processing row only.
-    expect(await rijen()).toEqual({ bericht: voor.bericht + 1, outbox: voor.outbox + (eind === 'aangehouden' || eind === 'afgekeurd' ? 1 : 2) });
+    // Forwarded: its delivery row; on hold or refused: no outbox row (what waits is the message's own status).
+    expect(await rijen()).toEqual({ bericht: voor.bericht + 1, outbox: voor.outbox + (eind === 'aangehouden' || eind === 'afgekeurd' ? 0 : 1) });
     return;
   }
   const na = await rijen();
   if ('ongeldig' in uitkomst) {
     expect({ status: s!.status, fouten: s!.fouten, retour: s!.retour }).toEqual({ status: 'ongeldig', fouten: uitkomst.ongeldig, retour: null });
-    expect(na).toEqual({ bericht: voor.bericht + 1, outbox: voor.outbox + 1 });
+    expect(na).toEqual({ bericht: voor.bericht + 1, outbox: voor.outbox });
   } else {
     expect({ status: s!.status, fouten: s!.fouten, retour: s!.retour && { type: s!.retour.type, retourcodes: s!.retour.retourcodes } }).toEqual({
       status: 'verwerkt',
       fouten: uitkomst.fouten ?? null,
       retour: uitkomst.retour && { type: uitkomst.retour, retourcodes: uitkomst.verwerkt },
     });
-    const extra = uitkomst.retour ? 2 : 1;
-    expect(na).toEqual({ bericht: voor.bericht + extra, outbox: voor.outbox + extra });
+    // The message and its retour; only the retour has a delivery row.
+    const extra = uitkomst.retour ? 1 : 0;
+    expect(na).toEqual({ bericht: voor.bericht + 1 + extra, outbox: voor.outbox + extra });
     if (uitkomst.retour && s!.retour) {
       // Whatever came in, the retour the hub writes is XSD-valid and carries the recorded codes (plus 0200 on clean classes).
       const x = await xmlOf(v.wie ?? 'alfa', s!.retour.id);
@@ -764,8 +766,7 @@ const HERHALINGEN: Geval[] = [
 ];
 
 /** What the hub answers itself (a municipality's retour or JW325), and what it forwards for the provider to answer (ijw-3.2.md §1.2). */
-const BEANTWOORD: ReadonlySet<MessageType> = new Set(['JW305', 'JW307', 'JW315', 'JW317', 'JW323']);
-const DOOR: ReadonlySet<MessageType> = new Set(['JW301', 'JW319', 'JW325']);
+const DOOR = DOORGESTUURD;
 
 const SPOOF_AFZENDER = () => jw305((m) => (headerOf(m).Afzender = AGB.beta));
 
@@ -831,7 +832,7 @@ describe('hostile and malformed inputs to POST /ijw/berichten', () => {
     const id = rs[0].body.id!;
     geaccepteerd.push(id);
     expect((await processed('alfa', id)).retour?.retourcodes).toEqual([]);
-    expect(await rijen()).toEqual({ bericht: voor.bericht + 2, outbox: voor.outbox + 2 });
+    expect(await rijen()).toEqual({ bericht: voor.bericht + 2, outbox: voor.outbox + 1 });
   });
 });
 
@@ -885,7 +886,7 @@ describe('after the corpus', () => {
       em.query<{ id: string; type: MessageType; status: string; retouren: number; retour_id: string | null; verwerk: number }[]>(
         `SELECT b.id, b.type, b.status, b.retour_id,
                 (SELECT count(*)::int FROM bericht r WHERE r.heen_id = b.id) AS retouren,
-                (SELECT count(*)::int FROM outbox o WHERE o.bericht_id = b.id AND o.soort = 'verwerk' AND o.afgehandeld_op IS NOT NULL) AS verwerk
+                b.pogingen AS verwerk
            FROM bericht b WHERE b.id = ANY($1::uuid[])`,
         [ids],
       ),
@@ -895,14 +896,19 @@ describe('after the corpus', () => {
       // The hub answers what a municipality would answer; what it forwards, the provider answers.
       const retouren = b.status === 'verwerkt' && BEANTWOORD.has(b.type) ? 1 : 0;
       const eind = DOOR.has(b.type) ? ['ongeldig', 'afgekeurd', 'beschikbaar', 'afgeleverd'] : b.type === 'JW323' ? ['ongeldig', 'verwerkt', 'aangehouden'] : ['ongeldig', 'verwerkt'];
-      return !eind.includes(b.status) || b.retouren !== retouren || (retouren === 1) !== (b.retour_id !== null) || b.verwerk !== 1;
+      return !eind.includes(b.status) || b.retouren !== retouren || (retouren === 1) !== (b.retour_id !== null) || b.verwerk !== 0;
     });
     expect(fout).toEqual([]);
   });
 
-  it('nothing half-written: the outbox points at existing messages only, one row per message and kind', async () => {
+  it('nothing half-written: the outbox points at existing messages only, one delivery row per message to deliver', async () => {
     expect(await count('SELECT count(*)::int AS n FROM outbox o WHERE NOT EXISTS (SELECT 1 FROM bericht b WHERE b.id = o.bericht_id)')).toBe(0);
-    expect(await count(`SELECT count(*)::int AS n FROM bericht b WHERE (SELECT count(*) FROM outbox o WHERE o.bericht_id = b.id AND o.soort = CASE b.richting WHEN 'in' THEN 'verwerk' ELSE 'bezorg' END) <> 1`)).toBe(0);
+    // What the hub wrote, and what it forwarded, is delivered once; what it only judged is not delivered.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM bericht b
+                    WHERE (SELECT count(*) FROM outbox o WHERE o.bericht_id = b.id AND o.soort = 'bezorg')
+                          <> CASE WHEN b.richting = 'uit' OR b.status IN ('klaar', 'beschikbaar', 'afgeleverd', 'mislukt') THEN 1 ELSE 0 END`),
+    ).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM bericht r WHERE r.richting = 'uit' AND NOT EXISTS (SELECT 1 FROM bericht b WHERE b.id = r.heen_id AND b.retour_id = r.id)`)).toBe(0);
   });
 });

@@ -192,11 +192,14 @@ describe('processes', () => {
       expect(metric(text, 'hub_job_duration_seconds_count', job)).toBe(1);
       expect(metric(text, 'hub_jobs_processed_total', { outcome: 'failed' })).toBeUndefined();
       // The two daily schedulers of `onderhoud` (contract status, lumpsum advances) each keep their next run delayed.
-      const depth = Object.fromEntries(['onderhoud', 'berichten'].flatMap((queue) => ['waiting', 'active', 'delayed', 'failed'].map((state) => [`${queue} ${state}`, metric(text, 'hub_queue_jobs', { queue, state })])));
-      expect(depth).toEqual({
+      // Queue depth is sampled on its own interval: it may still show the finished job as active, so wait for it to settle.
+      const depth = (t: string) => Object.fromEntries(['onderhoud', 'berichten'].flatMap((queue) => ['waiting', 'active', 'delayed', 'failed'].map((state) => [`${queue} ${state}`, metric(t, 'hub_queue_jobs', { queue, state })])));
+      const rust = {
         'onderhoud waiting': 0, 'onderhoud active': 0, 'onderhoud delayed': 2, 'onderhoud failed': 0,
         'berichten waiting': 0, 'berichten active': 0, 'berichten delayed': 0, 'berichten failed': 0,
-      });
+      };
+      await until(async () => JSON.stringify(depth((text = await scrape()))) === JSON.stringify(rust));
+      expect(depth(text)).toEqual(rust);
       expect(metric(text, 'hub_outbox_open', { process: 'worker' })).toBe(0);
       expect(metric(text, 'hub_outbox_oldest_seconds', {})).toBe(0);
       expect(metric(text, 'hub_dead_letters', {})).toBe(0);

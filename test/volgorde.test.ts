@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { berichtHandlers } from '../src/modules';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { sleutelsUitConfig } from '../src/common/sleutels';
@@ -131,7 +132,7 @@ describe('per-client order of messages', () => {
          VALUES ('start', $1, '0796', 'NOB', $2, $3, '45', '45A04', '2026-11-02', gen_random_uuid())`,
         [AGB.alfa, nummer, sleutels.bsnHash(bsn)],
       );
-      const verwerkt = verwerkBericht(ds, sleutels, id);
+      const verwerkt = verwerkBericht(ds, sleutels, id, { handlers: berichtHandlers() });
       let wacht = 0;
       for (let poging = 0; poging < 300 && wacht === 0; poging++) {
         if (poging) await new Promise((r) => setTimeout(r, 20));

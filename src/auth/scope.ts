@@ -100,3 +100,25 @@ export function clientScopeSql(p: Principal, a: string, P: Params): string {
       return `${a}.aanbieder_agb = ${P.add(p.agb)}`;
   }
 }
+
+/**
+ * The application's tenant filter for contract data (alias `a`: regio_code, aanbieder_agb and the
+ * contract id in `contractIdColumn`) in raw SQL: the same rule as `scopeContractData`.
+ */
+export function contractScopeSql(p: Principal, a: string, contractIdColumn: string, P: Params): string {
+  switch (p.rol) {
+    case 'beheerder':
+      return p.regio ? `${a}.regio_code = ${P.add(p.regio)}` : 'true';
+    case 'regio':
+    case 'toegang':
+    case 'auditor':
+      return `${a}.regio_code = ${P.add(p.regio)}`;
+    case 'aanbieder':
+      return `${a}.aanbieder_agb = ${P.add(p.agb)}`;
+    case 'gemeente':
+      return (
+        `${a}.regio_code = ${P.add(p.regio)} AND EXISTS (SELECT 1 FROM contract_gemeente scg ` +
+        `WHERE scg.contract_id = ${a}.${contractIdColumn} AND scg.gemeente_code = ANY (${P.add(p.gemeenten)}::bpchar[]))`
+      );
+  }
+}

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('ArrangementOnderdeel', { description: 'A product of an arrangement with its default volume.' })
+@ObjectType('ArrangementOnderdeel', { description: 'A product of an arrangement with its default volume.', simpleResolvers: true })
 export class ArrangementOnderdeelType {
   productId!: string;
 
@@ -11,7 +11,7 @@ export class ArrangementOnderdeelType {
   frequentie!: string;
 }
 
-@ObjectType('Arrangement', { description: 'A named bundle of products an access team can allocate as one package.' })
+@ObjectType('Arrangement', { description: 'A named bundle of products an access team can allocate as one package.', simpleResolvers: true })
 export class ArrangementType {
   @Field(() => ID, { description: 'Technical id.' })
   id!: string;

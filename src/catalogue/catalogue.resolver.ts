@@ -1,9 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
-import { ConnectionType, PageArgs, paginate } from '../graphql/pagination';
+import { Params } from '../auth/scope';
+import { columnsOf } from '../db/rows';
+import { ConnectionType, PageArgs, pageOf } from '../graphql/pagination';
 import { ArrangementInput, ProductFilter, ProductInput } from '../contracting/contracting.inputs';
 import { contractingService } from '../contracting/contracting.service';
 import { ArrangementEntity } from './arrangement.entity';
+import type { ArrangementOnderdeelRij, ArrangementRij, ProductRij } from './catalogue.types';
 import { ArrangementOnderdeelType, ArrangementType } from './arrangement.types';
 import { ProductEntity } from './product.entity';
 
@@ -15,18 +18,19 @@ export class ProductResolver {
   @Authorized()
   @Query(() => ProductConnection, { description: 'The product book: a provider sees only the products it is contracted for.' })
   async producten(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter) {
-    const em = await ctx.em();
     const p = ctx.principal;
-    const qb = em.createQueryBuilder(ProductEntity, 'p');
+    const P = new Params();
+    const where: string[] = [];
     if (p.rol === 'aanbieder') {
-      qb.where('EXISTS (SELECT 1 FROM contract_product cp WHERE cp.product_id = p.id AND cp.aanbieder_agb = :agb)', { agb: p.agb });
+      where.push(`EXISTS (SELECT 1 FROM contract_product cp WHERE cp.product_id = p.id AND cp.aanbieder_agb = ${P.add(p.agb)})`);
     } else if (p.regio) {
-      qb.where('p.regio_code = :r', { r: p.regio });
+      where.push(`p.regio_code = ${P.add(p.regio)}`);
     }
-    if (filter?.categorie) qb.andWhere('p.categorie = :cat', { cat: filter.categorie });
-    if (filter?.codeBegintMet) qb.andWhere('p.code LIKE :code', { code: `${filter.codeBegintMet.replace(/[%_\\]/g, '')}%` });
-    if (filter?.uitvoeringsvariant) qb.andWhere('p.uitvoeringsvariant = :uv', { uv: filter.uitvoeringsvariant });
-    return paginate(qb, page, 'code', (x) => x.code);
+    if (filter?.categorie) where.push(`p.categorie = ${P.add(filter.categorie)}`);
+    if (filter?.codeBegintMet) where.push(`p.code LIKE ${P.add(`${filter.codeBegintMet.replace(/[%_\\]/g, '')}%`)}`);
+    if (filter?.uitvoeringsvariant) where.push(`p.uitvoeringsvariant = ${P.add(filter.uitvoeringsvariant)}`);
+    const columns = columnsOf(ctx.reader.dataSource, ProductEntity, 'p');
+    return pageOf<ProductRij>(ctx.reader, { columns, from: 'product p', alias: 'p', where, params: P, sortColumn: 'code', sortKey: (x) => x.code }, page);
   }
 
   @Authorized(['regio', 'beheerder'])
@@ -41,10 +45,10 @@ export class ArrangementResolver {
   @Authorized(['regio', 'toegang', 'gemeente', 'auditor', 'beheerder'])
   @Query(() => ArrangementConnection, { description: 'Arrangements of the region.' })
   async arrangementen(@Ctx() ctx: HubContext, @Args() page: PageArgs) {
-    const em = await ctx.em();
-    const qb = em.createQueryBuilder(ArrangementEntity, 'a');
-    if (ctx.principal.regio) qb.where('a.regio_code = :r', { r: ctx.principal.regio });
-    return paginate(qb, page, 'naam', (a) => a.naam);
+    const P = new Params();
+    const where = ctx.principal.regio ? [`a.regio_code = ${P.add(ctx.principal.regio)}`] : [];
+    const columns = columnsOf(ctx.reader.dataSource, ArrangementEntity, 'a');
+    return pageOf<ArrangementRij>(ctx.reader, { columns, from: 'arrangement a', alias: 'a', where, params: P, sortColumn: 'naam', sortKey: (a) => a.naam }, page);
   }
 
   @Authorized(['regio', 'beheerder'])
@@ -54,7 +58,7 @@ export class ArrangementResolver {
   }
 
   @FieldResolver(() => [ArrangementOnderdeelType], { description: 'Products of the arrangement with default volumes.' })
-  onderdelen(@Root() a: ArrangementType, @Ctx() ctx: HubContext) {
+  onderdelen(@Root() a: ArrangementRij, @Ctx() ctx: HubContext) {
     return ctx.loaders.onderdelen.load(a.id);
   }
 }
@@ -62,7 +66,7 @@ export class ArrangementResolver {
 @Resolver(() => ArrangementOnderdeelType)
 export class ArrangementOnderdeelResolver {
   @FieldResolver(() => ProductEntity, { nullable: true, description: 'The product.' })
-  product(@Root() o: ArrangementOnderdeelType, @Ctx() ctx: HubContext) {
+  product(@Root() o: ArrangementOnderdeelRij, @Ctx() ctx: HubContext) {
     return ctx.loaders.product.load(o.productId);
   }
 }

@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A product of a region's product book: iJw category + product code, unit and execution variant. */
-@ObjectType('Product', { description: 'A product of the regional product book (iJw Product: Categorie + Code).' })
+@ObjectType('Product', { description: 'A product of the regional product book (iJw Product: Categorie + Code).', simpleResolvers: true })
 @Entity('product')
 @Index('uq_product_regio_code', ['regioCode', 'code'], { unique: true })
 @Check('ck_product_categorie', `categorie ~ '^[0-9]{2}$'`)

@@ -177,7 +177,25 @@ export class Config {
   @Min(100)
   OUTBOX_STALE_MS = 30_000;
 
-  /** Attempts of a job (delivery to a provider's endpoint above all) before it is a dead letter. */
+  /** Most received messages the worker judges in one batch (one transaction). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  PROCESS_BATCH_SIZE = 100;
+
+  /** A batch stops growing once its messages hold this many bytes (one message always fits). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  PROCESS_BATCH_BYTES = 4 * 1024 * 1024;
+
+  /** Batches a worker process runs at once, each on its own connection. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  PROCESS_CONCURRENCY = 2;
+
+  /** Attempts of a job (delivery to a provider's endpoint above all), or of processing a message that fails unexpectedly, before it is a dead letter. */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)

@@ -4,7 +4,7 @@ import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import { ContractEntity } from './contract.entity';
 
 /** The budget ceiling (budgetplafond) of a contract for one calendar year, in euro cents. */
-@ObjectType('Budgetplafond', { description: 'The budget ceiling of a contract for one year.' })
+@ObjectType('Budgetplafond', { description: 'The budget ceiling of a contract for one year.', simpleResolvers: true })
 @Entity('budgetplafond')
 @Check('ck_budgetplafond_bedrag', `bedrag_centen >= 0`)
 export class BudgetplafondEntity {

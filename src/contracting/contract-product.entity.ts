@@ -5,7 +5,7 @@ import { ProductEntity } from '../catalogue/product.entity';
 import { ContractEntity } from './contract.entity';
 
 /** A product contracted under a contract, with its execution variant and unit. */
-@ObjectType('ContractProduct', { description: 'A product contracted under a contract, with its execution variant and unit.' })
+@ObjectType('ContractProduct', { description: 'A product contracted under a contract, with its execution variant and unit.', simpleResolvers: true })
 @Entity('contract_product')
 @Index('uq_contract_product', ['contractId', 'productId'], { unique: true })
 @Index('ix_contract_product_agb', ['aanbiederAgb'])

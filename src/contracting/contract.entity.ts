@@ -18,7 +18,7 @@ registerEnumType(PlafondBeleid, { name: 'PlafondBeleid', description: 'What happ
  * A framework contract of a region with one provider for one lot (perceel).
  * `aanbiederAgb` is kept beside the foreign key because row-level security filters on it.
  */
-@ObjectType('Contract', { description: 'A framework contract of a region with a provider for one lot (perceel).' })
+@ObjectType('Contract', { description: 'A framework contract of a region with a provider for one lot (perceel).', simpleResolvers: true })
 @Entity('contract')
 @Index('uq_contract_regio_nummer', ['regioCode', 'nummer'], { unique: true })
 @Index('ix_contract_aanbieder', ['aanbiederAgb'])

@@ -1,6 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ProductEntity } from '../catalogue/product.entity';
+import { columnsOf } from '../db/rows';
 import { ConnectionType, PageArgs } from '../graphql/pagination';
 import type { HubContext } from '../graphql/context';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
@@ -16,6 +17,7 @@ import {
   TariefInput,
 } from './contracting.inputs';
 import { contractingService } from './contracting.service';
+import type { ContractProductRij, ContractRij, IndexatieRij } from './contracting.types';
 import { IndexatieEntity } from './indexatie.entity';
 import { TariefEntity } from './tarief.entity';
 import { tariefOpDatum } from './tarief.rules';
@@ -33,19 +35,19 @@ export class ContractResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => ContractFilter, { nullable: true }) filter?: ContractFilter,
   ) {
-    return contractingService.contracten(await ctx.em(), ctx.principal, filter, page);
+    return contractingService.contracten(ctx.reader, ctx.principal, filter, page);
   }
 
   @Authorized()
   @Query(() => ContractEntity, { nullable: true, description: 'One contract, if the caller may see it.' })
   async contract(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
-    return contractingService.contract(await ctx.em(), ctx.principal, id);
+    return contractingService.contract(ctx.reader, ctx.principal, id);
   }
 
   @Authorized()
   @Query(() => TariefEntity, { nullable: true, description: 'The tariff version of a contracted product valid on a date (exactly one or none).' })
   async tariefOpDatum(@Ctx() ctx: HubContext, @Arg('contractProductId', () => ID) id: string, @Arg('datum', () => GraphQLLocalDate) datum: string) {
-    return contractingService.tariefOpDatum(await ctx.em(), ctx.principal, id, datum);
+    return contractingService.tariefOpDatum(ctx.reader, ctx.principal, id, datum);
   }
 
   @Authorized(BEHEER)
@@ -96,27 +98,27 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => AanbiederEntity, { nullable: true, description: 'The provider (iJw Aanbieder).' })
-  aanbieder(@Root() c: ContractEntity, @Ctx() ctx: HubContext) {
+  aanbieder(@Root() c: ContractRij, @Ctx() ctx: HubContext) {
     return ctx.loaders.aanbieder.load(c.aanbiederAgb);
   }
 
   @FieldResolver(() => ContractEntity, { nullable: true, description: 'Main contract when this is a subcontract.' })
-  hoofdcontract(@Root() c: ContractEntity, @Ctx() ctx: HubContext) {
+  hoofdcontract(@Root() c: ContractRij, @Ctx() ctx: HubContext) {
     return c.hoofdcontractId ? ctx.loaders.contract.load(c.hoofdcontractId) : null;
   }
 
   @FieldResolver(() => [String], { description: 'CBS codes of the municipalities covered (iJw Gemeente).' })
-  async gemeenten(@Root() c: ContractEntity, @Ctx() ctx: HubContext) {
+  async gemeenten(@Root() c: ContractRij, @Ctx() ctx: HubContext) {
     return (await ctx.loaders.contractGemeenten.load(c.id)).map((g) => g.gemeenteCode);
   }
 
   @FieldResolver(() => [BudgetplafondEntity], { description: 'Budget ceilings per year.' })
-  budgetplafonds(@Root() c: ContractEntity, @Ctx() ctx: HubContext) {
+  budgetplafonds(@Root() c: ContractRij, @Ctx() ctx: HubContext) {
     return ctx.loaders.budgetplafonds.load(c.id);
   }
 
   @FieldResolver(() => [ContractProductEntity], { description: 'Contracted products.', complexity: ({ childComplexity }) => 1 + childComplexity * 10 })
-  producten(@Root() c: ContractEntity, @Ctx() ctx: HubContext) {
+  producten(@Root() c: ContractRij, @Ctx() ctx: HubContext) {
     return ctx.loaders.contractProducten.load(c.id);
   }
 }
@@ -124,17 +126,17 @@ export class ContractResolver {
 @Resolver(() => ContractProductEntity)
 export class ContractProductResolver {
   @FieldResolver(() => ProductEntity, { nullable: true, description: 'The product of the product book.' })
-  product(@Root() cp: ContractProductEntity, @Ctx() ctx: HubContext) {
+  product(@Root() cp: ContractProductRij, @Ctx() ctx: HubContext) {
     return ctx.loaders.product.load(cp.productId);
   }
 
   @FieldResolver(() => [TariefEntity], { description: 'All tariff versions, oldest first.', complexity: ({ childComplexity }) => 1 + childComplexity * 3 })
-  tarieven(@Root() cp: ContractProductEntity, @Ctx() ctx: HubContext) {
+  tarieven(@Root() cp: ContractProductRij, @Ctx() ctx: HubContext) {
     return ctx.loaders.tarieven.load(cp.id);
   }
 
   @FieldResolver(() => TariefEntity, { nullable: true, description: 'The tariff version valid on a date.' })
-  async tarief(@Root() cp: ContractProductEntity, @Ctx() ctx: HubContext, @Arg('datum', () => GraphQLLocalDate) datum: string) {
+  async tarief(@Root() cp: ContractProductRij, @Ctx() ctx: HubContext, @Arg('datum', () => GraphQLLocalDate) datum: string) {
     return tariefOpDatum(await ctx.loaders.tarieven.load(cp.id), datum) ?? null;
   }
 }
@@ -143,15 +145,16 @@ export class ContractProductResolver {
 export class IndexatieResolver {
   @Authorized(['regio', 'beheerder', 'auditor'])
   @Query(() => [IndexatieEntity], { description: 'Indexation runs of the region, newest first.' })
-  async indexaties(@Ctx() ctx: HubContext) {
-    const em = await ctx.em();
-    const qb = em.createQueryBuilder(IndexatieEntity, 'i').orderBy('i.jaar', 'DESC');
-    if (ctx.principal.regio) qb.where('i.regio_code = :r', { r: ctx.principal.regio });
-    return qb.getMany();
+  async indexaties(@Ctx() ctx: HubContext): Promise<IndexatieRij[]> {
+    const r = ctx.principal.regio;
+    const columns = columnsOf(ctx.reader.dataSource, IndexatieEntity, 'i');
+    return r
+      ? ctx.reader.rows<IndexatieRij>(`SELECT ${columns} FROM indexatie i WHERE i.regio_code = $1 ORDER BY i.jaar DESC`, [r])
+      : ctx.reader.rows<IndexatieRij>(`SELECT ${columns} FROM indexatie i ORDER BY i.jaar DESC`);
   }
 
   @FieldResolver(() => String, { description: 'Effective percentage applied.' })
-  effectiefPercentage(@Root() i: IndexatieEntity) {
+  effectiefPercentage(@Root() i: IndexatieRij) {
     return (i.effectiefE5 / 100_000).toFixed(5);
   }
 }

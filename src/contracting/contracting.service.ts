@@ -1,13 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
-import { schrijfRegio, scopeContractData } from '../auth/scope';
+import { contractScopeSql, Params, schrijfRegio } from '../auth/scope';
 import { ArrangementEntity, ArrangementOnderdeelEntity } from '../catalogue/arrangement.entity';
 import { ProductEntity } from '../catalogue/product.entity';
 import { checkProduct } from '../catalogue/product.rules';
 import { ContractStatus, IndexatieMethode, Procedure } from '../common/enums';
 import { fromDatabaseError, HubError, HubErrorCode } from '../common/hub-error';
-import { paginate, type Connection, type PageArgs } from '../graphql/pagination';
+import type { RowReader } from '../db/prepared';
+import { columnsOf } from '../db/rows';
+import { pageOf, type Connection, type PageArgs } from '../graphql/pagination';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
 import { GemeenteEntity } from '../registry/gemeente.entity';
 import { BudgetplafondEntity } from './budgetplafond.entity';
@@ -15,6 +17,7 @@ import { ContractGemeenteEntity } from './contract-gemeente.entity';
 import { ContractProductEntity } from './contract-product.entity';
 import { ContractEntity, PlafondBeleid } from './contract.entity';
 import { ContractingError } from './contracting.errors';
+import type { ContractRij, TariefRij } from './contracting.types';
 import type {
   ArrangementInput,
   ContracteerProductInput,
@@ -38,24 +41,30 @@ function notFound(what: string, id: string): HubError {
 
 /** Contracts, contracted products, tariffs and indexation: the contract manager's work. */
 export const contractingService = {
-  async contracten(em: EntityManager, p: Principal, filter: ContractFilter | undefined, page: PageArgs): Promise<Connection<ContractEntity>> {
-    const qb = scopeContractData(em.createQueryBuilder(ContractEntity, 'c'), p, 'id');
-    if (filter?.aanbiederAgb) qb.andWhere('c.aanbieder_agb = :agb', { agb: filter.aanbiederAgb });
-    if (filter?.procedure) qb.andWhere('c.procedure = :procedure', { procedure: filter.procedure });
-    if (filter?.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (filter?.perceel) qb.andWhere('c.perceel = :perceel', { perceel: filter.perceel });
-    if (filter?.peildatum) qb.andWhere(':peil BETWEEN c.begindatum AND c.einddatum', { peil: filter.peildatum });
+  /** The contracts the caller may see, filtered, one keyset page (plain rows, prepared statements). */
+  async contracten(reader: RowReader, p: Principal, filter: ContractFilter | undefined, page: PageArgs): Promise<Connection<ContractRij>> {
+    const P = new Params();
+    const where = [contractScopeSql(p, 'c', 'id', P)];
+    if (filter?.aanbiederAgb) where.push(`c.aanbieder_agb = ${P.add(filter.aanbiederAgb)}`);
+    if (filter?.procedure) where.push(`c.procedure = ${P.add(filter.procedure)}`);
+    if (filter?.status) where.push(`c.status = ${P.add(filter.status)}`);
+    if (filter?.perceel) where.push(`c.perceel = ${P.add(filter.perceel)}`);
+    if (filter?.peildatum) where.push(`${P.add(filter.peildatum)}::date BETWEEN c.begindatum AND c.einddatum`);
     if (filter?.gemeenteCode) {
-      qb.andWhere('EXISTS (SELECT 1 FROM contract_gemeente fg WHERE fg.contract_id = c.id AND fg.gemeente_code = :fgem)', {
-        fgem: filter.gemeenteCode,
-      });
+      where.push(`EXISTS (SELECT 1 FROM contract_gemeente fg WHERE fg.contract_id = c.id AND fg.gemeente_code = ${P.add(filter.gemeenteCode)})`);
     }
-    return paginate(qb, page, 'nummer', (c) => c.nummer);
+    const columns = columnsOf(reader.dataSource, ContractEntity, 'c');
+    return pageOf<ContractRij>(reader, { columns, from: 'contract c', alias: 'c', where, params: P, sortColumn: 'nummer', sortKey: (c) => c.nummer }, page);
   },
 
-  async contract(em: EntityManager, p: Principal, id: string): Promise<ContractEntity | null> {
+  async contract(reader: RowReader, p: Principal, id: string): Promise<ContractRij | null> {
     if (!UUID.test(id)) return null;
-    return scopeContractData(em.createQueryBuilder(ContractEntity, 'c'), p, 'id').andWhere('c.id = :id', { id }).getOne();
+    const P = new Params();
+    const [c] = await reader.rows<ContractRij>(
+      `SELECT ${columnsOf(reader.dataSource, ContractEntity, 'c')} FROM contract c WHERE ${contractScopeSql(p, 'c', 'id', P)} AND c.id = ${P.add(id)}`,
+      P.values,
+    );
+    return c ?? null;
   },
 
   async maakContract(em: EntityManager, p: Principal, input: MaakContractInput): Promise<ContractEntity> {
@@ -261,11 +270,15 @@ export const contractingService = {
   },
 
   /** The tariff version valid on a date for a contracted product the caller may see. */
-  async tariefOpDatum(em: EntityManager, p: Principal, contractProductId: string, datum: string): Promise<TariefEntity | null> {
+  async tariefOpDatum(reader: RowReader, p: Principal, contractProductId: string, datum: string): Promise<TariefRij | null> {
     if (!UUID.test(contractProductId)) return null;
-    return scopeContractData(em.createQueryBuilder(TariefEntity, 't'), p, 'contract_id')
-      .andWhere('t.contract_product_id = :id AND t.geldig_vanaf <= :d AND (t.geldig_tot IS NULL OR t.geldig_tot >= :d)', { id: contractProductId, d: datum })
-      .getOne();
+    const P = new Params();
+    const [t] = await reader.rows<TariefRij>(
+      `SELECT ${columnsOf(reader.dataSource, TariefEntity, 't')} FROM tarief t WHERE ${contractScopeSql(p, 't', 'contract_id', P)} ` +
+        `AND t.contract_product_id = ${P.add(contractProductId)} AND t.geldig_vanaf <= ${P.add(datum)}::date AND (t.geldig_tot IS NULL OR t.geldig_tot >= ${P.add(datum)}::date)`,
+      P.values,
+    );
+    return t ?? null;
   },
 
   /**

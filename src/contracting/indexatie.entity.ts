@@ -6,7 +6,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
  * A yearly tariff indexation run with its inputs kept for audit: a plain percentage, or the
  * Jeugd formula (weighted wage index OVA and price index PPC).
  */
-@ObjectType('Indexatie', { description: 'A yearly tariff indexation run, with its inputs kept for audit.' })
+@ObjectType('Indexatie', { description: 'A yearly tariff indexation run, with its inputs kept for audit.', simpleResolvers: true })
 @Entity('indexatie')
 @Index('uq_indexatie_regio_jaar', ['regioCode', 'jaar'], { unique: true })
 @Check('ck_indexatie_methode', `methode IN ('percentage', 'jeugdformule')`)

@@ -8,7 +8,7 @@ import { ContractProductEntity } from './contract-product.entity';
  * `geldigVanaf` up to and including `geldigTot` (open when null). Versions of one contracted
  * product never overlap: the exclusion constraint makes a date pick exactly one.
  */
-@ObjectType('Tarief', { description: "One version of a contracted product's tariff (iJw ProductTarief), euro cents per unit." })
+@ObjectType('Tarief', { description: "One version of a contracted product's tariff (iJw ProductTarief), euro cents per unit.", simpleResolvers: true })
 @Entity('tarief')
 @Index('ix_tarief_contract_product', ['contractProductId', 'geldigVanaf'])
 @Exclusion('ex_tarief_overlap', `USING gist ("contract_product_id" WITH =, daterange("geldig_vanaf", "geldig_tot", '[]') WITH &&)`)

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { berichtStatus } from '../messaging/status';
 import { prepared } from '../db/prepared';
 import type { IjwMessage } from '../messaging/ijw/codec';
 import { schrijfUitgaand } from '../messaging/uitgaand';
@@ -31,6 +32,6 @@ export async function verstuurJw325(em: EntityManager, sleutels: Sleutels, jw323
     a.declaratieId,
     id,
   ]);
-  await prepared(em, `UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3 WHERE id = $1`, [a.heenId, id, codes]);
+  await berichtStatus.beantwoord(em, a.heenId, id, codes);
   return { id, codes };
 }

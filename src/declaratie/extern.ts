@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { berichtStatus } from '../messaging/status';
 import type { IjwMessage, IjwNode, IjwValue } from '../messaging/ijw/codec';
 import { lijst } from './jw325';
 
@@ -55,8 +56,8 @@ export async function legExternDeclaratieAntwoordVast(em: EntityManager, b: { id
       WHERE id = $1`,
     [d.id, b.id, codes],
   );
-  await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3 WHERE id = $1`, [d.bericht_id, b.id, [...new Set([...codes, ...[...afgewezen.values()].flat()])]]);
-  await em.query(`UPDATE bericht SET heen_id = $2 WHERE id = $1`, [b.id, d.bericht_id]);
+  await berichtStatus.beantwoord(em, d.bericht_id, b.id, [...new Set([...codes, ...[...afgewezen.values()].flat()])]);
+  await berichtStatus.koppel(em, b.id, d.bericht_id, false);
   return [];
 }
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import type { RowReader } from '../db/prepared';
 import { RequestTransaction } from '../db/tenant';
 import { createLoaders, type Loaders } from './loaders';
 import type { Sleutels } from '../common/sleutels';
@@ -22,9 +23,14 @@ export class HubContext {
     return this.tx.em();
   }
 
+  /** The request's reads: named prepared statements in its transaction, plain rows. */
+  get reader(): RowReader {
+    return this.tx;
+  }
+
   /** DataLoaders live per request, never per process, so one caller never sees another's cache. */
   get loaders(): Loaders {
-    this.loadersCache ??= createLoaders(() => this.em());
+    this.loadersCache ??= createLoaders({ reader: this.tx, em: () => this.em() });
     return this.loadersCache;
   }
 }

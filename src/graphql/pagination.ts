@@ -1,7 +1,10 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import type { QueryResultRow } from 'pg';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Params } from '../auth/scope';
 import { HubError, HubErrorCode } from '../common/hub-error';
+import type { RowReader } from '../db/prepared';
 
 export const MAX_PAGE = 200;
 
@@ -20,7 +23,7 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ description: 'Relay page information.', simpleResolvers: true })
 export class PageInfo {
   @Field({ description: 'Whether there are items after this page.' })
   hasNextPage!: boolean;
@@ -32,12 +35,14 @@ export class PageInfo {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted only when read: the field resolver reads it only when the caller selected it. */
+  readonly totalCount: number | Promise<number>;
 }
 
 /** Builds a Relay connection type for a node type. */
 export function ConnectionType<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`, { description: `An edge to a ${name}.` })
+  // Plain properties: graphql-js reads them itself, no per-field wrapper of type-graphql.
+  @ObjectType(`${name}Edge`, { description: `An edge to a ${name}.`, simpleResolvers: true })
   class Edge {
     @Field({ description: 'Opaque cursor of this item.' })
     cursor!: string;
@@ -46,7 +51,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.`, simpleResolvers: true })
   class Conn {
     @Field(() => [Edge], { description: 'The items of this page.' })
     edges!: Edge[];
@@ -79,8 +84,27 @@ export function decodeCursor(after: string): [string, string] {
 }
 
 /**
+ * A connection whose `totalCount` runs `count` on first read only. GraphQL reads it only when the
+ * caller selected `totalCount` (under any alias, fragment or directive: the executor decides), so a
+ * page without it costs no count statement.
+ */
+function connection<T>(edges: { cursor: string; node: T }[], hasNextPage: boolean, count: () => Promise<number>): Connection<T> {
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    get totalCount() {
+      return (counted ??= count());
+    },
+  };
+}
+
+const cursorOf = (sortKey: string, id: string) => Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+
+/**
  * Keyset pagination over `qb` ordered by (sortColumn, id): stable under inserts, one query for the
- * page and one for the count. `sortKey` reads the sort value back from an entity for its cursor.
+ * page and, when `totalCount` is read, one for the count. `sortKey` reads the sort value back from
+ * an entity for its cursor.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
@@ -89,7 +113,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   sortKey: (t: T) => string,
 ): Promise<Connection<T>> {
   const alias = qb.alias;
-  const totalCount = await qb.clone().getCount();
+  const counter = qb.clone();
   if (args.after) {
     const [k, id] = decodeCursor(args.after);
     qb.andWhere(`(${alias}.${sortColumn}, ${alias}.id) > (:ck, :cid)`, { ck: k, cid: id });
@@ -99,14 +123,47 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .addOrderBy(`${alias}.id`, 'ASC')
     .take(args.first + 1)
     .getMany();
-  const page = rows.slice(0, args.first);
-  const edges = page.map((node) => ({
-    node,
-    cursor: Buffer.from(JSON.stringify([sortKey(node), node.id])).toString('base64url'),
-  }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-  };
+  const edges = rows.slice(0, args.first).map((node) => ({ node, cursor: cursorOf(sortKey(node), node.id) }));
+  return connection(edges, rows.length > args.first, () => counter.getCount());
+}
+
+/** A keyset page in plain SQL: the rows of `from` (with its alias) that match every condition. */
+export interface PageQuery<T> {
+  /** The select list. */
+  columns: string;
+  /** FROM clause with the alias used in `columns`, `where` and `sortColumn`, e.g. `contract c`. */
+  from: string;
+  alias: string;
+  /** Conditions (AND), with their values in `params`. */
+  where: string[];
+  params: Params;
+  /** The sort column before the id, e.g. `nummer`. */
+  sortColumn: string;
+  /** The sort value of a row, for its cursor. */
+  sortKey: (t: T) => string;
+}
+
+/**
+ * Keyset pagination in plain SQL ordered by (sortColumn, id): the page and, when `totalCount` is
+ * read, the count run as named prepared statements of `reader` (the request's transaction), and
+ * return plain rows.
+ */
+export async function pageOf<T extends QueryResultRow & { id: string }>(reader: RowReader, q: PageQuery<T>, args: PageArgs): Promise<Connection<T>> {
+  const a = q.alias;
+  const filter = q.where.length ? q.where.join(' AND ') : 'true';
+  const filterValues = [...q.params.values];
+  let page = filter;
+  if (args.after) {
+    const [k, id] = decodeCursor(args.after);
+    page += ` AND (${a}.${q.sortColumn}, ${a}.id) > (${q.params.add(k)}, ${q.params.add(id)}::uuid)`;
+  }
+  const rows = await reader.rows<T>(
+    `SELECT ${q.columns} FROM ${q.from} WHERE ${page} ORDER BY ${a}.${q.sortColumn}, ${a}.id LIMIT ${q.params.add(args.first + 1)}`,
+    q.params.values,
+  );
+  const edges = rows.slice(0, args.first).map((node) => ({ node, cursor: cursorOf(q.sortKey(node), node.id) }));
+  return connection(edges, rows.length > args.first, async () => {
+    const [r] = await reader.rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${q.from} WHERE ${filter}`, filterValues);
+    return r.n;
+  });
 }

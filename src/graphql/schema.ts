@@ -15,6 +15,7 @@ import { AanbiederResolver, GemeenteResolver, RegioResolver } from '../registry/
 import { AanbiederBezorgadresResolver, BezorgadresResolver } from '../registry/bezorgadres.resolver';
 import { SleutelResolver } from '../sleutels/sleutel.resolver';
 import type { HubContext } from './context';
+import { cheapScalars } from './scalars';
 
 /** Role check of `@Authorized(roles)`: no roles listed means any signed-in caller. */
 export const authChecker: AuthChecker<HubContext> = ({ context }, roles) =>
@@ -24,7 +25,7 @@ let cached: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the resolvers. */
 export function buildHubSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({
+  cached ??= cheapScalars(buildSchemaSync({
     resolvers: [
       RegioResolver,
       GemeenteResolver,
@@ -51,7 +52,7 @@ export function buildHubSchema(): GraphQLSchema {
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
-  });
+  }));
   return cached;
 }
 

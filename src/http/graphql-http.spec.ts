@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { documentLimits, withDeadline } from './graphql-http';
+import { documentLimits, VerdictCache, withDeadline } from './graphql-http';
 
 /** Just enough of an express Response to see what was sent. */
 class FakeRes extends EventEmitter {
@@ -87,5 +87,37 @@ describe('documentLimits', () => {
       run(limits, req as Partial<Request>, r, next);
       expect({ next: next.mock.calls.length, sent: r.sent }).toEqual({ next: 1, sent: undefined });
     }
+  });
+});
+
+describe('VerdictCache', () => {
+  it('judges a document text once, refusals included, and keeps at most max verdicts, the least recently used dropped', () => {
+    const cache = new VerdictCache(2);
+    const judge = jest.fn(() => null);
+    const refusal = { limit: 'selections' as const, found: 6, message: 'Query has 6 selections; at most 5 allowed' };
+    const refuse = jest.fn(() => refusal);
+    expect(cache.verdict('{ a }', judge)).toBeNull();
+    expect(cache.verdict('{ a }', judge)).toBeNull();
+    expect(cache.verdict('{ a b c d e f }', refuse)).toBe(refusal);
+    expect(cache.verdict('{ a b c d e f }', refuse)).toBe(refusal);
+    expect([judge.mock.calls.length, refuse.mock.calls.length]).toEqual([1, 1]);
+    // '{ a }' was used last before '{ b }' arrives: the refusal goes.
+    cache.verdict('{ a }', judge);
+    cache.verdict('{ b }', judge);
+    expect(cache.size).toBe(2);
+    cache.verdict('{ a }', judge);
+    cache.verdict('{ a b c d e f }', refuse);
+    expect([judge.mock.calls.length, refuse.mock.calls.length]).toEqual([2, 2]);
+  });
+
+  it('lets documentLimits refuse a known document again from its kept verdict', () => {
+    const cache = new VerdictCache();
+    const limits = documentLimits({ maxTokens: 100, maxSelections: 5, maxDirectives: 2 }, cache);
+    for (let i = 0; i < 2; i++) {
+      const res = fakeRes();
+      run(limits, { method: 'POST', body: { query: '{ a b c d e f }' } }, res, jest.fn());
+      expect(res.statusCode).toBe(400);
+    }
+    expect(cache.size).toBe(1);
   });
 });

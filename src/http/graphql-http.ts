@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { parse, type DocumentNode } from 'graphql';
-import { documentProblem, type DocumentLimits } from '../graphql/limits';
+import { documentProblem, type DocumentLimits, type DocumentProblem } from '../graphql/limits';
 import { log } from '../observability/logger';
 
 /** A GraphQL-shaped error answer, as Apollo would give, for refusals before Apollo runs. */
@@ -80,13 +81,55 @@ export function graphqlBodyErrors() {
 }
 
 /**
+ * The verdicts of `documentLimits` on documents seen before, by a hash of their text, the least
+ * recently used dropped beyond `max`: a client sends the same few documents again and again, and
+ * Apollo keeps their parsed form (its document store) the same way, so a known document is parsed
+ * by neither.
+ */
+export class VerdictCache {
+  private readonly map = new Map<string, DocumentProblem | null>();
+
+  constructor(private readonly max = 1000) {}
+
+  /** The verdict on `text`: computed by `judge` (and kept) when not known. */
+  verdict(text: string, judge: () => DocumentProblem | null): DocumentProblem | null {
+    const key = createHash('sha256').update(text).digest('base64');
+    const known = this.map.get(key);
+    if (known !== undefined) {
+      // Most recently used last.
+      this.map.delete(key);
+      this.map.set(key, known);
+      return known;
+    }
+    const v = judge();
+    this.map.set(key, v);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+    return v;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/**
  * Refuses a document over the selection or directive limit (400 QUERY_TOO_COMPLEX) before Apollo
  * sees it. It must come before validation: the standard rules run in one visitor, and one of them
  * (overlapping fields) costs time quadratic in the selections, so a rule beside them comes too
  * late; and Apollo turns an error thrown from a plugin hook into a 500. Parsing is bounded by
- * `maxTokens`; a document that does not parse is left to Apollo, which says why.
+ * `maxTokens`; a document that does not parse is left to Apollo, which says why. Verdicts are kept
+ * per document text (`VerdictCache`), so a known document is not parsed again.
  */
-export function documentLimits(limits: DocumentLimits & { maxTokens: number }): RequestHandler {
+export function documentLimits(limits: DocumentLimits & { maxTokens: number }, cache = new VerdictCache()): RequestHandler {
+  const judge = (text: string) => (): DocumentProblem | null => {
+    let doc: DocumentNode;
+    try {
+      doc = parse(text, { maxTokens: limits.maxTokens, noLocation: true });
+    } catch {
+      return null;
+    }
+    return documentProblem(doc, limits) ?? null;
+  };
   return (req, res, next) => {
     const body: unknown = req.body;
     const fromBody = body && typeof body === 'object' && !Array.isArray(body) ? (body as { query?: unknown }).query : undefined;
@@ -95,14 +138,7 @@ export function documentLimits(limits: DocumentLimits & { maxTokens: number }): 
       next();
       return;
     }
-    let doc: DocumentNode;
-    try {
-      doc = parse(text, { maxTokens: limits.maxTokens, noLocation: true });
-    } catch {
-      next();
-      return;
-    }
-    const problem = documentProblem(doc, limits);
+    const problem = cache.verdict(text, judge(text));
     if (!problem) {
       next();
       return;

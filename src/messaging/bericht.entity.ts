@@ -1,4 +1,5 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
+import { BERICHT_STATUSSEN, type BerichtStatus } from './status';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -16,7 +17,9 @@ import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGener
 @Index('ix_bericht_aanbieder', ['aanbiederAgb', 'ontvangenOp'])
 @Index('ix_bericht_gemeente', ['gemeenteCode', 'ontvangenOp'])
 @Index('ix_bericht_volgorde', ['clientSleutel', 'volgnummer'], { where: "status = 'ontvangen' AND client_sleutel IS NOT NULL" })
+@Index('ix_bericht_te_verwerken', ['volgnummer'], { where: "status = 'ontvangen' AND richting = 'in'" })
 @Check('ck_bericht_richting', `richting IN ('in', 'uit')`)
+@Check('ck_bericht_status', `status IN (${BERICHT_STATUSSEN.map((s) => `'${s}'`).join(', ')})`)
 export class BerichtEntity {
   @Field(() => ID, { description: 'Technical id (the id of POST /ijw/berichten).' })
   @PrimaryGeneratedColumn('uuid')
@@ -73,7 +76,7 @@ export class BerichtEntity {
    */
   @Field(() => String, { description: 'ontvangen → verwerkt | ongeldig | afgekeurd; to deliver: klaar → beschikbaar | afgeleverd | mislukt.' })
   @Column({ type: 'varchar', length: 12 })
-  status!: string;
+  status!: BerichtStatus;
 
   /** AES-256-GCM: iv (12) + tag (16) + ciphertext. */
   @Column({ name: 'xml_versleuteld', type: 'bytea' })
@@ -119,6 +122,12 @@ export class BerichtEntity {
   @Column({ name: 'aanbieder_ziet', type: 'boolean', default: false })
   aanbiederZiet!: boolean;
 
+  /** Processing attempts that failed unexpectedly (not a retour code: an error of the hub). */
+  @Column({ type: 'smallint', default: 0 })
+  pogingen!: number;
+  /** After a failed attempt: not claimed again before this moment (backoff). */
+  @Column({ name: 'volgende_poging', type: 'timestamptz', nullable: true })
+  volgendePoging!: Date | null;
   @Field(() => Date, { description: 'When the hub received or wrote it.' })
   @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz', precision: 3 })
   ontvangenOp!: Date;

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Transactional outbox: written in the same transaction as the message it concerns; the relay
+ * Transactional outbox of deliveries: written in the same transaction as the message it concerns; the relay
  * turns each row into a BullMQ job whose id is this row's id, so a relay crash can never make
  * two jobs of one row.
  */
@@ -10,14 +10,14 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Index('ix_outbox_onafgehandeld', ['doorgezetOp'], { where: 'afgehandeld_op IS NULL' })
 // A job marks its own row finished by message id: without this it scanned every open row.
 @Index('ix_outbox_bericht_open', ['berichtId'], { where: 'afgehandeld_op IS NULL' })
-@Check('ck_outbox_soort', `soort IN ('verwerk', 'bezorg')`)
+@Check('ck_outbox_soort', `soort IN ('bezorg')`)
 export class OutboxEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
 
-  /** verwerk: process an inbound message; bezorg: deliver an outbound one. */
+  /** bezorg: deliver an outbound message (an inbound one waits as `bericht.status = 'ontvangen'`). */
   @Column({ type: 'varchar', length: 10 })
-  soort!: 'verwerk' | 'bezorg';
+  soort!: 'bezorg';
 
   @Column({ name: 'bericht_id', type: 'uuid' })
   berichtId!: string;

@@ -19,44 +19,60 @@ export interface UitgaandMeta {
  * Every message the hub writes goes to a provider, released to it at once.
  */
 export async function schrijfUitgaand(em: EntityManager, sleutels: Sleutels, message: IjwMessage, meta: UitgaandMeta): Promise<string> {
-  const header = message.bericht.Header as IjwNode;
-  // A retour's own identification is IdentificatieRetour; other messages carry BerichtIdentificatie.
-  const retour = typeof header.IdentificatieRetour === 'string';
-  const identificatie = retour ? (header.IdentificatieRetour as string) : ((header.BerichtIdentificatie as IjwNode).Identificatie as string);
-  const dagtekening = retour ? (header.DagtekeningRetour as string) : ((header.BerichtIdentificatie as IjwNode).Dagtekening as string);
-  const xml = Buffer.from(writeMessage(message));
-  // One statement: the message, and its delivery row. A provider without an endpoint reads it
-  // from its mailbox, so it is available at once and its delivery row is done: no job at all.
-  const rows = await prepared<{ id: string }>(
-    em,
-    `WITH b AS (
-       INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
-                            gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes, aanbieder_ziet)
-       VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9,
-               CASE WHEN EXISTS (SELECT 1 FROM bezorgadres WHERE aanbieder_agb = $14) THEN 'klaar' ELSE 'beschikbaar' END,
-               $10, $11, $12, $13, true)
-       RETURNING id, status
-     ), o AS (
-       INSERT INTO outbox (soort, bericht_id, doorgezet_op, afgehandeld_op)
-       SELECT 'bezorg', id, CASE WHEN status = 'beschikbaar' THEN now() END, CASE WHEN status = 'beschikbaar' THEN now() END FROM b
-     )
-     SELECT id FROM b`,
-    [
-      message.type,
-      header.Afzender,
-      header.Ontvanger,
-      identificatie,
-      dagtekening,
-      sha256Hex(xml),
-      meta.regioCode,
-      meta.aanbiederAgb,
-      meta.gemeenteCode,
-      sleutels.versleutel(xml),
-      xml.length,
-      meta.heenId ?? null,
-      meta.retourcodes ?? [],
-      meta.aanbiederAgb,
-    ],
-  );
-  return rows[0].id;
+  return (await schrijfUitgaandBulk(em, sleutels, [{ message, meta }]))[0];
+}
+
+// One statement for any number of messages: the messages, and their delivery rows. A provider
+// without an endpoint reads its messages from its mailbox, so they are available at once and
+// their delivery rows are done: no job at all.
+const UITGAAND_SQL = `WITH b AS (
+     INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
+                          gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes, aanbieder_ziet)
+     SELECT 'uit', m.type, m.afzender, m.ontvanger, m.identificatie, m.dagtekening, m.hash, m.regio, m.agb, m.gemeente,
+            CASE WHEN EXISTS (SELECT 1 FROM bezorgadres a WHERE a.aanbieder_agb = m.agb) THEN 'klaar' ELSE 'beschikbaar' END,
+            x.xml, x.grootte, m.heen_id, m.codes, true
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (type text, afzender text, ontvanger text, identificatie text, dagtekening date, hash text,
+                                                         regio text, agb text, gemeente text, heen_id uuid, codes text[]))
+            WITH ORDINALITY AS m(type, afzender, ontvanger, identificatie, dagtekening, hash, regio, agb, gemeente, heen_id, codes, nr)
+       JOIN unnest($2::bytea[], $3::int[]) WITH ORDINALITY AS x(xml, grootte, nr) ON x.nr = m.nr
+      ORDER BY m.nr
+     RETURNING id, status, heen_id, identificatie
+   ), o AS (
+     INSERT INTO outbox (soort, bericht_id, doorgezet_op, afgehandeld_op)
+     SELECT 'bezorg', id, CASE WHEN status = 'beschikbaar' THEN now() END, CASE WHEN status = 'beschikbaar' THEN now() END FROM b
+   )
+   SELECT id FROM b`;
+
+/**
+ * `schrijfUitgaand` for many messages in one statement; the ids in the order given. The messages
+ * get their receipt numbers in that order.
+ */
+export async function schrijfUitgaandBulk(em: EntityManager, sleutels: Sleutels, items: { message: IjwMessage; meta: UitgaandMeta }[]): Promise<string[]> {
+  if (!items.length) return [];
+  const rijen = [];
+  const xmls: Buffer[] = [];
+  const groottes: number[] = [];
+  for (const { message, meta } of items) {
+    const header = message.bericht.Header as IjwNode;
+    // A retour's own identification is IdentificatieRetour; other messages carry BerichtIdentificatie.
+    const retour = typeof header.IdentificatieRetour === 'string';
+    const xml = Buffer.from(writeMessage(message));
+    rijen.push({
+      type: message.type,
+      afzender: header.Afzender,
+      ontvanger: header.Ontvanger,
+      identificatie: retour ? header.IdentificatieRetour : (header.BerichtIdentificatie as IjwNode).Identificatie,
+      dagtekening: retour ? header.DagtekeningRetour : (header.BerichtIdentificatie as IjwNode).Dagtekening,
+      hash: sha256Hex(xml),
+      regio: meta.regioCode,
+      agb: meta.aanbiederAgb,
+      gemeente: meta.gemeenteCode,
+      heen_id: meta.heenId ?? null,
+      codes: meta.retourcodes ?? [],
+    });
+    xmls.push(sleutels.versleutel(xml));
+    groottes.push(xml.length);
+  }
+  const rows = await prepared<{ id: string }>(em, UITGAAND_SQL, [JSON.stringify(rijen), xmls, groottes]);
+  return rows.map((r) => r.id);
 }

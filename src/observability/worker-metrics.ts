@@ -72,9 +72,9 @@ export function watchQueues(names: string[], opts: { connection: ConnectionOptio
 export function registerBacklogGauges(read: () => Promise<{ open: number; oudsteSeconden: number; mislukt: number }>, maxAgeS: number): void {
   registerDatabaseGauges(
     [
-      { name: 'hub_outbox_open', help: 'Outbox rows whose job has not finished' },
-      { name: 'hub_outbox_oldest_seconds', help: 'Age of the oldest outbox row whose job has not finished (0 when none): the outbox lag' },
-      { name: 'hub_dead_letters', help: 'Deliveries that failed their last attempt (status mislukt), waiting for a redrive' },
+      { name: 'hub_outbox_open', help: 'Work waiting in the message path: received messages not yet processed, and deliveries whose job has not finished' },
+      { name: 'hub_outbox_oldest_seconds', help: 'Age of the oldest of those (0 when none): the message path lag' },
+      { name: 'hub_dead_letters', help: 'Dead letters waiting for a redrive: deliveries that failed their last attempt (mislukt), received messages whose processing kept failing (vastgelopen)' },
     ],
     async () => {
       const a = await read();

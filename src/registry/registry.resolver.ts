@@ -2,10 +2,13 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
-import { ConnectionType, PageArgs, paginate } from '../graphql/pagination';
+import { Params } from '../auth/scope';
+import { columnsOf } from '../db/rows';
+import { ConnectionType, PageArgs, pageOf } from '../graphql/pagination';
 import { AanbiederEntity } from './aanbieder.entity';
 import { GemeenteEntity } from './gemeente.entity';
 import { RegioEntity } from './regio.entity';
+import type { AanbiederRij, GemeenteRij, RegioRij } from './registry.types';
 
 export const GemeenteConnection = ConnectionType(GemeenteEntity, 'Gemeente');
 export const AanbiederConnection = ConnectionType(AanbiederEntity, 'Aanbieder');
@@ -35,15 +38,13 @@ export class AanbiederFilter {
 export class RegioResolver {
   @Authorized()
   @Query(() => [RegioEntity], { description: 'The regions (tenants).' })
-  async regios(@Ctx() ctx: HubContext) {
-    const em = await ctx.em();
-    return em.createQueryBuilder(RegioEntity, 'r').orderBy('r.code').getMany();
+  async regios(@Ctx() ctx: HubContext): Promise<RegioRij[]> {
+    return ctx.reader.rows<RegioRij>(`SELECT ${columnsOf(ctx.reader.dataSource, RegioEntity, 'r')} FROM regio r ORDER BY r.code`);
   }
 
   @FieldResolver(() => [GemeenteEntity], { description: 'Municipalities of the region, all versions.' })
-  async gemeenten(@Root() r: RegioEntity, @Ctx() ctx: HubContext) {
-    const em = await ctx.em();
-    return em.createQueryBuilder(GemeenteEntity, 'g').where('g.regio_code = :r', { r: r.code }).orderBy('g.naam').getMany();
+  gemeenten(@Root() r: RegioRij, @Ctx() ctx: HubContext) {
+    return ctx.loaders.gemeentenVanRegio.load(r.code);
   }
 }
 
@@ -52,12 +53,16 @@ export class GemeenteResolver {
   @Authorized()
   @Query(() => GemeenteConnection, { description: 'Municipalities (CBS codes), filtered and paged.' })
   async gemeenten(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => GemeenteFilter, { nullable: true }) filter?: GemeenteFilter) {
-    const em = await ctx.em();
-    const qb = em.createQueryBuilder(GemeenteEntity, 'g');
+    const P = new Params();
+    const where: string[] = [];
     const regio = filter?.regioCode ?? ctx.principal.regio;
-    if (regio) qb.andWhere('g.regio_code = :r', { r: regio });
-    if (filter?.peildatum) qb.andWhere('g.geldig_vanaf <= :d AND (g.geldig_tot IS NULL OR g.geldig_tot >= :d)', { d: filter.peildatum });
-    return paginate(qb, page, 'code', (g) => g.code);
+    if (regio) where.push(`g.regio_code = ${P.add(regio)}`);
+    if (filter?.peildatum) {
+      const d = P.add(filter.peildatum);
+      where.push(`g.geldig_vanaf <= ${d}::date AND (g.geldig_tot IS NULL OR g.geldig_tot >= ${d}::date)`);
+    }
+    const columns = columnsOf(ctx.reader.dataSource, GemeenteEntity, 'g');
+    return pageOf<GemeenteRij>(ctx.reader, { columns, from: 'gemeente g', alias: 'g', where, params: P, sortColumn: 'code', sortKey: (g) => g.code }, page);
   }
 }
 
@@ -66,10 +71,11 @@ export class AanbiederResolver {
   @Authorized()
   @Query(() => AanbiederConnection, { description: 'Providers; a provider sees only itself.' })
   async aanbieders(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => AanbiederFilter, { nullable: true }) filter?: AanbiederFilter) {
-    const em = await ctx.em();
-    const qb = em.createQueryBuilder(AanbiederEntity, 'a');
-    if (ctx.principal.rol === 'aanbieder') qb.andWhere('a.agb = :agb', { agb: ctx.principal.agb });
-    if (filter?.naam) qb.andWhere('a.naam ILIKE :naam', { naam: `%${filter.naam.replace(/[%_\\]/g, '')}%` });
-    return paginate(qb, page, 'agb', (a) => a.agb);
+    const P = new Params();
+    const where: string[] = [];
+    if (ctx.principal.rol === 'aanbieder') where.push(`a.agb = ${P.add(ctx.principal.agb)}`);
+    if (filter?.naam) where.push(`a.naam ILIKE ${P.add(`%${filter.naam.replace(/[%_\\]/g, '')}%`)}`);
+    const columns = columnsOf(ctx.reader.dataSource, AanbiederEntity, 'a');
+    return pageOf<AanbiederRij>(ctx.reader, { columns, from: 'aanbieder a', alias: 'a', where, params: P, sortColumn: 'agb', sortKey: (a) => a.agb }, page);
   }
 }

@@ -1,4 +1,5 @@
 import { Queue, Worker } from 'bullmq';
+import { berichtHandlers } from '../../src/modules';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isValidBsn } from '../../src/common/bsn';
@@ -10,28 +11,28 @@ import type { XsdValidators } from '../../src/messaging/ijw/xsd-validator';
 import { AGB } from '../fixtures/regions';
 import { bezorgBericht, naMislukking } from '../../src/messaging/processing/bezorging';
 import { startRelay, type Pogingen } from '../../src/messaging/processing/relay';
-import { verwerkBericht } from '../../src/messaging/processing/verwerking';
+import { startVerwerker } from '../../src/messaging/processing/verwerker';
 import { bouwJw301 } from '../../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../../src/toewijzing/toewijzing.entity';
 
-/** The worker side of the message path, in-process, on a random queue prefix. */
+/** The worker side of the message path, in-process: the batch loop, and deliveries on a random queue prefix. */
 export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: XsdValidators, pogingen?: Pogingen) {
   const prefix = `test-${randomBytes(4).toString('hex')}`;
   const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
   const sleutels = sleutelsUitConfig(cfg);
   const queue = new Queue('berichten', { connection, prefix });
-  const worker = new Worker(
-    'berichten',
-    async (job) => {
-      const id = (job.data as { berichtId: string }).berichtId;
-      return job.name === 'verwerk-bericht' ? verwerkBericht(ds, sleutels, id, xsd) : bezorgBericht(ds, sleutels, id);
-    },
-    { connection, prefix, concurrency: 4 },
-  );
+  const worker = new Worker('berichten', async (job) => bezorgBericht(ds, sleutels, (job.data as { berichtId: string }).berichtId), { connection, prefix, concurrency: 4 });
   worker.on('failed', (job) => { if (process.env.DEBUG_JOBS) console.error(job?.failedReason); void naMislukking(ds, job); });
   const relay = startRelay(ds, queue, { intervalMs: 20, staleMs: 60_000, pogingen }, () => undefined);
+  const verwerker = startVerwerker(
+    ds,
+    sleutels,
+    { parallel: 2, pollMs: 20, handlers: berichtHandlers(), ...(xsd && { xsd }), ...(pogingen && { pogingen: pogingen.attempts, backoffMs: pogingen.backoffMs }) },
+    { onError: (e) => { if (process.env.DEBUG_JOBS) console.error(e); } },
+  );
   return {
     async close() {
+      await verwerker.stop();
       await relay.stop();
       await worker.close();
       await queue.obliterate({ force: true });

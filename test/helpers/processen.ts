@@ -22,9 +22,8 @@ export function bouw(): string {
   // Compiled files resolve their packages by walking up from the build dir.
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', dir], { stdio: 'inherit' });
-  // What scripts/copy-assets.js does for dist/: tsc does not copy the .cjs loader.
-  const loader = path.join('src', 'messaging', 'ijw', 'libxml2-loader.cjs');
-  fs.copyFileSync(path.join(ROOT, loader), path.join(dir, loader));
+  // tsc does not copy plain files (the .cjs loader, the dashboard the api serves): the same copy as for dist/.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'copy-assets.js'), dir], { stdio: 'inherit' });
   return dir;
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { berichtStatus } from '../status';
 import type { EntityManager } from 'typeorm';
 import { audit } from '../../auth/audit.service';
 import type { Principal } from '../../auth/principal';
@@ -41,16 +42,14 @@ export const berichtService = {
     return paginate(qb, page, 'ontvangen_op', (b) => b.ontvangenOp.toISOString());
   },
 
-  /** Redrives a dead letter: a delivery that failed its last attempt is delivered again from the start. */
+  /**
+   * Redrives a dead letter: a delivery that failed its last attempt is delivered again from the
+   * start; a received message whose processing kept failing (`vastgelopen`) waits to be processed again.
+   */
   async herbezorg(em: EntityManager, p: Principal, id: string): Promise<BerichtEntity> {
-    const r = UUID.test(id) ? await em.query<{ id: string; regio_code: string | null }[]>(
-          // Through a CTE: the driver answers a bare UPDATE … RETURNING as [rows, count].
-          `WITH u AS (UPDATE bericht SET status = 'klaar' WHERE id = $1 AND status = 'mislukt' RETURNING id, regio_code) SELECT id, regio_code FROM u`,
-          [id],
-        ) : [];
-    if (!r[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Geen mislukte bezorging met dit id', { veld: 'id' });
-    await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [id]);
-    await audit(em, p, 'bericht.herbezorgd', 'bericht', id, {}, r[0].regio_code);
+    const r = UUID.test(id) ? await berichtStatus.herstart(em, id) : undefined;
+    if (!r) throw new HubError(HubErrorCode.NOT_FOUND, 'Geen mislukte bezorging of vastgelopen bericht met dit id', { veld: 'id' });
+    await audit(em, p, 'bericht.herbezorgd', 'bericht', id, {}, r.regio_code);
     return em.findOneByOrFail(BerichtEntity, { id });
   },
 
@@ -75,7 +74,7 @@ export class BerichtResolver {
   }
 
   @Authorized(['beheerder'])
-  @Mutation(() => BerichtEntity, { description: 'Redrive a delivery that failed its last attempt (the dead letter).' })
+  @Mutation(() => BerichtEntity, { description: 'Redrive a dead letter: a delivery that failed its last attempt, or a received message whose processing kept failing (vastgelopen).' })
   async herbezorg(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
     return berichtService.herbezorg(await ctx.em(), ctx.principal, id);
   }

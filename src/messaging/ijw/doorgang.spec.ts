@@ -4,6 +4,8 @@
  * few thousand deterministic mutations of them, parseMessage gives exactly what the reference gives:
  * the same model and issues, or the same CodecError code and message.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { jw305Xml, testBsn, zaakJw301 } from '../../../test/helpers/berichten';
 import { jw323Xml } from '../../../test/helpers/declaraties';
 import { AGB } from '../../../test/fixtures/regions';
@@ -42,9 +44,19 @@ async function vergelijk(label: string, input: string | Uint8Array): Promise<voi
 
 const samples = MESSAGE_TYPES.flatMap((type) => (['full', 'minimal'] as const).map((mode) => ({ label: `${type} ${mode}`, xml: writeMessage(sampleMessage(type, mode)) })));
 
-/** The messages the integration tests build with their helpers. */
+/** Every XML file under test/fixtures (the pipeline's pinned retours among them). */
+function xmlBestanden(dir = path.resolve(__dirname, '../../../test/fixtures')): { label: string; xml: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return xmlBestanden(p);
+    return e.name.endsWith('.xml') ? [{ label: e.name, xml: readFileSync(p, 'utf8') }] : [];
+  });
+}
+
+/** The messages the integration tests build with their helpers, and the XML files of test/fixtures. */
 function fixtures(): { label: string; xml: string }[] {
   return [
+    ...xmlBestanden(),
     { label: 'jw305Xml', xml: jw305Xml({ identificatie: 'T1', bsn: testBsn(0) }) },
     { label: 'jw305Xml with a toewijzing', xml: jw305Xml({ identificatie: 'T2', bsn: testBsn(1), toewijzingNummer: 12, product: { Categorie: '45', Code: '45A04' } }) },
     { label: 'zaakJw301', xml: zaakJw301({ bsn: testBsn(2), nummer: 7, identificatie: 'Z1', dagtekening: '2026-11-20' }) },
@@ -189,7 +201,7 @@ function willekeur(seed: number): () => number {
 }
 
 /** Mutations per message and the first seed: DOORGANG_MUTATIES and DOORGANG_SEED search deeper or elsewhere. */
-const MUTATIES = Number(process.env.DOORGANG_MUTATIES ?? 150);
+const MUTATIES = Number(process.env.DOORGANG_MUTATIES ?? 80);
 const SEED = Number(process.env.DOORGANG_SEED ?? 1000);
 
 const INVOEGSELS = [

@@ -3,17 +3,7 @@ import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
 import { BASIS_NS, type MessageType } from '../ijw/definition';
 import { libxml2 } from '../ijw/xml';
 
-/** Message types a provider sends (heen messages and its retours on JW301/JW319); the rest a municipality. */
-export const VAN_AANBIEDER: ReadonlySet<MessageType> = new Set(['JW305', 'JW307', 'JW315', 'JW317', 'JW323', 'JW302', 'JW320']);
-/** Retours copy Afzender and Ontvanger from the message they answer: their sender is the Ontvanger. */
-export const RETOURS: ReadonlySet<MessageType> = new Set(['JW302', 'JW306', 'JW308', 'JW316', 'JW318', 'JW320']);
-
-/**
- * Types about exactly one client (one Client with one Bsn): the hub judges a client's messages of
- * these types one at a time, in the order it received them. A JW323 names many clients (its
- * claims are serialised per provider); JW319 and the retours name none.
- */
-export const EEN_CLIENT: ReadonlySet<MessageType> = new Set(['JW301', 'JW305', 'JW307', 'JW315', 'JW317']);
+import { AANBIEDER_IS_AFZENDER, EEN_CLIENT, RETOURS } from '../ijw/soorten';
 
 /** The header facts the inbox needs before accepting a message. */
 export interface Envelope {
@@ -33,8 +23,6 @@ export interface Envelope {
 
 const AGB = /^[0-9]{8}$/;
 const GEMEENTE = /^[0-9]{4}$/;
-/** Types whose Afzender is the provider: its heen messages and the retours of them (a retour copies the header). */
-const AANBIEDER_IS_AFZENDER: ReadonlySet<MessageType> = new Set(['JW305', 'JW307', 'JW315', 'JW317', 'JW323', 'JW306', 'JW308', 'JW316', 'JW318']);
 
 interface Kop {
   type: MessageType;

@@ -9,7 +9,7 @@ import { bearerPrincipal, httpStatus, wrap } from '../../http/bearer';
 import { log } from '../../observability/logger';
 import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
 import { readEnvelope } from './envelope';
-import { checkSender, ONBEKENDE_PARTIJ, ontvang } from './inbox.service';
+import { checkSender, Inbox, ONBEKENDE_PARTIJ } from './inbox.service';
 
 /** A party in the header the hub does not serve: the request is understood but cannot be routed. */
 const GEEN_ROUTE: ReadonlySet<string> = new Set(Object.values(ONBEKENDE_PARTIJ));
@@ -38,6 +38,7 @@ interface BerichtRij {
 /** The public iJw contract: POST /ijw/berichten, GET /ijw/berichten/{id} and /{id}/xml. */
 export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { maxBytes: number; sleutels: Sleutels }): Router {
   const router = express.Router();
+  const inbox = new Inbox(ds, opts.sleutels);
 
   const principal = (req: Request): Promise<Principal> => bearerPrincipal(verifier, req);
 
@@ -64,7 +65,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
       if (body.length === 0) throw new CodecError(CodecErrorCode.NOT_XML, 'leeg bericht');
       const env = await readEnvelope(body, opts.maxBytes);
       checkSender(p, env);
-      const r = await ontvang(ds, p, env, body, opts.sleutels);
+      const r = await inbox.ontvang(p, env, body);
       res.status(r.herhaling ? 200 : 202).json({ id: r.id, status: r.status });
     }),
   );

@@ -1,4 +1,5 @@
 import { prepared } from '../../db/prepared';
+import { berichtStatus } from '../status';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { withTenant } from '../../db/tenant';
@@ -6,8 +7,7 @@ import { SYSTEEM } from './verwerking';
 import { HEADER_BERICHT_ID, HEADER_HANDTEKENING, HEADER_TIJDSTEMPEL, onderteken } from './ondertekening';
 import type { Sleutels } from '../../common/sleutels';
 
-/** Outbound types whose recipient is the provider. */
-const NAAR_AANBIEDER = ['JW301', 'JW306', 'JW308', 'JW316', 'JW318', 'JW319', 'JW325'];
+import { NAAR_AANBIEDER } from '../ijw/soorten';
 
 interface TeBezorgen {
   status: string;
@@ -31,12 +31,12 @@ export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: stri
       `SELECT b.status, b.xml_versleuteld, a.url, a.geheim_versleuteld AS geheim,
               CASE WHEN a.vorig_geldig_tot > now() THEN a.vorig_geheim_versleuteld END AS vorig
          FROM bericht b LEFT JOIN bezorgadres a ON a.aanbieder_agb = b.aanbieder_agb AND b.type = ANY($2::text[]) WHERE b.id = $1`,
-      [id, NAAR_AANBIEDER],
+      [id, [...NAAR_AANBIEDER]],
     );
     return rows[0];
   });
   if (!b || b.status !== 'klaar') return { status: b?.status ?? 'onbekend' };
-  let status = 'beschikbaar';
+  let status: 'beschikbaar' | 'afgeleverd' = 'beschikbaar';
   if (b.url) {
     // Never unsigned and never with a hub key: an endpoint without its own secret gets nothing
     // (the job fails, then redrive after `roteerOndertekeningsgeheim`).
@@ -58,10 +58,7 @@ export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: stri
     if (!res.ok) throw new Error(`endpoint answered ${res.status}`);
     status = 'afgeleverd';
   }
-  await withTenant(ds, SYSTEEM, async (em) => {
-    await prepared(em, `UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'klaar'`, [id, status]);
-    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
-  });
+  await withTenant(ds, SYSTEEM, (em) => berichtStatus.bezorgd(em, id, status));
   return { status };
 }
 
@@ -72,8 +69,5 @@ export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: stri
 export async function naMislukking(ds: DataSource, job: Job | undefined): Promise<void> {
   if (job?.name !== 'bezorg-bericht' || job.attemptsMade < (job.opts.attempts ?? 1)) return;
   const id = (job.data as { berichtId: string }).berichtId;
-  await withTenant(ds, SYSTEEM, async (em) => {
-    await prepared(em, `UPDATE bericht SET status = 'mislukt' WHERE id = $1 AND status = 'klaar'`, [id]);
-    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
-  });
+  await withTenant(ds, SYSTEEM, (em) => berichtStatus.bezorgd(em, id, 'mislukt'));
 }

@@ -1,11 +1,12 @@
 import type { Queue } from 'bullmq';
+import { berichtStatus } from '../status';
 import { prepared } from '../../db/prepared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { withTenant } from '../../db/tenant';
 import { SYSTEEM } from './verwerking';
 
 /** Job names of the `berichten` queue; payloads carry ids only. */
-export const JOB_VOOR_SOORT = { verwerk: 'verwerk-bericht', bezorg: 'bezorg-bericht' } as const;
+export const JOB_VOOR_SOORT = { bezorg: 'bezorg-bericht' } as const;
 
 /** How often a job is tried, and the first backoff (doubling after each failure). */
 export interface Pogingen {
@@ -16,7 +17,7 @@ const STANDAARD: Pogingen = { attempts: 8, backoffMs: 1000 };
 
 interface OutboxRij {
   id: string;
-  soort: 'verwerk' | 'bezorg';
+  soort: 'bezorg';
   bericht_id: string;
 }
 
@@ -35,7 +36,7 @@ async function geefDoor(em: EntityManager, queue: Queue, rows: OutboxRij[], p: P
       opts: { jobId: `outbox-${r.id}`, attempts: p.attempts, backoff: { type: 'exponential', delay: p.backoffMs }, removeOnComplete: 1000, removeOnFail: false },
     })),
   );
-  await prepared(em, `UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+  await berichtStatus.doorgezet(em, rows.map((r) => r.id));
   return rows.length;
 }
 

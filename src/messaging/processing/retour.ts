@@ -2,16 +2,7 @@ import { BASISSCHEMA, DEFINITIONS } from '../ijw/definitions';
 import type { ComplexType, MessageType } from '../ijw/definition';
 import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
 
-/** The retour of each heen message (a retour itself gets none; JW323 is answered by JW325). */
-export const RETOUR_VAN: Partial<Record<MessageType, MessageType>> = {
-  JW323: 'JW325',
-  JW301: 'JW302',
-  JW305: 'JW306',
-  JW307: 'JW308',
-  JW315: 'JW316',
-  JW317: 'JW318',
-  JW319: 'JW320',
-};
+import { RETOUR_VAN } from '../ijw/soorten';
 
 /** XSD version of the official 3.2 schemas (their appinfo), written as XsdVersieRetour. */
 export const XSD_VERSIE = { BasisschemaXsdVersie: '0.1.0', BerichtXsdVersie: '0.1.0' };

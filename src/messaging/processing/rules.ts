@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { prepared } from '../../db/prepared';
 import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
 import type { Bevindingen } from './retour';
 import type { Sleutels } from '../../common/sleutels';
+import type { Referentie } from './referentie';
 
 /** Everything a rule may look at: the message, its stored row, the database and today. */
 export interface RegelContext {
   em: EntityManager;
-  bericht: { id: string; afzender: string; type: string; identificatie: string; gemeenteCode: string; regioCode: string | null };
+  bericht: { id: string; afzender: string; type: string; identificatie: string; gemeenteCode: string; aanbiederAgb: string; regioCode: string | null };
   message: IjwMessage;
   vandaag: string;
 }
@@ -19,6 +19,18 @@ export interface Niveau3Context extends RegelContext {
   clientHash: (bsn: string) => string;
   /** The keys client data is stored under (what level 3 records is encrypted with them). */
   sleutels: Sleutels;
+  /** The municipalities and product books, as of this batch. */
+  referentie: Referentie;
+  /** What the batch read once for all its messages. */
+  batch: BatchKennis;
+}
+
+/** Facts read once per batch, for every message in it. */
+export interface BatchKennis {
+  /** Per message: the other inbound messages of its sender with its type and Identificatie received before it, not invalid. */
+  eerderMetIdentificatie: ReadonlyMap<string, readonly string[]>;
+  /** Messages of this batch already judged invalid (level 1): they never count as a first use of an Identificatie. */
+  ongeldig: ReadonlySet<string>;
 }
 /** Levels 3–4 (stored state, external sources): add codes to the header or to classes. */
 export type Niveau3Regel = (c: Niveau3Context, b: Bevindingen) => Promise<void>;
@@ -50,27 +62,23 @@ export const NIVEAU3: Record<string, Niveau3Regel> = {
     return Promise.resolve();
   },
   /** TR056 → 9056: Identificatie unique per berichtsoort per sender. */
-  TR056: async (c, b) => {
-    const r = await prepared<{ n: number }>(c.em, 
-      `SELECT count(*)::int AS n FROM bericht WHERE afzender = $1 AND type = $2 AND identificatie = $3 AND id <> $4 AND richting = 'in' AND status <> 'ongeldig' AND ontvangen_op <= (SELECT ontvangen_op FROM bericht WHERE id = $4)`,
-      [c.bericht.afzender, c.bericht.type, c.bericht.identificatie, c.bericht.id],
-    );
-    if (r[0].n > 0) b.header.push('9056');
+  TR056: (c, b) => {
+    const eerder = c.batch.eerderMetIdentificatie.get(c.bericht.id) ?? [];
+    if (eerder.some((id) => !c.batch.ongeldig.has(id))) b.header.push('9056');
+    return Promise.resolve();
   },
   /** TR378 → S300: the municipality is in the CBS list known to the hub. */
-  TR378: async (c, b) => {
-    const r = await prepared<{ n: number }>(c.em, 'SELECT count(*)::int AS n FROM gemeente WHERE code = $1', [c.bericht.gemeenteCode]);
-    if (r[0].n === 0) b.header.push('S300');
+  TR378: (c, b) => {
+    if (!c.referentie.gemeenteBekend(c.bericht.gemeenteCode)) b.header.push('S300');
+    return Promise.resolve();
   },
   /** TR381 → S329: every Product (Categorie + Code) is in the region's product book, in that category. */
-  TR381: async (c, b) => {
-    const metProduct = [...nodes(c.message.bericht)].filter((n) => typeof n.Product === 'object' && n.Product !== null && !Array.isArray(n.Product));
-    if (!metProduct.length) return;
-    const boek = await prepared<{ categorie: string; code: string }>(c.em, 'SELECT categorie, code FROM product WHERE regio_code = $1', [c.bericht.regioCode ?? '']);
-    const bekend = new Set(boek.map((p) => `${p.categorie}/${p.code}`));
-    for (const n of metProduct) {
-      const p = n.Product as IjwNode;
-      if (typeof p.Code === 'string' && !bekend.has(`${typeof p.Categorie === 'string' ? p.Categorie : ''}/${p.Code}`)) add(b, n, 'S329');
+  TR381: (c, b) => {
+    for (const n of nodes(c.message.bericht)) {
+      if (typeof n.Product !== 'object' || n.Product === null || Array.isArray(n.Product)) continue;
+      const p = n.Product;
+      if (typeof p.Code === 'string' && !c.referentie.product(c.bericht.regioCode ?? '', typeof p.Categorie === 'string' ? p.Categorie : '', p.Code)) add(b, n, 'S329');
     }
+    return Promise.resolve();
   },
 };

@@ -1,214 +1,249 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { prepared } from '../../db/prepared';
 import { SYSTEEM } from '../../auth/principal';
 import { vandaag } from '../../common/klok';
 import { withTenant } from '../../db/tenant';
-import { parseMessage } from '../ijw/codec';
-import { CodecError } from '../ijw/codec.errors';
 import type { XsdValidators } from '../ijw/xsd-validator';
-import { schrijfUitgaand } from '../uitgaand';
-import { bouwRetour, type Bevindingen } from './retour';
-import { NIVEAU2 } from './niveau2';
-import { doorsturen, DOORGESTUURD, HEEN_VAN, koppelRetour } from './doorsturen';
-import { legLeveringenVast, LEVERING_REGELS } from './levering';
-import { NIVEAU3, type Niveau3Context } from './rules';
-import { ANTWOORD_REGELS, legVerzoekenVast, VERZOEK_REGELS } from './verzoek';
-import { WIJZIGING_REGELS } from './wijziging';
-import { verstuurJw325 } from '../../declaratie/antwoord';
-import { beoordeel, legDeclaratieVast } from '../../declaratie/declaratie.verwerking';
+import { schrijfUitgaandBulk } from '../uitgaand';
+import { bouwRetour } from './retour';
+import { oordeel, type Ontvangen, type Uitkomst } from './oordeel';
+import { ReferentieCache } from './referentie';
+import { berichtStatus } from '../status';
+import type { BerichtHandlers } from './handlers';
 import type { Sleutels } from '../../common/sleutels';
 
 export { SYSTEEM };
 
 export interface Verwerkt {
-  status: 'verwerkt' | 'ongeldig' | 'al-verwerkt';
+  status: 'verwerkt' | 'ongeldig' | 'al-verwerkt' | 'mislukt' | 'vastgelopen';
   retourId?: string;
   retourcodes?: string[];
 }
 
-interface Rij {
+/** How a batch is claimed and how an unexpected failure is retried. */
+export interface BatchOpties {
+  /** Most messages in one batch. */
+  grootte: number;
+  /** A batch stops growing once its messages hold this many bytes (one message always fits). */
+  maxBytes: number;
+  /** Attempts before a message that keeps failing is `vastgelopen` (the dead letter). */
+  pogingen: number;
+  /** First backoff after a failed attempt, doubling after each. */
+  backoffMs: number;
+  xsd?: XsdValidators;
+  /** The domain modules' handlers, one per message type (see src/modules.ts). */
+  handlers: BerichtHandlers;
+}
+
+/** What a caller gives: the handlers, and any options it does not take as they are. */
+export type BatchInstellingen = Partial<Omit<BatchOpties, 'handlers'>> & Pick<BatchOpties, 'handlers'>;
+
+export const STANDAARD_BATCH: Omit<BatchOpties, 'handlers'> = { grootte: 100, maxBytes: 4 * 1024 * 1024, pogingen: 8, backoffMs: 1000 };
+
+/** What one batch did: per message claimed and judged, its result. */
+export type BatchResultaat = Map<string, Verwerkt>;
+
+interface Kandidaat {
   id: string;
-  type: string;
-  afzender: string;
-  ontvanger: string;
-  identificatie: string;
-  status: string;
-  gemeente_code: string;
-  aanbieder_agb: string;
-  regio_code: string | null;
-  xml_versleuteld: Buffer;
+  grootte: number;
   client_sleutel: string | null;
+  gemeente_code: string;
   volgnummer: string;
+  /** The reference data's version, read with the claim. */
+  rv: string;
 }
 
+// What waits, oldest first; a row another worker holds is skipped, not waited for.
+const CLAIM_SQL = `SELECT id, grootte, client_sleutel, gemeente_code, volgnummer, (SELECT versie FROM referentie_versie) AS rv FROM bericht
+   WHERE status = 'ontvangen' AND richting = 'in' AND (volgende_poging IS NULL OR volgende_poging <= now())
+   ORDER BY volgnummer LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
-/** A message that must wait for an earlier-received message of the same client. */
-interface Wacht {
-  status: 'wacht';
-  voorganger: string;
-}
+// Named messages (a caller that must see them done), waited for if another worker holds them.
+const CLAIM_IDS_SQL = `SELECT id, grootte, client_sleutel, gemeente_code, volgnummer, (SELECT versie FROM referentie_versie) AS rv FROM bericht
+   WHERE id = ANY($1::uuid[]) AND status = 'ontvangen' AND richting = 'in' ORDER BY volgnummer FOR UPDATE`;
+
+// Clients with a message received earlier than their first in the batch that is still waiting
+// outside it: their messages in this batch wait for a later one.
+const EERDER_SQL = `SELECT k.cs, k.gc FROM unnest($1::text[], $2::text[], $3::bigint[]) AS k(cs, gc, vn)
+   WHERE EXISTS (SELECT 1 FROM bericht b WHERE b.client_sleutel = k.cs AND b.gemeente_code = k.gc AND b.status = 'ontvangen'
+                   AND b.volgnummer < k.vn AND b.id <> ALL($4::uuid[]))`;
+
+// The client locks, in one fixed order (the caller sorts), so two batches never wait on each other in a cycle.
+const SLOT_SQL = `SELECT count(pg_advisory_xact_lock(hashtext('client:' || k.gc || ':' || k.cs)))::int AS n FROM unnest($1::text[], $2::text[]) AS k(cs, gc)`;
+
+const INHOUD_SQL = `SELECT id, type, afzender, ontvanger, identificatie, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer
+   FROM bericht WHERE id = ANY($1::uuid[]) ORDER BY volgnummer`;
+
+// TR056 for the whole batch: per message the other inbound messages with its sender, type and
+// Identificatie received before it that are not invalid.
+const EERDER_IDENTIFICATIE_SQL = `SELECT b.id, array_agg(o.id) AS ids FROM bericht b
+     JOIN bericht o ON o.afzender = b.afzender AND o.type = b.type AND o.identificatie = b.identificatie
+                   AND o.id <> b.id AND o.richting = 'in' AND o.status <> 'ongeldig' AND o.volgnummer < b.volgnummer
+    WHERE b.id = ANY($1::uuid[]) GROUP BY b.id`;
 
 /** The unique index that keeps two live deliveries with one key apart (the last guard of the order). */
 const isDubbeleLevering = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'uq_levering_levend';
 
+const clientKey = (k: Kandidaat) => `${k.gemeente_code}:${k.client_sleutel}`;
+
 /**
- * Processes one inbound message. A client's messages are judged one at a time in the order the
- * hub received them: earlier-received messages of the same client that are still waiting are
- * processed first, each in its own transaction, so the outcome never depends on which job ran
- * first. A delivery that would duplicate a live one (the unique index: only possible if the
- * order was bypassed) rolls the message back and judges it again, now against that delivery.
+ * Claims received messages and processes them in one transaction: each judged in receipt order,
+ * then every retour and every new status written with one statement each. With `ids`, exactly
+ * those messages (and none other); otherwise what waits, oldest first, skipping what another
+ * worker holds.
+ *
+ * Messages about one client are judged one at a time in the order the hub received them: a
+ * message whose client has an earlier one still waiting outside this batch stays for a later
+ * batch, and each client of the batch is locked for its duration.
+ *
+ * One bad message never fails the others: when anything fails, the whole batch is undone and run
+ * again with a savepoint around each message; a message that fails there is tried again later
+ * (`pogingen`, backoff) and after the last attempt is `vastgelopen`; the later messages of its
+ * client wait for it.
  */
-export async function verwerkBericht(ds: DataSource, sleutels: Sleutels, id: string, xsd?: XsdValidators): Promise<Verwerkt> {
-  let opnieuw = false;
-  for (;;) {
-    let r: Verwerkt | Wacht;
-    try {
-      r = await verwerkEen(ds, sleutels, id, xsd);
-    } catch (e) {
-      if (opnieuw || !isDubbeleLevering(e)) throw e;
-      opnieuw = true;
-      continue;
+export async function verwerkBatch(ds: DataSource, sleutels: Sleutels, opties: BatchInstellingen, ids?: string[]): Promise<BatchResultaat> {
+  const o: BatchOpties = { ...STANDAARD_BATCH, ...opties };
+  try {
+    return await withTenant(ds, SYSTEEM, (em) => batch(em, sleutels, o, ids, false));
+  } catch {
+    // Some message failed: everything is undone. Again, one message at a time behind a savepoint.
+    return withTenant(ds, SYSTEEM, (em) => batch(em, sleutels, o, ids, true));
+  }
+}
+
+async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids: string[] | undefined, voorzichtig: boolean): Promise<BatchResultaat> {
+  const resultaat: BatchResultaat = new Map();
+  const geclaimd = ids ? await prepared<Kandidaat>(em, CLAIM_IDS_SQL, [ids]) : await prepared<Kandidaat>(em, CLAIM_SQL, [o.grootte]);
+  if (!geclaimd.length) return resultaat;
+  // Cut at the byte limit: the rest stays locked (and waiting) until this batch commits.
+  let bytes = 0;
+  const gekozen = geclaimd.filter((k, i) => (bytes += k.grootte) <= o.maxBytes || i === 0);
+  const mee = await opVolgorde(em, gekozen);
+  if (!mee.length) return resultaat;
+  const berichten = await prepared<Ontvangen>(em, INHOUD_SQL, [mee.map((k) => k.id)]);
+  const dag = vandaag();
+  const referentie = await referentieVan(em).lees(em, geclaimd[0].rv);
+  const eerder = await prepared<{ id: string; ids: string[] }>(em, EERDER_IDENTIFICATIE_SQL, [mee.map((k) => k.id)]);
+  const ongeldig = new Set<string>();
+  const omgeving = { vandaag: dag, referentie, handlers: o.handlers, batch: { eerderMetIdentificatie: new Map(eerder.map((e) => [e.id, e.ids])), ongeldig }, ...(o.xsd && { xsd: o.xsd }) };
+  const uitkomsten: { b: Ontvangen; u: Uitkomst }[] = [];
+  /** Clients with a failed message in this batch: their later messages wait for it. */
+  const gestrand = new Set<string>();
+  for (const b of berichten) {
+    const sleutel = b.client_sleutel ? `${b.gemeente_code}:${b.client_sleutel}` : undefined;
+    if (sleutel && gestrand.has(sleutel)) continue;
+    const u = voorzichtig ? await metSavepoint(em, () => oordeel(em, sleutels, b, omgeving)) : await oordeel(em, sleutels, b, omgeving);
+    if ('fout' in u) {
+      const status = await berichtStatus.mislukt(em, b.id, { backoffMs: o.backoffMs, pogingen: o.pogingen, fout: String(u.fout).slice(0, 500) });
+      resultaat.set(b.id, { status: status === 'vastgelopen' ? 'vastgelopen' : 'mislukt' });
+      if (sleutel) gestrand.add(sleutel);
+    } else {
+      uitkomsten.push({ b, u });
+      if (u.status === 'ongeldig') ongeldig.add(b.id);
     }
-    if (r.status !== 'wacht') return r;
-    // Each step goes to a message received strictly earlier, so this ends.
-    await verwerkBericht(ds, sleutels, r.voorganger, xsd);
+  }
+  await schrijfUitkomsten(em, sleutels, uitkomsten, dag, resultaat);
+  return resultaat;
+}
+
+/**
+ * The claimed messages that may be judged now, in receipt order: not those whose client has an
+ * earlier message still waiting outside the batch. Locks the clients of those that may.
+ */
+async function opVolgorde(em: EntityManager, gekozen: Kandidaat[]): Promise<Kandidaat[]> {
+  const eerste = new Map<string, Kandidaat>();
+  for (const k of gekozen) if (k.client_sleutel && !eerste.has(clientKey(k))) eerste.set(clientKey(k), k);
+  if (!eerste.size) return gekozen;
+  const firsts = [...eerste.values()];
+  const wachtend = await prepared<{ cs: string; gc: string }>(em, EERDER_SQL, [
+    firsts.map((k) => k.client_sleutel),
+    firsts.map((k) => k.gemeente_code),
+    firsts.map((k) => k.volgnummer),
+    gekozen.map((k) => k.id),
+  ]);
+  const wacht = new Set(wachtend.map((w) => `${w.gc}:${w.cs}`));
+  const mee = gekozen.filter((k) => !k.client_sleutel || !wacht.has(clientKey(k)));
+  const sloten = [...new Set(mee.filter((k) => k.client_sleutel).map(clientKey))].sort();
+  if (sloten.length) {
+    await prepared(em, SLOT_SQL, [sloten.map((s) => s.slice(s.indexOf(':') + 1)), sloten.map((s) => s.slice(0, s.indexOf(':')))]);
+  }
+  return mee;
+}
+
+/** The reference data cache of each database (one per process and DataSource). */
+const caches = new WeakMap<object, ReferentieCache>();
+function referentieVan(em: EntityManager): ReferentieCache {
+  let c = caches.get(em.dataSource);
+  if (!c) caches.set(em.dataSource, (c = new ReferentieCache()));
+  return c;
+}
+
+let savepoints = 0;
+
+/**
+ * Runs `fn` behind a savepoint: on failure its writes are undone and the failure returned. A
+ * delivery that would duplicate a live one (only possible if the order was bypassed) is judged
+ * once more, now against that delivery.
+ */
+async function metSavepoint<T>(em: EntityManager, fn: () => Promise<T>): Promise<T | { fout: unknown }> {
+  for (let poging = 0; ; poging++) {
+    const naam = `bericht_${++savepoints}`;
+    await em.query(`SAVEPOINT ${naam}`);
+    try {
+      const r = await fn();
+      await em.query(`RELEASE SAVEPOINT ${naam}`);
+      return r;
+    } catch (e) {
+      await em.query(`ROLLBACK TO SAVEPOINT ${naam}`);
+      if (poging === 0 && isDubbeleLevering(e)) continue;
+      return { fout: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    }
+  }
+}
+
+/** The retours numbered in receipt order and written together, then every new status in one statement. */
+async function schrijfUitkomsten(em: EntityManager, sleutels: Sleutels, uitkomsten: { b: Ontvangen; u: Uitkomst }[], dag: string, resultaat: BatchResultaat): Promise<void> {
+  const metRetour = uitkomsten.filter((x) => x.u.retour);
+  const retourIds = new Map<string, string>();
+  if (metRetour.length) {
+    const nummers = await prepared<{ n: string }>(em, `SELECT nextval('retour_nummer') AS n FROM generate_series(1, $1::int)`, [metRetour.length]);
+    const ids = await schrijfUitgaandBulk(
+      em,
+      sleutels,
+      metRetour.map(({ b, u }, i) => ({
+        message: bouwRetour(u.retour!.message, u.retour!.bevindingen, `R${nummers[i].n}`, dag),
+        meta: { regioCode: b.regio_code, aanbiederAgb: b.aanbieder_agb, gemeenteCode: b.gemeente_code, heenId: b.id, retourcodes: u.retourcodes },
+      })),
+    );
+    metRetour.forEach(({ b }, i) => retourIds.set(b.id, ids[i]));
+  }
+  const rijen = uitkomsten
+    .filter(({ u }) => !u.geschreven)
+    .map(({ b, u }) => ({ id: b.id, status: u.status, codes: u.retourcodes, fouten: u.fouten, retour_id: retourIds.get(b.id) ?? null, ziet: u.aanbiederZiet ?? null }));
+  await berichtStatus.afgehandeld(em, rijen);
+  for (const { b, u } of uitkomsten) {
+    const retourId = u.geschreven?.retourId ?? retourIds.get(b.id);
+    resultaat.set(b.id, {
+      status: u.status === 'ongeldig' ? 'ongeldig' : 'verwerkt',
+      ...(retourId && { retourId }),
+      ...(u.status !== 'ongeldig' && u.status !== 'aangehouden' && { retourcodes: u.retourcodes }),
+    });
   }
 }
 
 /**
- * One message in one transaction: structure, rules, the retour and its outbox row, the
- * message's new status. The row lock and the status check make a retried job a no-op; the
- * unique key on the retour's heen_id makes a second retour impossible. A message about one
- * client first takes that client's lock and yields to an earlier one still waiting.
+ * Processes one message now (and first, in their order, the earlier-received messages of its
+ * client that still wait), as one batch. What tests, scripts and the bench call; the worker runs
+ * `startVerwerker`.
  */
-async function verwerkEen(ds: DataSource, sleutels: Sleutels, id: string, xsd?: XsdValidators): Promise<Verwerkt | Wacht> {
-  return withTenant(ds, SYSTEEM, async (em) => {
-    const rows = await prepared<Rij>(em,
-      `SELECT id, type, afzender, ontvanger, identificatie, status, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer
-         FROM bericht WHERE id = $1 FOR UPDATE`,
+export async function verwerkBericht(ds: DataSource, sleutels: Sleutels, id: string, o: { handlers: BerichtHandlers; xsd?: XsdValidators }): Promise<Verwerkt> {
+  const eerder = await withTenant(ds, SYSTEEM, (em) =>
+    prepared<{ id: string }>(em,
+      `SELECT e.id FROM bericht b JOIN bericht e ON e.client_sleutel = b.client_sleutel AND e.gemeente_code = b.gemeente_code
+        WHERE b.id = $1 AND e.status = 'ontvangen' AND e.volgnummer < b.volgnummer ORDER BY e.volgnummer`,
       [id],
-    );
-    const b = rows[0];
-    if (!b || b.status !== 'ontvangen') return { status: 'al-verwerkt' };
-    if (b.client_sleutel) {
-      // The client's lock, and in the same statement its earliest message still waiting; both
-      // per municipality, whose client record is its own, so another municipality's messages
-      // about the same child never make this one wait. The
-      // statement's snapshot may predate the lock: then a message processed meanwhile still looks
-      // waiting, which costs a no-op round, never a message judged out of order.
-      const eerder = await prepared<{ id: string | null }>(em,
-        `SELECT pg_advisory_xact_lock(hashtext('client:' || $3::text || ':' || $1::text)),
-                (SELECT id FROM bericht WHERE client_sleutel = $1 AND gemeente_code = $3 AND status = 'ontvangen' AND volgnummer < $2 ORDER BY volgnummer LIMIT 1) AS id`,
-        [b.client_sleutel, b.volgnummer, b.gemeente_code],
-      );
-      if (eerder[0].id) return { status: 'wacht', voorganger: eerder[0].id };
-    }
-    // Whatever the outcome below, it commits together with this mark, so the relay's sweep
-    // never hands a finished message to the queue again.
-    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'verwerk' AND afgehandeld_op IS NULL`, [id]);
-    const xml = sleutels.ontsleutel(b.xml_versleuteld);
-    let parsed;
-    try {
-      parsed = await parseMessage(xml, { maxBytes: Number.MAX_SAFE_INTEGER });
-    } catch (e) {
-      if (!(e instanceof CodecError)) throw e;
-      parsed = { message: undefined, issues: [{ path: '/', message: e.message }] };
-    }
-    // With the official XSDs configured (IJW_XSD_DIR), libxml2's schema validation has the last word.
-    if (parsed.message && !parsed.issues.length && xsd) {
-      parsed.issues = xsd.validate(parsed.message.type, xml.toString('utf8')).slice(0, 100).map((m) => ({ path: 'XSD', message: m }));
-    }
-    if (!parsed.message || parsed.issues.length) {
-      // Level 1: an XSD-invalid message gets no retour, the sender a transport error (§4.1).
-      await prepared(em, `UPDATE bericht SET status = 'ongeldig', fouten = $2, verwerkt_op = now() WHERE id = $1`, [id, JSON.stringify(parsed.issues.slice(0, 100))]);
-      return { status: 'ongeldig' };
-    }
-    const message = parsed.message;
-    if (HEEN_VAN[message.type]) {
-      // A retour from the other party: recorded beside the message it answers; it gets no retour.
-      const r = await koppelRetour(em, id, message);
-      await prepared(em, `UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retourcodes = $2, fouten = $3 WHERE id = $1`, [
-        id,
-        r.codes,
-        r.fouten.length ? JSON.stringify(r.fouten) : null,
-      ]);
-      return { status: 'verwerkt' };
-    }
-    const ctx: Niveau3Context = {
-      em,
-      clientHash: (bsn) => sleutels.bsnHash(bsn),
-      sleutels,
-      message,
-      vandaag: vandaag(),
-      bericht: { id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, regioCode: b.regio_code },
-    };
-    const bevindingen: Bevindingen = { header: [], klassen: new Map() };
-    // Level 2 rejects the whole message; which rules failed is kept for the back office.
-    const gefaald = Object.entries(NIVEAU2)
-      .filter(([, rule]) => !rule(ctx))
-      .map(([code]) => ({ path: code, message: `regel ${code} niet voldaan` }));
-    if (gefaald.length) bevindingen.header.push('0001');
-    else for (const rule of [...Object.values(NIVEAU3), ...Object.values(LEVERING_REGELS), ...Object.values(VERZOEK_REGELS), ...Object.values(WIJZIGING_REGELS), ...Object.values(ANTWOORD_REGELS)]) await rule(ctx, bevindingen);
-    // A header code gives a header-only retour: class findings are then not reported.
-    const codes = bevindingen.header.length ? [...bevindingen.header] : [...bevindingen.klassen.values()].flat();
-    // Any code rejects the whole message (OP286): only a clean one changes the stored state.
-    if (DOORGESTUURD.has(message.type)) {
-      // A municipality's own case system: checked, recorded and forwarded; the provider answers it.
-      // A level-2 failure names the rules broken; otherwise the codes or what recording found.
-      const d = gefaald.length ? { status: 'afgekeurd', fouten: gefaald, codes: [], vrijgegeven: false } : await doorsturen(em, sleutels, b, message, codes);
-      const alle = [...new Set([...codes, ...d.codes])];
-      await prepared(em, `UPDATE bericht SET status = $2, verwerkt_op = now(), retourcodes = $3, fouten = $4, aanbieder_ziet = $5 WHERE id = $1`, [
-        id,
-        d.status,
-        alle,
-        d.fouten.length ? JSON.stringify(d.fouten) : null,
-        d.vrijgegeven,
-      ]);
-      return { status: 'verwerkt', retourcodes: alle };
-    }
-    if (message.type === 'JW323' && !bevindingen.header.length) {
-      // A claim whose header passed: every prestatie judged, stored, and answered with a JW325,
-      // unless its contract has the back office check claims first, or the municipality judges
-      // claims in its own system (then it waits, held, for the release or for that JW325).
-      const oordeel = await beoordeel(ctx);
-      const declaratie = await legDeclaratieVast(ctx, oordeel);
-      if (declaratie.aangehouden) {
-        await prepared(em, `UPDATE bericht SET status = 'aangehouden', verwerkt_op = now() WHERE id = $1`, [id]);
-        return { status: 'verwerkt' };
-      }
-      const afgewezen = new Map(oordeel.uitkomsten.filter((u) => u.codes.length).map((u) => [u.p.referentie, u.codes]));
-      const antwoord = await verstuurJw325(em, sleutels, message, {
-        declaratieId: declaratie.id,
-        heenId: id,
-        regioCode: b.regio_code,
-        gemeenteCode: b.gemeente_code,
-        aanbiederAgb: b.aanbieder_agb,
-        afgewezen,
-        toegekend: oordeel.toegekend,
-        declaratieCodes: oordeel.declaratieCodes,
-      }, ctx.vandaag);
-      return { status: 'verwerkt', retourId: antwoord.id, retourcodes: antwoord.codes };
-    }
-    if (!codes.length) {
-      await legLeveringenVast(ctx);
-      await legVerzoekenVast(ctx);
-    }
-
-    const nummer = await prepared<{ n: string }>(em, `SELECT nextval('retour_nummer') AS n`);
-    const retour = bouwRetour(message, bevindingen, `R${nummer[0].n}`, ctx.vandaag);
-    const retourId = await schrijfUitgaand(em, sleutels, retour, {
-      regioCode: b.regio_code,
-      aanbiederAgb: b.aanbieder_agb,
-      gemeenteCode: b.gemeente_code,
-      heenId: id,
-      retourcodes: codes,
-    });
-    await prepared(em, `UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3, fouten = $4 WHERE id = $1`, [
-      id,
-      retourId,
-      codes,
-      gefaald.length ? JSON.stringify(gefaald) : null,
-    ]);
-    return { status: 'verwerkt', retourId, retourcodes: codes };
-  });
+    ),
+  );
+  const r = await verwerkBatch(ds, sleutels, { ...o, grootte: eerder.length + 1, maxBytes: Number.MAX_SAFE_INTEGER }, [...eerder.map((e) => e.id), id]);
+  return r.get(id) ?? { status: 'al-verwerkt' };
 }

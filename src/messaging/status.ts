@@ -1,0 +1,119 @@
+import type { EntityManager } from 'typeorm';
+import { prepared } from '../db/prepared';
+import type { Fout } from './processing/handlers';
+
+/**
+ * Where a message is. Received: ontvangen → verwerkt | ongeldig | aangehouden | vastgelopen, or
+ * for a municipality's message to forward afgekeurd | klaar. To deliver (written by the hub, or
+ * forwarded): klaar → beschikbaar | afgeleverd | mislukt.
+ */
+export type BerichtStatus =
+  | 'ontvangen'
+  | 'verwerkt'
+  | 'ongeldig'
+  | 'afgekeurd'
+  | 'aangehouden'
+  | 'vastgelopen'
+  | 'klaar'
+  | 'beschikbaar'
+  | 'afgeleverd'
+  | 'mislukt';
+
+export const BERICHT_STATUSSEN: readonly BerichtStatus[] = ['ontvangen', 'verwerkt', 'ongeldig', 'afgekeurd', 'aangehouden', 'vastgelopen', 'klaar', 'beschikbaar', 'afgeleverd', 'mislukt'];
+
+/** A judged message's new state, as the batch writes it. */
+export interface Afgehandeld {
+  id: string;
+  status: BerichtStatus;
+  codes: string[];
+  fouten: Fout[] | null;
+  /** The retour written for it, if any. */
+  retour_id: string | null;
+  /** For a forwarded message: whether the provider now sees it; null leaves it as it is. */
+  ziet: boolean | null;
+}
+
+/**
+ * The one writer of a message's state and of the outbox after a message was stored (the inbox
+ * and `schrijfUitgaand` store new ones). Every statement here is in the caller's transaction.
+ * What a GraphQL request may call goes through `em.query`, whose request transaction orders
+ * concurrent resolvers' statements; the worker's own steps are prepared statements.
+ */
+export const berichtStatus = {
+  /** Every outcome of a batch in one statement. */
+  async afgehandeld(em: EntityManager, rijen: readonly Afgehandeld[]): Promise<void> {
+    if (!rijen.length) return;
+    await prepared(
+      em,
+      `UPDATE bericht b
+          SET status = u.status, verwerkt_op = now(), retourcodes = u.codes, fouten = u.fouten,
+              retour_id = coalesce(u.retour_id, b.retour_id), aanbieder_ziet = coalesce(u.ziet, b.aanbieder_ziet), volgende_poging = NULL
+         FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, status text, codes text[], fouten jsonb, retour_id uuid, ziet boolean)
+        WHERE b.id = u.id`,
+      [JSON.stringify(rijen)],
+    );
+  },
+
+  /** An unexpected failure: tried again after a backoff, `vastgelopen` (a dead letter) after the last attempt. */
+  async mislukt(em: EntityManager, id: string, o: { backoffMs: number; pogingen: number; fout: string }): Promise<BerichtStatus | undefined> {
+    const r = await prepared<{ status: BerichtStatus }>(
+      em,
+      `UPDATE bericht
+          SET pogingen = pogingen + 1,
+              volgende_poging = now() + make_interval(secs => $2::float8 / 1000 * power(2, pogingen)),
+              status = CASE WHEN pogingen + 1 >= $3 THEN 'vastgelopen' ELSE status END,
+              fouten = jsonb_build_array(jsonb_build_object('path', 'verwerking', 'message', $4::text))
+        WHERE id = $1 RETURNING status`,
+      [id, o.backoffMs, o.pogingen, o.fout],
+    );
+    return r[0]?.status;
+  },
+
+  /** A received message answered (a claim's JW325): processed, pointing at its answer, with its codes. */
+  async beantwoord(em: EntityManager, heenId: string, antwoordId: string, codes: readonly string[]): Promise<void> {
+    await em.query(`UPDATE bericht SET status = 'verwerkt', verwerkt_op = now(), retour_id = $2, retourcodes = $3 WHERE id = $1`, [heenId, antwoordId, codes]);
+  },
+
+  /** A message linked to the message it answers; `vrijgeven`: the provider may now read it. */
+  async koppel(em: EntityManager, antwoordId: string, heenId: string, vrijgeven: boolean): Promise<void> {
+    await em.query(`UPDATE bericht SET heen_id = $2, aanbieder_ziet = aanbieder_ziet OR $3 WHERE id = $1`, [antwoordId, heenId, vrijgeven]);
+  },
+
+  /** A heen message's retour from the other party, with that retour's codes. */
+  async retourOntvangen(em: EntityManager, heenId: string, retourId: string, codes: readonly string[]): Promise<void> {
+    await em.query(`UPDATE bericht SET retour_id = $2, retourcodes = $3 WHERE id = $1`, [heenId, retourId, codes]);
+  },
+
+  /** To deliver: its outbox row, which the relay hands to the queue. */
+  async teBezorgen(em: EntityManager, id: string): Promise<void> {
+    await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [id]);
+  },
+
+  /** A delivery ended (made available, delivered, or failed its last attempt): the message's status and its outbox row done. */
+  async bezorgd(em: EntityManager, id: string, status: 'beschikbaar' | 'afgeleverd' | 'mislukt'): Promise<void> {
+    await prepared(em, `UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'klaar'`, [id, status]);
+    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
+  },
+
+  /** Outbox rows handed to the queue. */
+  async doorgezet(em: EntityManager, outboxIds: readonly string[]): Promise<void> {
+    await prepared(em, `UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [outboxIds]);
+  },
+
+  /**
+   * A dead letter redriven: a failed delivery delivers again from the start, a `vastgelopen`
+   * message waits to be processed again. Returns its region and new status, or nothing when it is
+   * no dead letter.
+   */
+  async herstart(em: EntityManager, id: string): Promise<{ regio_code: string | null; status: BerichtStatus } | undefined> {
+    const r = await em.query<{ regio_code: string | null; status: BerichtStatus }[]>(
+      `WITH u AS (
+         UPDATE bericht SET status = CASE status WHEN 'mislukt' THEN 'klaar' ELSE 'ontvangen' END, pogingen = 0, volgende_poging = NULL
+          WHERE id = $1 AND status IN ('mislukt', 'vastgelopen') RETURNING regio_code, status)
+       SELECT regio_code, status FROM u`,
+      [id],
+    );
+    if (r[0]?.status === 'klaar') await berichtStatus.teBezorgen(em, id);
+    return r[0];
+  },
+};

@@ -1,0 +1,148 @@
+import type { IjwNode } from '../../messaging/ijw/codec';
+import { nietVerwijderdSql } from '../toewijzing.rules';
+import { prepared } from '../../db/prepared';
+import type { Bevindingen } from '../../messaging/processing/retour';
+import { add, type Niveau3Context, type Niveau3Regel } from '../../messaging/processing/rules';
+
+/** One StartProduct or StopProduct with the client it belongs to. */
+interface Regel {
+  node: IjwNode;
+  bsn: string;
+  nummer: number | null;
+  categorie: string | null;
+  code: string | null;
+  begindatum: string;
+  einddatum: string | null;
+  reden: string | null;
+  status: string;
+}
+
+/** A stored, not deleted start or stop of the same toewijzing (or, taakgericht, the same product). */
+interface Gebeurtenis {
+  id: string;
+  soort: 'start' | 'stop';
+  product_categorie: string | null;
+  product_code: string | null;
+  begindatum: string;
+  einddatum: string | null;
+  reden_beeindiging: string | null;
+}
+
+function regels(c: Niveau3Context): Regel[] {
+  const type = c.message.type;
+  if (type !== 'JW305' && type !== 'JW307') return [];
+  const client = c.message.bericht.Client as IjwNode | undefined;
+  if (!client) return [];
+  const [groep, naam] = type === 'JW305' ? ['StartProducten', 'StartProduct'] : ['StopProducten', 'StopProduct'];
+  const lijst = ((client[groep] as IjwNode | undefined)?.[naam] ?? []) as IjwNode[];
+  return lijst.map((n) => {
+    const product = n.Product as IjwNode | undefined;
+    return {
+      node: n,
+      bsn: client.Bsn as string,
+      nummer: n.ToewijzingNummer === undefined ? null : Number(n.ToewijzingNummer),
+      categorie: (product?.Categorie as string | undefined) ?? null,
+      code: (product?.Code as string | undefined) ?? null,
+      begindatum: n.Begindatum as string,
+      einddatum: (n.Einddatum as string | undefined) ?? null,
+      reden: (n.RedenBeeindiging as string | undefined) ?? null,
+      status: n.StatusAanlevering as string,
+    };
+  });
+}
+
+const zelfdeProduct = (r: Regel, g: Gebeurtenis) => r.categorie === g.product_categorie && r.code === g.product_code;
+
+/** The deliveries so far of the toewijzing (or the taakgericht product) of `r`, in the order their messages were received. */
+async function geschiedenis(c: Niveau3Context, r: Regel): Promise<Gebeurtenis[]> {
+  return prepared<Gebeurtenis>(c.em, 
+    `SELECT id, soort, product_categorie, product_code, to_char(begindatum, 'YYYY-MM-DD') AS begindatum, to_char(einddatum, 'YYYY-MM-DD') AS einddatum, reden_beeindiging
+       FROM levering
+      WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND NOT verwijderd
+        AND (toewijzing_nummer = $4 OR ($4::int IS NULL AND toewijzing_nummer IS NULL AND product_categorie IS NOT DISTINCT FROM $5 AND product_code IS NOT DISTINCT FROM $6))
+      ORDER BY volgnummer NULLS FIRST, ontvangen_op, id`,
+    [c.bericht.afzender, c.bericht.gemeenteCode, c.clientHash(r.bsn), r.nummer, r.categorie, r.code],
+  );
+}
+
+/** Whether the start or stop is linked to a toewijzing of this provider, or is taakgericht (IV096). */
+async function gekoppeld(c: Niveau3Context, r: Regel): Promise<boolean> {
+  if (r.nummer === null) return c.referentie.product(c.bericht.regioCode ?? '', r.categorie, r.code)?.uitvoeringsvariant === 'taakgericht';
+  const t = await prepared<{ product_categorie: string; product_code: string | null; c: string }>(c.em, 
+    `SELECT t.product_categorie, t.product_code, cl.bsn_hash AS c
+       FROM toewijzing t JOIN client cl ON cl.id = t.client_id
+      WHERE t.gemeente_code = $1 AND t.nummer = $2 AND t.aanbieder_agb = $3
+        AND ${nietVerwijderdSql('t')}`,
+    [c.bericht.gemeenteCode, r.nummer, c.bericht.afzender],
+  );
+  if (!t[0] || t[0].c !== c.clientHash(r.bsn)) return false;
+  // The product mirrors the toewijzing: specifiek category + code, aspecifiek category only (IV075).
+  return t[0].product_categorie === r.categorie && (t[0].product_code === null || t[0].product_code === r.code);
+}
+
+/** Checks one start or stop against the state machine of §4.5; returns the retour code or undefined. */
+async function toestand(c: Niveau3Context, r: Regel): Promise<string | undefined> {
+  const eerder = await geschiedenis(c, r);
+  const metSleutel = eerder.filter(
+    (g) => zelfdeProduct(r, g) && g.begindatum === r.begindatum && (c.message.type === 'JW305' ? g.soort === 'start' : g.soort === 'stop' && g.reden_beeindiging === r.reden && g.einddatum === r.einddatum),
+  );
+  if (r.status === '3') {
+    if (!metSleutel.length) return '9063';
+    if (c.message.type === 'JW305' && eerder.some((g) => g.soort === 'stop' && g.begindatum === r.begindatum)) return '9071';
+    return undefined;
+  }
+  if (metSleutel.length) return '9074';
+  if (!(await gekoppeld(c, r))) return '9019';
+  const laatste = eerder.at(-1);
+  if (c.message.type === 'JW305') {
+    // A new start needs no current one: none yet, or the last one stopped (temporarily or for good).
+    return laatste?.soort === 'start' ? '9326' : undefined;
+  }
+  const vorigeStop = [...eerder].reverse().find((g) => g.soort === 'stop');
+  if (vorigeStop && vorigeStop.reden_beeindiging !== '20' && laatste?.soort === 'stop') return '9415';
+  if (laatste?.soort === 'stop' && laatste.reden_beeindiging === '20' && r.reden === '20') return '9413';
+  if (laatste?.soort === 'stop' && laatste.reden_beeindiging === '20') {
+    // A definitive stop after a temporary one: Einddatum not before the temporary one's (OP377–OP379).
+    return r.einddatum !== null && laatste.einddatum !== null && r.einddatum < laatste.einddatum ? '9414' : undefined;
+  }
+  const start = [...eerder].reverse().find((g) => g.soort === 'start');
+  if (laatste?.soort !== 'start' || !start || start.begindatum !== r.begindatum || !zelfdeProduct(r, start)) return '9069';
+  return undefined;
+}
+
+/**
+ * TR019, TR063, TR071, TR074, TR326, TR382, TR413, TR414, TR415: the start/stop state machine
+ * (§4.5), per StartProduct / StopProduct against the deliveries accepted before.
+ */
+export const LEVERING_REGELS: Record<string, Niveau3Regel> = {
+  START_STOP: async (c, b: Bevindingen) => {
+    for (const r of regels(c)) {
+      // A class already rejected (e.g. S329, unknown product) is not assessed further.
+      if (b.klassen.has(r.node)) continue;
+      const code = await toestand(c, r);
+      if (code) add(b, r.node, code);
+    }
+  },
+};
+
+/** Records an accepted JW305/JW307: new deliveries, and deletes (status 3) of earlier ones. */
+export async function legLeveringenVast(c: Niveau3Context): Promise<void> {
+  for (const r of regels(c)) {
+    const soort = c.message.type === 'JW305' ? 'start' : 'stop';
+    if (r.status === '3') {
+      await prepared(c.em, 
+        `UPDATE levering SET verwijderd = true
+          WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND soort = $4 AND NOT verwijderd
+            AND toewijzing_nummer IS NOT DISTINCT FROM $5 AND product_categorie IS NOT DISTINCT FROM $6 AND product_code IS NOT DISTINCT FROM $7
+            AND begindatum = $8 AND einddatum IS NOT DISTINCT FROM $9 AND reden_beeindiging IS NOT DISTINCT FROM $10`,
+        [c.bericht.afzender, c.bericht.gemeenteCode, c.clientHash(r.bsn), soort, r.nummer, r.categorie, r.code, r.begindatum, r.einddatum, r.reden],
+      );
+      continue;
+    }
+    await prepared(c.em, 
+      `INSERT INTO levering (soort, aanbieder_agb, gemeente_code, regio_code, toewijzing_nummer, client_hash, product_categorie, product_code, begindatum, einddatum, reden_beeindiging, bericht_id, volgnummer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT volgnummer FROM bericht WHERE id = $12))`,
+      [soort, c.bericht.afzender, c.bericht.gemeenteCode, c.bericht.regioCode, r.nummer, c.clientHash(r.bsn), r.categorie, r.code, r.begindatum, r.einddatum, r.reden, c.bericht.id],
+    );
+  }
+}
