@@ -1,5 +1,5 @@
 import { loadConfig } from './src/config/config';
-import { createDataSource } from './src/db/data-source';
+import { hubDataSource } from './src/modules';
 
 /** The owner's DataSource, used by the TypeORM CLI and the migrate entry point. */
-export default createDataSource(loadConfig().DATABASE_OWNER_URL);
+export default hubDataSource(loadConfig().DATABASE_OWNER_URL);

@@ -9,7 +9,7 @@ import { signDevToken } from '../src/auth/jwt';
 import type { Principal } from '../src/auth/principal';
 import { loadConfig } from '../src/config/config';
 import { ensureAppRole } from '../src/db/app-role';
-import { createDataSource } from '../src/db/data-source';
+import { hubDataSource } from '../src/modules';
 import { migrateWithLock } from '../src/db/migrate';
 import { setTenant, withTenant } from '../src/db/tenant';
 import { contractingService } from '../src/contracting/contracting.service';
@@ -65,12 +65,12 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   try {
     await ensureAppRole(ownerUrl.toString(), appUrl.toString());
-    const owner = createDataSource(ownerUrl.toString());
+    const owner = hubDataSource(ownerUrl.toString());
     await owner.initialize();
     await migrateWithLock(owner);
     await owner.destroy();
 
-    const ds = createDataSource(appUrl.toString(), { poolSize: 20 });
+    const ds = hubDataSource(appUrl.toString(), { poolSize: 20 });
     await ds.initialize();
     await seed(ds, DEMO);
     // One provider with CONTRACTS contracts of 3 products each (2 tariff versions per product).

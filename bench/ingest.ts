@@ -11,7 +11,7 @@ import { Queue, Worker, type ConnectionOptions, type JobsOptions } from 'bullmq'
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
-import { createDataSource } from '../src/db/data-source';
+import { hubDataSource } from '../src/modules';
 import { withTenant } from '../src/db/tenant';
 import { writeMessage, parseMessage, type IjwMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
@@ -213,7 +213,7 @@ function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOption
 async function workerChild(): Promise<void> {
   const env = process.env;
   const concurrency = Number(env.BENCH_WORKER_CONCURRENCY);
-  const ds = createDataSource(env.BENCH_WORKER_DB_URL ?? '', { poolSize: concurrency + 2, applicationName: 'bench-worker' });
+  const ds = hubDataSource(env.BENCH_WORKER_DB_URL ?? '', { poolSize: concurrency + 2, applicationName: 'bench-worker' });
   await ds.initialize();
   const side = startWorkerSide(ds, sleutelsUitConfig(JSON.parse(env.BENCH_WORKER_SLEUTELS ?? '{}') as SleutelConfig), {
     redisUrl: env.BENCH_WORKER_REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -586,7 +586,7 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
   let walPerBericht: number;
   try {
     if (WORKER_PROCESSES === 0) {
-      workerDs = createDataSource(ctx.appUrl, { poolSize: WORKER_CONCURRENCY + 2, applicationName: 'bench-worker' });
+      workerDs = hubDataSource(ctx.appUrl, { poolSize: WORKER_CONCURRENCY + 2, applicationName: 'bench-worker' });
       await workerDs.initialize();
       const side = startWorkerSide(workerDs, sleutels, { redisUrl: ctx.redisUrl, prefix, concurrency: WORKER_CONCURRENCY, pollMs: RELAY_POLL_MS, relay: true, listenUrl: ctx.appUrl });
       workers.push({ voortgang: () => side.voortgang, stop: () => side.close() });

@@ -14,7 +14,7 @@ import { aliasLimit, depthLimit } from './graphql/limits';
 import { complexityPlugin, refusalLogPlugin, transactionPlugin } from './graphql/plugins';
 import { principalFromHeader, Unauthenticated } from './http/bearer';
 import { documentLimits, graphqlBody, graphqlBodyErrors, withDeadline } from './http/graphql-http';
-import { buildHubSchema } from './graphql/schema';
+import { hubSchema } from './modules';
 import { inboxRouter } from './messaging/inbox/inbox.router';
 import { exportRouter } from './declaratie/afrekening.router';
 import { dashboardRouter, kwartaalExportRouter } from './rapportage/rapportage.router';
@@ -58,7 +58,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   const systeemPool = await openSysteemPool(ds);
   const sluitSysteemPool = { serverWillStart: () => Promise.resolve({ serverWillStop: () => systeemPool.sluit() }) };
   const apollo = new ApolloServer<HubContext>({
-    schema: buildHubSchema(),
+    schema: hubSchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { signDevToken } from './auth/jwt';
 import { loadConfig, type Config } from './config/config';
 import { ensureAppRole, ensureDatabase } from './db/app-role';
-import { createDataSource } from './db/data-source';
+import { hubDataSource } from './modules';
 import { migrateWithLock } from './db/migrate';
 import { DEMO } from './seed/demo-data';
 import { seedBegroting } from './seed/begroting';
@@ -59,13 +59,13 @@ async function main(): Promise<void> {
   await preflight(cfg);
   if (await ensureDatabase(cfg.DATABASE_OWNER_URL)) process.stdout.write('created the database\n');
   await ensureAppRole(cfg.DATABASE_OWNER_URL, cfg.DATABASE_URL);
-  const owner = createDataSource(cfg.DATABASE_OWNER_URL);
+  const owner = hubDataSource(cfg.DATABASE_OWNER_URL);
   await owner.initialize();
   const applied = await migrateWithLock(owner);
   await owner.destroy();
   process.stdout.write(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
 
-  const app = createDataSource(cfg.DATABASE_URL);
+  const app = hubDataSource(cfg.DATABASE_URL);
   await app.initialize();
   const r = await seed(app, DEMO);
   const lijnen = await seedBegroting(app, DEMO.regios);

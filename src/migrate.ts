@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ensureAppRole } from './db/app-role';
-import { createDataSource } from './db/data-source';
+import { hubDataSource } from './modules';
 import { migrateWithLock } from './db/migrate';
 import { log } from './observability/logger';
 import { bootConfig } from './runtime';
@@ -9,7 +9,7 @@ import { bootConfig } from './runtime';
 async function main(): Promise<void> {
   const cfg = bootConfig();
   await ensureAppRole(cfg.DATABASE_OWNER_URL, cfg.DATABASE_URL);
-  const ds = createDataSource(cfg.DATABASE_OWNER_URL, { applicationName: 'hub-migrate' });
+  const ds = hubDataSource(cfg.DATABASE_OWNER_URL, { applicationName: 'hub-migrate' });
   await ds.initialize();
   try {
     const applied = await migrateWithLock(ds);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ensureAppRole } from './db/app-role';
-import { createDataSource } from './db/data-source';
+import { hubDataSource } from './modules';
 import { loadConfig } from './config/config';
 
 /**
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const drift: string[] = [];
   try {
     await ensureAppRole(url.toString(), cfg.DATABASE_URL);
-    const ds = createDataSource(url.toString());
+    const ds = hubDataSource(url.toString());
     await ds.initialize();
     try {
       await ds.runMigrations();

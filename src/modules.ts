@@ -1,14 +1,48 @@
-import { DECLARATIE_BERICHTEN } from './declaratie/berichten';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { MODULE as auth } from './auth/module';
+import { MODULE as bekostiging } from './bekostiging/module';
+import { MODULE as capaciteit } from './capaciteit/module';
+import { MODULE as catalogue } from './catalogue/module';
+import type { HubModule } from './common/hub-module';
+import { MODULE as contracting } from './contracting/module';
+import { createDataSource, type DataSourceOpties } from './db/data-source';
+import { MODULE as declaratie } from './declaratie/module';
+import { buildHubSchema } from './graphql/schema';
+import { MODULE as messaging } from './messaging/module';
 import { BerichtHandlers } from './messaging/processing/handlers';
-import { TOEWIJZING_BERICHTEN } from './toewijzing/berichten';
+import { MODULE as rapportage } from './rapportage/module';
+import { MODULE as registry } from './registry/module';
+import { MODULE as sleutels } from './sleutels/module';
+import { MODULE as toewijzing } from './toewijzing/module';
+
+/**
+ * Every feature of the hub, the one list that names them all: the api, the worker, the scripts
+ * and the tests build their database access, their schema and their message handlers from it.
+ */
+export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, toewijzing, declaratie, capaciteit, bekostiging, rapportage, sleutels];
+
+/** Every table's entity, for the DataSource and the migration drift check. */
+export const ENTITEITEN = MODULES.flatMap((m) => m.entiteiten);
+
+/** A DataSource of the hub (every entity; migrations from `migrations/`). */
+export function hubDataSource(url: string, opts: Omit<DataSourceOpties, 'entities'> = {}): DataSource {
+  return createDataSource(url, { ...opts, entities: ENTITEITEN });
+}
+
+/** The executable GraphQL schema of every module's resolvers. */
+export function hubSchema(): GraphQLSchema {
+  const resolvers = MODULES.flatMap((m) => m.resolvers);
+  return buildHubSchema(resolvers as [(typeof resolvers)[number], ...typeof resolvers]);
+}
 
 let handlers: BerichtHandlers | undefined;
 
 /**
- * The message handlers of every domain module, checked once: a message type without a handler,
- * or with two, throws here, so the worker does not start.
+ * The message handlers of every module, checked once: a message type without a handler, or with
+ * two, throws here, so the worker does not start.
  */
 export function berichtHandlers(): BerichtHandlers {
-  handlers ??= new BerichtHandlers([...TOEWIJZING_BERICHTEN, ...DECLARATIE_BERICHTEN]);
+  handlers ??= new BerichtHandlers(MODULES.flatMap((m) => m.berichten ?? []));
   return handlers;
 }

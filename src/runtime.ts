@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { zetKlok } from './common/klok';
 import { loadConfig, type Config } from './config/config';
-import { createDataSource } from './db/data-source';
+import { hubDataSource } from './modules';
 import { log, setLogLevel } from './observability/logger';
 
 /** Loads config or exits naming the bad variable: processes refuse to start on bad config. */
@@ -20,7 +20,7 @@ export function bootConfig(): Config {
 
 /** The application role's DataSource; `statementTimeoutMs` for the api only (worker jobs may run long). */
 export function appDataSource(cfg: Config, name: string, statementTimeoutMs?: number): DataSource {
-  return createDataSource(cfg.DATABASE_URL, { poolSize: cfg.DATABASE_POOL_SIZE, applicationName: name, statementTimeoutMs });
+  return hubDataSource(cfg.DATABASE_URL, { poolSize: cfg.DATABASE_POOL_SIZE, applicationName: name, statementTimeoutMs });
 }
 
 /** Redis for producers and health checks: fail fast rather than queue commands forever. */

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { printHubSchema } from './graphql/schema';
+import { hubSchema } from './modules';
 
 /** Writes schema/schema.graphql, or with --check fails when the committed file differs. */
 const file = path.join(__dirname, '..', '..', 'schema', 'schema.graphql');
-const sdl = printHubSchema();
+const sdl = printHubSchema(hubSchema());
 if (process.argv.includes('--check')) {
   let committed = '';
   try {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { contractStatus, SYSTEEM } from '../jobs/contract-status.processor';
-import { createDataSource } from '../src/db/data-source';
+import { hubDataSource } from '../src/modules';
 import { migrateWithLock } from '../src/db/migrate';
 import { withTenant } from '../src/db/tenant';
 import { seed } from '../src/seed/seed';
@@ -75,7 +75,7 @@ describe('migrate', () => {
     const fresh = await createTestDatabase('migrate_lock');
     try {
       // createTestDatabase migrated already; run three more at once: nothing pending, no error.
-      const sources = [0, 1, 2].map(() => createDataSource(fresh.ownerUrl));
+      const sources = [0, 1, 2].map(() => hubDataSource(fresh.ownerUrl));
       await Promise.all(sources.map((s) => s.initialize()));
       const applied = await Promise.all(sources.map((s) => migrateWithLock(s)));
       expect(applied).toEqual([[], [], []]);

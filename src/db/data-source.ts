@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { types } from 'pg';
 import { DataSource, type Logger, type LoggerOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 
 /** The application role: not the owner of any table, so FORCE row-level security always applies. */
 export const APP_ROLE = 'hub_app';
@@ -10,15 +9,26 @@ export const APP_ROLE = 'hub_app';
 // iJw dates are calendar dates: keep DATE columns as 'YYYY-MM-DD' strings, never shifted by a time zone.
 types.setTypeParser(types.builtins.DATE, (v: string) => v);
 
-/** Builds the hub's DataSource for a connection URL; migrations are loaded from `migrations/`. */
-export function createDataSource(
-  url: string,
-  opts: { poolSize?: number; logging?: LoggerOptions; logger?: Logger; applicationName?: string; statementTimeoutMs?: number } = {},
-): DataSource {
+export interface DataSourceOpties {
+  // TypeORM takes entity classes: any constructor will do.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  poolSize?: number;
+  logging?: LoggerOptions;
+  logger?: Logger;
+  applicationName?: string;
+  statementTimeoutMs?: number;
+}
+
+/**
+ * Builds a DataSource for a connection URL with the given entities (the hub's: `hubDataSource`
+ * in src/modules.ts); migrations are loaded from `migrations/`.
+ */
+export function createDataSource(url: string, opts: DataSourceOpties): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: opts.entities,
     migrations: [path.join(__dirname, '..', '..', 'migrations', '*.{js,ts}')],
     migrationsTableName: 'migraties',
     migrationsTransactionMode: 'each',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource, Logger } from 'typeorm';
 import { ensureAppRole } from '../../src/db/app-role';
-import { createDataSource } from '../../src/db/data-source';
+import { hubDataSource } from '../../src/modules';
 import { migrateWithLock } from '../../src/db/migrate';
 
 const HOST = process.env.TEST_PG_HOST ?? '127.0.0.1:5432';
@@ -33,7 +33,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const ownerUrl = `postgres://${OWNER}@${HOST}/${name}`;
   const appUrl = `postgres://hub_app@${HOST}/${name}`;
   await ensureAppRole(ownerUrl, appUrl);
-  const owner = createDataSource(ownerUrl);
+  const owner = hubDataSource(ownerUrl);
   await owner.initialize();
   await migrateWithLock(owner);
   await owner.destroy();
@@ -43,7 +43,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     ownerUrl,
     appUrl,
     async app(opts = {}) {
-      const ds = createDataSource(appUrl, { logger: opts.logger, logging: opts.logger ? ['query'] : false, poolSize: opts.poolSize ?? 5, statementTimeoutMs: opts.statementTimeoutMs });
+      const ds = hubDataSource(appUrl, { logger: opts.logger, logging: opts.logger ? ['query'] : false, poolSize: opts.poolSize ?? 5, statementTimeoutMs: opts.statementTimeoutMs });
       await ds.initialize();
       opened.push(ds);
       return ds;

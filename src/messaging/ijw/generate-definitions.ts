@@ -169,11 +169,57 @@ async function main(): Promise<void> {
     const def = { type: t, berichtCode: code, namespace: `http://www.istandaarden.nl/ijw/3_2/${key}/schema`, root: `${key}:Root`, types: table };
     emit(`${key}.definition.ts`, `${header}import type { MessageDefinition } from '../definition';\n\nexport const ${t}: MessageDefinition = ${literal(def)};\n`);
   }
+  emit('types.ts', typeScriptTypes(tables));
   if (check && drift.length) {
     process.stderr.write(`iJw definitions differ from the XSDs: ${drift.join(', ')}; run npm run ijw:definitions\n`);
     process.exit(1);
   }
   process.stdout.write(check ? 'iJw definitions: no drift\n' : `wrote ${MESSAGE_TYPES.length + 1} definitions to ${out}\n`);
+}
+
+/** An interface name for a complex type: 'jw305:Client' → Jw305Client, 'ijw:Contact' → IjwContact. */
+function typeNaam(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((p) => p[0].toUpperCase() + p.slice(1))
+    .join('');
+}
+
+/**
+ * The typed model of every message: an interface per complex type, with the value types the codec
+ * reads (integer → number, a code list → its codes, other text → string), optional where the XSD
+ * lets an element out and an array where it may repeat; `Berichten` maps each type to its root.
+ */
+function typeScriptTypes(tables: Record<string, TypeTable>): string {
+  const regels: string[] = [
+    '// Generated from the official iJw 3.2 XSDs by generate-definitions.ts. Do not edit by hand.',
+    '// The typed model of the messages the codec reads and writes (see src/messaging/ijw/model.ts).',
+    '',
+  ];
+  const simpel = (name: string): string => {
+    const st = tables.ijw.simple[name] ?? Object.values(tables).find((t) => t.simple[name])?.simple[name];
+    if (!st) throw new Error(`unknown simple type ${name}`);
+    if (st.base === 'integer') return 'number';
+    if (st.enumeration && st.enumeration.length <= 60) return st.enumeration.map((e) => JSON.stringify(e)).join(' | ');
+    return 'string';
+  };
+  const isComplex = (name: string) => Object.values(tables).some((t) => t.complex[name]);
+  for (const table of Object.values(tables)) {
+    for (const [name, ct] of Object.entries(table.complex).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      regels.push(`export interface ${typeNaam(name)} {`);
+      for (const e of ct.sequence) {
+        const t = isComplex(e.type) ? typeNaam(e.type) : simpel(e.type);
+        const waarde = e.max > 1 ? (t.includes('|') ? `(${t})[]` : `${t}[]`) : t;
+        regels.push(`  ${e.name}${e.min === 0 ? '?' : ''}: ${waarde};`);
+      }
+      regels.push('}', '');
+    }
+  }
+  regels.push('/** The root of each message type. */', 'export interface Berichten {');
+  for (const t of MESSAGE_TYPES) regels.push(`  ${t}: ${typeNaam(`${t.toLowerCase()}:Root`)};`);
+  regels.push('}', '');
+  return regels.join('\n');
 }
 
 function xsBase(b: string): SimpleType['base'] {

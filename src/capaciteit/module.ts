@@ -1,0 +1,11 @@
+import type { HubModule } from '../common/hub-module';
+import { CapaciteitEntity } from './capaciteit.entity';
+import { CapaciteitResolver, WachttijdResolver } from './capaciteit.resolver';
+import { WachttijdnormEntity } from './wachttijdnorm.entity';
+
+/** Provider capacity and waiting times. */
+export const MODULE: HubModule = {
+  naam: 'capaciteit',
+  entiteiten: [CapaciteitEntity, WachttijdnormEntity],
+  resolvers: [CapaciteitResolver, WachttijdResolver],
+};

@@ -1,0 +1,15 @@
+import type { HubModule } from '../common/hub-module';
+import { BudgetplafondEntity } from './budgetplafond.entity';
+import { ContractGemeenteEntity } from './contract-gemeente.entity';
+import { ContractProductEntity } from './contract-product.entity';
+import { ContractEntity } from './contract.entity';
+import { ContractProductResolver, ContractResolver, IndexatieResolver } from './contract.resolver';
+import { IndexatieEntity } from './indexatie.entity';
+import { TariefEntity } from './tarief.entity';
+
+/** Contracts, contracted products, tariffs, budget ceilings and indexation. */
+export const MODULE: HubModule = {
+  naam: 'contracting',
+  entiteiten: [ContractEntity, ContractGemeenteEntity, BudgetplafondEntity, ContractProductEntity, TariefEntity, IndexatieEntity],
+  resolvers: [ContractResolver, ContractProductResolver, IndexatieResolver],
+};

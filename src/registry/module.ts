@@ -1,0 +1,14 @@
+import type { HubModule } from '../common/hub-module';
+import { AanbiederEntity } from './aanbieder.entity';
+import { BezorgadresEntity } from './bezorgadres.entity';
+import { AanbiederBezorgadresResolver, BezorgadresResolver } from './bezorgadres.resolver';
+import { GemeenteEntity } from './gemeente.entity';
+import { RegioEntity } from './regio.entity';
+import { AanbiederResolver, GemeenteResolver, RegioResolver } from './registry.resolver';
+
+/** Parties: regions, municipalities, providers and their delivery endpoints. */
+export const MODULE: HubModule = {
+  naam: 'registry',
+  entiteiten: [RegioEntity, GemeenteEntity, AanbiederEntity, BezorgadresEntity],
+  resolvers: [RegioResolver, GemeenteResolver, AanbiederResolver, AanbiederBezorgadresResolver, BezorgadresResolver],
+};
