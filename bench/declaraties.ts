@@ -1,11 +1,10 @@
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { berichtHandlers } from '../src/modules';
+import { berichtHandlers, hubDataSource } from '../src/modules';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM, type Principal } from '../src/auth/principal';
 import { isValidBsn } from '../src/common/bsn';
 import { sleutelsUitConfig, type SleutelConfig } from '../src/common/sleutels';
-import { createDataSource } from '../src/db/data-source';
 import { withTenant } from '../src/db/tenant';
 import { afrekeningService } from '../src/declaratie/afrekening.service';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
@@ -71,7 +70,7 @@ interface Gemeten {
  * Reports the time and the process's peak RSS.
  */
 async function werker(o: Opdracht): Promise<void> {
-  const ds = createDataSource(o.appUrl, { poolSize: 2 });
+  const ds = hubDataSource(o.appUrl, { poolSize: 2 });
   await ds.initialize();
   const tijden: number[] = [];
   const cpu: number[] = [];
