@@ -184,6 +184,7 @@ async function main(): Promise<void> {
       if (!contract) throw new Error('demo region without an hourly contract');
       const claims = await declaratiesBench({
         ds,
+        appUrl: appUrl.toString(),
         apiUrl: baseUrl,
         token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte),
         sleutelConfig: cfg,

@@ -201,6 +201,14 @@ describe('JW323 → JW325: a rule per prestatie, broken and kept', () => {
     expect(r.toegekend).toBe(-12 * 9550);
   });
 
+  it('a credit finds its debit, not the later prestatie that reused the reference and was rejected (8021)', async () => {
+    // TR346-G was claimed again in OKT1 and stored rejected with 8021: the reference is still the September debit's.
+    const g = gevallen.TR346;
+    const r = (await declareer('OKT4', '2026-10', [{ bsn: g.goed.bsn, prestaties: [{ ref: 'TR346-C', vorig: 'TR346-G', dc: 'C', nummer: g.goed.nummer, ...SEPT, volume: 12 }] }])).jw325!;
+    expect(r.afgewezen.size).toBe(0);
+    expect(r.toegekend).toBe(-12 * 9550);
+  });
+
   it('TR333: a DeclaratieNummer once; the whole claim is rejected and nothing is granted', async () => {
     const g = gevallen.TR387;
     const r = (await declareer('SEP1', '2026-10', [{ bsn: g.goed.bsn, prestaties: [{ ref: 'TR333-1', nummer: g.goed.nummer, ...OKT, volume: 12 }] }])).jw325!;

@@ -5,7 +5,17 @@
  */
 
 const DAG = 86_400_000;
-const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+/** Parsed dates: a claim judges the same few dates thousands of times. Bounded, so no input can grow it. */
+const geparst = new Map<string, number>();
+const ms = (d: string): number => {
+  let t = geparst.get(d);
+  if (t === undefined) {
+    t = Date.parse(`${d}T00:00:00Z`);
+    if (geparst.size >= 4096) geparst.clear();
+    geparst.set(d, t);
+  }
+  return t;
+};
 const datum = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** Days from `van` to `tot`, both included. */
@@ -18,14 +28,23 @@ export function eersteVanMaand(d: string): string {
 }
 
 export function laatsteVanMaand(d: string): string {
-  const y = Number(d.slice(0, 4));
-  const m = Number(d.slice(5, 7));
-  return datum(Date.UTC(y, m, 0));
+  const maand = d.slice(0, 7);
+  let l = laatsteDagen.get(maand);
+  if (l === undefined) {
+    l = datum(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0));
+    if (laatsteDagen.size >= 4096) laatsteDagen.clear();
+    laatsteDagen.set(maand, l);
+  }
+  return l;
 }
+/** The last day per month (YYYY-MM), as ms() caches parsed dates. */
+const laatsteDagen = new Map<string, string>();
 
 /** ISO weekday: 1 Monday … 7 Sunday. */
 function weekdag(d: string): number {
-  return ((new Date(ms(d)).getUTCDay() + 6) % 7) + 1;
+  // Day 0 of the epoch (1970-01-01) was a Thursday (4); getUTCDay without a Date object.
+  const zondag0 = (((Math.floor(ms(d) / DAG) + 4) % 7) + 7) % 7;
+  return ((zondag0 + 6) % 7) + 1;
 }
 
 /** The number of (possibly partial) ISO calendar weeks that touch [van, tot] (inspanning, IV076). */

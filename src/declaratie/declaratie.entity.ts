@@ -111,9 +111,8 @@ export class DeclaratieEntity {
 @Entity('prestatie')
 // A ReferentieNummer belongs to the first prestatie that used it; a later one is stored rejected (8021).
 @Index('uq_prestatie_referentie', ['aanbiederAgb', 'referentieNummer'], { unique: true, where: `NOT ('8021' = ANY (retourcodes))` })
-// The lookup by reference cannot use the partial unique index (its predicate is not in the query).
-@Index('ix_prestatie_referentie', ['aanbiederAgb', 'referentieNummer'])
-@Index('ix_prestatie_vorige', ['aanbiederAgb', 'vorigReferentieNummer'])
+// Credits only: every query compares vorig_referentie_nummer with a value.
+@Index('ix_prestatie_vorige', ['aanbiederAgb', 'vorigReferentieNummer'], { where: 'vorig_referentie_nummer IS NOT NULL' })
 @Index('ix_prestatie_declaratie', ['declaratieId'])
 @Index('ix_prestatie_toewijzing', ['toewijzingId'])
 @Index('ix_prestatie_contract', ['contractId', 'periodeBegin'])

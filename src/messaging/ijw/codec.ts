@@ -1,5 +1,6 @@
 import type { XmlDocument, XmlElement, XmlNode, XmlTreeNode } from 'libxml2-wasm';
-import { BASIS_NS, MESSAGE_TYPES, messageNamespace, type ComplexType, type MessageDefinition, type MessageType, type SimpleType } from './definition';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { BASIS_NS, MESSAGE_TYPES, messageNamespace, type ComplexType, type ElementDef, type MessageDefinition, type MessageType, type SimpleType } from './definition';
 import { BASISSCHEMA, DEFINITIONS } from './definitions';
 import { CodecError, CodecErrorCode, type CodecIssue } from './codec.errors';
 import { libxml2, type Libxml2Module } from './xml';
@@ -51,12 +52,20 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** A real calendar date (no 2026-02-30). */
 export function isCalendarDate(v: string): boolean {
+  if (echteDatums.has(v)) return true;
   const m = DATE.exec(v);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const dt = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1 && dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+  const echt = y >= 1 && dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+  if (echt) {
+    if (echteDatums.size >= 4096) echteDatums.clear();
+    echteDatums.add(v);
+  }
+  return echt;
 }
+/** Dates found real: a claim repeats the same few thousand times. Bounded, so no input can grow it. */
+const echteDatums = new Set<string>();
 
 /** Parses XML with libxml2: no entity substitution, no DTD loading, no network; not well-formed is NOT_XML. */
 export function leesDocument(lib: Libxml2Module, text: string): XmlDocument {
@@ -79,7 +88,8 @@ export function typeVan(root: XmlElement): MessageType {
 export function checkSimple(t: SimpleType, raw: string): { value?: string | number; problem?: string } {
   const v = t.base === 'string' ? raw : raw.trim();
   // Lengths first: they bound the work any pattern has to do on hostile input.
-  const len = [...v].length;
+  // Code points, not UTF-16 units: the same when there is no surrogate, without an array per value.
+  const len = /[\uD800-\uDFFF]/.test(v) ? [...v].length : v.length;
   if (t.minLength !== undefined && len < t.minLength) return { problem: `shorter than ${t.minLength}` };
   if (t.maxLength !== undefined && len > t.maxLength) return { problem: `longer than ${t.maxLength}` };
   if (t.base === 'integer') {
@@ -164,9 +174,26 @@ export function cheapChecks(input: string | Uint8Array, maxBytes = DEFAULT_MAX_B
 /**
  * Parses an iJw 3.2 message. Throws CodecError when it cannot be read (size, encoding, DOCTYPE,
  * not XML, unknown namespace, wrong root); returns structural issues otherwise.
+ *
+ * One pass over the text (leesInEenDoorgang); a document that pass cannot vouch for (not
+ * well-formed, beyond libxml2's limits, an XML version other than 1.0, an unusual namespace
+ * binding) is read by libxml2 and the DOM walk instead, so such a document gets exactly
+ * libxml2's verdict and message.
  */
 export async function parseMessage(input: string | Uint8Array, opts: { maxBytes?: number } = {}): Promise<ParseResult> {
   const text = cheapChecks(input, opts.maxBytes);
+  // A string (not bytes, which decode strictly) may hold a lone surrogate: libxml2's to judge.
+  if (typeof input === 'string' && LOS_SURROGAAT.test(text)) return parseViaDom(text);
+  return leesInEenDoorgang(text) ?? parseViaDom(text);
+}
+const LOS_SURROGAAT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The reference reader: libxml2 builds the document, a walk over its DOM reads it. The one-pass
+ * reader gives the same model, issues and errors (codec.spec.ts proves it); this one gives
+ * libxml2's word on documents that reader leaves to it.
+ */
+export async function parseViaDom(text: string): Promise<ParseResult> {
   const lib = await libxml2();
   const doc = leesDocument(lib, text);
   try {
@@ -187,17 +214,22 @@ export async function parseMessage(input: string | Uint8Array, opts: { maxBytes?
  * finding, so a large valid message allocates no path strings.
  */
 class Pad {
-  private readonly delen: string[] = [];
+  private readonly namen: string[] = [];
+  /** The position of a repeatable element among its siblings (`Prestatie[3]`), 0 for one that is not. */
+  private readonly nummers: number[] = [];
   constructor(private readonly wortel: string) {}
-  in(deel: string): void {
-    this.delen.push(deel);
+  in(naam: string, nummer = 0): void {
+    this.namen.push(naam);
+    this.nummers.push(nummer);
   }
   uit(): void {
-    this.delen.pop();
+    this.namen.pop();
+    this.nummers.pop();
   }
   /** The path of the current element, or of a child `naam` of it. */
   toString(naam?: string): string {
-    const p = this.delen.length ? `${this.wortel}/${this.delen.join('/')}` : this.wortel;
+    let p = this.wortel;
+    for (let i = 0; i < this.namen.length; i++) p += this.nummers[i] ? `/${this.namen[i]}[${this.nummers[i]}]` : `/${this.namen[i]}`;
     return naam === undefined ? p : `${p}/${naam}`;
   }
 }
@@ -226,7 +258,7 @@ function readComplex(def: MessageDefinition, el: XmlElement, ct: ComplexType, pa
     }
     const d = seq[i];
     counts[i]++;
-    path.in(d.max > 1 ? `${name}[${counts[i]}]` : name);
+    path.in(name, d.max > 1 ? counts[i] : 0);
     try {
       if (counts[i] > d.max) {
         issues.push({ path: path.toString(), message: `more than ${d.max} allowed` });
@@ -298,4 +330,253 @@ function writeComplex(def: MessageDefinition, node: IjwNode, ct: ComplexType, ou
       }
     }
   }
+}
+
+/*
+ * The one-pass reader: saxes (a conformance-checking streaming parser) reads the text once and a
+ * stack of frames does what readComplex does on the DOM, element by element, with the same
+ * issues in the same order. It vouches only for documents on which it is sure libxml2 agrees:
+ * anything saxes refuses, and anything near one of libxml2's limits or its non-fatal quirks,
+ * goes to parseViaDom, which then gives libxml2's verdict (NOT_XML with its message, or a parse).
+ */
+
+/** libxml2's limits without XML_PARSE_HUGE are depth 256, names 50,000 and text 10,000,000 characters: well below them the reader is sure. */
+const MAX_DIEPTE = 200;
+const MAX_NAAM = 1_000;
+const MAX_TEKST = 1_000_000;
+/**
+ * Namespace URIs the reader accepts without asking libxml2: libxml2 refuses a URI it cannot parse
+ * (an error, so NOT_XML) and only warns about a relative one; these are plainly absolute.
+ */
+const GEWONE_URI = /^(?:https?:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9._~/-]*)?|urn:[A-Za-z0-9][A-Za-z0-9.:_-]*)$/;
+
+/** The XML declarations the reader accepts; another (version 1.1, another encoding name) is libxml2's to judge. */
+const GEWONE_DECLARATIE = /^\uFEFF?<\?xml\s+version\s*=\s*(?:"1\.0"|'1\.0')(?:\s+encoding\s*=\s*(?:"[Uu][Tt][Ff]-8"|'[Uu][Tt][Ff]-8'))?(?:\s+standalone\s*=\s*(?:"(?:yes|no)"|'(?:yes|no)'))?\s*\?>/;
+
+/**
+ * Whether a comment or processing instruction may be longer than MAX_TEKST (libxml2 limits
+ * those too). Only a long text can hold one; `<!--` or `<?` inside CDATA or a value only makes
+ * the answer cautious.
+ */
+function mogelijkLangeOpmerking(text: string): boolean {
+  if (text.length <= MAX_TEKST) return false;
+  for (const [open, sluit] of [['<!--', '-->'], ['<?', '?>']]) {
+    for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) {
+      const eind = text.indexOf(sluit, i + open.length);
+      if (eind < 0 || eind - i > MAX_TEKST) return true;
+      i = eind;
+    }
+  }
+  return false;
+}
+
+/** What an element of a sequence holds: a complex type or a simple one, looked up once per definition. */
+interface Soort {
+  sub?: ComplexType;
+  st?: SimpleType;
+}
+const soorten = new WeakMap<MessageDefinition, Map<ElementDef, Soort>>();
+function soortVan(def: MessageDefinition, d: ElementDef): Soort {
+  let perDef = soorten.get(def);
+  if (!perDef) soorten.set(def, (perDef = new Map<ElementDef, Soort>()));
+  let s = perDef.get(d);
+  if (!s) {
+    const sub = complexType(def, d.type);
+    s = sub ? { sub } : { st: simpleType(def, d.type) };
+    perDef.set(d, s);
+  }
+  return s;
+}
+
+/** A name within the limit with at most one colon, not at either end: other QNames are libxml2's to judge. */
+function gewoneNaam(n: string): boolean {
+  if (n.length > MAX_NAAM) return false;
+  const c = n.indexOf(':');
+  return c < 0 || (c > 0 && c < n.length - 1 && n.indexOf(':', c + 1) < 0);
+}
+
+/** Thrown inside the saxes handlers: this document is for parseViaDom. */
+class NaarDom extends Error {}
+
+interface Geopend {
+  /** Whether opening this frame added a segment to the path. */
+  padIn: boolean;
+}
+/** An element read against a complex type; `klaar` once an element did not fit (readComplex returned). */
+interface ComplexRaam extends Geopend {
+  soort: 'complex';
+  ct: ComplexType;
+  node: IjwNode;
+  counts: number[];
+  i: number;
+  klaar: boolean;
+  naam: string;
+  d: ElementDef | undefined;
+}
+/** An element of a simple type: its own text and CDATA, whether it has a child element. */
+interface SimpelRaam extends Geopend {
+  soort: 'simpel';
+  st: SimpleType;
+  tekst: string;
+  element: boolean;
+  naam: string;
+  d: ElementDef;
+}
+/** An element whose content the DOM walk never looks at. */
+interface OverRaam extends Geopend {
+  soort: 'over';
+}
+type Raam = ComplexRaam | SimpelRaam | OverRaam;
+
+function nieuwComplex(ct: ComplexType, naam: string, d: ElementDef | undefined, padIn: boolean): ComplexRaam {
+  return { soort: 'complex', ct, node: {}, counts: new Array<number>(ct.sequence.length).fill(0), i: 0, klaar: false, naam, d, padIn };
+}
+
+function zetIn(node: IjwNode, d: ElementDef, naam: string, value: IjwValue): void {
+  if (d.max > 1) {
+    const list = (node[naam] as IjwValue[] | undefined) ?? [];
+    list.push(value);
+    node[naam] = list;
+  } else {
+    node[naam] = value;
+  }
+}
+
+/**
+ * Reads a message in one pass; undefined when the document is for parseViaDom (see above).
+ * Throws UNKNOWN_NAMESPACE or WRONG_ROOT, like typeVan, only once the whole text has parsed.
+ */
+export function leesInEenDoorgang(text: string): ParseResult | undefined {
+  if ((/^\uFEFF?<\?xml[\s?]/.test(text) && !GEWONE_DECLARATIE.test(text)) || mogelijkLangeOpmerking(text)) return undefined;
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  const issues: CodecIssue[] = [];
+  const stapel: Raam[] = [];
+  let def: MessageDefinition | undefined;
+  let type: MessageType | undefined;
+  let wortelFout: CodecError | undefined;
+  let bericht: IjwNode | undefined;
+  let pad = new Pad('/Bericht');
+  const naarDom = (): never => {
+    throw new NaarDom();
+  };
+  const tekstOk = (t: string) => t.length <= MAX_TEKST || naarDom();
+  /**
+   * Every element's namespace declarations and attribute sizes; with a path, also the attributes
+   * the XSD does not allow (checkAttributen), for an element the DOM walk looks at.
+   */
+  const attributen = (tag: SaxesTagNS, path?: Pad | string): void => {
+    for (const naam in tag.attributes) {
+      const a = tag.attributes[naam];
+      if (!gewoneNaam(naam) || a.value.length > MAX_TEKST) naarDom();
+      if (naam === 'xmlns' || a.prefix === 'xmlns') {
+        if ((naam !== 'xmlns' && (a.local === 'xml' || a.local === 'xmlns')) || !GEWONE_URI.test(a.value)) naarDom();
+      } else if (path && a.uri !== XSI) {
+        issues.push({ path: path.toString(), message: `attribute '${kort(a.local, 40)}' not allowed` });
+      }
+    }
+  };
+  // Five handlers, no more: saxes stores each as a new property of the parser, and past six V8
+  // turns the parser into a dictionary object, which made it five times slower (measured). The
+  // XML declaration and the comments' size are checked on the text above instead.
+  parser.on('error', naarDom);
+  parser.on('opentag', (tag) => {
+    if (stapel.length >= MAX_DIEPTE || !gewoneNaam(tag.name)) naarDom();
+    const top = stapel[stapel.length - 1];
+    if (!top) {
+      // The root: typeVan's checks, thrown only if the rest of the text is well-formed.
+      type = TYPE_BY_NS.get(tag.uri);
+      if (!type) wortelFout = new CodecError(CodecErrorCode.UNKNOWN_NAMESPACE, `unknown namespace '${kort(tag.uri, 100)}'`);
+      else if (tag.local !== 'Bericht') wortelFout = new CodecError(CodecErrorCode.WRONG_ROOT, `root element is ${kort(tag.local, 50)}, expected Bericht`);
+      if (wortelFout || !type) {
+        attributen(tag);
+        stapel.push({ soort: 'over', padIn: false });
+        return;
+      }
+      def = DEFINITIONS[type];
+      pad = new Pad('/Bericht');
+      attributen(tag, '/Bericht');
+      stapel.push(nieuwComplex(complexType(def, def.root) as ComplexType, 'Bericht', undefined, false));
+      return;
+    }
+    if (top.soort !== 'complex' || top.klaar) {
+      if (top.soort === 'simpel') top.element = true;
+      attributen(tag);
+      stapel.push({ soort: 'over', padIn: false });
+      return;
+    }
+    const seq = top.ct.sequence;
+    const name = tag.local;
+    const inNs = tag.uri === top.ct.ns;
+    while (top.i < seq.length && !(inNs && seq[top.i].name === name)) {
+      if (top.counts[top.i] < seq[top.i].min) issues.push({ path: pad.toString(seq[top.i].name), message: 'required element missing' });
+      top.i++;
+    }
+    if (top.i === seq.length) {
+      issues.push({ path: pad.toString(kort(name, 60)), message: inNs ? 'element not allowed here (order or unknown)' : `element in wrong namespace '${kort(tag.uri, 80)}'` });
+      // Later siblings cannot match either: the DOM walk stops reading this element.
+      top.klaar = true;
+      attributen(tag);
+      stapel.push({ soort: 'over', padIn: false });
+      return;
+    }
+    const d = seq[top.i];
+    const n = ++top.counts[top.i];
+    // The definition's copy of the name: the model's keys are then the same few strings, which
+    // V8 has hashed once, instead of a new string per element from the parser.
+    const naam = d.name;
+    pad.in(naam, d.max > 1 ? n : 0);
+    if (n > d.max) {
+      issues.push({ path: pad.toString(), message: `more than ${d.max} allowed` });
+      attributen(tag);
+      stapel.push({ soort: 'over', padIn: true });
+      return;
+    }
+    attributen(tag, pad);
+    const { sub, st } = soortVan(def as MessageDefinition, d);
+    if (sub) {
+      stapel.push(nieuwComplex(sub, naam, d, true));
+      return;
+    }
+    if (!st) throw new Error(`definition has no type ${d.type}`);
+    stapel.push({ soort: 'simpel', st, tekst: '', element: false, naam, d, padIn: true });
+  });
+  const tekst = (t: string): void => {
+    tekstOk(t);
+    const top = stapel[stapel.length - 1];
+    if (!top) return;
+    if (top.soort === 'simpel') top.tekst += t;
+    else if (top.soort === 'complex' && !top.klaar && t.trim() !== '') issues.push({ path: pad.toString(), message: 'text where only elements are allowed' });
+  };
+  parser.on('text', tekst);
+  parser.on('cdata', tekst);
+  parser.on('closetag', () => {
+    const raam = stapel.pop() as Raam;
+    let value: IjwValue | undefined;
+    if (raam.soort === 'complex') {
+      if (!raam.klaar) {
+        const seq = raam.ct.sequence;
+        for (; raam.i < seq.length; raam.i++) if (raam.counts[raam.i] < seq[raam.i].min) issues.push({ path: pad.toString(seq[raam.i].name), message: 'required element missing' });
+      }
+      value = raam.node;
+    } else if (raam.soort === 'simpel') {
+      if (raam.element) issues.push({ path: pad.toString(), message: 'element content where text is expected' });
+      const r = checkSimple(raam.st, raam.tekst);
+      if (r.problem) issues.push({ path: pad.toString(), message: r.problem });
+      value = r.value ?? raam.tekst;
+    }
+    if (raam.padIn) pad.uit();
+    const ouder = stapel[stapel.length - 1];
+    if (value === undefined || raam.soort === 'over') return;
+    if (!ouder) bericht = value as IjwNode;
+    else if (ouder.soort === 'complex' && raam.d) zetIn(ouder.node, raam.d, raam.naam, value);
+  });
+  try {
+    parser.write(text).close();
+  } catch (e) {
+    if (e instanceof NaarDom) return undefined;
+    throw e;
+  }
+  if (wortelFout) throw wortelFout;
+  if (!type || !bericht) return undefined;
+  return { message: { type, bericht }, issues };
 }
