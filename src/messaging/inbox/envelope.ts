@@ -1,4 +1,4 @@
-import { cheapChecks, isCalendarDate, leesDocument, typeVan } from '../ijw/codec';
+import { cheapChecks, isCalendarDate, leesDocument, leesInEenDoorgang, typeVan, type IjwNode, type IjwValue } from '../ijw/codec';
 import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
 import { BASIS_NS, type MessageType } from '../ijw/definition';
 import { libxml2 } from '../ijw/xml';
@@ -36,9 +36,35 @@ interface Kop {
 /**
  * The message type and header facts from the parsed document (never from the raw text:
  * comments, CDATA and character references must not change what the hub reads, and a regular
- * expression over attacker-controlled text can backtrack for minutes).
+ * expression over attacker-controlled text can backtrack for minutes). Read in one pass where
+ * the header is in order; otherwise (or for a document the one-pass reader leaves to libxml2)
+ * from libxml2's document.
  */
 async function leesKop(text: string): Promise<Kop> {
+  return kopInEenDoorgang(text) ?? kopUitDom(text);
+}
+
+/** The header of a message the one-pass reader read, when its header and client are as the XSD says. */
+function kopInEenDoorgang(text: string): Kop | undefined {
+  const r = leesInEenDoorgang(text);
+  if (!r?.message) return undefined;
+  // A finding in the header or the client: let the DOM's XPath read what is there, as always.
+  if (r.issues.some((i) => i.path === '/' || i.path.startsWith('/Bericht/Header') || i.path.startsWith('/Bericht/Client'))) return undefined;
+  const { type, bericht } = r.message;
+  const h = bericht.Header as IjwNode | undefined;
+  const id = h?.BerichtIdentificatie as IjwNode | undefined;
+  const tekst = (v: IjwValue | undefined) => (v === undefined || typeof v === 'object' ? undefined : String(v).trim());
+  return {
+    type,
+    afzender: tekst(h?.Afzender),
+    ontvanger: tekst(h?.Ontvanger),
+    identificatie: tekst(id?.Identificatie),
+    dagtekening: tekst(id?.Dagtekening),
+    bsn: EEN_CLIENT.has(type) ? tekst((bericht.Client as IjwNode | undefined)?.Bsn) : undefined,
+  };
+}
+
+async function kopUitDom(text: string): Promise<Kop> {
   const doc = leesDocument(await libxml2(), text);
   try {
     const root = doc.root;
