@@ -8,6 +8,7 @@ import type { Envelope } from './envelope';
 import { VAN_AANBIEDER } from '../ijw/soorten';
 import type { Sleutels } from '../../common/sleutels';
 import { KANAAL_ONTVANGEN } from '../kanaal';
+import { clientSlot, vergrendelClienten } from '../clientslot';
 
 export interface Ontvangst {
   id: string;
@@ -144,6 +145,9 @@ async function schrijfPosts(ds: DataSource, sleutels: Sleutels, p: Principal, po
     ziet: VAN_AANBIEDER.has(env.type),
   }));
   return withTenant(ds, p, async (em) => {
+    // Numbered and stored under their clients' locks: a worker that judges a client waits for
+    // them, so it never judges a later message before an earlier-numbered one is visible.
+    await vergrendelClienten(em, rijen.flatMap((r) => (r.client ? [clientSlot(r.gemeente, r.client)] : [])));
     const rows = await prepared<{ id: string | null; gemeente_bekend: boolean; aanbieder_bekend: boolean }>(em, ONTVANG_SQL, [
       JSON.stringify(rijen),
       posts.map((x) => sleutels.versleutel(x.xml)),

@@ -9,6 +9,7 @@ import { bouwRetour } from './retour';
 import { oordeel, type Ontvangen, type Uitkomst } from './oordeel';
 import { ReferentieCache } from './referentie';
 import { berichtStatus } from '../status';
+import { clientSlot, vergrendelClienten } from '../clientslot';
 import type { BerichtHandlers } from './handlers';
 import type { BatchKennis } from './rules';
 import type { Sleutels } from '../../common/sleutels';
@@ -69,8 +70,6 @@ const EERDER_SQL = `SELECT k.cs, k.gc FROM unnest($1::text[], $2::text[], $3::bi
    WHERE EXISTS (SELECT 1 FROM bericht b WHERE b.client_sleutel = k.cs AND b.gemeente_code = k.gc AND b.status = 'ontvangen'
                    AND b.volgnummer < k.vn AND b.id <> ALL($4::uuid[]))`;
 
-// The client locks, in one fixed order (the caller sorts), so two batches never wait on each other in a cycle.
-const SLOT_SQL = `SELECT count(pg_advisory_xact_lock(hashtext('client:' || k.gc || ':' || k.cs)))::int AS n FROM unnest($1::text[], $2::text[]) AS k(cs, gc)`;
 
 const INHOUD_SQL = `SELECT id, type, afzender, ontvanger, identificatie, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer
    FROM bericht WHERE id = ANY($1::uuid[]) ORDER BY volgnummer`;
@@ -85,7 +84,7 @@ const EERDER_IDENTIFICATIE_SQL = `SELECT b.id, array_agg(o.id) AS ids FROM beric
 /** The unique index that keeps two live deliveries with one key apart (the last guard of the order). */
 const isDubbeleLevering = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'uq_levering_levend';
 
-const clientKey = (k: Kandidaat) => `${k.gemeente_code}:${k.client_sleutel}`;
+const clientKey = (k: Kandidaat) => clientSlot(k.gemeente_code, k.client_sleutel ?? '');
 
 /**
  * Claims received messages and processes them in one transaction: each judged in receipt order,
@@ -160,12 +159,15 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
 
 /**
  * The claimed messages that may be judged now, in receipt order: not those whose client has an
- * earlier message still waiting outside the batch. Locks the clients of those that may.
+ * earlier message still waiting outside the batch. Locks the batch's clients first: the inbox
+ * holds a client's lock from numbering its message until that commits, so once the lock is held,
+ * every earlier message of the client is visible to the check.
  */
 async function opVolgorde(em: EntityManager, gekozen: Kandidaat[]): Promise<Kandidaat[]> {
   const eerste = new Map<string, Kandidaat>();
   for (const k of gekozen) if (k.client_sleutel && !eerste.has(clientKey(k))) eerste.set(clientKey(k), k);
   if (!eerste.size) return gekozen;
+  await vergrendelClienten(em, eerste.keys());
   const firsts = [...eerste.values()];
   const wachtend = await prepared<{ cs: string; gc: string }>(em, EERDER_SQL, [
     firsts.map((k) => k.client_sleutel),
@@ -173,13 +175,8 @@ async function opVolgorde(em: EntityManager, gekozen: Kandidaat[]): Promise<Kand
     firsts.map((k) => k.volgnummer),
     gekozen.map((k) => k.id),
   ]);
-  const wacht = new Set(wachtend.map((w) => `${w.gc}:${w.cs}`));
-  const mee = gekozen.filter((k) => !k.client_sleutel || !wacht.has(clientKey(k)));
-  const sloten = [...new Set(mee.filter((k) => k.client_sleutel).map(clientKey))].sort();
-  if (sloten.length) {
-    await prepared(em, SLOT_SQL, [sloten.map((s) => s.slice(s.indexOf(':') + 1)), sloten.map((s) => s.slice(0, s.indexOf(':')))]);
-  }
-  return mee;
+  const wacht = new Set(wachtend.map((w) => clientSlot(w.gc, w.cs)));
+  return gekozen.filter((k) => !k.client_sleutel || !wacht.has(clientKey(k)));
 }
 
 /** The reference data cache of each database (one per process and DataSource). */
