@@ -1,23 +1,27 @@
 import type { EntityManager } from 'typeorm';
 import { berichtStatus } from '../messaging/status';
-import type { IjwMessage, IjwNode, IjwValue } from '../messaging/ijw/codec';
-import { lijst } from './jw325';
+import type { IjwMessage } from '../messaging/ijw/codec';
+import type { Jw325RetourCodes } from '../messaging/ijw/definitions/types';
+import { inhoud } from '../messaging/ijw/model';
 
 type Fout = { path: string; message: string };
 
-const tekst = (v: IjwValue | undefined): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
-const retourcodesVan = (n: IjwNode | undefined): string[] => {
-  const r = (n?.RetourCodes as IjwNode | undefined)?.RetourCode;
-  return r === undefined ? [] : Array.isArray(r) ? r.map(tekst) : [tekst(r)];
-};
+const retourcodesVan = (n: { RetourCodes: Jw325RetourCodes } | undefined): string[] => [...(n?.RetourCodes.RetourCode ?? [])];
+
+/** The content of a JW325; the handlers call these only with one. */
+function jw325Van(m: IjwMessage) {
+  const jw325 = inhoud(m, 'JW325');
+  if (!jw325) throw new Error(`${m.type} is geen JW325`);
+  return jw325;
+}
 
 /** The claim a JW325 answers: the JW323 the provider (its Ontvanger) sent with its DeclaratieIdentificatie. */
 export async function declaratieVan(em: EntityManager, gemeente: string, jw325: IjwMessage, lock = false): Promise<{ id: string; bericht_id: string; antwoord_id: string | null } | undefined> {
-  const h = jw325.bericht.Header as IjwNode;
+  const h = jw325Van(jw325).Header;
   const rows = await em.query<{ id: string; bericht_id: string; antwoord_id: string | null }[]>(
     `SELECT d.id, d.bericht_id, d.antwoord_id FROM bericht b JOIN declaratie d ON d.bericht_id = b.id
       WHERE b.type = 'JW323' AND b.richting = 'in' AND b.afzender = $1 AND b.identificatie = $2 AND b.gemeente_code = $3${lock ? ' FOR UPDATE OF d' : ''}`,
-    [tekst(h.Ontvanger), tekst((h.DeclaratieIdentificatie as IjwNode).Identificatie), gemeente],
+    [h.Ontvanger, h.DeclaratieIdentificatie.Identificatie, gemeente],
   );
   return rows[0];
 }
@@ -32,13 +36,14 @@ export async function legExternDeclaratieAntwoordVast(em: EntityManager, b: { id
   const d = await declaratieVan(em, b.gemeente_code, jw325, true);
   if (!d) return [{ path: 'DeclaratieIdentificatie', message: 'geen declaratie (JW323) van deze aanbieder met deze identificatie' }];
   if (d.antwoord_id) return [{ path: 'DeclaratieIdentificatie', message: 'deze declaratie is al beantwoord' }];
-  const a = jw325.bericht.DeclaratieAntwoord as IjwNode | undefined;
-  const kop = retourcodesVan(jw325.bericht.Header as IjwNode);
+  const bericht = jw325Van(jw325);
+  const a = bericht.DeclaratieAntwoord;
+  const kop = retourcodesVan(bericht.Header);
   const antwoord = retourcodesVan(a);
   const geheel = !a ? kop : antwoord.filter((c) => c !== '0200' && c !== '8001');
   const afgewezen = new Map<string, string[]>();
-  for (const c of lijst((a?.Clienten as IjwNode | undefined)?.Client)) {
-    for (const p of lijst((c.Prestaties as IjwNode).Prestatie)) afgewezen.set(tekst((p.ProductReferentie as IjwNode).ReferentieNummer), retourcodesVan(p));
+  for (const c of a?.Clienten?.Client ?? []) {
+    for (const p of c.Prestaties.Prestatie) afgewezen.set(p.ProductReferentie.ReferentieNummer, retourcodesVan(p));
   }
   await em.query(
     `UPDATE prestatie p SET toegekend = x.codes IS NULL, toegekend_centen = CASE WHEN x.codes IS NULL THEN p.ingediend_centen ELSE 0 END,
@@ -64,7 +69,7 @@ export async function legExternDeclaratieAntwoordVast(em: EntityManager, b: { id
 /** The values of a prestatie that a JW325 must repeat exactly (TR367). */
 export const PRESTATIE_VELDEN = ['ToewijzingNummer', 'ProductCategorie', 'ProductCode', 'ProductPeriode', 'GeleverdVolume', 'Eenheid', 'ProductTarief', 'IngediendBedrag'] as const;
 
-/** A prestatie's values in one comparable string. */
-export function prestatieSleutel(p: IjwNode): string {
+/** A prestatie's values in one comparable string (of a JW323 or a JW325: the fields both have). */
+export function prestatieSleutel(p: Partial<Record<(typeof PRESTATIE_VELDEN)[number], unknown>>): string {
   return PRESTATIE_VELDEN.map((k) => JSON.stringify(p[k] ?? null)).join('|');
 }

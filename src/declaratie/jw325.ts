@@ -1,4 +1,6 @@
 import type { IjwMessage, IjwNode, IjwValue } from '../messaging/ijw/codec';
+import type { Jw323Client, Jw323Prestatie, Jw323Root } from '../messaging/ijw/definitions/types';
+import { inhoud } from '../messaging/ijw/model';
 import { bouwJw325Afwijzing, GEEN_OPMERKING } from '../messaging/processing/retour';
 
 /** Every item of a repeating element, whether the codec gave one node or a list. */
@@ -7,10 +9,16 @@ export function lijst(v: IjwValue | undefined): IjwNode[] {
   return (Array.isArray(v) ? v : [v]) as IjwNode[];
 }
 
+/** The content of a JW323; its readers are only given one. */
+function jw323Van(m: IjwMessage): Jw323Root {
+  const jw323 = inhoud(m, 'JW323');
+  if (!jw323) throw new Error(`${m.type} is geen JW323`);
+  return jw323;
+}
+
 /** The clients of a JW323 and, per client, its prestaties. */
-export function clientenVan(jw323: IjwMessage): { client: IjwNode; prestaties: IjwNode[] }[] {
-  const declaratie = jw323.bericht.Declaratie as IjwNode;
-  return lijst((declaratie.Clienten as IjwNode).Client).map((client) => ({ client, prestaties: lijst((client.Prestaties as IjwNode).Prestatie) }));
+export function clientenVan(jw323: IjwMessage): { client: Jw323Client; prestaties: Jw323Prestatie[] }[] {
+  return jw323Van(jw323).Declaratie.Clienten.Client.map((client) => ({ client, prestaties: client.Prestaties.Prestatie }));
 }
 
 export const VOLLEDIG_TOEGEKEND = '8001';
@@ -34,13 +42,13 @@ export function bouwJw325(
   identificatie: string,
   dagtekening: string,
 ): IjwMessage {
-  const d = jw323.bericht.Declaratie as IjwNode;
+  const d = jw323Van(jw323).Declaratie;
   const clienten: IjwNode[] = [];
   if (!declaratieCodes.length) {
     for (const { client, prestaties } of clientenVan(jw323)) {
       const fout = prestaties
-        .map((p) => ({ p, codes: afgewezen.get(String((p.ProductReferentie as IjwNode).ReferentieNummer as string | number)) }))
-        .filter((x): x is { p: IjwNode; codes: string[] } => x.codes !== undefined);
+        .map((p) => ({ p, codes: afgewezen.get(p.ProductReferentie.ReferentieNummer) }))
+        .filter((x): x is { p: Jw323Prestatie; codes: string[] } => x.codes !== undefined);
       if (fout.length) {
         clienten.push({
           Bsn: client.Bsn,
@@ -53,7 +61,7 @@ export function bouwJw325(
   const codes = declaratieCodes.length ? declaratieCodes : clienten.length ? [GEEN_OPMERKING] : [VOLLEDIG_TOEGEKEND];
   const antwoord: IjwNode = {
     DeclaratieNummer: d.DeclaratieNummer,
-    TotaalIngediendBedrag: { ...(d.TotaalIngediendBedrag as IjwNode) },
+    TotaalIngediendBedrag: { ...d.TotaalIngediendBedrag },
     TotaalToegekendBedrag: totaal(declaratieCodes.length ? 0 : toegekendCenten),
   };
   if (clienten.length) antwoord.Clienten = { Client: clienten };

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { prepared } from '../db/prepared';
 import { sha256Hex } from '../common/crypto';
-import { writeMessage, type IjwMessage, type IjwNode } from './ijw/codec';
+import { writeMessage, type IjwMessage } from './ijw/codec';
+import { kop } from './ijw/model';
 import type { Sleutels } from '../common/sleutels';
 
 export interface UitgaandMeta {
@@ -53,16 +54,16 @@ export async function schrijfUitgaandBulk(em: EntityManager, sleutels: Sleutels,
   const xmls: Buffer[] = [];
   const groottes: number[] = [];
   for (const { message, meta } of items) {
-    const header = message.bericht.Header as IjwNode;
+    const header = kop(message);
     // A retour's own identification is IdentificatieRetour; other messages carry BerichtIdentificatie.
-    const retour = typeof header.IdentificatieRetour === 'string';
+    const eigen = 'IdentificatieRetour' in header ? { Identificatie: header.IdentificatieRetour, Dagtekening: header.DagtekeningRetour } : header.BerichtIdentificatie;
     const xml = Buffer.from(writeMessage(message));
     rijen.push({
       type: message.type,
       afzender: header.Afzender,
       ontvanger: header.Ontvanger,
-      identificatie: retour ? header.IdentificatieRetour : (header.BerichtIdentificatie as IjwNode).Identificatie,
-      dagtekening: retour ? header.DagtekeningRetour : (header.BerichtIdentificatie as IjwNode).Dagtekening,
+      identificatie: eigen.Identificatie,
+      dagtekening: eigen.Dagtekening,
       hash: sha256Hex(xml),
       regio: meta.regioCode,
       agb: meta.aanbiederAgb,

@@ -187,9 +187,11 @@ function typeNaam(name: string): string {
 }
 
 /**
- * The typed model of every message: an interface per complex type, with the value types the codec
+ * The typed model of every message: a type per complex type, with the value types the codec
  * reads (integer → number, a code list → its codes, other text → string), optional where the XSD
  * lets an element out and an array where it may repeat; `Berichten` maps each type to its root.
+ * Object type aliases, not interfaces: an alias has an implicit index signature, so a typed node
+ * is also an IjwNode (what writeMessage, the retour's class codes and bouwJw325 take) without a cast.
  */
 function typeScriptTypes(tables: Record<string, TypeTable>): string {
   const regels: string[] = [
@@ -207,13 +209,13 @@ function typeScriptTypes(tables: Record<string, TypeTable>): string {
   const isComplex = (name: string) => Object.values(tables).some((t) => t.complex[name]);
   for (const table of Object.values(tables)) {
     for (const [name, ct] of Object.entries(table.complex).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      regels.push(`export interface ${typeNaam(name)} {`);
+      regels.push(`export type ${typeNaam(name)} = {`);
       for (const e of ct.sequence) {
         const t = isComplex(e.type) ? typeNaam(e.type) : simpel(e.type);
         const waarde = e.max > 1 ? (t.includes('|') ? `(${t})[]` : `${t}[]`) : t;
         regels.push(`  ${e.name}${e.min === 0 ? '?' : ''}: ${waarde};`);
       }
-      regels.push('}', '');
+      regels.push('};', '');
     }
   }
   regels.push('/** The root of each message type. */', 'export interface Berichten {');

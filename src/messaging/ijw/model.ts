@@ -12,3 +12,14 @@ export type { Berichten };
 export function inhoud<T extends MessageType>(m: IjwMessage, type: T): Berichten[T] | undefined {
   return m.type === type ? (m.bericht as unknown as Berichten[T]) : undefined;
 }
+
+/** Every message's header, as its generated type: what all types share, and more once narrowed. */
+export type Kop = Berichten[MessageType]['Header'];
+
+/**
+ * The header of a message of any type: one the codec read without findings (as for `inhoud`), or
+ * one the hub built from the same definitions (eigenKop, bouwRetour).
+ */
+export function kop(m: IjwMessage): Kop {
+  return (m.bericht as unknown as Berichten[MessageType]).Header;
+}

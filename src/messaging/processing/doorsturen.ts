@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { berichtStatus } from '../status';
 import type { IjwMessage, IjwNode } from '../ijw/codec';
+import { kop } from '../ijw/model';
 import { betekenisVan } from '../ijw/retourcodes';
 import { HEEN_VAN } from '../ijw/soorten';
 import { nodes } from './rules';
@@ -49,11 +50,11 @@ export async function doorsturen(em: EntityManager, b: { id: string }, codes: st
  * sender reads it beside its message. A second retour for one message is kept but not linked.
  */
 export async function koppelRetour(em: EntityManager, id: string, message: IjwMessage): Promise<{ fouten: Fout[]; codes: string[] }> {
-  const h = message.bericht.Header as IjwNode;
+  const h = kop(message);
   const codes = [...nodes(message.bericht)].flatMap((n) => ((n.RetourCodes as IjwNode | undefined)?.RetourCode ?? []) as string[]);
   const heen = await em.query<{ id: string; retour_id: string | null }[]>(
     `SELECT id, retour_id FROM bericht WHERE type = $1 AND afzender = $2 AND identificatie = $3 AND status <> 'ongeldig' ORDER BY ontvangen_op DESC LIMIT 1`,
-    [HEEN_VAN[message.type] ?? '', h.Afzender as string, (h.BerichtIdentificatie as IjwNode).Identificatie as string],
+    [HEEN_VAN[message.type] ?? '', h.Afzender, h.BerichtIdentificatie.Identificatie],
   );
   if (!heen[0]) return { fouten: [{ path: 'Header', message: 'onbekend heenbericht' }], codes };
   if (heen[0].retour_id) return { fouten: [{ path: 'Header', message: `heenbericht ${heen[0].id} heeft al een retour` }], codes };

@@ -1,6 +1,7 @@
 import { BASISSCHEMA, DEFINITIONS } from '../ijw/definitions';
 import type { ComplexType, MessageType } from '../ijw/definition';
 import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
+import { kop } from '../ijw/model';
 
 import { RETOUR_VAN } from '../ijw/soorten';
 
@@ -41,9 +42,8 @@ export function bouwRetour(heen: IjwMessage, b: Bevindingen, identificatieRetour
   if (!type) throw new Error(`${heen.type} gets no retour`);
   const def = DEFINITIONS[type];
   const complex = (n: string): ComplexType | undefined => def.types.complex[n] ?? BASISSCHEMA.complex[n];
-  const heenHeader = heen.bericht.Header as IjwNode;
   const header: IjwNode = {
-    ...heenHeader,
+    ...kop(heen),
     BerichtCode: def.berichtCode,
     IdentificatieRetour: identificatieRetour,
     DagtekeningRetour: dagtekening,
@@ -89,14 +89,14 @@ function kopieerGroep(node: IjwNode, ct: ComplexType, complex: (n: string) => Co
  * municipality, not a header copy, naming the JW323's BerichtIdentificatie and XsdVersie.
  */
 export function bouwJw325Afwijzing(heen: IjwMessage, codes: string[], identificatie: string, dagtekening: string): IjwMessage {
-  const h = heen.bericht.Header as IjwNode;
+  const h = kop(heen);
   return {
     type: 'JW325',
     bericht: {
       Header: {
-        ...eigenKop('JW325', h.Ontvanger as string, h.Afzender as string, identificatie, dagtekening),
-        DeclaratieIdentificatie: { ...(h.BerichtIdentificatie as IjwNode) },
-        XsdVersieDeclaratie: { ...(h.XsdVersie as IjwNode) },
+        ...eigenKop('JW325', h.Ontvanger, h.Afzender, identificatie, dagtekening),
+        DeclaratieIdentificatie: { ...h.BerichtIdentificatie },
+        XsdVersieDeclaratie: { ...h.XsdVersie },
         RetourCodes: { RetourCode: codes.length ? [...codes] : [GEEN_OPMERKING] },
       },
     },

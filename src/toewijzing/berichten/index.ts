@@ -1,5 +1,6 @@
 import { nu } from '../../common/klok';
-import type { IjwNode } from '../../messaging/ijw/codec';
+import type { Jw301Client, Jw301ToegewezenProduct } from '../../messaging/ijw/definitions/types';
+import { inhoud } from '../../messaging/ijw/model';
 import type { BerichtHandler, Weigering } from '../../messaging/processing/handlers';
 import type { Niveau3Context } from '../../messaging/processing/rules';
 import type { ClientInput } from '../toewijzing.inputs';
@@ -13,8 +14,10 @@ import { WIJZIGING_REGELS } from './wijziging';
  * allocation, and a request whose ReferentieAanbieder it carries (TR379 checked it is open) closed.
  */
 async function legJw301Vast(c: Niveau3Context): Promise<readonly Weigering[]> {
-  const client = c.message.bericht.Client as IjwNode;
-  const producten = (client.ToegewezenProducten as IjwNode).ToegewezenProduct as IjwNode[];
+  const jw301 = inhoud(c.message, 'JW301');
+  if (!jw301) return [];
+  const client = jw301.Client;
+  const producten = client.ToegewezenProducten.ToegewezenProduct;
   const fouten = await legExterneToewijzingVast(c.em, c.sleutels, {
     gemeente: c.bericht.gemeenteCode,
     regio: c.bericht.regioCode ?? '',
@@ -23,7 +26,7 @@ async function legJw301Vast(c: Niveau3Context): Promise<readonly Weigering[]> {
     producten: producten.map(productVan),
   });
   if (fouten.length) return fouten;
-  const refs = [...new Set(producten.map((p) => p.ReferentieAanbieder).filter((r): r is string => typeof r === 'string'))];
+  const refs = [...new Set(producten.map((p) => p.ReferentieAanbieder).filter((r) => r !== undefined))];
   if (refs.length) {
     await c.em.query(
       `UPDATE verzoek v SET status = 'toegewezen', beantwoord_op = $4,
@@ -37,12 +40,13 @@ async function legJw301Vast(c: Niveau3Context): Promise<readonly Weigering[]> {
 
 /** A JW319 from a municipality's own case system, checked: the request it answers is rejected or under investigation. */
 async function legJw319Vast(c: Niveau3Context): Promise<readonly Weigering[]> {
-  const a = c.message.bericht.Antwoord as IjwNode;
+  const a = inhoud(c.message, 'JW319')?.Antwoord;
+  if (!a) return [];
   const status = a.VerzoekAntwoord === '1' ? 'afgewezen' : 'in_onderzoek';
   await c.em.query(
     `UPDATE verzoek SET status = $4, reden_afwijzing = $5, beantwoord_op = $6
       WHERE gemeente_code = $1 AND aanbieder_agb = $2 AND referentie_aanbieder = $3 AND status IN ('open', 'in_onderzoek')`,
-    [c.bericht.gemeenteCode, c.bericht.aanbiederAgb, a.ReferentieAanbieder as string, status, (a.RedenAfwijzingVerzoek as string | undefined) ?? null, nu()],
+    [c.bericht.gemeenteCode, c.bericht.aanbiederAgb, a.ReferentieAanbieder, status, a.RedenAfwijzingVerzoek ?? null, nu()],
   );
   return [];
 }
@@ -57,46 +61,42 @@ export const TOEWIJZING_BERICHTEN: readonly BerichtHandler[] = [
   { type: 'JW319', regels: JW319_REGELS, legVast: legJw319Vast },
 ];
 
-function clientVan(c: IjwNode): ClientInput {
-  const naam = c.Naam as IjwNode;
-  const contacten = ((c.Contactgegevens as IjwNode | undefined)?.Contact ?? []) as IjwNode[];
-  const adres = (contacten.find((x) => x.Adres) ?? {}).Adres as IjwNode | undefined;
-  const huis = adres?.Huis as IjwNode | undefined;
+function clientVan(c: Jw301Client): ClientInput {
+  const naam = c.Naam;
+  const adres = c.Contactgegevens.Contact.find((x) => x.Adres)?.Adres;
+  const huis = adres?.Huis;
   return {
-    bsn: c.Bsn as string,
-    geboortedatum: (c.Geboortedatum as IjwNode).Datum as string,
-    geslacht: c.Geslacht as string,
-    achternaam: (naam.Geslachtsnaam as IjwNode).Achternaam as string,
-    voorvoegsel: (naam.Geslachtsnaam as IjwNode).Voorvoegsel as string | undefined,
-    voornamen: naam.Voornamen as string | undefined,
+    bsn: c.Bsn,
+    geboortedatum: c.Geboortedatum.Datum,
+    geslacht: c.Geslacht,
+    achternaam: naam.Geslachtsnaam.Achternaam,
+    voorvoegsel: naam.Geslachtsnaam.Voorvoegsel,
+    voornamen: naam.Voornamen,
     adres: {
-      postcode: (adres?.Postcode as string | undefined) ?? '',
-      huisnummer: Number(huis?.Huisnummer ?? 0),
-      huisletter: huis?.Huisletter as string | undefined,
-      toevoeging: huis?.HuisnummerToevoeging as string | undefined,
-      straatnaam: adres?.Straatnaam as string | undefined,
-      plaatsnaam: adres?.Plaatsnaam as string | undefined,
+      postcode: adres?.Postcode ?? '',
+      huisnummer: huis?.Huisnummer ?? 0,
+      huisletter: huis?.Huisletter,
+      toevoeging: huis?.HuisnummerToevoeging,
+      straatnaam: adres?.Straatnaam,
+      plaatsnaam: adres?.Plaatsnaam,
     },
   };
 }
 
-function productVan(p: IjwNode): ExternProduct {
-  const product = p.Product as IjwNode | undefined;
-  const omvang = p.Omvang as IjwNode | undefined;
+function productVan(p: Jw301ToegewezenProduct): ExternProduct {
   return {
-    nummer: Number(p.ToewijzingNummer),
-    categorie: (product?.Categorie as string | undefined) ?? '',
-    code: product?.Code as string | undefined,
-    ingangsdatum: p.Ingangsdatum as string,
-    einddatum: p.Einddatum as string | undefined,
-    volume: omvang ? Number(omvang.Volume) : undefined,
-    eenheid: omvang?.Eenheid as string | undefined,
-    frequentie: omvang?.Frequentie as string | undefined,
-    budget: p.Budget === undefined ? undefined : Number(p.Budget),
-    redenWijziging: (p.RedenWijziging as string | undefined) ?? null,
-    referentie: (p.ReferentieAanbieder as string | undefined) ?? null,
-    toewijzingsdatum: p.Toewijzingsdatum as string,
-    toewijzingstijd: p.Toewijzingstijd as string,
+    nummer: p.ToewijzingNummer,
+    categorie: p.Product?.Categorie ?? '',
+    code: p.Product?.Code,
+    ingangsdatum: p.Ingangsdatum,
+    einddatum: p.Einddatum,
+    volume: p.Omvang?.Volume,
+    eenheid: p.Omvang?.Eenheid,
+    frequentie: p.Omvang?.Frequentie,
+    budget: p.Budget,
+    redenWijziging: p.RedenWijziging ?? null,
+    referentie: p.ReferentieAanbieder ?? null,
+    toewijzingsdatum: p.Toewijzingsdatum,
+    toewijzingstijd: p.Toewijzingstijd,
   };
 }
-

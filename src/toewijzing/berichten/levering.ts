@@ -1,4 +1,5 @@
-import type { IjwNode } from '../../messaging/ijw/codec';
+import type { Jw305StartProduct, Jw307StopProduct } from '../../messaging/ijw/definitions/types';
+import { inhoud } from '../../messaging/ijw/model';
 import { nietVerwijderdSql } from '../toewijzing.rules';
 import { prepared } from '../../db/prepared';
 import type { Bevindingen } from '../../messaging/processing/retour';
@@ -6,7 +7,7 @@ import { add, type Niveau3Context, type Niveau3Regel } from '../../messaging/pro
 
 /** One StartProduct or StopProduct with the client it belongs to. */
 interface Regel {
-  node: IjwNode;
+  node: Jw305StartProduct | Jw307StopProduct;
   bsn: string;
   nummer: number | null;
   categorie: string | null;
@@ -29,26 +30,26 @@ interface Gebeurtenis {
 }
 
 function regels(c: Niveau3Context): Regel[] {
-  const type = c.message.type;
-  if (type !== 'JW305' && type !== 'JW307') return [];
-  const client = c.message.bericht.Client as IjwNode | undefined;
-  if (!client) return [];
-  const [groep, naam] = type === 'JW305' ? ['StartProducten', 'StartProduct'] : ['StopProducten', 'StopProduct'];
-  const lijst = ((client[groep] as IjwNode | undefined)?.[naam] ?? []) as IjwNode[];
-  return lijst.map((n) => {
-    const product = n.Product as IjwNode | undefined;
-    return {
-      node: n,
-      bsn: client.Bsn as string,
-      nummer: n.ToewijzingNummer === undefined ? null : Number(n.ToewijzingNummer),
-      categorie: (product?.Categorie as string | undefined) ?? null,
-      code: (product?.Code as string | undefined) ?? null,
-      begindatum: n.Begindatum as string,
-      einddatum: (n.Einddatum as string | undefined) ?? null,
-      reden: (n.RedenBeeindiging as string | undefined) ?? null,
-      status: n.StatusAanlevering as string,
-    };
-  });
+  const jw305 = inhoud(c.message, 'JW305');
+  if (jw305) return jw305.Client.StartProducten.StartProduct.map((n) => regel(jw305.Client.Bsn, n, null, null));
+  const jw307 = inhoud(c.message, 'JW307');
+  if (jw307) return jw307.Client.StopProducten.StopProduct.map((n) => regel(jw307.Client.Bsn, n, n.Einddatum, n.RedenBeeindiging));
+  return [];
+}
+
+/** A start has no Einddatum and no RedenBeeindiging; a stop has both. */
+function regel(bsn: string, n: Jw305StartProduct | Jw307StopProduct, einddatum: string | null, reden: string | null): Regel {
+  return {
+    node: n,
+    bsn,
+    nummer: n.ToewijzingNummer ?? null,
+    categorie: n.Product?.Categorie ?? null,
+    code: n.Product?.Code ?? null,
+    begindatum: n.Begindatum,
+    einddatum,
+    reden,
+    status: n.StatusAanlevering,
+  };
 }
 
 const zelfdeProduct = (r: Regel, g: Gebeurtenis) => r.categorie === g.product_categorie && r.code === g.product_code;

@@ -2,15 +2,15 @@ import { nu } from '../../common/klok';
 import { metGeaccepteerdePrestaties } from '../../declaratie/declaratie.verwerking';
 import type { Wijzigingspakket } from '../verzoek.entity';
 import { plusWerkdagen } from '../../common/werkdagen';
-import type { IjwNode } from '../../messaging/ijw/codec';
+import type { IjwCDTOmvang, Jw301ToegewezenProduct, Jw315AangevraagdProduct, Jw315Client, Jw317Verzoek } from '../../messaging/ijw/definitions/types';
+import { inhoud } from '../../messaging/ijw/model';
 import { add, type Niveau3Context, type Niveau3Regel } from '../../messaging/processing/rules';
 import { verzoekVan } from './wijziging';
 
-function aangevraagd(c: Niveau3Context): { client: IjwNode; producten: IjwNode[] } | undefined {
-  if (c.message.type !== 'JW315') return undefined;
-  const client = c.message.bericht.Client as IjwNode | undefined;
+function aangevraagd(c: Niveau3Context): { client: Jw315Client; producten: Jw315AangevraagdProduct[] } | undefined {
+  const client = inhoud(c.message, 'JW315')?.Client;
   if (!client) return undefined;
-  return { client, producten: ((client.AangevraagdeProducten as IjwNode | undefined)?.AangevraagdProduct ?? []) as IjwNode[] };
+  return { client, producten: client.AangevraagdeProducten.AangevraagdProduct };
 }
 
 /** TR347 (9347) and TR374 (9374) for a JW315 or a JW317, against the requests received before. */
@@ -18,28 +18,31 @@ export const VERZOEK_REGELS: Record<string, Niveau3Regel> = {
   /** TR347 → 9347: ReferentieAanbieder unique per provider, on each JW315 product or on the JW317's Verzoek. */
   TR347: async (c, b) => {
     const w = verzoekVan(c);
-    const v = w ? { producten: [w.verzoek] } : aangevraagd(c);
-    if (!v) return;
-    const refs = v.producten.map((p) => p.ReferentieAanbieder as string);
+    // The classes that carry a ReferentieAanbieder: the JW317's Verzoek, each JW315 product.
+    const producten: { ReferentieAanbieder: string }[] | undefined = w ? [w.verzoek] : aangevraagd(c)?.producten;
+    if (!producten) return;
+    const refs = producten.map((p) => p.ReferentieAanbieder);
     const bekend = await c.em.query<{ r: string }[]>(`SELECT referentie_aanbieder AS r FROM verzoek WHERE aanbieder_agb = $1 AND referentie_aanbieder = ANY ($2::text[])`, [
       c.bericht.afzender,
       refs,
     ]);
     const set = new Set(bekend.map((x) => x.r));
-    for (const p of v.producten) if (set.has(p.ReferentieAanbieder as string)) add(b, p, '9347');
+    for (const p of producten) if (set.has(p.ReferentieAanbieder)) add(b, p, '9347');
   },
   /**
    * TR374 → 9374: no other request of this provider for this client may still be open at this
    * municipality (OP350), for a JW315 or a JW317. Another municipality's requests are its own.
    */
   TR374: async (c, b) => {
-    const client = c.message.bericht.Client as IjwNode | undefined;
+    const jw317 = inhoud(c.message, 'JW317');
+    const jw315 = aangevraagd(c);
+    const client = jw317?.Client ?? jw315?.client;
     // The classes that get the code: the Verzoek of a JW317, each requested product of a JW315.
-    const klassen = c.message.type === 'JW317' ? [client?.Verzoek as IjwNode] : c.message.type === 'JW315' ? (aangevraagd(c)?.producten ?? []) : [];
+    const klassen: (Jw317Verzoek | Jw315AangevraagdProduct)[] = jw317 ? [jw317.Client.Verzoek] : (jw315?.producten ?? []);
     if (!client || !klassen.length) return;
     const open = await c.em.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM verzoek WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND status IN ('open', 'in_onderzoek')`,
-      [c.bericht.afzender, c.bericht.gemeenteCode, c.clientHash(client.Bsn as string)],
+      [c.bericht.afzender, c.bericht.gemeenteCode, c.clientHash(client.Bsn)],
     );
     if (open[0].n > 0) for (const k of klassen) if (!b.klassen.has(k)) add(b, k, '9374');
   },
@@ -49,32 +52,28 @@ export const VERZOEK_REGELS: Record<string, Niveau3Regel> = {
 async function legWijzigingVast(c: Niveau3Context): Promise<void> {
   const w = verzoekVan(c);
   if (!w) return;
-  const getal = (x: unknown) => (x === undefined ? null : Number(x));
-  const omvang = (p: IjwNode) => {
-    const o = p.Omvang as IjwNode | undefined;
-    return { volume: getal(o?.Volume), eenheid: (o?.Eenheid as string | undefined) ?? null, frequentie: (o?.Frequentie as string | undefined) ?? null };
-  };
+  const omvang = (p: { Omvang?: IjwCDTOmvang }) => ({ volume: p.Omvang?.Volume ?? null, eenheid: p.Omvang?.Eenheid ?? null, frequentie: p.Omvang?.Frequentie ?? null });
   const pakket: Wijzigingspakket = {
-    ongewijzigd: w.ongewijzigd.map((p) => Number(p.ToewijzingNummer)),
+    ongewijzigd: w.ongewijzigd.map((p) => p.ToewijzingNummer),
     teWijzigen: w.teWijzigen.map((p) => ({
-      toewijzingNummer: Number(p.ToewijzingNummer),
-      gewensteIngangsdatum: p.GewensteIngangsdatum as string,
-      einddatum: (p.Einddatum as string | undefined) ?? null,
+      toewijzingNummer: p.ToewijzingNummer,
+      gewensteIngangsdatum: p.GewensteIngangsdatum,
+      einddatum: p.Einddatum ?? null,
       ...omvang(p),
-      budget: getal(p.Budget),
+      budget: p.Budget ?? null,
     })),
     nieuw: w.nieuw.map((p) => ({
-      productCategorie: ((p.Product as IjwNode | undefined)?.Categorie as string | undefined) ?? null,
-      productCode: ((p.Product as IjwNode | undefined)?.Code as string | undefined) ?? null,
-      gewensteIngangsdatum: p.GewensteIngangsdatum as string,
-      einddatum: (p.Einddatum as string | undefined) ?? null,
+      productCategorie: p.Product?.Categorie ?? null,
+      productCode: p.Product?.Code ?? null,
+      gewensteIngangsdatum: p.GewensteIngangsdatum,
+      einddatum: p.Einddatum ?? null,
       ...omvang(p),
-      budget: getal(p.Budget),
+      budget: p.Budget ?? null,
     })),
   };
   // TR353 (level 2) guarantees a TeWijzigenProduct or NieuwProduct; today only as a last resort.
   const ingang = [...pakket.teWijzigen, ...pakket.nieuw].map((p) => p.gewensteIngangsdatum).sort()[0] ?? c.vandaag;
-  const bsn = w.client.Bsn as string;
+  const bsn = w.client.Bsn;
   await c.em.query(
     `INSERT INTO verzoek (bericht_id, soort, regio_code, gemeente_code, aanbieder_agb, referentie_aanbieder, client_hash, gegevens_versleuteld,
                           ingangsdatum, reden_verzoek, pakket, uiterlijk, ontvangen_op)
@@ -84,11 +83,11 @@ async function legWijzigingVast(c: Niveau3Context): Promise<void> {
       c.bericht.regioCode,
       c.bericht.gemeenteCode,
       c.bericht.afzender,
-      w.verzoek.ReferentieAanbieder as string,
+      w.verzoek.ReferentieAanbieder,
       c.clientHash(bsn),
       c.sleutels.versleutel(Buffer.from(JSON.stringify({ bsn }))),
       ingang,
-      w.verzoek.RedenVerzoek as string,
+      w.verzoek.RedenVerzoek,
       JSON.stringify(pakket),
       plusWerkdagen(c.vandaag, 5),
       nu(),
@@ -104,20 +103,18 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
   await legWijzigingVast(c);
   const v = aangevraagd(c);
   if (!v) return;
-  const naam = v.client.Naam as IjwNode;
+  const naam = v.client.Naam;
   const gegevens = {
-    bsn: v.client.Bsn as string,
-    geboortedatum: (v.client.Geboortedatum as IjwNode).Datum as string,
-    geslacht: v.client.Geslacht as string,
-    achternaam: (naam.Geslachtsnaam as IjwNode).Achternaam as string,
-    voorvoegsel: (naam.Geslachtsnaam as IjwNode).Voorvoegsel as string | undefined,
-    voornamen: naam.Voornamen as string | undefined,
+    bsn: v.client.Bsn,
+    geboortedatum: v.client.Geboortedatum.Datum,
+    geslacht: v.client.Geslacht,
+    achternaam: naam.Geslachtsnaam.Achternaam,
+    voorvoegsel: naam.Geslachtsnaam.Voorvoegsel,
+    voornamen: naam.Voornamen,
   };
   const blob = c.sleutels.versleutel(Buffer.from(JSON.stringify(gegevens)));
   const uiterlijk = plusWerkdagen(c.vandaag, 5);
   for (const p of v.producten) {
-    const product = p.Product as IjwNode | undefined;
-    const omvang = p.Omvang as IjwNode | undefined;
     await c.em.query(
       `INSERT INTO verzoek (bericht_id, regio_code, gemeente_code, aanbieder_agb, referentie_aanbieder, client_hash, gegevens_versleuteld,
                             product_categorie, product_code, ingangsdatum, einddatum, volume, eenheid, frequentie, budget, verwijzer_type, uiterlijk, ontvangen_op)
@@ -127,18 +124,18 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
         c.bericht.regioCode,
         c.bericht.gemeenteCode,
         c.bericht.afzender,
-        p.ReferentieAanbieder as string,
+        p.ReferentieAanbieder,
         c.clientHash(gegevens.bsn),
         blob,
-        (product?.Categorie as string | undefined) ?? null,
-        (product?.Code as string | undefined) ?? null,
-        p.ToewijzingIngangsdatum as string,
-        (p.ToewijzingEinddatum as string | undefined) ?? null,
-        omvang ? Number(omvang.Volume) : null,
-        (omvang?.Eenheid as string | undefined) ?? null,
-        (omvang?.Frequentie as string | undefined) ?? null,
-        p.Budget === undefined ? null : Number(p.Budget),
-        (p.Verwijzer as IjwNode).Type as string,
+        p.Product?.Categorie ?? null,
+        p.Product?.Code ?? null,
+        p.ToewijzingIngangsdatum,
+        p.ToewijzingEinddatum ?? null,
+        p.Omvang?.Volume ?? null,
+        p.Omvang?.Eenheid ?? null,
+        p.Omvang?.Frequentie ?? null,
+        p.Budget ?? null,
+        p.Verwijzer.Type,
         uiterlijk,
         nu(),
       ],
@@ -158,29 +155,28 @@ export const JW301_REGELS: Record<string, Niveau3Regel> = {
    * the request must still be open or in onderzoek.
    */
   TR379: async (c, b) => {
-    if (c.message.type !== 'JW301') return;
-    const producten = (((c.message.bericht.Client as IjwNode | undefined)?.ToegewezenProducten as IjwNode | undefined)?.ToegewezenProduct ?? []) as IjwNode[];
-    const metReferentie = producten.filter((p) => typeof p.ReferentieAanbieder === 'string');
+    const jw301 = inhoud(c.message, 'JW301');
+    if (!jw301) return;
+    const metReferentie = jw301.Client.ToegewezenProducten.ToegewezenProduct.filter((p): p is Jw301ToegewezenProduct & { ReferentieAanbieder: string } => p.ReferentieAanbieder !== undefined);
     if (!metReferentie.length) return;
     const open = await c.em.query<{ r: string }[]>(
       `SELECT referentie_aanbieder AS r FROM verzoek
         WHERE gemeente_code = $1 AND aanbieder_agb = $2 AND referentie_aanbieder = ANY ($3::text[]) AND status IN ('open', 'in_onderzoek')`,
-      [c.bericht.gemeenteCode, (c.message.bericht.Header as IjwNode).Ontvanger as string, metReferentie.map((p) => p.ReferentieAanbieder as string)],
+      [c.bericht.gemeenteCode, jw301.Header.Ontvanger, metReferentie.map((p) => p.ReferentieAanbieder)],
     );
     const set = new Set(open.map((x) => x.r));
-    for (const p of metReferentie) if (!set.has(p.ReferentieAanbieder as string)) add(b, p, '9379');
+    for (const p of metReferentie) if (!set.has(p.ReferentieAanbieder)) add(b, p, '9379');
   },
   /**
    * TR385 → 9385: a JW301 may not delete (Einddatum = Ingangsdatum, RedenWijziging 13) a
    * toewijzing that has accepted prestaties not credited since (OP362).
    */
   TR385: async (c, b) => {
-    if (c.message.type !== 'JW301') return;
-    const producten = (((c.message.bericht.Client as IjwNode | undefined)?.ToegewezenProducten as IjwNode | undefined)?.ToegewezenProduct ?? []) as IjwNode[];
+    const producten = inhoud(c.message, 'JW301')?.Client.ToegewezenProducten.ToegewezenProduct ?? [];
     const weg = producten.filter((p) => p.RedenWijziging === '13' && p.Einddatum === p.Ingangsdatum);
     if (!weg.length) return;
-    const met = new Set((await metGeaccepteerdePrestaties(c.em, c.bericht.gemeenteCode, weg.map((p) => Number(p.ToewijzingNummer)))).map(String));
-    for (const p of weg) if (met.has(String(Number(p.ToewijzingNummer)))) add(b, p, '9385');
+    const met = new Set((await metGeaccepteerdePrestaties(c.em, c.bericht.gemeenteCode, weg.map((p) => p.ToewijzingNummer))).map(String));
+    for (const p of weg) if (met.has(String(p.ToewijzingNummer))) add(b, p, '9385');
   },
 };
 
@@ -190,11 +186,12 @@ export const JW301_REGELS: Record<string, Niveau3Regel> = {
  */
 export const JW319_REGELS: Record<string, Niveau3Regel> = {
   TR355_TR365: async (c, b) => {
-    if (c.message.type !== 'JW319') return;
-    const a = c.message.bericht.Antwoord as IjwNode;
+    const jw319 = inhoud(c.message, 'JW319');
+    if (!jw319) return;
+    const a = jw319.Antwoord;
     const v = await c.em.query<{ status: string }[]>(
       `SELECT status FROM verzoek WHERE gemeente_code = $1 AND aanbieder_agb = $2 AND referentie_aanbieder = $3`,
-      [c.bericht.gemeenteCode, (c.message.bericht.Header as IjwNode).Ontvanger as string, a.ReferentieAanbieder as string],
+      [c.bericht.gemeenteCode, jw319.Header.Ontvanger, a.ReferentieAanbieder],
     );
     const status = v[0]?.status;
     const code = !status

@@ -1,24 +1,26 @@
 import { overlapt } from '../../contracting/tarief.rules';
 import { nietVerwijderdSql } from '../toewijzing.rules';
-import type { IjwNode } from '../../messaging/ijw/codec';
+import type { Jw317Client, Jw317NieuwProduct, Jw317OngewijzigdProduct, Jw317TeWijzigenProduct, Jw317Verzoek } from '../../messaging/ijw/definitions/types';
+import { inhoud, kop } from '../../messaging/ijw/model';
 import { add, type Niveau3Context, type Niveau3Regel } from '../../messaging/processing/rules';
 
 /** The Verzoek of a JW317 with the ToewijzingNummers it names as unchanged and as to change. */
-export function verzoekVan(c: Niveau3Context): { client: IjwNode; verzoek: IjwNode; ongewijzigd: IjwNode[]; teWijzigen: IjwNode[]; nieuw: IjwNode[] } | undefined {
-  if (c.message.type !== 'JW317') return undefined;
-  const client = c.message.bericht.Client as IjwNode | undefined;
-  const verzoek = client?.Verzoek as IjwNode | undefined;
-  if (!client || !verzoek) return undefined;
+export function verzoekVan(
+  c: Niveau3Context,
+): { client: Jw317Client; verzoek: Jw317Verzoek; ongewijzigd: Jw317OngewijzigdProduct[]; teWijzigen: Jw317TeWijzigenProduct[]; nieuw: Jw317NieuwProduct[] } | undefined {
+  const client = inhoud(c.message, 'JW317')?.Client;
+  if (!client) return undefined;
+  const verzoek = client.Verzoek;
   return {
     client,
     verzoek,
-    ongewijzigd: ((verzoek.OngewijzigdeProducten as IjwNode | undefined)?.OngewijzigdProduct ?? []) as IjwNode[],
-    teWijzigen: ((verzoek.TeWijzigenProducten as IjwNode | undefined)?.TeWijzigenProduct ?? []) as IjwNode[],
-    nieuw: ((verzoek.NieuweProducten as IjwNode | undefined)?.NieuwProduct ?? []) as IjwNode[],
+    ongewijzigd: verzoek.OngewijzigdeProducten?.OngewijzigdProduct ?? [],
+    teWijzigen: verzoek.TeWijzigenProducten?.TeWijzigenProduct ?? [],
+    nieuw: verzoek.NieuweProducten?.NieuwProduct ?? [],
   };
 }
 
-const dagtekening = (c: Niveau3Context) => ((c.message.bericht.Header as IjwNode).BerichtIdentificatie as IjwNode).Dagtekening as string;
+const dagtekening = (c: Niveau3Context) => kop(c.message).BerichtIdentificatie.Dagtekening;
 
 /** A toewijzing of this municipality and provider a JW317 refers to, as the rules need it. */
 interface Genoemd {
@@ -49,7 +51,7 @@ function genoemd(c: Niveau3Context, v: NonNullable<ReturnType<typeof verzoekVan>
 }
 
 async function leesGenoemd(c: Niveau3Context, v: NonNullable<ReturnType<typeof verzoekVan>>): Promise<Map<number, Genoemd>> {
-  const nummers = [...v.ongewijzigd, ...v.teWijzigen].map((p) => Number(p.ToewijzingNummer));
+  const nummers = [...v.ongewijzigd, ...v.teWijzigen].map((p) => p.ToewijzingNummer);
   if (!nummers.length) return new Map();
   const rows = await c.em.query<
     { nummer: number; eigen: boolean; categorie: string; code: string | null; ingangsdatum: string; einddatum: string | null; volume: number | null; frequentie: string | null; budget: number | null }[]
@@ -58,22 +60,20 @@ async function leesGenoemd(c: Niveau3Context, v: NonNullable<ReturnType<typeof v
             to_char(t.ingangsdatum, 'YYYY-MM-DD') AS ingangsdatum, to_char(t.einddatum, 'YYYY-MM-DD') AS einddatum, t.volume, t.frequentie, t.budget
        FROM toewijzing t JOIN client cl ON cl.id = t.client_id
       WHERE t.gemeente_code = $1 AND t.aanbieder_agb = $2 AND t.nummer = ANY ($3::int[]) AND ${nietVerwijderdSql('t')}`,
-    [c.bericht.gemeenteCode, c.bericht.afzender, nummers, c.clientHash(v.client.Bsn as string)],
+    [c.bericht.gemeenteCode, c.bericht.afzender, nummers, c.clientHash(v.client.Bsn)],
   );
   return new Map(rows.map((r) => [r.nummer, r]));
 }
 
 /** The own toewijzing a TeWijzigenProduct or OngewijzigdProduct names, if it is one. */
-function eigenVan(m: Map<number, Genoemd>, p: IjwNode): Genoemd | undefined {
-  const t = m.get(Number(p.ToewijzingNummer));
+function eigenVan(m: Map<number, Genoemd>, p: Jw317OngewijzigdProduct | Jw317TeWijzigenProduct): Genoemd | undefined {
+  const t = m.get(p.ToewijzingNummer);
   return t?.eigen ? t : undefined;
 }
 
-const omvangVan = (p: IjwNode) => p.Omvang as IjwNode | undefined;
-
 /** The product and period a product of the desired package stands for (TR361). */
 interface Periode {
-  node: IjwNode;
+  node: Jw317OngewijzigdProduct | Jw317TeWijzigenProduct | Jw317NieuwProduct;
   categorie: string;
   code: string | null;
   vanaf: string;
@@ -101,14 +101,14 @@ export const WIJZIGING_REGELS: Record<string, Niveau3Regel> = {
         WHERE t.gemeente_code = $1 AND t.aanbieder_agb = $2 AND cl.bsn_hash = $3
           AND (t.einddatum IS NULL OR t.einddatum >= $4)
           AND ${nietVerwijderdSql('t')}`,
-      [c.bericht.gemeenteCode, c.bericht.afzender, c.clientHash(v.client.Bsn as string), dagtekening(c)],
+      [c.bericht.gemeenteCode, c.bericht.afzender, c.clientHash(v.client.Bsn), dagtekening(c)],
     );
     const bekend = new Set(actueel.map((t) => t.nummer));
     const m = await genoemd(c, v);
-    const vanAnder = (p: IjwNode) => m.get(Number(p.ToewijzingNummer))?.eigen === false;
-    for (const p of v.ongewijzigd) if (!bekend.has(Number(p.ToewijzingNummer)) && !vanAnder(p)) add(b, p, '9350');
-    for (const p of v.teWijzigen) if (!bekend.has(Number(p.ToewijzingNummer)) && !vanAnder(p)) add(b, p, '9351');
-    const genoemdeNummers = new Set([...v.ongewijzigd, ...v.teWijzigen].map((p) => Number(p.ToewijzingNummer)));
+    const vanAnder = (p: Jw317OngewijzigdProduct | Jw317TeWijzigenProduct) => m.get(p.ToewijzingNummer)?.eigen === false;
+    for (const p of v.ongewijzigd) if (!bekend.has(p.ToewijzingNummer) && !vanAnder(p)) add(b, p, '9350');
+    for (const p of v.teWijzigen) if (!bekend.has(p.ToewijzingNummer) && !vanAnder(p)) add(b, p, '9351');
+    const genoemdeNummers = new Set([...v.ongewijzigd, ...v.teWijzigen].map((p) => p.ToewijzingNummer));
     if ([...bekend].some((n) => !genoemdeNummers.has(n))) add(b, v.verzoek, '9349');
   },
 
@@ -117,7 +117,7 @@ export const WIJZIGING_REGELS: Record<string, Niveau3Regel> = {
     const v = verzoekVan(c);
     if (!v) return;
     const m = await genoemd(c, v);
-    if ([...v.ongewijzigd, ...v.teWijzigen].some((p) => m.get(Number(p.ToewijzingNummer))?.eigen === false)) add(b, v.client, '8187');
+    if ([...v.ongewijzigd, ...v.teWijzigen].some((p) => m.get(p.ToewijzingNummer)?.eigen === false)) add(b, v.client, '8187');
   },
 
   /**
@@ -131,7 +131,7 @@ export const WIJZIGING_REGELS: Record<string, Niveau3Regel> = {
     const dag = dagtekening(c);
     for (const p of v.teWijzigen) {
       const t = eigenVan(m, p);
-      const gewenst = p.GewensteIngangsdatum as string;
+      const gewenst = p.GewensteIngangsdatum;
       if (t && gewenst <= dag && gewenst !== t.ingangsdatum) add(b, p, '9357');
     }
   },
@@ -147,9 +147,9 @@ export const WIJZIGING_REGELS: Record<string, Niveau3Regel> = {
     for (const p of v.teWijzigen) {
       const t = eigenVan(m, p);
       if (!t) continue;
-      const o = omvangVan(p);
-      const budget = p.Budget !== undefined && Number(p.Budget) !== t.budget;
-      const totaal = t.frequentie === '6' && o !== undefined && o.Frequentie === '6' && Number(o.Volume) !== t.volume;
+      const o = p.Omvang;
+      const budget = p.Budget !== undefined && p.Budget !== t.budget;
+      const totaal = t.frequentie === '6' && o !== undefined && o.Frequentie === '6' && o.Volume !== t.volume;
       if ((budget || totaal) && p.GewensteIngangsdatum !== t.ingangsdatum) add(b, p, '9373');
     }
   },
@@ -166,8 +166,8 @@ export const WIJZIGING_REGELS: Record<string, Niveau3Regel> = {
     for (const p of v.teWijzigen) {
       const t = eigenVan(m, p);
       if (!t) continue;
-      const omvang = omvangVan(p) !== undefined;
-      const einde = (p.Einddatum as string | undefined) ?? t.einddatum;
+      const omvang = p.Omvang !== undefined;
+      const einde = p.Einddatum ?? t.einddatum;
       const na2020 = einde === null || einde > '2020-12-31';
       if (t.code !== null && !omvang) add(b, p, '9411');
       else if (t.code === null && t.categorie !== '' && omvang && na2020) add(b, p, '9412');
@@ -192,17 +192,16 @@ export const WIJZIGING_REGELS: Record<string, Niveau3Regel> = {
     }
     for (const p of v.teWijzigen) {
       const t = eigenVan(m, p);
-      const gewenst = p.GewensteIngangsdatum as string;
-      if (t) perioden.push({ node: p, categorie: t.categorie, code: t.code, vanaf: gewenst < t.ingangsdatum ? gewenst : t.ingangsdatum, tot: (p.Einddatum as string | undefined) ?? null, bestaand: true });
+      const gewenst = p.GewensteIngangsdatum;
+      if (t) perioden.push({ node: p, categorie: t.categorie, code: t.code, vanaf: gewenst < t.ingangsdatum ? gewenst : t.ingangsdatum, tot: p.Einddatum ?? null, bestaand: true });
     }
     for (const p of v.nieuw) {
-      const product = p.Product as IjwNode | undefined;
       perioden.push({
         node: p,
-        categorie: (product?.Categorie as string | undefined) ?? '',
-        code: (product?.Code as string | undefined) ?? null,
-        vanaf: p.GewensteIngangsdatum as string,
-        tot: (p.Einddatum as string | undefined) ?? null,
+        categorie: p.Product?.Categorie ?? '',
+        code: p.Product?.Code ?? null,
+        vanaf: p.GewensteIngangsdatum,
+        tot: p.Einddatum ?? null,
         bestaand: false,
       });
     }
