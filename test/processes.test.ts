@@ -177,12 +177,14 @@ describe('processes', () => {
   });
 
   it('worker serves its own metrics: jobs by queue and name, durations, queue depth, backlog', async () => {
-    const port = await vrijePoort();
-    // A prefix of its own: the count below is of this worker's jobs only.
-    const r = run('worker.js', { ...env(), QUEUE_PREFIX: `test-${process.pid}-metrics`, WORKER_METRICS_PORT: String(port), METRICS_TOKEN });
+    // A prefix of its own: the count below is of this worker's jobs only. Port 0: the worker
+    // binds a free port itself and names it (a port chosen here could be taken meanwhile).
+    const r = run('worker.js', { ...env(), QUEUE_PREFIX: `test-${process.pid}-metrics`, WORKER_METRICS_PORT: '0', METRICS_TOKEN });
     try {
       await until(() => /worker started/.test(r.out()) || r.child.exitCode !== null);
-      const url = `http://127.0.0.1:${port}/metrics`;
+      expect(r.child.exitCode).toBeNull();
+      const url = /"metrics":"(http:\/\/127\.0\.0\.1:\d+\/metrics)"/.exec(r.out())?.[1] ?? '';
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*\/metrics$/);
       expect((await fetch(url)).status).toBe(401);
       const scrape = async () => (await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
       // At start the worker runs the lumpsum advances once: a real job through BullMQ.
