@@ -55,7 +55,7 @@ const ONTVANG_SQL = `WITH m AS (
         ORDER BY m.nr`;
 
 // Replays: ON CONFLICT waited for any concurrent twin to commit, so a fresh statement sees it.
-const EERSTE_SQL = `SELECT b.id, b.status, k.nr FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(afzender, type, identificatie, hash, nr)
+const EERSTE_SQL = `SELECT b.id, b.status, k.nr FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::bpchar[]) WITH ORDINALITY AS k(afzender, type, identificatie, hash, nr)
    JOIN bericht b ON b.afzender = k.afzender AND b.type = k.type AND b.identificatie = k.identificatie AND b.inhoud_hash = k.hash`;
 
 /** Codes of a header party the hub does not serve: refused at the door, nothing stored, no retour. */

@@ -65,11 +65,12 @@ const CLAIM_IDS_SQL = `SELECT id, grootte, client_sleutel, gemeente_code, volgnu
    WHERE id = ANY($1::uuid[]) AND status = 'ontvangen' AND richting = 'in' ORDER BY volgnummer FOR UPDATE`;
 
 // Clients with a message received earlier than their first in the batch that is still waiting
-// outside it: their messages in this batch wait for a later one.
-const EERDER_SQL = `SELECT k.cs, k.gc FROM unnest($1::text[], $2::text[], $3::bigint[]) AS k(cs, gc, vn)
-   WHERE EXISTS (SELECT 1 FROM bericht b WHERE b.client_sleutel = k.cs AND b.gemeente_code = k.gc AND b.status = 'ontvangen'
-                   AND b.volgnummer < k.vn AND b.id <> ALL($4::uuid[]))`;
-
+// outside it: their messages in this batch wait for a later one. One index probe per client
+// (LATERAL with LIMIT, so the planner cannot turn it into a scan of everything that waits), the
+// keys in the columns' own types (compared as text, no index applies).
+const EERDER_SQL = `SELECT k.cs, k.gc FROM unnest($1::bpchar[], $2::varchar[], $3::bigint[]) AS k(cs, gc, vn)
+   CROSS JOIN LATERAL (SELECT 1 FROM bericht b WHERE b.client_sleutel = k.cs AND b.gemeente_code = k.gc AND b.status = 'ontvangen'
+                         AND b.volgnummer < k.vn AND b.id <> ALL($4::uuid[]) LIMIT 1) e`;
 
 const INHOUD_SQL = `SELECT id, type, afzender, ontvanger, identificatie, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer
    FROM bericht WHERE id = ANY($1::uuid[]) ORDER BY volgnummer`;

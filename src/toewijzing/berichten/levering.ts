@@ -91,10 +91,14 @@ class Leveringen {
       const k = c.batch.berichten.filter((b) => (b.type === 'JW305' || b.type === 'JW307') && b.client_sleutel);
       for (const x of k) this.perClient.set(Leveringen.sleutel(x.aanbieder_agb, x.gemeente_code, x.client_sleutel!), []);
       const rijen = await prepared<Opgeslagen & { k: string }>(c.em,
-        `SELECT ${KOLOMMEN}, aanbieder_agb || '|' || gemeente_code || '|' || client_hash AS k
-           FROM levering l JOIN unnest($1::text[], $2::text[], $3::text[]) AS s(agb, gemeente, hash)
-             ON l.aanbieder_agb = s.agb AND l.gemeente_code = s.gemeente AND l.client_hash = s.hash
-          WHERE NOT l.verwijderd`,
+        // One index probe per client: LATERAL with OFFSET 0 (else the planner flattens it into a
+        // join that may scan every delivery, row-level security checked on each), the keys in the
+        // columns' own types (compared as text, no index applies).
+        `SELECT x.*, s.agb || '|' || s.gemeente || '|' || s.hash AS k
+           FROM unnest($1::varchar[], $2::varchar[], $3::bpchar[]) AS s(agb, gemeente, hash)
+          CROSS JOIN LATERAL (SELECT ${KOLOMMEN} FROM levering l
+                               WHERE l.aanbieder_agb = s.agb AND l.gemeente_code = s.gemeente AND l.client_hash = s.hash AND NOT l.verwijderd
+                              OFFSET 0) x`,
         [k.map((x) => x.aanbieder_agb), k.map((x) => x.gemeente_code), k.map((x) => x.client_sleutel)],
       );
       for (const { k: sleutel, ...r } of rijen) this.perClient.get(sleutel)?.push(r);
