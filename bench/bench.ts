@@ -20,7 +20,7 @@ import { setLogLevel } from '../src/observability/logger';
 import { declaratiesBench } from './declaraties';
 import { ingestBench, jw323Bench } from './ingest';
 import { qrapportBench } from './qrapport';
-import { figure, load } from './lib';
+import { figure, jsonPoster, load } from './lib';
 
 /**
  * `npm run bench`: figures through the full HTTP stack next to raw baselines measured in the
@@ -122,11 +122,12 @@ async function main(): Promise<void> {
     const url = `${baseUrl}/graphql`;
     const token = await signDevToken({ rol: 'aanbieder', agb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte);
     if (ONLY.has('contracts')) {
-      const body = JSON.stringify({ query: QUERY });
+      const body = Buffer.from(JSON.stringify({ query: QUERY }));
+      const client = jsonPoster(url, { authorization: `Bearer ${token}` }, CONCURRENCY);
       let contractsSeen = 0;
       const viaHttp = async () => {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-        const json = (await res.json()) as { data?: { contracten: { edges: unknown[] } }; errors?: unknown[] };
+        const res = await client.post(body);
+        const json = JSON.parse(res.text) as { data?: { contracten: { edges: unknown[] } }; errors?: unknown[] };
         if (json.errors) throw new Error(JSON.stringify(json.errors));
         contractsSeen = json.data?.contracten.edges.length ?? 0;
       };
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
       await load(viaSql, { seconds: 1, concurrency: CONCURRENCY });
       const http = await load(viaHttp, { seconds: SECONDS, concurrency: CONCURRENCY });
       const raw = await load(viaSql, { seconds: SECONDS, concurrency: CONCURRENCY });
+      client.close();
       if (contractsSeen !== rawRows) throw new Error(`HTTP saw ${contractsSeen} contracts, SQL ${rawRows}`);
       process.stdout.write(
         `provider contracts (${contractsSeen} contracts × ${codes.length} products × 2 tariffs), ${CONCURRENCY} concurrent, ${SECONDS}s each:\n` +
