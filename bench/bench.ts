@@ -147,16 +147,20 @@ async function main(): Promise<void> {
       };
       await load(viaHttp, { seconds: 1, concurrency: CONCURRENCY });
       await load(viaSql, { seconds: 1, concurrency: CONCURRENCY });
+      // CPU of this process (hub and client) per request: steadier than the rate on a shared machine.
+      const cpu0 = process.cpuUsage();
       const http = await load(viaHttp, { seconds: SECONDS, concurrency: CONCURRENCY });
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMsPerRequest = Math.round(((cpu.user + cpu.system) / 1000 / http.requests) * 100) / 100;
       const raw = await load(viaSql, { seconds: SECONDS, concurrency: CONCURRENCY });
       client.close();
       if (contractsSeen !== rawRows) throw new Error(`HTTP saw ${contractsSeen} contracts, SQL ${rawRows}`);
       process.stdout.write(
         `provider contracts (${contractsSeen} contracts × ${codes.length} products × 2 tariffs), ${CONCURRENCY} concurrent, ${SECONDS}s each:\n` +
-          `  HTTP/GraphQL: ${http.perSecond.toFixed(1)} req/s, p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms\n` +
+          `  HTTP/GraphQL: ${http.perSecond.toFixed(1)} req/s, p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms, CPU ${cpuMsPerRequest} ms/req (hub + client)\n` +
           `  raw SQL:      ${raw.perSecond.toFixed(1)} q/s, p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms\n`,
       );
-      lines.push(figure('contracts_query', http.perSecond, 'req/s', raw.perSecond, { contracts: contractsSeen }));
+      lines.push(figure('contracts_query', http.perSecond, 'req/s', raw.perSecond, { contracts: contractsSeen, cpuMsPerRequest }));
       lines.push(figure('contracts_query_p95', http.p95, 'ms', raw.p95, { contracts: contractsSeen }));
     }
     if (ONLY.has('ingest')) {
