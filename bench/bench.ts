@@ -20,7 +20,7 @@ import { setLogLevel } from '../src/observability/logger';
 import { declaratiesBench } from './declaraties';
 import { ingestBench, jw323Bench } from './ingest';
 import { qrapportBench } from './qrapport';
-import { figure, load } from './lib';
+import { figure, jsonPoster, load } from './lib';
 
 /**
  * `npm run bench`: figures through the full HTTP stack next to raw baselines measured in the
@@ -122,11 +122,12 @@ async function main(): Promise<void> {
     const url = `${baseUrl}/graphql`;
     const token = await signDevToken({ rol: 'aanbieder', agb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte);
     if (ONLY.has('contracts')) {
-      const body = JSON.stringify({ query: QUERY });
+      const body = Buffer.from(JSON.stringify({ query: QUERY }));
+      const client = jsonPoster(url, { authorization: `Bearer ${token}` }, CONCURRENCY);
       let contractsSeen = 0;
       const viaHttp = async () => {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-        const json = (await res.json()) as { data?: { contracten: { edges: unknown[] } }; errors?: unknown[] };
+        const res = await client.post(body);
+        const json = JSON.parse(res.text) as { data?: { contracten: { edges: unknown[] } }; errors?: unknown[] };
         if (json.errors) throw new Error(JSON.stringify(json.errors));
         contractsSeen = json.data?.contracten.edges.length ?? 0;
       };
@@ -146,15 +147,20 @@ async function main(): Promise<void> {
       };
       await load(viaHttp, { seconds: 1, concurrency: CONCURRENCY });
       await load(viaSql, { seconds: 1, concurrency: CONCURRENCY });
+      // CPU of this process (hub and client) per request: steadier than the rate on a shared machine.
+      const cpu0 = process.cpuUsage();
       const http = await load(viaHttp, { seconds: SECONDS, concurrency: CONCURRENCY });
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMsPerRequest = Math.round(((cpu.user + cpu.system) / 1000 / http.requests) * 100) / 100;
       const raw = await load(viaSql, { seconds: SECONDS, concurrency: CONCURRENCY });
+      client.close();
       if (contractsSeen !== rawRows) throw new Error(`HTTP saw ${contractsSeen} contracts, SQL ${rawRows}`);
       process.stdout.write(
         `provider contracts (${contractsSeen} contracts × ${codes.length} products × 2 tariffs), ${CONCURRENCY} concurrent, ${SECONDS}s each:\n` +
-          `  HTTP/GraphQL: ${http.perSecond.toFixed(1)} req/s, p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms\n` +
+          `  HTTP/GraphQL: ${http.perSecond.toFixed(1)} req/s, p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms, CPU ${cpuMsPerRequest} ms/req (hub + client)\n` +
           `  raw SQL:      ${raw.perSecond.toFixed(1)} q/s, p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms\n`,
       );
-      lines.push(figure('contracts_query', http.perSecond, 'req/s', raw.perSecond, { contracts: contractsSeen }));
+      lines.push(figure('contracts_query', http.perSecond, 'req/s', raw.perSecond, { contracts: contractsSeen, cpuMsPerRequest }));
       lines.push(figure('contracts_query_p95', http.p95, 'ms', raw.p95, { contracts: contractsSeen }));
     }
     if (ONLY.has('ingest')) {

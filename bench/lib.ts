@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 export interface LoadResult {
@@ -34,4 +35,29 @@ export async function load(fn: () => Promise<void>, opts: { seconds: number; con
 export function figure(bench: string, value: number, unit: string, baseline: number, extra: Record<string, unknown> = {}): string {
   const round = (x: number) => Math.round(x * 100) / 100;
   return JSON.stringify({ bench, value: round(value), unit, baseline: round(baseline), ratio: baseline ? round(value / baseline) : null, ...extra });
+}
+
+/**
+ * A cheap HTTP client for the load runs: keep-alive `node:http` sockets, as bench/ingest.ts posts
+ * its messages, so every part measures the hub and not the client (undici `fetch` costs more per
+ * request than the hub's own work on a small answer).
+ */
+export function jsonPoster(url: string, headers: Record<string, string>, sockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const u = new URL(url);
+  const post = (body: Buffer) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        { agent, host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { post, close: () => agent.destroy() };
 }

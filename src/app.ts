@@ -15,6 +15,7 @@ import { complexityPlugin, refusalLogPlugin, transactionPlugin } from './graphql
 import { principalFromHeader, Unauthenticated } from './http/bearer';
 import { documentLimits, graphqlBody, graphqlBodyErrors, withDeadline } from './http/graphql-http';
 import { hubSchema } from './modules';
+import { jitGateway } from './graphql/executor';
 import { inboxRouter } from './messaging/inbox/inbox.router';
 import { exportRouter } from './declaratie/afrekening.router';
 import { dashboardRouter, kwartaalExportRouter } from './rapportage/rapportage.router';
@@ -58,7 +59,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   const systeemPool = await openSysteemPool(ds);
   const sluitSysteemPool = { serverWillStart: () => Promise.resolve({ serverWillStop: () => systeemPool.sluit() }) };
   const apollo = new ApolloServer<HubContext>({
-    schema: hubSchema(),
+    // The schema's operations run compiled (src/graphql/executor.ts).
+    gateway: jitGateway(hubSchema()),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

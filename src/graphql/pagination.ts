@@ -59,7 +59,9 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => PageInfo, { description: 'Where this page stands.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' })
+    // A resolver of its own (simple: false): the value is a promise, started on first read, and
+    // the compiled executor (graphql-jit) reads a field without a resolver as a plain value.
+    @Field(() => Int, { description: 'Number of items matching the filter, over all pages.', simple: false })
     totalCount!: number;
   }
   return Conn;
