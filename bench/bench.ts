@@ -99,8 +99,8 @@ async function main(): Promise<void> {
         WHERE contract_id IN (SELECT id FROM contract WHERE perceel = 'Benchmark')`);
     });
 
-    const cfg = loadConfig({
-      ...process.env,
+    // The api's configuration, also given to api processes the ingest run starts (BENCH_INGEST_APIS).
+    const apiEnv: Record<string, string> = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'error',
       GRAPHQL_MAX_COST: '100000',
@@ -110,7 +110,8 @@ async function main(): Promise<void> {
       JWT_ISSUER: 'bench-issuer',
       JWT_AUDIENCE: 'jeugdzorg-hub',
       METRICS_TOKEN: randomBytes(24).toString('hex'),
-    });
+    };
+    const cfg = loadConfig({ ...process.env, ...apiEnv });
     const uitgifte = { issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE };
     const redis = new Redis(cfg.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
         apiUrl: baseUrl,
         redisUrl: cfg.REDIS_URL,
         sleutelConfig: cfg,
+        apiEnv,
         token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte),
         afzender: { agb: contract.aanbiederAgb, gemeente: contract.gemeenten[0], product: { categorie: product.categorie, code: product.code } },
       });

@@ -372,7 +372,7 @@ interface ApiProces {
 }
 
 /** One api process as `npm run api` runs it, on the bench's database and Redis, on a free port. */
-async function startApiProces(appUrl: string, redisUrl: string): Promise<ApiProces> {
+async function startApiProces(appUrl: string, redisUrl: string, env: Record<string, string>): Promise<ApiProces> {
   const port = await new Promise<number>((resolve, reject) => {
     const srv = http.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -382,7 +382,7 @@ async function startApiProces(appUrl: string, redisUrl: string): Promise<ApiProc
     srv.on('error', reject);
   });
   const main = path.resolve(__dirname, '..', 'src', 'main.js');
-  const proc = fork(main, [], { env: { ...process.env, DATABASE_URL: appUrl, REDIS_URL: redisUrl, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const proc = fork(main, [], { env: { ...process.env, ...env, DATABASE_URL: appUrl, REDIS_URL: redisUrl, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -558,6 +558,8 @@ export interface IngestContext {
   redisUrl: string;
   /** The key variables of the api's configuration. */
   sleutelConfig: SleutelConfig;
+  /** The api's configuration as environment variables, for api processes (BENCH_INGEST_APIS). */
+  apiEnv?: Record<string, string>;
   /** A bearer token of the provider `afzender.agb`. */
   token: string;
   afzender: Afzender;
@@ -578,7 +580,7 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
   const workers: WorkerHandle[] = [];
   let workerDs: DataSource | undefined;
   const apis: ApiProces[] = [];
-  for (let i = 0; i < API_PROCESSES; i++) apis.push(await startApiProces(ctx.appUrl, ctx.redisUrl));
+  for (let i = 0; i < API_PROCESSES; i++) apis.push(await startApiProces(ctx.appUrl, ctx.redisUrl, ctx.apiEnv ?? {}));
   const { post, close } = apis.length ? posters(apis.map((a) => a.url), ctx.token, HTTP_CONCURRENCY) : poster(ctx.apiUrl, ctx.token, HTTP_CONCURRENCY);
   const redis = new Redis(ctx.redisUrl, { maxRetriesPerRequest: 1 });
   let result: Awaited<ReturnType<typeof run>>;
