@@ -20,7 +20,7 @@ import { setLogLevel } from '../src/observability/logger';
 import { declaratiesBench } from './declaraties';
 import { ingestBench, jw323Bench } from './ingest';
 import { qrapportBench } from './qrapport';
-import { figure, jsonPoster, load } from './lib';
+import { figure, httpPoster, load } from './lib';
 
 /**
  * `npm run bench`: figures through the full HTTP stack next to raw baselines measured in the
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     const token = await signDevToken({ rol: 'aanbieder', agb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte);
     if (ONLY.has('contracts')) {
       const body = Buffer.from(JSON.stringify({ query: QUERY }));
-      const client = jsonPoster(url, { authorization: `Bearer ${token}` }, CONCURRENCY);
+      const client = httpPoster(url, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, CONCURRENCY);
       let contractsSeen = 0;
       const viaHttp = async () => {
         const res = await client.post(body);

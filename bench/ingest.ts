@@ -20,7 +20,7 @@ import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator
 import { bezorgBericht } from '../src/messaging/processing/bezorging';
 import { startRelay } from '../src/messaging/processing/relay';
 import { startVerwerker } from '../src/messaging/processing/verwerker';
-import { figure } from './lib';
+import { figure, httpPoster } from './lib';
 import { sleutelsUitConfig, type SleutelConfig, type Sleutels } from '../src/common/sleutels';
 
 /**
@@ -419,24 +419,9 @@ async function walBytes(ds: DataSource): Promise<number> {
   return Number(r[0].b);
 }
 
+/** POST /ijw/berichten of one api, with the provider's token. */
 function poster(baseUrl: string, token: string, sockets: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
-  const u = new URL('/ijw/berichten', baseUrl);
-  const post = (body: Buffer) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request(
-        { agent, host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/xml', 'content-length': body.length, authorization: `Bearer ${token}` } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  return { post, close: () => agent.destroy() };
+  return httpPoster(new URL('/ijw/berichten', baseUrl).toString(), { 'content-type': 'application/xml', authorization: `Bearer ${token}` }, sockets);
 }
 
 async function postAll(post: (b: Buffer) => Promise<{ status: number; text: string }>, bodies: Buffer[], concurrency: number): Promise<void> {

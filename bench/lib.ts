@@ -42,13 +42,13 @@ export function figure(bench: string, value: number, unit: string, baseline: num
  * its messages, so every part measures the hub and not the client (undici `fetch` costs more per
  * request than the hub's own work on a small answer).
  */
-export function jsonPoster(url: string, headers: Record<string, string>, sockets: number) {
+export function httpPoster(url: string, headers: Record<string, string>, sockets: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   const u = new URL(url);
   const post = (body: Buffer) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(
-        { agent, host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers } },
+        { agent, host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { ...headers, 'content-length': body.length } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
