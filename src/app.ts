@@ -14,7 +14,7 @@ import { aliasLimit, depthLimit } from './graphql/limits';
 import { complexityPlugin, refusalLogPlugin, transactionPlugin } from './graphql/plugins';
 import { principalFromHeader, Unauthenticated } from './http/bearer';
 import { documentLimits, graphqlBody, graphqlBodyErrors, withDeadline } from './http/graphql-http';
-import { hubSchema } from './modules';
+import { hubSchema, maakLoaders } from './modules';
 import { jitGateway } from './graphql/executor';
 import { inboxRouter } from './messaging/inbox/inbox.router';
 import { exportRouter } from './declaratie/afrekening.router';
@@ -113,7 +113,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     withDeadline(
       cfg.GRAPHQL_TIMEOUT_MS,
       expressMiddleware(apollo, {
-        context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels),
+        context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels, maakLoaders),
       }),
     ),
     graphqlBodyErrors(),

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { LoaderSource, Loaders } from './graphql/loaders';
 import type { DataSource } from 'typeorm';
 import { MODULE as auth } from './auth/module';
 import { MODULE as bekostiging } from './bekostiging/module';
@@ -34,6 +35,14 @@ export function hubDataSource(url: string, opts: Omit<DataSourceOpties, 'entitie
 export function hubSchema(): GraphQLSchema {
   const resolvers = MODULES.flatMap((m) => m.resolvers);
   return buildHubSchema(resolvers as [(typeof resolvers)[number], ...typeof resolvers]);
+}
+
+/**
+ * A request's DataLoaders: every module's. Each module adds its loaders' names and types to
+ * `Loaders` itself, so together they are exactly that interface.
+ */
+export function maakLoaders(src: LoaderSource): Loaders {
+  return Object.assign({}, ...MODULES.map((m) => m.loaders?.(src) ?? {})) as Loaders;
 }
 
 let handlers: BerichtHandlers | undefined;

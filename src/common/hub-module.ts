@@ -1,4 +1,5 @@
 import type { BerichtHandler } from '../messaging/processing/handlers';
+import type { LoaderSource } from '../graphql/loaders';
 
 /**
  * What a feature brings to the hub: its tables, its GraphQL resolvers, the handlers of the iJw
@@ -12,4 +13,6 @@ export interface HubModule {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: Function[];
   berichten?: readonly BerichtHandler[];
+  /** Its request-scoped DataLoaders (their names and types added to `Loaders` in the same file). */
+  loaders?: (src: LoaderSource) => object;
 }

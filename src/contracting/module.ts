@@ -1,4 +1,5 @@
 import type { HubModule } from '../common/hub-module';
+import { contractingLoaders } from './loaders';
 import { BudgetplafondEntity } from './budgetplafond.entity';
 import { ContractGemeenteEntity } from './contract-gemeente.entity';
 import { ContractProductEntity } from './contract-product.entity';
@@ -11,5 +12,6 @@ import { TariefEntity } from './tarief.entity';
 export const MODULE: HubModule = {
   naam: 'contracting',
   entiteiten: [ContractEntity, ContractGemeenteEntity, BudgetplafondEntity, ContractProductEntity, TariefEntity, IndexatieEntity],
+  loaders: contractingLoaders,
   resolvers: [ContractResolver, ContractProductResolver, IndexatieResolver],
 };

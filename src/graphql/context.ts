@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { RowReader } from '../db/prepared';
 import { RequestTransaction } from '../db/tenant';
-import { createLoaders, type Loaders } from './loaders';
+import type { LoaderSource, Loaders } from './loaders';
 import type { Sleutels } from '../common/sleutels';
 
 /** Per-request GraphQL context: the caller, its transaction and its own DataLoaders. */
@@ -15,6 +15,8 @@ export class HubContext {
     ds: DataSource,
     /** The keys of stored client data and messages and of the BSN hash (src/common/sleutels.ts). */
     readonly sleutels: Sleutels,
+    /** Builds the request's DataLoaders (every module's: src/modules.ts). */
+    private readonly maakLoaders: (src: LoaderSource) => Loaders,
   ) {
     this.tx = new RequestTransaction(ds, principal);
   }
@@ -30,7 +32,7 @@ export class HubContext {
 
   /** DataLoaders live per request, never per process, so one caller never sees another's cache. */
   get loaders(): Loaders {
-    this.loadersCache ??= createLoaders({ reader: this.tx, em: () => this.em() });
+    this.loadersCache ??= this.maakLoaders({ reader: this.tx, em: () => this.em() });
     return this.loadersCache;
   }
 }

@@ -1,4 +1,5 @@
 import type { HubModule } from '../common/hub-module';
+import { berichtLoaders } from './graphql/loaders';
 import { BerichtEntity } from './bericht.entity';
 import { BerichtResolver } from './graphql/bericht.resolver';
 import { OutboxEntity } from './outbox.entity';
@@ -7,5 +8,6 @@ import { OutboxEntity } from './outbox.entity';
 export const MODULE: HubModule = {
   naam: 'messaging',
   entiteiten: [BerichtEntity, OutboxEntity],
+  loaders: berichtLoaders,
   resolvers: [BerichtResolver],
 };

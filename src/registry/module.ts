@@ -1,4 +1,5 @@
 import type { HubModule } from '../common/hub-module';
+import { registryLoaders } from './loaders';
 import { AanbiederEntity } from './aanbieder.entity';
 import { BezorgadresEntity } from './bezorgadres.entity';
 import { AanbiederBezorgadresResolver, BezorgadresResolver } from './bezorgadres.resolver';
@@ -10,5 +11,6 @@ import { AanbiederResolver, GemeenteResolver, RegioResolver } from './registry.r
 export const MODULE: HubModule = {
   naam: 'registry',
   entiteiten: [RegioEntity, GemeenteEntity, AanbiederEntity, BezorgadresEntity],
+  loaders: registryLoaders,
   resolvers: [RegioResolver, GemeenteResolver, AanbiederResolver, AanbiederBezorgadresResolver, BezorgadresResolver],
 };

@@ -1,0 +1,14 @@
+import { rowByKey, rowsByKey, type LoaderSource } from '../graphql/loaders';
+import { AanbiederEntity } from './aanbieder.entity';
+import { GemeenteEntity } from './gemeente.entity';
+
+/** Providers and a region's municipalities, one statement per batch of keys. */
+export const registryLoaders = (src: LoaderSource) => ({
+  aanbieder: rowByKey(src, AanbiederEntity, 'agb', 'bpchar'),
+  gemeentenVanRegio: rowsByKey(src, GemeenteEntity, 'regioCode', 'text', 'naam'),
+});
+
+declare module '../graphql/loaders' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this module's loaders to the interface (declaration merging)
+  interface Loaders extends ReturnType<typeof registryLoaders> {}
+}
