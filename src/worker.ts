@@ -11,7 +11,7 @@ import { checkHandlers, selectQueues, type Handlers, type JobData, type JobName 
 import { telAchterstand } from './messaging/processing/achterstand';
 import { labelProcess } from './observability/metrics';
 import { startMetricsServer } from './observability/metrics-server';
-import { instrumentWorker, registerBacklogGauges, watchQueues } from './observability/worker-metrics';
+import { instrumentWorker, registerBacklogGauges, telBatch, watchQueues } from './observability/worker-metrics';
 import { log } from './observability/logger';
 import { sleutelsUitConfig } from './common/sleutels';
 import { herversleutel, startHerversleuteling } from './sleutels/herversleuteling';
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
         handlers: berichten,
         ...(xsd && { xsd }),
       },
-      { onError: (e) => log.warn('message batch', { error: (e as Error).message }) },
+      { onError: (e) => log.warn('message batch', { error: (e as Error).message }), onBatch: (r, seconden) => telBatch(r.values(), seconden) },
     );
     // The outbox relay runs beside the message workers: committed rows become jobs.
     const q = new Queue('berichten', { connection, prefix: cfg.QUEUE_PREFIX });

@@ -36,6 +36,32 @@ export function instrumentWorker(worker: Worker, queue: string): void {
   worker.on('failed', (job) => finished(job, 'failed'));
 }
 
+let berichten: { verwerkt: Counter<'uitkomst'>; batch: Histogram } | undefined;
+
+/**
+ * Received messages processed by this worker, by outcome (verwerkt, ongeldig, mislukt: tried again
+ * later, vastgelopen: a dead letter), and each batch's duration: what the job metrics said of
+ * messages when each was a job.
+ */
+export function telBatch(uitkomsten: Iterable<{ status: string }>, seconden: number): void {
+  berichten ??= {
+    verwerkt: new Counter({
+      name: 'hub_berichten_verwerkt_total',
+      help: 'Received messages processed, by outcome (verwerkt, ongeldig, mislukt: tried again later, vastgelopen: dead letter)',
+      labelNames: ['uitkomst'] as const,
+      registers: [registry],
+    }),
+    batch: new Histogram({
+      name: 'hub_bericht_batch_seconds',
+      help: 'Duration of a batch of received messages (claim to commit)',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+  };
+  for (const u of uitkomsten) berichten.verwerkt.inc({ uitkomst: u.status });
+  berichten.batch.observe(seconden);
+}
+
 const STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
 /**

@@ -26,7 +26,7 @@ export function startVerwerker(
   ds: DataSource,
   sleutels: Sleutels,
   opties: VerwerkerOpties,
-  hooks: { onError: (e: unknown) => void; onBatch?: (r: BatchResultaat) => void },
+  hooks: { onError: (e: unknown) => void; onBatch?: (r: BatchResultaat, seconden: number) => void },
 ): { stop: () => Promise<void> } {
   let stopped = false;
   const wachtenden = new Set<() => void>();
@@ -48,9 +48,10 @@ export function startVerwerker(
     while (!stopped) {
       let n = 0;
       try {
+        const start = performance.now();
         const r = await verwerkBatch(ds, sleutels, opties);
         n = r.size;
-        if (n) hooks.onBatch?.(r);
+        if (n) hooks.onBatch?.(r, (performance.now() - start) / 1000);
       } catch (e) {
         hooks.onError(e);
       }
