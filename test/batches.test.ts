@@ -188,6 +188,28 @@ describe('a batch', () => {
     expect((await rijen([ids[1]]))[0]).toMatchObject({ status: 'verwerkt', retourcodes: [], pogingen: 0 });
   });
 
+  it("a client whose earliest message is backing off holds up only that client's messages, not the others", async () => {
+    const bsn = testBsn(++clienten);
+    const [eerst, ...later] = await stuur([
+      { token: hub.tokens.alfa, xml: start({ bsn, begindatum: '2026-11-04' }) },
+      { token: hub.tokens.alfa, xml: stop(bsn, '2026-11-04', '2026-11-23') },
+      { token: hub.tokens.alfa, xml: stop(bsn, '2026-11-04', '2026-11-24') },
+    ]);
+    // Its first message fails and backs off for an hour; its later ones must wait for it.
+    const echt = (await hub.owner.query<{ x: Buffer }>(`SELECT xml_versleuteld AS x FROM bericht WHERE id = $1`, [eerst])).rows[0].x;
+    await hub.owner.query(`UPDATE bericht SET xml_versleuteld = '\\x00ff'::bytea WHERE id = $1`, [eerst]);
+    expect((await verwerkBatch(hub.ds, hub.sleutels, { ...H, backoffMs: 3_600_000 }, [eerst])).get(eerst)?.status).toBe('mislukt');
+    const anderen = await stuur([{ token: hub.tokens.alfa, xml: start() }, { token: hub.tokens.beta, xml: start({ agb: AGB.beta, gemeente: '0828' }) }]);
+    // Batches of two, claimed from what waits (no ids): the two others, though the waiting ones were received earlier.
+    const r = await verwerkBatch(hub.ds, hub.sleutels, { ...H, grootte: 2 });
+    expect([...r.keys()].sort()).toEqual([...anderen].sort());
+    expect((await rijen(later)).map((x) => x.status)).toEqual(['ontvangen', 'ontvangen']);
+    // Repaired and due again: the client's messages follow in their order.
+    await hub.owner.query(`UPDATE bericht SET xml_versleuteld = $2, volgende_poging = now() WHERE id = $1`, [eerst, echt]);
+    for (let i = 0; i < 3; i++) await verwerkBatch(hub.ds, hub.sleutels, { ...H, grootte: 2 });
+    expect((await rijen([eerst, ...later])).map((x) => [x.status, x.retourcodes])).toEqual([['verwerkt', []], ['verwerkt', []], ['verwerkt', ['9415']]]);
+  });
+
   it('stops growing at its byte limit, and the rest waits for the next batch', async () => {
     const ids = await stuur(Array.from({ length: 5 }, () => ({ token: hub.tokens.alfa, xml: start() })));
     const grootte = (await hub.owner.query<{ n: number }>(`SELECT max(grootte)::int AS n FROM bericht WHERE id = ANY($1::uuid[])`, [ids])).rows[0].n;

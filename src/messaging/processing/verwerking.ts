@@ -56,9 +56,17 @@ interface Kandidaat {
 }
 
 // What waits, oldest first; a row another worker holds is skipped, not waited for.
-const CLAIM_SQL = `SELECT id, grootte, client_sleutel, gemeente_code, volgnummer, (SELECT versie FROM referentie_versie) AS rv FROM bericht
-   WHERE status = 'ontvangen' AND richting = 'in' AND (volgende_poging IS NULL OR volgende_poging <= now())
-   ORDER BY volgnummer LIMIT $1 FOR UPDATE SKIP LOCKED`;
+// Only the first waiting message of each client: one that waits behind an earlier one (backing
+// off after a failure, or still being judged) is not claimed, so it can never fill a batch and
+// hold up everybody else's messages. The earlier one is looked for with one index probe per
+// candidate (LATERAL with LIMIT: as a plain anti-join the planner may hash everything that waits).
+const CLAIM_SQL = `SELECT b.id, b.grootte, b.client_sleutel, b.gemeente_code, b.volgnummer, (SELECT versie FROM referentie_versie) AS rv
+   FROM bericht b
+   LEFT JOIN LATERAL (SELECT 1 AS er FROM bericht e
+                       WHERE b.client_sleutel IS NOT NULL AND e.client_sleutel = b.client_sleutel AND e.gemeente_code = b.gemeente_code
+                         AND e.status = 'ontvangen' AND e.volgnummer < b.volgnummer LIMIT 1) eerder ON true
+   WHERE b.status = 'ontvangen' AND b.richting = 'in' AND (b.volgende_poging IS NULL OR b.volgende_poging <= now()) AND eerder.er IS NULL
+   ORDER BY b.volgnummer LIMIT $1 FOR UPDATE OF b SKIP LOCKED`;
 
 // Named messages (a caller that must see them done), waited for if another worker holds them.
 const CLAIM_IDS_SQL = `SELECT id, grootte, client_sleutel, gemeente_code, volgnummer, (SELECT versie FROM referentie_versie) AS rv FROM bericht
