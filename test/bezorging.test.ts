@@ -5,29 +5,24 @@ import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
 import { telAchterstand } from '../src/messaging/processing/achterstand';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
-import { jw305Xml, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { TestApi } from './helpers/api';
+import { jw305Xml, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 pinKlok();
 
 /** Delivery to a provider's endpoint: signed, retried, a dead letter after the last attempt, redriven by an administrator. */
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
-let worker: ReturnType<typeof startBerichtenWorker>;
 let server: Server;
 let antwoord = 500;
 const ontvangen: { body: string; signature: string; timestamp: string; id: string }[] = [];
 let geheim = '';
 
 beforeAll(async () => {
-  db = await createTestDatabase('bezorging');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -38,22 +33,20 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ijw`;
-  api = await startTestApi(ds);
+  hub = await createHubTestEnvironment('bezorging', { poolSize: 6, worker: { pogingen: { attempts: 2, backoffMs: 50 } } });
+  ({ ds, api } = hub);
   // The provider registers its own endpoint and keeps the signing secret it is shown once.
   const r = await api.gql<{ registreerBezorgadres: { ondertekeningsgeheim: string } }>(
-    await api.token({ rol: 'aanbieder', agb: AGB.alfa }),
+    hub.tokens.alfa,
     `mutation($agb: String!, $url: String!) { registreerBezorgadres(agb: $agb, url: $url) { ondertekeningsgeheim } }`,
     { agb: AGB.alfa, url },
   );
   geheim = r.data?.registreerBezorgadres.ondertekeningsgeheim ?? '';
-  worker = startBerichtenWorker(ds, api.cfg, undefined, { attempts: 2, backoffMs: 50 });
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
+  await hub?.close();
   await new Promise((r) => server?.close(r));
-  await db?.drop();
 });
 
 const wachtOp = (token: string, id: string, doel: string) => wachtOpBericht(api.url, token, id, (s) => s.status === doel);

@@ -1,29 +1,26 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { TestApi } from './helpers/api';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 pinKlok();
 
 /** A provider keeps its capacity per product and location; every change is a new version. */
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
 const t: Record<string, string> = {};
 const product: Record<string, string> = {};
 
 beforeAll(async () => {
-  db = await createTestDatabase('capaciteit');
-  ds = await db.app();
-  await seed(ds, FIXTURE);
-  api = await startTestApi(ds);
-  t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
-  t.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
-  t.regio = await api.token({ rol: 'regio', regio: 'NOB' });
+  hub = await createHubTestEnvironment('capaciteit', { poolSize: 5 });
+  ({ ds, api } = hub);
+  t.alfa = hub.tokens.alfa;
+  t.beta = hub.tokens.beta;
+  t.regio = hub.tokens.regio;
   t.regioGro = await api.token({ rol: 'regio', regio: 'GRO' });
   t.toegang = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
   const r = await api.gql<{ producten: { edges: { node: { id: string; code: string } }[] } }>(t.regio, '{ producten(first: 50) { edges { node { id code } } } }');
@@ -31,8 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await api?.close();
-  await db?.drop();
+  await hub?.close();
 });
 
 const VELDEN = 'id aanbiederAgb productCode productCategorie regioCode locatieNaam postcode vrijePlaatsen intakesPerWeek openVoorNieuweClienten toelichting geldigVanaf geldigTot';

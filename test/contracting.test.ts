@@ -1,10 +1,9 @@
 import type { DataSource, Logger } from 'typeorm';
 import type { Principal } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { TestApi } from './helpers/api';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 pinKlok();
@@ -24,31 +23,28 @@ class CountingLogger implements Logger {
 
 const BEHEERDER: Principal = { sub: 'test', rol: 'beheerder', gemeenten: [] };
 
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
 const counter = new CountingLogger();
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  db = await createTestDatabase('contracting');
-  ds = await db.app({ logger: counter });
-  await seed(ds, FIXTURE);
-  api = await startTestApi(ds);
+  hub = await createHubTestEnvironment('contracting', { poolSize: 5, logger: counter });
+  ({ ds, api } = hub);
   tokens = {
-    alfa: await api.token({ rol: 'aanbieder', agb: AGB.alfa }),
-    beta: await api.token({ rol: 'aanbieder', agb: AGB.beta }),
-    gamma: await api.token({ rol: 'aanbieder', agb: AGB.gamma }),
-    regio: await api.token({ rol: 'regio', regio: 'NOB' }),
+    alfa: hub.tokens.alfa,
+    beta: hub.tokens.beta,
+    gamma: hub.tokens.gamma,
+    regio: hub.tokens.regio,
     regioGro: await api.token({ rol: 'regio', regio: 'GRO' }),
-    oss: await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] }),
-    bosch: await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0796'] }),
+    oss: hub.tokens.oss,
+    bosch: hub.tokens.bosch,
   };
 });
 
 afterAll(async () => {
-  await api?.close();
-  await db?.drop();
+  await hub?.close();
 });
 
 const CONTRACTEN = `query($filter: ContractFilter, $first: Int) {

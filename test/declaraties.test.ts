@@ -1,15 +1,13 @@
-import type { DataSource } from 'typeorm';
 import { parseMessage, writeMessage, type IjwMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { bouwJw325, clientenVan } from '../src/declaratie/jw325';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { bouwJw301 } from '../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
-import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
+import type { TestApi } from './helpers/api';
+import { stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { jw323Xml, leesJw325, type Jw325, type TestPrestatie } from './helpers/declaraties';
-import { AGB, FIXTURE } from './fixtures/regions';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 const vandaag = pinKlok();
@@ -19,10 +17,8 @@ const vandaag = pinKlok();
  * contract and tariff and what was claimed before, JW325 out with the rejected prestaties and
  * their codes; reconciliation, hold and release, and the budget ceiling in GraphQL.
  */
-let db: TestDatabase;
-let ds: DataSource;
+let hub: HubTestEnvironment;
 let api: TestApi;
-let worker: ReturnType<typeof startBerichtenWorker>;
 let xsd: XsdValidators;
 const tokens: Record<string, string> = {};
 let bsnVolg = 5000;
@@ -91,19 +87,16 @@ const geval = async (regel: string, code: string, product: Record<string, unknow
 };
 
 beforeAll(async () => {
-  db = await createTestDatabase('declaraties');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
-  api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg);
+  hub = await createHubTestEnvironment('declaraties', { poolSize: 6, worker: true });
+  ({ api } = hub);
   xsd = await XsdValidators.load(defaultXsdDir());
-  tokens.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
-  tokens.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
-  tokens.gamma = await api.token({ rol: 'aanbieder', agb: AGB.gamma });
+  tokens.alfa = hub.tokens.alfa;
+  tokens.beta = hub.tokens.beta;
+  tokens.gamma = hub.tokens.gamma;
   tokens.toegang = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
-  tokens.bosch = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0796'] });
-  tokens.oss = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] });
-  tokens.regio = await api.token({ rol: 'regio', regio: 'NOB' });
+  tokens.bosch = hub.tokens.bosch;
+  tokens.oss = hub.tokens.oss;
+  tokens.regio = hub.tokens.regio;
 
   await geval('TR338', '9338', {}, { nummer: 99_999_999 });
   await geval('TR384', '9384', {}, {});
@@ -131,9 +124,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-  await db?.drop();
+  await hub?.close();
 });
 
 describe('JW323 → JW325: a rule per prestatie, broken and kept', () => {

@@ -4,11 +4,10 @@ import { withTenant } from '../src/db/tenant';
 import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { bouwRetour } from '../src/messaging/processing/retour';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
-import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht, type BerichtStatus, zaakJw301 } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { TestApi } from './helpers/api';
+import { stuurBericht, testBsn, wachtOpBericht, type BerichtStatus, zaakJw301 } from './helpers/berichten';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 /**
@@ -16,30 +15,24 @@ import { pinKlok } from './helpers/klok';
  * against contracts and the product book, recorded, forwarded; the provider's JW302/JW320 is
  * routed back beside the message it answers.
  */
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
-let worker: ReturnType<typeof startBerichtenWorker>;
 const t: Record<string, string> = {};
 const vandaag = pinKlok();
 
 let volg = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase('doorsturen');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
-  api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg);
+  hub = await createHubTestEnvironment('doorsturen', { poolSize: 6, worker: true });
+  ({ ds, api } = hub);
   t.zaak = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
-  t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
-  t.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
+  t.alfa = hub.tokens.alfa;
+  t.beta = hub.tokens.beta;
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-  await db?.drop();
+  await hub?.close();
 });
 
 const jw301 = (o: { agb?: string; bsn: string; nummer: number; code?: string; categorie?: string }) => zaakJw301({ ...o, identificatie: `Z${++volg}`, dagtekening: vandaag });

@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
+import type { TestApi } from './helpers/api';
 import { testBsn } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 pinKlok();
@@ -13,7 +12,7 @@ pinKlok();
  * (toewijzingen made over GraphQL) and a weighted mix, each summing exactly to the line, and a
  * municipality seeing only its own rows.
  */
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
 const tokens: Record<string, string> = {};
@@ -63,16 +62,14 @@ async function aandelen(token: string, begrotingspostId?: string): Promise<Aande
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('kostenverdeling');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
-  api = await startTestApi(ds);
-  tokens.regio = await api.token({ rol: 'regio', regio: 'NOB' });
+  hub = await createHubTestEnvironment('kostenverdeling', { poolSize: 6 });
+  ({ ds, api } = hub);
+  tokens.regio = hub.tokens.regio;
   tokens.toegang = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796', '0828', '0865'] });
-  tokens.bosch = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0796'] });
+  tokens.bosch = hub.tokens.bosch;
   tokens.vught = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0865'] });
   tokens.gro = await api.token({ rol: 'regio', regio: 'GRO' });
-  tokens.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+  tokens.alfa = hub.tokens.alfa;
   const ambulant = { agb: AGB.alfa, categorie: '45', code: '45A04', eenheid: '04', frequentie: '2' };
   const verblijf = { agb: AGB.beta, categorie: '43', code: '43A05', eenheid: '14', frequentie: '6' };
   // Use in the first half of 2026: 's-Hertogenbosch 2 clients (a third starts in September, a
@@ -89,8 +86,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await api?.close();
-  await db?.drop();
+  await hub?.close();
 });
 
 describe('cost sharing of regional budget lines', () => {

@@ -4,20 +4,18 @@ import { sampleMessage } from '../src/messaging/ijw/samples';
 import { SYSTEEM } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
-import { jw305Xml, retourcodesVan, startBerichtenWorker, testBsn } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { TestApi } from './helpers/api';
+import { jw305Xml, retourcodesVan, testBsn } from './helpers/berichten';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 const vandaag = pinKlok();
 
 /** The start/stop state machine of iJw 3.2 §4.5, through HTTP: JW305/JW307 in, JW306/JW308 codes out. */
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
-let worker: ReturnType<typeof startBerichtenWorker>;
 let alfa: string;
 let nummer = 0;
 let tweede = 0;
@@ -27,12 +25,9 @@ const AMBULANT = { Categorie: '45', Code: '45A04' };
 let volg = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase('levering');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
-  api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg);
-  alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+  hub = await createHubTestEnvironment('levering', { poolSize: 6, worker: true });
+  ({ ds, api } = hub);
+  alfa = hub.tokens.alfa;
   const toegang = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
   const toewijzen = async (bsn: string, ingang: string, einde: string) => {
     const r = await api.gql<{ toewijzen: { toewijzingen: { nummer: number }[] } }>(
@@ -55,9 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-  await db?.drop();
+  await hub?.close();
 });
 
 async function stuur(xml: string): Promise<string[]> {

@@ -3,42 +3,34 @@ import { SYSTEEM } from '../src/auth/principal';
 import { generateTestBsn } from '../src/common/bsn';
 import { withTenant } from '../src/db/tenant';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
-import { startBerichtenWorker } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { TestApi } from './helpers/api';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 pinKlok();
 
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
-let worker: ReturnType<typeof startBerichtenWorker>;
 let xsd: XsdValidators;
 const t: Record<string, string> = {};
 
 beforeAll(async () => {
-  db = await createTestDatabase('toewijzingen');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
-  api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg);
+  hub = await createHubTestEnvironment('toewijzingen', { poolSize: 6, worker: true });
+  ({ ds, api } = hub);
   xsd = await XsdValidators.load(defaultXsdDir());
   t.toegangBosch = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
   t.toegangOss = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0828'] });
-  t.gemeenteOss = await api.token({ rol: 'gemeente', regio: 'NOB', gemeenten: ['0828'] });
-  t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
-  t.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
-  t.regio = await api.token({ rol: 'regio', regio: 'NOB' });
+  t.gemeenteOss = hub.tokens.oss;
+  t.alfa = hub.tokens.alfa;
+  t.beta = hub.tokens.beta;
+  t.regio = hub.tokens.regio;
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
+  await hub?.close();
   xsd?.close();
-  await db?.drop();
 });
 
 const RESULTAAT = `toewijzingen { id nummer productCode ingangsdatum einddatum volume eenheid frequentie budget redenWijziging versie geraamdCenten }

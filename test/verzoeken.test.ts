@@ -5,41 +5,34 @@ import { withTenant } from '../src/db/tenant';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
-import { retourcodesVan, startBerichtenWorker, testBsn } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { TestApi } from './helpers/api';
+import { retourcodesVan, testBsn } from './helpers/berichten';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 /** A request after a referral (JW315 → JW316), answered by the access team through GraphQL (JW301 / JW319). */
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
-let worker: ReturnType<typeof startBerichtenWorker>;
 let xsd: XsdValidators;
 const t: Record<string, string> = {};
 let volg = 0;
 const vandaag = pinKlok();
 
 beforeAll(async () => {
-  db = await createTestDatabase('verzoeken');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
-  api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg);
+  hub = await createHubTestEnvironment('verzoeken', { poolSize: 6, worker: true });
+  ({ ds, api } = hub);
   xsd = await XsdValidators.load(defaultXsdDir());
-  t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
-  t.beta = await api.token({ rol: 'aanbieder', agb: AGB.beta });
+  t.alfa = hub.tokens.alfa;
+  t.beta = hub.tokens.beta;
   t.bosch = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
   t.oss = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0828'] });
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
+  await hub?.close();
   xsd?.close();
-  await db?.drop();
 });
 
 function jw315(bsn: string, referentie: string): string {

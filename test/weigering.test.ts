@@ -1,10 +1,7 @@
-import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
-import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
-import { jw305Xml, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht, zaakJw301 } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { Client } from 'pg';
+import type { TestApi } from './helpers/api';
+import { jw305Xml, stuurBericht, testBsn, wachtOpBericht, zaakJw301 } from './helpers/berichten';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 pinKlok();
@@ -14,34 +11,24 @@ pinKlok();
  * provider it names never sees it; a message naming a party the hub does not serve is refused at
  * the door, with nothing stored and nobody answering on that party's behalf.
  */
-let db: TestDatabase;
-let ds: DataSource;
+let hub: HubTestEnvironment;
 let api: TestApi;
 let owner: Client;
-let worker: ReturnType<typeof startBerichtenWorker>;
 const t: Record<string, string> = {};
 const DAG = '2026-11-20';
 let volg = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase('weigering');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
-  owner = new Client({ connectionString: db.ownerUrl });
-  await owner.connect();
-  api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg);
+  hub = await createHubTestEnvironment('weigering', { poolSize: 6, worker: true });
+  ({ api, owner } = hub);
   t.zaak = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
-  t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+  t.alfa = hub.tokens.alfa;
   t.amsterdam = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0363'] });
   t.onbekend = await api.token({ rol: 'aanbieder', agb: '71000099' });
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-  await owner?.end();
-  await db?.drop();
+  await hub?.close();
 });
 
 /** A JW301 of a municipality's own case system, for provider `agb` (alfa unless named). */

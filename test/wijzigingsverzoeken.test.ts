@@ -5,13 +5,12 @@ import { withTenant } from '../src/db/tenant';
 import { parseMessage, writeMessage, type IjwNode, type IjwValue } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
-import { seed } from '../src/seed/seed';
 import { bouwJw301 } from '../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
-import { startTestApi, type TestApi } from './helpers/api';
-import { startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { AGB, FIXTURE } from './fixtures/regions';
+import type { TestApi } from './helpers/api';
+import { stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
+import { AGB } from './fixtures/regions';
+import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
 /**
@@ -19,10 +18,9 @@ import { pinKlok } from './helpers/klok';
  * the access team's work list and answered through GraphQL, granted as a whole (JW301) or
  * rejected (JW319).
  */
-let db: TestDatabase;
+let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
-let worker: ReturnType<typeof startBerichtenWorker>;
 let xsd: XsdValidators;
 const t: Record<string, string> = {};
 let volg = 0;
@@ -49,22 +47,17 @@ function maand(n: number): string {
 const eindVan = (n: number) => plus(maand(n + 1), -1);
 
 beforeAll(async () => {
-  db = await createTestDatabase('wijzigingsverzoeken');
-  ds = await db.app({ poolSize: 6 });
-  await seed(ds, FIXTURE);
-  api = await startTestApi(ds);
-  worker = startBerichtenWorker(ds, api.cfg);
+  hub = await createHubTestEnvironment('wijzigingsverzoeken', { poolSize: 6, worker: true });
+  ({ ds, api } = hub);
   xsd = await XsdValidators.load(defaultXsdDir());
-  t.alfa = await api.token({ rol: 'aanbieder', agb: AGB.alfa });
+  t.alfa = hub.tokens.alfa;
   t.bosch = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0796'] });
   t.oss = await api.token({ rol: 'toegang', regio: 'NOB', gemeenten: ['0828'] });
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
+  await hub?.close();
   xsd?.close();
-  await db?.drop();
 });
 
 interface Product {

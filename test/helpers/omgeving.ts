@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger } from 'typeorm';
 import { sleutelsUitConfig, type Sleutels } from '../../src/common/sleutels';
 import type { XsdValidators } from '../../src/messaging/ijw/xsd-validator';
 import type { Pogingen } from '../../src/messaging/processing/relay';
@@ -50,6 +50,8 @@ export interface HubTestOpties {
   /** Configuration of the api (and of the worker's keys). */
   env?: Record<string, string>;
   poolSize?: number;
+  /** Logger of the application role's DataSource, e.g. to count the SQL statements the api sends. */
+  logger?: Logger;
   /** Also run the worker side in-process: the batch loop and deliveries. */
   worker?: boolean | { xsd?: XsdValidators; pogingen?: Pogingen };
 }
@@ -65,7 +67,7 @@ export async function createHubTestEnvironment(label: string, o: HubTestOpties =
     for (const stop of gestart.reverse()) await stop();
   };
   try {
-    const ds = await db.app({ poolSize: o.poolSize ?? 8 });
+    const ds = await db.app({ poolSize: o.poolSize ?? 8, logger: o.logger });
     await seed(ds, o.regios ?? FIXTURE);
     const owner = new Client({ connectionString: db.ownerUrl });
     await owner.connect();
