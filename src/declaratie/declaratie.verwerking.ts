@@ -396,7 +396,7 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
   const stand = await leesStand(c.em, c.bericht.regioCode, c.bericht.gemeenteCode, agb, claims);
   const hashes = new Map<string, string>();
   const hashVan = (bsn: string): string => {
-    const h = hashes.get(bsn) ?? c.clientHash(bsn);
+    const h = hashes.get(bsn) ?? c.sleutels.bsnHash(bsn);
     hashes.set(bsn, h);
     return h;
   };

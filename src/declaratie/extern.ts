@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { berichtStatus } from '../messaging/status';
+import type { Fout } from '../messaging/processing/handlers';
 import type { IjwMessage } from '../messaging/ijw/codec';
 import type { Jw325RetourCodes } from '../messaging/ijw/definitions/types';
 import { inhoud } from '../messaging/ijw/model';
 
-type Fout = { path: string; message: string };
 
 const retourcodesVan = (n: { RetourCodes: Jw325RetourCodes } | undefined): string[] => [...(n?.RetourCodes.RetourCode ?? [])];
 

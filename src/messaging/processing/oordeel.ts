@@ -64,7 +64,6 @@ export async function oordeel(
   }
   const ctx: Niveau3Context = {
     em,
-    clientHash: (bsn) => sleutels.bsnHash(bsn),
     sleutels,
     referentie: o.referentie,
     batch: o.batch,

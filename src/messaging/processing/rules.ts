@@ -14,10 +14,9 @@ export interface RegelContext {
 
 /** Level 2 (XSLT, in-message): any failure rejects the whole message with 0001 on the header. */
 export type Niveau2Regel = (c: RegelContext) => boolean;
-/** What level 3 adds: the keyed hash under which clients (and their deliveries) are stored. */
+/** What level 3 adds: the keys (and keyed BSN hash) client data is stored under, reference data, the batch. */
 export interface Niveau3Context extends RegelContext {
-  clientHash: (bsn: string) => string;
-  /** The keys client data is stored under (what level 3 records is encrypted with them). */
+  /** The keys client data is stored under (what level 3 records is encrypted with them) and the keyed BSN hash clients are found by. */
   sleutels: Sleutels;
   /** The municipalities and product books, as of this batch. */
   referentie: Referentie;

@@ -150,7 +150,7 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
   /** Clients with a failed message in this batch: their later messages wait for it. */
   const gestrand = new Set<string>();
   for (const b of berichten) {
-    const sleutel = b.client_sleutel ? `${b.gemeente_code}:${b.client_sleutel}` : undefined;
+    const sleutel = b.client_sleutel ? clientSlot(b.gemeente_code, b.client_sleutel) : undefined;
     if (sleutel && gestrand.has(sleutel)) continue;
     const u = voorzichtig ? await metSavepoint(em, () => oordeel(em, sleutels, b, omgeving)) : await oordeel(em, sleutels, b, omgeving);
     if ('fout' in u) {

@@ -142,14 +142,14 @@ const vanZelfde = (r: Regel) => (g: Opgeslagen) =>
 /** The deliveries so far of the toewijzing (or the taakgericht product) of `r`, in the order their messages were received. */
 async function geschiedenis(c: Niveau3Context, r: Regel): Promise<Gebeurtenis[]> {
   const batch = leveringen(c);
-  if (batch) return (await batch.van(c, c.clientHash(r.bsn))).filter(vanZelfde(r));
+  if (batch) return (await batch.van(c, c.sleutels.bsnHash(r.bsn))).filter(vanZelfde(r));
   return prepared<Gebeurtenis>(c.em,
     `SELECT id, soort, product_categorie, product_code, to_char(begindatum, 'YYYY-MM-DD') AS begindatum, to_char(einddatum, 'YYYY-MM-DD') AS einddatum, reden_beeindiging
        FROM levering
       WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND NOT verwijderd
         AND (toewijzing_nummer = $4 OR ($4::int IS NULL AND toewijzing_nummer IS NULL AND product_categorie IS NOT DISTINCT FROM $5 AND product_code IS NOT DISTINCT FROM $6))
       ORDER BY volgnummer NULLS FIRST, ontvangen_op, id`,
-    [c.bericht.afzender, c.bericht.gemeenteCode, c.clientHash(r.bsn), r.nummer, r.categorie, r.code],
+    [c.bericht.afzender, c.bericht.gemeenteCode, c.sleutels.bsnHash(r.bsn), r.nummer, r.categorie, r.code],
   );
 }
 
@@ -163,7 +163,7 @@ async function gekoppeld(c: Niveau3Context, r: Regel): Promise<boolean> {
         AND ${nietVerwijderdSql('t')}`,
     [c.bericht.gemeenteCode, r.nummer, c.bericht.afzender],
   );
-  if (!t[0] || t[0].c !== c.clientHash(r.bsn)) return false;
+  if (!t[0] || t[0].c !== c.sleutels.bsnHash(r.bsn)) return false;
   // The product mirrors the toewijzing: specifiek category + code, aspecifiek category only (IV075).
   return t[0].product_categorie === r.categorie && (t[0].product_code === null || t[0].product_code === r.code);
 }
@@ -218,7 +218,7 @@ export async function legLeveringenVast(c: Niveau3Context): Promise<void> {
   const batch = leveringen(c);
   for (const r of regels(c)) {
     const soort = c.message.type === 'JW305' ? 'start' : 'stop';
-    const hash = c.clientHash(r.bsn);
+    const hash = c.sleutels.bsnHash(r.bsn);
     if (r.status === '3') {
       await prepared(c.em,
         `UPDATE levering SET verwijderd = true

@@ -42,7 +42,7 @@ export const VERZOEK_REGELS: Record<string, Niveau3Regel> = {
     if (!client || !klassen.length) return;
     const open = await c.em.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM verzoek WHERE aanbieder_agb = $1 AND gemeente_code = $2 AND client_hash = $3 AND status IN ('open', 'in_onderzoek')`,
-      [c.bericht.afzender, c.bericht.gemeenteCode, c.clientHash(client.Bsn)],
+      [c.bericht.afzender, c.bericht.gemeenteCode, c.sleutels.bsnHash(client.Bsn)],
     );
     if (open[0].n > 0) for (const k of klassen) if (!b.klassen.has(k)) add(b, k, '9374');
   },
@@ -84,7 +84,7 @@ async function legWijzigingVast(c: Niveau3Context): Promise<void> {
       c.bericht.gemeenteCode,
       c.bericht.afzender,
       w.verzoek.ReferentieAanbieder,
-      c.clientHash(bsn),
+      c.sleutels.bsnHash(bsn),
       c.sleutels.versleutel(Buffer.from(JSON.stringify({ bsn }))),
       ingang,
       w.verzoek.RedenVerzoek,
@@ -125,7 +125,7 @@ export async function legVerzoekenVast(c: Niveau3Context): Promise<void> {
         c.bericht.gemeenteCode,
         c.bericht.afzender,
         p.ReferentieAanbieder,
-        c.clientHash(gegevens.bsn),
+        c.sleutels.bsnHash(gegevens.bsn),
         blob,
         p.Product?.Categorie ?? null,
         p.Product?.Code ?? null,

@@ -60,7 +60,7 @@ async function leesGenoemd(c: Niveau3Context, v: NonNullable<ReturnType<typeof v
             to_char(t.ingangsdatum, 'YYYY-MM-DD') AS ingangsdatum, to_char(t.einddatum, 'YYYY-MM-DD') AS einddatum, t.volume, t.frequentie, t.budget
        FROM toewijzing t JOIN client cl ON cl.id = t.client_id
       WHERE t.gemeente_code = $1 AND t.aanbieder_agb = $2 AND t.nummer = ANY ($3::int[]) AND ${nietVerwijderdSql('t')}`,
-    [c.bericht.gemeenteCode, c.bericht.afzender, nummers, c.clientHash(v.client.Bsn)],
+    [c.bericht.gemeenteCode, c.bericht.afzender, nummers, c.sleutels.bsnHash(v.client.Bsn)],
   );
   return new Map(rows.map((r) => [r.nummer, r]));
 }
@@ -101,7 +101,7 @@ export const WIJZIGING_REGELS: Record<string, Niveau3Regel> = {
         WHERE t.gemeente_code = $1 AND t.aanbieder_agb = $2 AND cl.bsn_hash = $3
           AND (t.einddatum IS NULL OR t.einddatum >= $4)
           AND ${nietVerwijderdSql('t')}`,
-      [c.bericht.gemeenteCode, c.bericht.afzender, c.clientHash(v.client.Bsn), dagtekening(c)],
+      [c.bericht.gemeenteCode, c.bericht.afzender, c.sleutels.bsnHash(v.client.Bsn), dagtekening(c)],
     );
     const bekend = new Set(actueel.map((t) => t.nummer));
     const m = await genoemd(c, v);
