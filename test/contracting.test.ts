@@ -1,4 +1,5 @@
-import type { DataSource, Logger } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { StatementLog } from './helpers/statements';
 import type { Principal } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
 import type { TestApi } from './helpers/api';
@@ -8,25 +9,13 @@ import { pinKlok } from './helpers/klok';
 
 pinKlok();
 
-/** Counts SQL statements sent through the DataSource. */
-class CountingLogger implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
 
 const BEHEERDER: Principal = { sub: 'test', rol: 'beheerder', gemeenten: [] };
 
 let hub: HubTestEnvironment;
 let ds: DataSource;
 let api: TestApi;
-const counter = new CountingLogger();
+const counter = new StatementLog();
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
@@ -322,7 +311,7 @@ describe('DataLoader', () => {
   it('a provider\'s contracts with products and tariffs take a constant number of SQL statements', async () => {
     const q = '{ contracten(first: 100) { edges { node { nummer aanbieder { naam } gemeenten budgetplafonds { jaar } producten { product { code } tarieven { bedragCenten } } } } } }';
     const measure = async () => {
-      counter.count = 0;
+      counter.reset();
       const r = await api.gql<ContractenData>(tokens.beta, q);
       expect(r.errors).toBeUndefined();
       return { statements: counter.count, contracts: r.data!.contracten.edges.length };

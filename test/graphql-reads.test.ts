@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import type { DataSource, Logger } from 'typeorm';
+import { StatementLog } from './helpers/statements';
+import type { DataSource } from 'typeorm';
 import type { Principal } from '../src/auth/principal';
 import { RequestFinishedError, RequestTransaction } from '../src/db/tenant';
 import { seed } from '../src/seed/seed';
@@ -16,18 +17,6 @@ pinKlok();
  * transaction's begin going with the first of them.
  */
 
-/** The statements sent through the DataSource, as logged (TypeORM's and the request reads). */
-class StatementLog implements Logger {
-  texts: string[] = [];
-  logQuery(query: string): void {
-    this.texts.push(query);
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
 
 let db: TestDatabase;
 let ds: DataSource;
@@ -51,7 +40,7 @@ afterAll(async () => {
 
 /** The statements one request sent (the token's register check included). */
 async function sent(query: string): Promise<string[]> {
-  statements.texts = [];
+  statements.reset();
   const r = await api.gql(beta, query);
   expect(r.errors).toBeUndefined();
   return statements.texts;

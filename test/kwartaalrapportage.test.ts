@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
-import type { DataSource, Logger } from 'typeorm';
+import { StatementLog } from './helpers/statements';
+import type { DataSource } from 'typeorm';
 import { maakVoorschotten } from '../src/bekostiging/voorschotten.job';
 import { SYSTEEM } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
@@ -15,18 +16,6 @@ import { pinKlok } from './helpers/klok';
 
 const vandaag = pinKlok();
 
-/** Counts SQL statements sent through the api's DataSource. */
-class CountingLogger implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
 
 /**
  * The quarterly report (Q3 2026) over a quarter of traffic built through HTTP: toewijzingen in
@@ -37,7 +26,7 @@ let db: TestDatabase;
 let ds: DataSource;
 let api: TestApi;
 let worker: ReturnType<typeof startBerichtenWorker>;
-const counter = new CountingLogger();
+const counter = new StatementLog();
 const t: Record<string, string> = {};
 const tw: Record<string, { id: string; nummer: number; bsn: string; gemeente: string; agb: string }> = {};
 let volg = 0;
@@ -269,7 +258,7 @@ describe('a quarter of traffic through HTTP', () => {
 
   let r: Rapport;
   it('answers in a fixed number of statements', async () => {
-    counter.count = 0;
+    counter.reset();
     const res = await api.gql<{ kwartaalrapportage: Rapport }>(t.regio, RAPPORT, Q);
     expect(res.errors).toBeUndefined();
     r = res.data!.kwartaalrapportage;

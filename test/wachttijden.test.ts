@@ -1,4 +1,5 @@
-import type { DataSource, Logger } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { StatementLog } from './helpers/statements';
 import { SYSTEEM } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
@@ -11,18 +12,6 @@ import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { pinKlok } from './helpers/klok';
 
-/** Counts SQL statements sent through the api's DataSource. */
-class CountingLogger implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
 
 /**
  * Waiting times derived from the messages: JW315 received → JW301 (wijsVerzoekToe / toewijzen)
@@ -33,7 +22,7 @@ let db: TestDatabase;
 let ds: DataSource;
 let api: TestApi;
 let worker: ReturnType<typeof startBerichtenWorker>;
-const counter = new CountingLogger();
+const counter = new StatementLog();
 const t: Record<string, string> = {};
 const vandaag = pinKlok();
 
@@ -424,7 +413,7 @@ describe('the access team\'s provider query', () => {
       ),
     );
     const meet = async (token: string, gemeente: string) => {
-      counter.count = 0;
+      counter.reset();
       const r = await api.gql<{ passendeAanbieders: Keuze[] }>(token, KEUZE, { g: gemeente, p: '45A04' });
       expect(r.errors).toBeUndefined();
       return { statements: counter.count, aanbieders: r.data!.passendeAanbieders.length };
