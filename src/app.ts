@@ -14,11 +14,8 @@ import { aliasLimit, depthLimit } from './graphql/limits';
 import { complexityPlugin, refusalLogPlugin, transactionPlugin } from './graphql/plugins';
 import { principalFromHeader, Unauthenticated } from './http/bearer';
 import { documentLimits, graphqlBody, graphqlBodyErrors, withDeadline } from './http/graphql-http';
-import { hubSchema, maakLoaders } from './modules';
+import { hubRoutes, hubSchema, maakLoaders } from './modules';
 import { jitGateway } from './graphql/executor';
-import { inboxRouter } from './messaging/inbox/inbox.router';
-import { exportRouter } from './declaratie/afrekening.router';
-import { dashboardRouter, kwartaalExportRouter } from './rapportage/rapportage.router';
 import { httpRequests, registerDatabaseGauges, TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN } from './observability/metrics';
 import { metricsHandler } from './observability/metrics-server';
 import { wachttijdService } from './capaciteit/wachttijd.service';
@@ -102,10 +99,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   });
   // With METRICS_PORT the process serves metrics on a listener of their own (src/main.ts).
   if (cfg.METRICS_PORT === undefined) app.get('/metrics', metricsHandler(cfg.METRICS_TOKEN));
-  app.use('/ijw', inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, sleutels }));
-  app.use('/export', exportRouter(ds, verifier));
-  app.use('/export', kwartaalExportRouter(ds, verifier));
-  app.use('/dashboard', dashboardRouter());
+  for (const { pad, router } of hubRoutes({ cfg, ds, verifier, sleutels })) app.use(pad, router);
   app.use(
     '/graphql',
     ...graphqlBody(cfg.GRAPHQL_MAX_BODY_BYTES),

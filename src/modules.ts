@@ -5,7 +5,7 @@ import { MODULE as auth } from './auth/module';
 import { MODULE as bekostiging } from './bekostiging/module';
 import { MODULE as capaciteit } from './capaciteit/module';
 import { MODULE as catalogue } from './catalogue/module';
-import type { HubModule } from './common/hub-module';
+import type { HubModule, HubRoute, RouteContext } from './common/hub-module';
 import { MODULE as contracting } from './contracting/module';
 import { createDataSource, type DataSourceOpties } from './db/data-source';
 import { MODULE as declaratie } from './declaratie/module';
@@ -54,4 +54,9 @@ let handlers: BerichtHandlers | undefined;
 export function berichtHandlers(): BerichtHandlers {
   handlers ??= new BerichtHandlers(MODULES.flatMap((m) => m.berichten ?? []));
   return handlers;
+}
+
+/** Every module's REST routes, in the list's order. */
+export function hubRoutes(ctx: RouteContext): HubRoute[] {
+  return MODULES.flatMap((m) => m.routes?.(ctx) ?? []);
 }

@@ -1,5 +1,24 @@
 import type { BerichtHandler } from '../messaging/processing/handlers';
 import type { LoaderSource } from '../graphql/loaders';
+import type { Router } from 'express';
+import type { DataSource } from 'typeorm';
+import type { TokenVerifier } from '../auth/jwt';
+import type { Config } from '../config/config';
+import type { Sleutels } from './sleutels';
+
+/** What a module's HTTP routes are built from. */
+export interface RouteContext {
+  cfg: Config;
+  ds: DataSource;
+  verifier: TokenVerifier;
+  sleutels: Sleutels;
+}
+
+/** One REST mount of a module: `app.use(pad, router)`. */
+export interface HubRoute {
+  pad: string;
+  router: Router;
+}
 
 /**
  * What a feature brings to the hub: its tables, its GraphQL resolvers, the handlers of the iJw
@@ -15,4 +34,6 @@ export interface HubModule {
   berichten?: readonly BerichtHandler[];
   /** Its request-scoped DataLoaders (their names and types added to `Loaders` in the same file). */
   loaders?: (src: LoaderSource) => object;
+  /** Its REST routes, mounted by the api in the list's order (after /healthz, /readyz, /metrics). */
+  routes?: (ctx: RouteContext) => HubRoute[];
 }

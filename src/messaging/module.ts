@@ -3,6 +3,7 @@ import { berichtLoaders } from './graphql/loaders';
 import { BerichtEntity } from './bericht.entity';
 import { BerichtResolver } from './graphql/bericht.resolver';
 import { OutboxEntity } from './outbox.entity';
+import { inboxRouter } from './inbox/inbox.router';
 
 /** iJw messages in and out, their retours, the outbox of deliveries. */
 export const MODULE: HubModule = {
@@ -10,4 +11,5 @@ export const MODULE: HubModule = {
   entiteiten: [BerichtEntity, OutboxEntity],
   loaders: berichtLoaders,
   resolvers: [BerichtResolver],
+  routes: ({ cfg, ds, verifier, sleutels }) => [{ pad: '/ijw', router: inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, sleutels }) }],
 };
