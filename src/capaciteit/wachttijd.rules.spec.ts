@@ -1,4 +1,4 @@
-import { binnenNorm, dagenTerug, rangschik, type Kandidaat } from './wachttijd.rules';
+import { binnenNorm, dagenTerug, rangschik, wachtdagen, type Kandidaat } from './wachttijd.rules';
 
 const k = (naam: string, heeftCapaciteit: boolean, binnen: boolean | null, p90: number | null): Kandidaat => ({ naam, heeftCapaciteit, binnenNorm: binnen, p90Dagen: p90 });
 
@@ -26,5 +26,22 @@ describe('dagenTerug', () => {
   it('counts calendar days across months and leap years', () => {
     expect(dagenTerug('2028-03-01', 1)).toBe('2028-02-29');
     expect(dagenTerug('2026-11-30', 365)).toBe('2025-11-30');
+  });
+});
+
+describe('wachtdagen', () => {
+  it('counts calendar days from the begin of the wait to the start', () => {
+    expect(wachtdagen('2026-10-01', '2026-10-18')).toBe(17);
+    expect(wachtdagen('2026-10-25', '2026-10-26')).toBe(1); // across the end of summer time
+    expect(wachtdagen('2026-11-02', '2026-11-02')).toBe(0);
+  });
+
+  it('a backdated allocation (start 2 Nov, allocated 6 Dec) waited 0 days, not -34', () => {
+    expect(wachtdagen('2026-12-06', '2026-11-02')).toBe(0);
+  });
+
+  it('unknown when either day is', () => {
+    expect(wachtdagen(null, '2026-11-02')).toBeNull();
+    expect(wachtdagen('2026-11-02', null)).toBeNull();
   });
 });

@@ -8,6 +8,19 @@ export function dagenTerug(datum: string, dagen: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+const dagnummer = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Days from `begin` to `eind` (calendar days, `YYYY-MM-DD`), never negative: care that started
+ * on or before the day its wait began (a backdated allocation: start 2 Nov, allocated 6 Dec)
+ * waited 0 days, and counts as 0 in the statistics. Unknown when either day is. The rule of every
+ * waiting time (README.md); `dagenSql` in wachttijd.sql.ts is its SQL twin.
+ */
+export function wachtdagen(begin: string | null, eind: string | null): number | null {
+  if (begin === null || eind === null) return null;
+  return Math.max(0, dagnummer(eind) - dagnummer(begin));
+}
+
 /** Whether a 90th percentile is within the norm; unknown without a norm or without data. */
 export function binnenNorm(p90: number | null, normDagen: number | null): boolean | null {
   if (p90 === null || normDagen === null) return null;

@@ -6,7 +6,7 @@ import { systeemLezen } from '../db/tenant';
 import { CapaciteitError } from './capaciteit.errors';
 import type { WachttijdFilter } from './capaciteit.inputs';
 import { clientScopeSql, Params } from '../auth/scope';
-import { BEGIN_WACHTEN, BEGIN_WACHTLIJST, normSql, statistiekSql, wachtItemsSql } from './wachttijd.sql';
+import { BEGIN_WACHTLIJST, dagenSql, normSql, statistiekSql, WACHTDAGEN, wachtItemsSql } from './wachttijd.sql';
 import { binnenNorm, dagenTerug, rangschik, VENSTER_DAGEN } from './wachttijd.rules';
 import { AanbiederKeuze, SignaalSoort, WachtItem, WachttijdSignaal, WachttijdStatistiek } from './wachttijd.types';
 import { NormSoort } from './wachttijdnorm.entity';
@@ -44,7 +44,7 @@ export const wachttijdService = {
     const rows = await em.query<
       { id: string; nummer: number; aanbieder_agb: string; gemeente_code: string; product_categorie: string; product_code: string | null; aangevraagd: string | null; toegewezen_op: string; ingangsdatum: string; dagen: number; norm: number | null }[]
     >(
-      `SELECT i.*, coalesce(i.toegewezen, i.laatst_toegewezen) AS toegewezen_op, ${vandaag}::date - ${BEGIN_WACHTLIJST} AS dagen, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm
+      `SELECT i.*, coalesce(i.toegewezen, i.laatst_toegewezen) AS toegewezen_op, ${dagenSql(BEGIN_WACHTLIJST, `${vandaag}::date`)} AS dagen, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm
          FROM (${wachtItemsSql(toewijzingWhere(p, filter, P))}) i
         WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= ${vandaag}::date)
         ORDER BY dagen DESC, i.nummer
@@ -116,18 +116,18 @@ export const wachttijdService = {
       `WITH i AS (${items}),
        wachtend AS (
          SELECT 'wachtend_boven_norm' AS soort, 'aanmelding_tot_start' AS norm_soort, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm,
-                (${dag}::date - ${BEGIN_WACHTLIJST})::float8 AS dagen, i.regio_code, i.aanbieder_agb, i.gemeente_code, i.product_categorie, i.product_code,
+                ${dagenSql(BEGIN_WACHTLIJST, `${dag}::date`)}::float8 AS dagen, i.regio_code, i.aanbieder_agb, i.gemeente_code, i.product_categorie, i.product_code,
                 i.id AS toewijzing_id, NULL::uuid AS verzoek_id
            FROM i WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= ${dag}::date)),
        verzoeken AS (
          SELECT 'verzoek_boven_norm' AS soort, 'aanmelding_tot_toewijzing' AS norm_soort, ${normSql('v', NormSoort.aanmelding_tot_toewijzing)} AS norm,
-                (${dag}::date - (v.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date)::float8 AS dagen, v.regio_code, v.aanbieder_agb, v.gemeente_code,
+                ${dagenSql(`(v.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date`, `${dag}::date`)}::float8 AS dagen, v.regio_code, v.aanbieder_agb, v.gemeente_code,
                 v.product_categorie, v.product_code, NULL::uuid AS toewijzing_id, v.id AS verzoek_id
            FROM verzoek v WHERE v.status IN ('open', 'in_onderzoek') AND v.regio_code IS NOT NULL AND ${verzoekScope}),
        p90 AS (
          SELECT i.regio_code, i.aanbieder_agb, i.product_categorie, i.product_code,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY i.gestart - ${BEGIN_WACHTEN}) AS start,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY i.toegewezen - i.aangevraagd) FILTER (WHERE i.aangevraagd IS NOT NULL) AS toewijzing
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY ${WACHTDAGEN}) AS start,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY ${dagenSql('i.aangevraagd', 'i.toegewezen')}) FILTER (WHERE i.aangevraagd IS NOT NULL) AS toewijzing
            FROM i WHERE i.gestart >= ${vanaf}::date
           GROUP BY i.regio_code, i.aanbieder_agb, i.product_categorie, i.product_code),
        aanbieders AS (

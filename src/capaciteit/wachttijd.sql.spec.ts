@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { clientScopeSql, Params } from '../auth/scope';
-import { statistiekSql } from './wachttijd.sql';
+import { BEGIN_WACHTEN, dagenSql, statistiekSql, WACHTDAGEN } from './wachttijd.sql';
 
 const p = (over: Partial<Principal>): Principal => ({ sub: 't', rol: 'regio', gemeenten: [], ...over });
 
@@ -32,5 +32,19 @@ describe('statistiekSql', () => {
     expect(sql).toContain('i.gestart >= $2::date AND i.gestart <= $3::date');
     expect(sql).toContain('i.einddatum >= $4::date');
     expect(sql).not.toMatch(/:(vanaf|tot|vandaag)/);
+  });
+});
+
+describe('dagenSql', () => {
+  it('is 0, never negative, when the end lies before the begin; NULL stays NULL (no greatest(), which drops NULLs)', () => {
+    expect(dagenSql('b', 'e')).toBe('(CASE WHEN e < b THEN 0 ELSE e - b END)');
+    expect(WACHTDAGEN).toBe(dagenSql(BEGIN_WACHTEN, 'i.gestart'));
+    expect(WACHTDAGEN).not.toContain('greatest');
+  });
+
+  it('every interval of the statistics goes through it: no raw date subtraction left', () => {
+    const sql = statistiekSql(new Params(), { vanaf: '2026-01-01', tot: '2026-12-31', vandaag: '2026-11-30' });
+    expect(sql).toContain(`ORDER BY ${WACHTDAGEN}`);
+    expect(sql).not.toMatch(/ORDER BY i\.\w+ - /);
   });
 });

@@ -45,15 +45,27 @@ export function normSql(a: string, soort: NormSoort, categorie = 'product_catego
             ORDER BY n.product_categorie NULLS LAST LIMIT 1)`;
 }
 
+/**
+ * Days from `begin` to `eind` (SQL dates), never negative: an end on or before the begin is 0 days.
+ * NULL when either is unknown (not `greatest(..., 0)`, which would turn an unknown into 0).
+ * The SQL twin of `wachtdagen` in wachttijd.rules.ts; the rule is in README.md.
+ */
+export function dagenSql(begin: string, eind: string): string {
+  return `(CASE WHEN ${eind} < ${begin} THEN 0 ELSE ${eind} - ${begin} END)`;
+}
+
+/** The waiting time of a started item: request (else allocation) → first start, never negative. */
+export const WACHTDAGEN = dagenSql(BEGIN_WACHTEN, 'i.gestart');
+
 /** Statistics over the started items of `i`: median and 90th percentile per interval, in days (percentile_cont). */
 export const STATISTIEK_SQL = `
   count(*) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND ${BEGIN_WACHTEN} IS NOT NULL)::int AS aantal_gestart,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY i.gestart - ${BEGIN_WACHTEN}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS mediaan,
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY i.gestart - ${BEGIN_WACHTEN}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS p90,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY i.toegewezen - i.aangevraagd) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND i.aangevraagd IS NOT NULL) AS mediaan_toewijzing,
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY i.toegewezen - i.aangevraagd) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND i.aangevraagd IS NOT NULL) AS p90_toewijzing,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY i.gestart - i.toegewezen) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS mediaan_start,
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY i.gestart - i.toegewezen) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS p90_start,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY ${WACHTDAGEN}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS mediaan,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY ${WACHTDAGEN}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS p90,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY ${dagenSql('i.aangevraagd', 'i.toegewezen')}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND i.aangevraagd IS NOT NULL) AS mediaan_toewijzing,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY ${dagenSql('i.aangevraagd', 'i.toegewezen')}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot AND i.aangevraagd IS NOT NULL) AS p90_toewijzing,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY ${dagenSql('i.toegewezen', 'i.gestart')}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS mediaan_start,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY ${dagenSql('i.toegewezen', 'i.gestart')}) FILTER (WHERE i.gestart >= :vanaf AND i.gestart <= :tot) AS p90_start,
   count(*) FILTER (WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= :vandaag))::int AS aantal_wachtend`;
 
 /** Replaces the named placeholders of STATISTIEK_SQL with positional ones. */

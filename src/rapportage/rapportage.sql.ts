@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { clientScopeSql, type Params } from '../auth/scope';
-import { BEGIN_WACHTLIJST, normSql, statistiekSql, wachtItemsSql } from '../capaciteit/wachttijd.sql';
+import { BEGIN_WACHTLIJST, dagenSql, normSql, statistiekSql, wachtItemsSql } from '../capaciteit/wachttijd.sql';
 import { NormSoort } from '../capaciteit/wachttijdnorm.entity';
 import { nietVerwijderdSql } from '../toewijzing/toewijzing.rules';
 import type { Kwartaal } from './rapportage.rules';
@@ -139,7 +139,7 @@ export function wachttijdSql(p: Principal, regio: string, k: Kwartaal, P: Params
   return `
   SELECT ${NIVEAU('i')} AS niveau, i.gemeente_code, i.aanbieder_agb, ${stats},
          count(*) FILTER (WHERE ${wachtend})::int AS wachtend_eind,
-         count(*) FILTER (WHERE ${wachtend} AND ${tot} - ${BEGIN_WACHTLIJST} > ${normSql('i', NormSoort.aanmelding_tot_start)})::int AS boven_norm
+         count(*) FILTER (WHERE ${wachtend} AND ${dagenSql(BEGIN_WACHTLIJST, tot)} > ${normSql('i', NormSoort.aanmelding_tot_start)})::int AS boven_norm
     FROM (${items}) i
    GROUP BY GROUPING SETS ((), (i.gemeente_code), (i.aanbieder_agb))`;
 }
