@@ -9,6 +9,7 @@ import { jw323Xml, leesJw325, type Jw325, type TestPrestatie } from './helpers/d
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
+import { leesCsvNl } from './helpers/spreadsheet';
 
 const vandaag = pinKlok();
 
@@ -364,7 +365,9 @@ describe('the monthly settlement run and its CSV', () => {
   const MAAK = `mutation($f: AfrekeningFilter!) { maakAfrekeningen(filter: $f) { factuurnummer gemeenteCode aanbiederAgb volgnummer aantalPrestaties bedragCenten } }`;
   const csv = async (token: string, maand: string) => {
     const r = await fetch(`${api.url}/export/afrekeningen.csv?maand=${maand}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: r.status, regels: (await r.text()).trim().split('\r\n') };
+    const body = await r.arrayBuffer();
+    const tekst = Buffer.from(body).toString('utf8');
+    return { status: r.status, regels: tekst.replace(/^\uFEFF/, '').trim().split('\r\n'), nl: r.status === 200 ? await leesCsvNl(body) : null };
   };
 
   it('September: one invoice record per provider and municipality, exactly what was granted; a second run settles nothing twice', async () => {
@@ -380,13 +383,28 @@ describe('the monthly settlement run and its CSV', () => {
 
     const bosch = await csv(tokens.bosch, '2026-09-01');
     expect(bosch.status).toBe(200);
-    expect(bosch.regels[0]).toBe('factuurnummer;gemeente_code;aanbieder_agb;maand;declaratienummer;referentie_nummer;debet_credit;toewijzing_nummer;product_categorie;product_code;periode_begin;periode_eind;volume;eenheid;tarief_centen;toegekend_centen;toegekend_euro');
-    const regels = bosch.regels.slice(1).map((l) => l.split(';'));
-    expect(regels.reduce((s, l) => s + Number(l[15]), 0)).toBe(c1.toegekend + 2 * 114_600);
-    expect(regels.every((l) => Number(l[16]).toFixed(2) === (Number(l[15]) / 100).toFixed(2))).toBe(true);
+    expect(bosch.regels[0]).toBe(
+      'factuurnummer;gemeente_code;gemeente_naam;aanbieder_agb;aanbieder_naam;maand;declaratienummer;referentie_nummer;debet_credit;debet_credit_naam;toewijzing_nummer;' +
+        'product_categorie;product_categorie_naam;product_code;product_naam;periode_begin;periode_eind;volume;eenheid;eenheid_naam;tarief_euro;toegekend_euro',
+    );
+    // Read back as Dutch Excel reads it: a UTF-8 BOM, `;`, decimal comma; amounts in euros.
+    const nl = bosch.nl!;
+    expect(nl.bom).toBe(true);
+    expect(Math.round(nl.rijen.reduce((s, l) => s + Number(l.toegekend_euro) * 100, 0))).toBe(c1.toegekend + 2 * 114_600);
+    for (const l of nl.rijen) {
+      expect(l).toMatchObject({ gemeente_naam: "'s-Hertogenbosch", maand: new Date('2026-09-01T00:00:00Z'), product_categorie: 45, product_categorie_naam: 'Jeugdhulp ambulant' });
+      expect(l.periode_begin).toBeInstanceOf(Date);
+      expect(typeof l.toegekend_euro).toBe('number');
+      expect(l.debet_credit_naam).toBe(l.debet_credit === 'C' ? 'credit' : 'debet');
+      expect(typeof l.aanbieder_naam).toBe('string');
+    }
+    const gammaRegel = nl.rijen.find((l) => String(l.aanbieder_agb) === String(Number(AGB.gamma)))!;
+    expect(gammaRegel).toMatchObject({ toegekend_euro: 1146, eenheid: 4, eenheid_naam: 'uur' });
+    expect(bosch.regels.find((l) => l.includes(';1146,00'))).toBeDefined();
+    expect(bosch.regels.some((l) => l.includes('114600'))).toBe(false);
     // A provider exports only its own lines; without a token nothing.
     const gamma = await csv(tokens.gamma, '2026-09-01');
-    expect(gamma.regels.slice(1).map((l) => l.split(';')[2])).toEqual([AGB.gamma]);
+    expect(gamma.regels.slice(1).map((l) => l.split(';')[3])).toEqual([AGB.gamma]);
     expect((await csv('', '2026-09-01')).status).toBe(401);
   });
 

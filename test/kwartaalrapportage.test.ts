@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { jw323Xml, leesJw325, type TestPrestatie } from './helpers/declaraties';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { pinKlok } from './helpers/klok';
+import { bladRijen, leesCsvNl, leesXlsx, type NlCsv } from './helpers/spreadsheet';
 
 const vandaag = pinKlok();
 
@@ -348,36 +349,139 @@ describe('a quarter of traffic through HTTP', () => {
   });
 });
 
-describe('CSV export', () => {
+/** What a Dutch spreadsheet must show for a row of the report: euros (not cents) and counts, by header. */
+function cijfers(x: Regel): Record<string, number | null> {
+  const euro = (c: number | null) => (c === null ? null : c / 100);
+  return {
+    budget_euro: euro(x.budgetCenten), gerealiseerd_euro: euro(x.gerealiseerdCenten), gerealiseerd_jaar_euro: euro(x.gerealiseerdJaarCenten),
+    verplicht_euro: euro(x.verplichtCenten), prognose_euro: euro(x.prognoseCenten), ruimte_euro: euro(x.ruimteCenten),
+    clienten_in_zorg: x.clientenInZorg, instroom: x.instroom, uitstroom: x.uitstroom, uitstroom_volgens_plan: x.uitstroomVolgensPlan,
+    uitstroom_voortijdig: x.uitstroomVoortijdig, uitstroom_overig: x.uitstroomOverig, aantal_gestart: x.aantalGestart,
+    mediaan_wachtdagen: x.mediaanWachtdagen, p90_wachtdagen: x.p90Wachtdagen, aantal_wachtend: x.aantalWachtend, aantal_wachtend_boven_norm: x.aantalWachtendBovenNorm,
+  };
+}
+
+const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const TABELLEN = ['regio', 'gemeenten', 'aanbieders', 'begrotingsposten', 'signalen'];
+
+describe('CSV export, read back as Dutch Excel reads it', () => {
   const csv = (tabel: string, token?: string) =>
     fetch(`${api.url}/export/kwartaal/2026/3/${tabel}.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-
-  it('every table, with the same figures, and audited', async () => {
-    const res = await csv('gemeenten', t.regio);
+  const lees = async (tabel: string, token: string): Promise<NlCsv> => {
+    const res = await csv(tabel, token);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    const regels = (await res.text()).trim().split('\r\n').map((l) => l.split(';'));
-    const kop = regels[0];
-    expect(kop.slice(0, 8)).toEqual(['code', 'naam', 'budgetCenten', 'gerealiseerdCenten', 'gerealiseerdJaarCenten', 'verplichtCenten', 'prognoseCenten', 'ruimteCenten']);
-    const bosch = Object.fromEntries(kop.map((k, i) => [k, regels[1][i]]));
-    expect(bosch).toMatchObject({ code: '0796', budgetCenten: '17200000', gerealiseerdCenten: '796600', verplichtCenten: '1131675', clientenInZorg: '2', uitstroomVoortijdig: '1', mediaanWachtdagen: '17' });
-    expect(regels).toHaveLength(4);
-    for (const tabel of ['regio', 'aanbieders', 'begrotingsposten', 'signalen']) expect((await csv(tabel, t.regio)).status).toBe(200);
-    const sig = (await (await csv('signalen', t.regio)).text()).split('\r\n');
-    expect(sig.slice(1, 3)).toEqual([`buiten_lumpsumband;${AGB.alfa};Alfa Jeugdhulp;NOB-T-300;2;1`, `boven_plafond;${AGB.beta};Beta Zorg;NOB-L-200;100000;108000`]);
-    const posten = (await (await csv('begrotingsposten', t.regio)).text()).split('\r\n');
-    expect(posten[1]).toBe('Ambulant;45;28200000;604600;719200;1488493;2207693;25992307');
-    const oss = (await (await csv('gemeenten', t.oss)).text()).trim().split('\r\n');
-    expect(oss.slice(1).map((l) => l.split(';')[0])).toEqual(['0828']);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    return leesCsvNl(await res.arrayBuffer());
+  };
+
+  it('every table: BOM, snake_case headers, a name beside every code, euros with a decimal comma; the GraphQL figures', async () => {
+    const r = (await api.gql<{ kwartaalrapportage: Rapport }>(t.regio, RAPPORT, Q)).data!.kwartaalrapportage;
+    const gem = await lees('gemeenten', t.regio);
+    expect(gem.bom).toBe(true);
+    expect(gem.koppen.slice(0, 8)).toEqual(['gemeente_code', 'gemeente_naam', 'budget_euro', 'gerealiseerd_euro', 'gerealiseerd_jaar_euro', 'verplicht_euro', 'prognose_euro', 'ruimte_euro']);
+    expect(gem.rijen).toHaveLength(3);
+    // 172000,00 → 172000 and 11316,75 → 11316.75: in euros, never cents, never a thousandfold.
+    expect(gem.rijen[0]).toMatchObject({ gemeente_naam: "'s-Hertogenbosch", budget_euro: 172_000, gerealiseerd_euro: 7966, verplicht_euro: 11_316.75, clienten_in_zorg: 2, uitstroom_voortijdig: 1, mediaan_wachtdagen: 17 });
+    // A code of digits is read as a number by Excel on opening (0796 → 796); its name is beside it, the XLSX keeps it text.
+    expect(gem.rijen.map((x) => x.gemeente_code)).toEqual([796, 828, 865]);
+    gem.rijen.forEach((rij, i) => expect(rij).toMatchObject({ gemeente_naam: r.gemeenten[i].naam, ...cijfers(r.gemeenten[i]) }));
+
+    const regio = await lees('regio', t.regio);
+    expect(regio.rijen).toEqual([{ regio_code: 'NOB', regio_naam: 'Testregio Noordoost', van: new Date('2026-07-01T00:00:00Z'), tot: new Date('2026-09-30T00:00:00Z'), ...cijfers(r.regio) }]);
+    expect(regio.rijen[0].p90_wachtdagen).toBe(26);
+    const aanb = await lees('aanbieders', t.regio);
+    aanb.rijen.forEach((rij, i) => expect(rij).toEqual({ aanbieder_agb: Number(r.aanbieders[i].code), aanbieder_naam: r.aanbieders[i].naam, ...cijfers(r.aanbieders[i]) }));
+    expect(aanb.rijen[0].ruimte_euro).toBe(-14_428.75);
+
+    const posten = await lees('begrotingsposten', t.regio);
+    expect(posten.rijen[0]).toEqual({
+      naam: 'Ambulant', productcategorieen: 45, productcategorieen_namen: 'Jeugdhulp ambulant',
+      budget_euro: 282_000, gerealiseerd_euro: 6046, gerealiseerd_jaar_euro: 7192, verplicht_euro: 14_884.93, prognose_euro: 22_076.93, ruimte_euro: 259_923.07,
+    });
+    const sig = await lees('signalen', t.regio);
+    expect(sig.rijen).toEqual([
+      { signaal: 'buiten_lumpsumband', signaal_omschrijving: 'Buiten lumpsumband', aanbieder_agb: Number(AGB.alfa), aanbieder_naam: 'Alfa Jeugdhulp', contract_nummer: 'NOB-T-300', plafond_euro: null, toegekend_euro: null, grens_clienten: 2, clienten: 1 },
+      { signaal: 'boven_plafond', signaal_omschrijving: 'Boven budgetplafond', aanbieder_agb: Number(AGB.beta), aanbieder_naam: 'Beta Zorg', contract_nummer: 'NOB-L-200', plafond_euro: 1000, toegekend_euro: 1080, grens_clienten: null, clienten: null },
+    ]);
+    for (const x of [gem, regio, aanb, posten, sig]) {
+      expect(x.bom).toBe(true);
+      for (const k of x.koppen) expect(k).toMatch(SNAKE);
+    }
+
+    const raw = await (await csv('begrotingsposten', t.regio)).text();
+    expect(raw.split('\r\n')[1]).toBe('Ambulant;45;Jeugdhulp ambulant;282000,00;6046,00;7192,00;14884,93;22076,93;259923,07');
+    const oss = await lees('gemeenten', t.oss);
+    expect(oss.rijen.map((x) => x.gemeente_naam)).toEqual(['Oss']);
     const audit = await withTenant(ds, SYSTEEM, (em) => em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'kwartaalrapportage.geexporteerd'`));
-    // gemeenten, regio, aanbieders, begrotingsposten and signalen twice, and Oss's gemeenten.
-    expect(audit[0].n).toBe(8);
+    // gemeenten, regio, aanbieders, begrotingsposten, signalen, begrotingsposten again, and Oss's gemeenten.
+    expect(audit[0].n).toBe(7);
   });
 
   it('refuses without a token, to a provider, and an unknown table', async () => {
     expect((await csv('gemeenten')).status).toBe(401);
     expect((await csv('gemeenten', t.alfa)).status).toBe(403);
     expect((await csv('clienten', t.regio)).status).toBe(404);
+  });
+});
+
+describe('the quarterly report as one XLSX workbook', () => {
+  const xlsx = (token?: string, pad = '2026/3.xlsx') => fetch(`${api.url}/export/kwartaal/${pad}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('a sheet per table, numbers in euro format, dates as dates, a frozen header; the GraphQL figures', async () => {
+    const r = (await api.gql<{ kwartaalrapportage: Rapport }>(t.regio, RAPPORT, Q)).data!.kwartaalrapportage;
+    const res = await xlsx(t.regio);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="kwartaal-2026-Q3.xlsx"');
+    const wb = await leesXlsx(await res.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(TABELLEN);
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getRow(1).font?.bold).toBe(true);
+      ws.columns.forEach((c) => expect(c.width).toBeGreaterThanOrEqual(8));
+      for (const k of bladRijen(ws).koppen) expect(k).toMatch(SNAKE);
+    }
+    const gem = bladRijen(wb.getWorksheet('gemeenten')!);
+    expect(gem.rijen.map((x) => x.gemeente_code.waarde)).toEqual(['0796', '0828', '0865']);
+    gem.rijen.forEach((rij, i) => {
+      expect(rij.gemeente_naam.waarde).toBe(r.gemeenten[i].naam);
+      for (const [k, v] of Object.entries(cijfers(r.gemeenten[i]))) expect([k, rij[k].waarde]).toEqual([k, v]);
+    });
+    // Amounts are numeric cells with a euro number format, not text.
+    expect(gem.rijen[0].verplicht_euro).toEqual({ waarde: 11_316.75, formaat: '"€" #,##0.00;"€" -#,##0.00' });
+    expect(gem.rijen[0].clienten_in_zorg.waarde).toBe(2);
+    const regio = bladRijen(wb.getWorksheet('regio')!).rijen[0];
+    expect(regio.van).toEqual({ waarde: new Date('2026-07-01T00:00:00Z'), formaat: 'yyyy-mm-dd' });
+    expect(regio.tot.waarde).toEqual(new Date('2026-09-30T00:00:00Z'));
+    for (const [k, v] of Object.entries(cijfers(r.regio))) expect([k, regio[k].waarde]).toEqual([k, v]);
+    const aanb = bladRijen(wb.getWorksheet('aanbieders')!).rijen;
+    aanb.forEach((rij, i) => {
+      expect(rij.aanbieder_agb.waarde).toBe(r.aanbieders[i].code);
+      for (const [k, v] of Object.entries(cijfers(r.aanbieders[i]))) expect([k, rij[k].waarde]).toEqual([k, v]);
+    });
+    const posten = bladRijen(wb.getWorksheet('begrotingsposten')!).rijen;
+    expect(posten.map((p) => [p.naam.waarde, p.productcategorieen.waarde, p.productcategorieen_namen.waarde, p.budget_euro.waarde, p.ruimte_euro.waarde])).toEqual([
+      ['Ambulant', '45', 'Jeugdhulp ambulant', 282_000, 259_923.07],
+      ['Verblijf', '43', 'Verblijf inclusief behandeling', 10_000, 10_000],
+    ]);
+    const sig = bladRijen(wb.getWorksheet('signalen')!).rijen;
+    expect(sig.map((s) => [s.signaal.waarde, s.plafond_euro.waarde, s.toegekend_euro.waarde, s.grens_clienten.waarde, s.clienten.waarde])).toEqual([
+      ['buiten_lumpsumband', null, null, 2, 1],
+      ['boven_plafond', 1000, 1080, null, null],
+    ]);
+    expect(sig[1].toegekend_euro.formaat).toBe('"€" #,##0.00;"€" -#,##0.00');
+  });
+
+  it('the same roles and scope as the report: a municipality its own, a provider nothing; audited', async () => {
+    const oss = await leesXlsx(await (await xlsx(t.oss)).arrayBuffer());
+    expect(bladRijen(oss.getWorksheet('gemeenten')!).rijen.map((x) => x.gemeente_code.waarde)).toEqual(['0828']);
+    expect((await xlsx()).status).toBe(401);
+    expect((await xlsx(t.alfa)).status).toBe(403);
+    expect((await xlsx(t.regio, '2026/5.xlsx')).status).toBe(400);
+    const audit = await withTenant(ds, SYSTEEM, (em) =>
+      em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'kwartaalrapportage.geexporteerd' AND details->>'tabel' = 'xlsx'`),
+    );
+    expect(audit[0].n).toBe(2);
   });
 });
 

@@ -4,6 +4,7 @@ import type { TokenVerifier } from '../auth/jwt';
 import { HubError } from '../common/hub-error';
 import { withTenant } from '../db/tenant';
 import { bearerPrincipal, jsonFouten, wrap } from '../http/bearer';
+import { CSV_TYPE } from '../http/csv';
 import { afrekeningService } from './afrekening.service';
 
 /** GET /export/afrekeningen.csv?maand=YYYY-MM-01[&gemeente=][&aanbieder=]: settled prestaties for a finance system. */
@@ -18,7 +19,7 @@ export function exportRouter(ds: DataSource, verifier: TokenVerifier): Router {
       const aanbieder = q('aanbieder');
       if ((gemeente && !/^\d{4}$/.test(gemeente)) || (aanbieder && !/^\d{8}$/.test(aanbieder))) throw new HubError('VALIDATION_FAILED', 'gemeente: 4 cijfers, aanbieder: 8 cijfers');
       const csv = await withTenant(ds, p, (em) => afrekeningService.csv(em, p, { maand: q('maand') ?? '', gemeenteCode: gemeente, aanbiederAgb: aanbieder }));
-      res.type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="afrekeningen-${q('maand') ?? ''}.csv"`);
+      res.type(CSV_TYPE).setHeader('content-disposition', `attachment; filename="afrekeningen-${q('maand') ?? ''}.csv"`);
       res.send(csv);
     }),
   );

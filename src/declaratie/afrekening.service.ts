@@ -6,7 +6,8 @@ import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { clientScopeSql, Params, scopeClientData, schrijfRegio } from '../auth/scope';
 import { HubError, HubErrorCode } from '../common/hub-error';
-import { toCsv } from '../http/csv';
+import { EENHEDEN, PRODUCTCATEGORIEEN } from '../catalogue/product.rules';
+import { kolom, schrijfCsv, tabel } from '../http/csv';
 import { AfrekeningEntity } from './declaratie.entity';
 
 const MAAND = /^\d{4}-\d{2}-01$/;
@@ -90,18 +91,21 @@ export const afrekeningService = {
 
   /**
    * The settled prestaties of a month as CSV for a municipal finance system: one line per
-   * prestatie with its invoice number; amounts in eurocents and in euros. No BSN: the
+   * prestatie with its invoice number, every code with its name; amounts in euros. No BSN: the
    * ToewijzingNummer identifies the care. The export is audited.
    */
   async csv(em: EntityManager, p: Principal, f: AfrekeningFilter): Promise<string> {
     checkMaand(f.maand);
     const P = new Params();
     const [maand, gemeente, aanbieder] = [P.add(f.maand), P.add(f.gemeenteCode ?? null), P.add(f.aanbiederAgb ?? null)];
-    const rows = await em.query<Record<string, string | number | null>[]>(
-      `SELECT a.factuurnummer, a.gemeente_code, a.aanbieder_agb, to_char(a.maand, 'YYYY-MM') AS maand, d.nummer AS declaratienummer,
-              pr.referentie_nummer, pr.debet_credit, pr.toewijzing_nummer, pr.product_categorie, pr.product_code,
+    const rows = await em.query<AfrekeningRij[]>(
+      `SELECT a.factuurnummer, a.gemeente_code, a.aanbieder_agb, to_char(a.maand, 'YYYY-MM-DD') AS maand, d.nummer AS declaratienummer,
+              pr.referentie_nummer, pr.debet_credit, pr.toewijzing_nummer::text, pr.product_categorie, pr.product_code,
               to_char(pr.periode_begin, 'YYYY-MM-DD') AS periode_begin, to_char(pr.periode_eind, 'YYYY-MM-DD') AS periode_eind,
-              pr.volume, pr.eenheid, pr.tarief_centen, pr.toegekend_centen
+              pr.volume, pr.eenheid, pr.tarief_centen, pr.toegekend_centen,
+              (SELECT g.naam FROM gemeente g WHERE g.code = a.gemeente_code ORDER BY g.geldig_vanaf <= a.maand DESC, g.geldig_vanaf DESC LIMIT 1) AS gemeente_naam,
+              (SELECT ab.naam FROM aanbieder ab WHERE ab.agb = a.aanbieder_agb) AS aanbieder_naam,
+              (SELECT p.omschrijving FROM product p WHERE p.regio_code = a.regio_code AND p.code = pr.product_code) AS product_naam
          FROM afrekening a JOIN declaratie d ON d.afrekening_id = a.id JOIN prestatie pr ON pr.declaratie_id = d.id AND pr.toegekend
         WHERE a.maand = ${maand} AND (${gemeente}::text IS NULL OR a.gemeente_code = ${gemeente}::text)
           AND (${aanbieder}::text IS NULL OR a.aanbieder_agb = ${aanbieder}::text) AND ${clientScopeSql(p, 'a', P)}
@@ -113,31 +117,52 @@ export const afrekeningService = {
   },
 };
 
-const KOLOMMEN = [
-  'factuurnummer',
-  'gemeente_code',
-  'aanbieder_agb',
-  'maand',
-  'declaratienummer',
-  'referentie_nummer',
-  'debet_credit',
-  'toewijzing_nummer',
-  'product_categorie',
-  'product_code',
-  'periode_begin',
-  'periode_eind',
-  'volume',
-  'eenheid',
-  'tarief_centen',
-  'toegekend_centen',
-  'toegekend_euro',
-];
+/** A settled prestatie as the export reads it (pg gives bigint columns as text). */
+interface AfrekeningRij {
+  factuurnummer: string;
+  gemeente_code: string;
+  gemeente_naam: string | null;
+  aanbieder_agb: string;
+  aanbieder_naam: string | null;
+  maand: string;
+  declaratienummer: string;
+  referentie_nummer: string;
+  debet_credit: 'D' | 'C';
+  toewijzing_nummer: string | null;
+  product_categorie: string;
+  product_code: string | null;
+  product_naam: string | null;
+  periode_begin: string;
+  periode_eind: string;
+  volume: number | string;
+  eenheid: string;
+  tarief_centen: number | string | null;
+  toegekend_centen: number | string;
+}
 
-/** Amounts and quantities: written as numbers, never neutralised as text. */
-const GETALLEN = new Set(['volume', 'tarief_centen', 'toegekend_centen', 'toegekend_euro']);
+const DEBET_CREDIT: Record<AfrekeningRij['debet_credit'], string> = { D: 'debet', C: 'credit' };
 
-/** The settlement lines with their amount in euros too. */
-function afrekeningCsv(rows: Record<string, string | number | null>[]): string {
-  const metEuro = rows.map((r) => ({ ...r, toegekend_euro: r.toegekend_centen === null ? null : (Number(r.toegekend_centen) / 100).toFixed(2) }));
-  return toCsv(metEuro, KOLOMMEN, GETALLEN);
+/** The columns of the settlement CSV: every code followed by its name, amounts in euros (a credit negative). */
+export const AFREKENING_KOLOMMEN = tabel<AfrekeningRij>(
+  kolom.tekst('factuurnummer', (r) => r.factuurnummer),
+  kolom.codeNaam('gemeente_code', 'gemeente_naam', (r) => r.gemeente_code, (r) => r.gemeente_naam),
+  kolom.codeNaam('aanbieder_agb', 'aanbieder_naam', (r) => r.aanbieder_agb, (r) => r.aanbieder_naam),
+  kolom.datum('maand', (r) => r.maand),
+  kolom.tekst('declaratienummer', (r) => r.declaratienummer),
+  kolom.tekst('referentie_nummer', (r) => r.referentie_nummer),
+  kolom.codeNaam('debet_credit', 'debet_credit_naam', (r) => r.debet_credit, (r) => DEBET_CREDIT[r.debet_credit]),
+  kolom.tekst('toewijzing_nummer', (r) => r.toewijzing_nummer),
+  kolom.codeNaam('product_categorie', 'product_categorie_naam', (r) => r.product_categorie, (r) => PRODUCTCATEGORIEEN[r.product_categorie] ?? null),
+  kolom.codeNaam('product_code', 'product_naam', (r) => r.product_code, (r) => r.product_naam),
+  kolom.datum('periode_begin', (r) => r.periode_begin),
+  kolom.datum('periode_eind', (r) => r.periode_eind),
+  kolom.aantal('volume', (r) => r.volume),
+  kolom.codeNaam('eenheid', 'eenheid_naam', (r) => r.eenheid, (r) => EENHEDEN[r.eenheid] ?? null),
+  kolom.bedrag('tarief_euro', (r) => r.tarief_centen),
+  kolom.bedrag('toegekend_euro', (r) => r.toegekend_centen),
+);
+
+/** The settlement lines as CSV. */
+function afrekeningCsv(rows: AfrekeningRij[]): string {
+  return schrijfCsv(AFREKENING_KOLOMMEN, rows);
 }

@@ -56,7 +56,7 @@ export class KwartaalRegel {
   @Field(() => Int, { description: 'Toewijzingen whose care started (first JW305) in the quarter with a known first day of waiting.' })
   aantalGestart!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Median days request (JW315, else allocation) → start, over care started in the quarter.' })
+  @Field(() => Float, { nullable: true, description: 'Median days request (JW315, else allocation) → start, over care started in the quarter; a start on or before the begin of the wait counts as 0, never negative.' })
   mediaanWachtdagen!: number | null;
 
   @Field(() => Float, { nullable: true, description: '90th percentile of the same days.' })
