@@ -509,6 +509,10 @@ describe('dashboard in headless Chromium', () => {
     await page.waitForSelector('#dev-form:not([hidden])');
     expect(await page.isHidden('#oidc-form')).toBe(true);
     expect(await page.$('input[type="password"]')).toBeNull();
+    await pastEnFoto(page, '1280-aanmelden');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await pastEnFoto(page, '390-aanmelden');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.selectOption('#identiteit', { label: 'Contractbeheerder Testregio Noordoost' });
     await page.click('#dev-aanmelden');
     await page.waitForSelector('#rapport[data-periode="2026-3"]:not([hidden])');
