@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { StatementLog } from './helpers/statements';
 import type { DataSource } from 'typeorm';
@@ -12,7 +15,8 @@ import { jw305Xml, retourcodesVan, startBerichtenWorker, stuurBericht, testBsn, 
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { jw323Xml, leesJw325, type TestPrestatie } from './helpers/declaraties';
 import { AGB, FIXTURE } from './fixtures/regions';
-import { pinKlok } from './helpers/klok';
+import { KLOK, pinKlok } from './helpers/klok';
+import { startTestOidcProvider, type TestOidcProvider } from './helpers/oidc';
 import { bladRijen, leesCsvNl, leesXlsx, type NlCsv } from './helpers/spreadsheet';
 
 const vandaag = pinKlok();
@@ -319,6 +323,29 @@ describe('a quarter of traffic through HTTP', () => {
     expect(r.aanbieders[1]).toMatchObject({ aantalGestart: 1, mediaanWachtdagen: 14, p90Wachtdagen: 14, aantalWachtend: 0 });
   });
 
+  it('drill-down: each provider within each municipality; waiting times per product category against the norm', async () => {
+    const res = await api.gql<{ kwartaalrapportage: { gemeenteAanbieders: (Regel & { gemeenteCode: string })[]; wachttijdenPerCategorie: Record<string, unknown>[] } }>(
+      t.regio,
+      `query($j: Int!, $k: Int!) { kwartaalrapportage(jaar: $j, kwartaal: $k) { gemeenteAanbieders { gemeenteCode ${REGEL} }
+        wachttijdenPerCategorie { categorie naam aantalGestart mediaanWachtdagen p90Wachtdagen normDagen aantalWachtend aantalWachtendBovenNorm } } }`,
+      Q,
+    );
+    expect(res.errors).toBeUndefined();
+    const { gemeenteAanbieders: ga, wachttijdenPerCategorie: wc } = res.data!.kwartaalrapportage;
+    // Alfa works in 's-Hertogenbosch only, beta in Oss only: each pair equals its provider's row,
+    // except that a pair's budget is the lumpsum share alone (beta's ceilings are region-wide).
+    expect(ga.map((x) => [x.gemeenteCode, x.code])).toEqual([['0796', AGB.alfa], ['0828', AGB.beta]]);
+    expect(ga[0]).toMatchObject({ naam: 'Alfa Jeugdhulp', budgetCenten: 1_200_000, gerealiseerdCenten: 796_600, gerealiseerdJaarCenten: 1_511_200, verplichtCenten: 1_131_675, prognoseCenten: 2_642_875, clientenInZorg: 2, instroom: 5, uitstroom: 3, aantalGestart: 4, mediaanWachtdagen: 17, aantalWachtend: 2, aantalWachtendBovenNorm: 1 });
+    expect(ga[1]).toMatchObject({ naam: 'Beta Zorg', budgetCenten: null, ruimteCenten: null, gerealiseerdCenten: 108_000, verplichtCenten: 356_818, prognoseCenten: 464_818, clientenInZorg: 1, instroom: 1, aantalGestart: 1, mediaanWachtdagen: 14 });
+    // All care is ambulant (45) under the general norm of 63 days: the region's figures.
+    expect(wc).toHaveLength(1);
+    expect(wc[0]).toMatchObject({ categorie: '45', naam: 'Jeugdhulp ambulant', aantalGestart: 5, mediaanWachtdagen: 14, normDagen: 63, aantalWachtend: 2, aantalWachtendBovenNorm: 1 });
+    expect(wc[0].p90Wachtdagen).toBeCloseTo(26, 6);
+    // A municipality drills into its own municipalities only.
+    const oss = await api.gql<{ kwartaalrapportage: { gemeenteAanbieders: { gemeenteCode: string; code: string }[] } }>(t.oss, `query { kwartaalrapportage(jaar: 2026, kwartaal: 3) { gemeenteAanbieders { gemeenteCode code } } }`);
+    expect(oss.data!.kwartaalrapportage.gemeenteAanbieders).toEqual([{ gemeenteCode: '0828', code: AGB.beta }]);
+  });
+
   it('other quarters: Q2 holds June and T6; Q4 has nothing started yet', async () => {
     const q2 = (await api.gql<{ kwartaalrapportage: Rapport }>(t.regio, RAPPORT, { j: 2026, k: 2 })).data!.kwartaalrapportage;
     // Q2: June 114,600 plus the advances of April–June (300,000); the year adds January–March (300,000).
@@ -486,15 +513,84 @@ describe('the quarterly report as one XLSX workbook', () => {
 });
 
 describe('dashboard in headless Chromium', () => {
+  const ARTEFACTEN = path.join(__dirname, '..', 'test-artifacts');
+  const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+  /** Text as a reader sees it: any run of white space (the currency format's no-break space too) as one space. */
+  const leesbaar = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const euro = (c: number | null) => (c === null ? '–' : leesbaar(EURO.format(c / 100)));
   let browser: Browser;
+  let rapport: Rapport & { gemeenteAanbieders: (Regel & { gemeenteCode: string })[]; wachttijdenPerCategorie: { categorie: string; mediaanWachtdagen: number; p90Wachtdagen: number; normDagen: number }[] };
+
   beforeAll(async () => {
+    mkdirSync(ARTEFACTEN, { recursive: true });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+    // Ambulant care gets a norm of its own, 20 days: its median (14) is within it, its p90 (26) above.
+    const n = await api.gql(t.regio, `mutation($input: WachttijdnormInput!) { stelWachttijdnormVast(input: $input) { id } }`, { input: { soort: 'aanmelding_tot_start', productCategorie: '45', maxDagen: 20 } });
+    expect(n.errors).toBeUndefined();
+    const res = await api.gql<{ kwartaalrapportage: typeof rapport }>(
+      t.regio,
+      `query($j: Int!, $k: Int!) { kwartaalrapportage(jaar: $j, kwartaal: $k) { regioCode jaar kwartaal van tot regio { ${REGEL} } gemeenten { ${REGEL} } aanbieders { ${REGEL} }
+        gemeenteAanbieders { gemeenteCode ${REGEL} } wachttijdenPerCategorie { categorie mediaanWachtdagen p90Wachtdagen normDagen }
+        begrotingsposten { naam productcategorieen budgetCenten gerealiseerdCenten gerealiseerdJaarCenten verplichtCenten prognoseCenten ruimteCenten } signalen { soort aanbiederAgb naam contractNummer grens werkelijk } } }`,
+      Q,
+    );
+    expect(res.errors).toBeUndefined();
+    rapport = res.data!.kwartaalrapportage;
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('serves one static page with a strict Content-Security-Policy', async () => {
+  /** A page that records what must not happen: requests elsewhere, mutations, CSP refusals, failed responses. */
+  async function nieuwePagina(breedte: number, basis = api.url) {
+    const page = await browser.newPage({ viewport: { width: breedte, height: 900 }, acceptDownloads: true });
+    // The browser's "today" is the tests' pinned day: the page's default period is then 2026 Q3.
+    await page.clock.setFixedTime(new Date(KLOK));
+    const log = { extern: [] as string[], posts: [] as string[], csp: [] as string[], mislukt: [] as string[] };
+    page.on('response', (res) => {
+      if (res.status() >= 400 && !res.url().endsWith('/favicon.ico')) log.mislukt.push(`${res.status()} ${res.url()}`);
+    });
+    page.on('request', (req) => {
+      if (!req.url().startsWith(basis) && !req.url().startsWith('blob:')) log.extern.push(req.url());
+      if (req.method() === 'POST' && req.url().startsWith(basis)) log.posts.push(req.postData() ?? '');
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused/i.test(m.text())) log.csp.push(m.text());
+    });
+    return { page, log };
+  }
+
+  type Pagina = Awaited<ReturnType<typeof nieuwePagina>>['page'];
+
+  /** An attribute (or the text) of every element matching `selector`, in document order. */
+  const alle = (page: Pagina, selector: string, attribuut?: string) =>
+    page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => ${attribuut ? `e.getAttribute(${JSON.stringify(attribuut)})` : '(e.textContent || "").trim()'})`);
+
+  /** The page fits its width: no sideways scrolling of the page itself; then a full-page screenshot as a test artefact. */
+  async function pastEnFoto(page: Pagina, naam: string) {
+    const maat = await page.evaluate<{ scroll: number; client: number }>(`({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })`);
+    expect(maat.scroll).toBeLessThanOrEqual(maat.client);
+    await page.screenshot({ path: path.join(ARTEFACTEN, `dashboard-${naam}.png`), fullPage: true });
+  }
+
+  async function kiesPeriode(page: Pagina) {
+    await page.selectOption('#jaar', '2026');
+    await page.selectOption('#kwartaal', '3');
+    await page.click('#toon');
+    await page.waitForSelector('#rapport[data-periode="2026-3"]:not([hidden])');
+  }
+
+  /** Every total on the page, as the page shows it, against the GraphQL row. */
+  async function totalenZijn(page: Pagina, r: Regel) {
+    const tekst = async (veld: string) => leesbaar(await page.textContent(`#totalen [data-totaal="${veld}"] dd`));
+    for (const veld of ['budgetCenten', 'gerealiseerdCenten', 'gerealiseerdJaarCenten', 'verplichtCenten', 'prognoseCenten', 'ruimteCenten'] as const) {
+      expect(await tekst(veld)).toBe(euro(r[veld]));
+    }
+    for (const veld of ['clientenInZorg', 'instroom', 'uitstroom', 'aantalWachtend', 'aantalWachtendBovenNorm'] as const) expect(await tekst(veld)).toBe(String(r[veld]));
+    expect(await tekst('procentBudget')).toBe(r.budgetCenten ? leesbaar(new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r.prognoseCenten / r.budgetCenten)) : '–');
+  }
+
+  it('serves one static page with a strict Content-Security-Policy, and its configuration', async () => {
     const res = await fetch(`${api.url}/dashboard`);
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
@@ -503,73 +599,207 @@ describe('dashboard in headless Chromium', () => {
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toContain('unsafe');
     expect(await res.text()).not.toMatch(/https?:\/\//);
+    expect(await (await fetch(`${api.url}/dashboard/config.json`)).json()).toEqual({ oidc: null });
+    const lib = await fetch(`${api.url}/dashboard/oauth4webapi.js`);
+    expect(lib.status).toBe(200);
+    expect(lib.headers.get('content-type')).toMatch(/^text\/javascript/);
   });
 
-  it('logs in with a token, shows the report\'s figures and charts, reads only', async () => {
-    const page = await browser.newPage();
-    const extern: string[] = [];
-    const posts: string[] = [];
-    const cspFouten: string[] = [];
-    const mislukt: string[] = [];
-    page.on('response', (res) => {
-      if (res.status() >= 400 && !res.url().endsWith('/favicon.ico')) mislukt.push(`${res.status()} ${res.url()}`);
-    });
-    page.on('request', (req) => {
-      if (!req.url().startsWith(api.url)) extern.push(req.url());
-      if (req.method() === 'POST') posts.push(req.postData() ?? '');
-    });
-    page.on('console', (m) => {
-      // The browser's own favicon request may 404; a blocked script, style or fetch may not happen.
-      if (m.type() === 'error' && /Content Security Policy|Refused/i.test(m.text())) cspFouten.push(m.text());
-    });
+  it('signs in with the picker; figures equal GraphQL; drill-down region → municipality → provider; downloads; fits 1280 and 390 px', async () => {
+    const { page, log } = await nieuwePagina(1280);
     await page.goto(`${api.url}/dashboard`);
-    await page.fill('#token', t.regio);
-    await page.fill('#jaar', '2026');
-    await page.selectOption('#kwartaal', '3');
-    await page.click('#toon');
-    await page.waitForSelector('#tabel-gemeenten');
-    const cel = (tabel: string, code: string, veld: string) => page.textContent(`#tabel-${tabel} tr[data-code="${code}"] td[data-veld="${veld}"]`);
-    expect(await cel('regio', 'NOB', 'gerealiseerdCenten')).toBe('€ 9.046,00');
-    expect(await cel('regio', 'NOB', 'prognoseCenten')).toBe('€ 31.076,93');
-    expect(await cel('regio', 'NOB', 'budgetCenten')).toBe('€ 304.000,00');
-    expect(await cel('gemeenten', '0796', 'gerealiseerdCenten')).toBe('€ 7.966,00');
-    expect(await cel('aanbieders', AGB.alfa, 'ruimteCenten')).toBe('-€ 14.428,75');
-    expect(await cel('begrotingsposten', 'Ambulant', 'budgetCenten')).toBe('€ 282.000,00');
-    expect(await cel('gemeenten', '0828', 'verplichtCenten')).toBe('€ 3.568,18');
-    expect(await cel('aanbieders', AGB.beta, 'budgetCenten')).toBe('€ 2.501.000,00');
-    expect(await cel('aanbieders', AGB.alfa, 'p90Wachtdagen')).toBe('27');
-    expect(await cel('regio', 'NOB', 'clientenInZorg')).toBe('3');
-    expect(await cel('signalen', AGB.beta, 'werkelijk')).toBe('€ 1.080,00');
-    // Bars: spend per municipality and provider, waiting times per provider.
-    expect(await page.getAttribute(`#staaf-gemeenten rect[data-code="0796"][data-reeks="gerealiseerdCenten"]`, 'data-waarde')).toBe('796600');
-    expect(await page.getAttribute(`#staaf-aanbieders rect[data-code="${AGB.beta}"][data-reeks="prognoseCenten"]`, 'data-waarde')).toBe('464818');
-    expect(await page.getAttribute(`#staaf-wachttijden rect[data-code="${AGB.alfa}"][data-reeks="mediaanWachtdagen"]`, 'data-waarde')).toBe('17');
-    expect(await page.evaluate(`sessionStorage.getItem('hub-token')`)).toBe(t.regio);
-    expect(extern).toEqual([]);
-    expect(posts.length).toBeGreaterThan(0);
-    for (const body of posts) expect(body).not.toMatch(/mutation/i);
-    expect(cspFouten).toEqual([]);
-    expect(mislukt).toEqual([]);
+    // Development sign-in: a picker of identities, no token field; no OIDC without a provider.
+    await page.waitForSelector('#dev-form:not([hidden])');
+    expect(await page.isHidden('#oidc-form')).toBe(true);
+    expect(await page.$('input[type="password"]')).toBeNull();
+    await pastEnFoto(page, '1280-aanmelden');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await pastEnFoto(page, '390-aanmelden');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.selectOption('#identiteit', { label: 'Contractbeheerder Testregio Noordoost' });
+    await page.click('#dev-aanmelden');
+    await page.waitForSelector('#rapport[data-periode="2026-3"]:not([hidden])');
+    expect(leesbaar(await page.textContent('#wie'))).toBe('Aangemeld als Contractbeheerder Testregio Noordoost');
+    await kiesPeriode(page);
+    expect(await page.evaluate(`[sessionStorage.getItem('hub-token') !== null, localStorage.length]`)).toEqual([true, 0]);
+
+    // Region: totals, the municipalities, the providers, budget lines and signals as GraphQL has them.
+    await totalenZijn(page, rapport.regio);
+    expect(await page.getAttribute('#rapport', 'data-niveau')).toBe('regio');
+    const cel = (tabel: string, code: string, veld: string) => page.textContent(`#${tabel} tr[data-code="${code}"] td[data-veld="${veld}"]`).then(leesbaar);
+    for (const g of rapport.gemeenten) {
+      for (const veld of ['budgetCenten', 'gerealiseerdCenten', 'verplichtCenten', 'prognoseCenten', 'ruimteCenten'] as const) expect(await cel('tabel-gemeenten', g.code, veld)).toBe(euro(g[veld]));
+    }
+    expect(await cel('tabel-aanbieders', AGB.alfa, 'ruimteCenten')).toBe(euro(-1_442_875));
+    expect(await cel('tabel-begrotingsposten', 'Ambulant', 'budgetCenten')).toBe(euro(28_200_000));
+    expect(await cel('tabel-signalen', AGB.beta, 'werkelijk')).toBe(euro(108_000));
+    // Amounts stay on one line: each amount's text is one line box.
+    const regels = await page.evaluate<number[]>(`[...document.querySelectorAll('#totalen dd, td.getal')].map((e) => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size; })`);
+    expect(regels.length).toBeGreaterThan(20);
+    expect(Math.max(...regels)).toBe(1);
+    // Waiting times per category: bars with the norm; ambulant's p90 (26) is above its norm (20), the median (14) within.
+    const wc = rapport.wachttijdenPerCategorie[0];
+    expect(wc).toMatchObject({ categorie: '45', mediaanWachtdagen: 14, normDagen: 20 });
+    const groep = '#staaf-wachttijden g[data-categorie="45"]';
+    expect(await page.getAttribute(`${groep} rect[data-reeks="mediaanWachtdagen"]`, 'data-waarde')).toBe('14');
+    expect(Number(await page.getAttribute(`${groep} rect[data-reeks="p90Wachtdagen"]`, 'data-waarde'))).toBeCloseTo(26, 6);
+    expect(await page.getAttribute(`${groep} line.norm`, 'data-norm')).toBe('20');
+    expect(await page.getAttribute(groep, 'class')).toBe('boven-norm');
+    expect(await page.getAttribute(`${groep} rect[data-reeks="p90Wachtdagen"]`, 'class')).toBe('p90 boven');
+    expect(await page.getAttribute(`${groep} rect[data-reeks="mediaanWachtdagen"]`, 'class')).toBe('mediaan');
+    await pastEnFoto(page, '1280-regio');
+
+    // Downloads need the token: fetched by the page, saved as a file; its content is the export's.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="gemeenten"]')]);
+    expect(download.suggestedFilename()).toBe('kwartaal-2026-Q3-gemeenten.csv');
+    // Byte for byte (a text decoder would drop the byte order mark Dutch Excel needs).
+    const gedownload = readFileSync(await download.path());
+    const direct = Buffer.from(await (await fetch(`${api.url}/export/kwartaal/2026/3/gemeenten.csv`, { headers: { authorization: `Bearer ${t.regio}` } })).arrayBuffer());
+    expect(gedownload.equals(direct)).toBe(true);
+    expect(gedownload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(gedownload.toString('utf8')).toContain('0796');
+    await page.waitForSelector('#download-status:has-text("is gedownload")');
+    // The workbook too: the same bytes as the export, a real XLSX with a sheet per table.
+    const [werkboek] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="xlsx"]')]);
+    expect(werkboek.suggestedFilename()).toBe('kwartaal-2026-Q3.xlsx');
+    const wb = await leesXlsx(readFileSync(await werkboek.path()));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(TABELLEN);
+    expect(await alle(page, '[data-download]', 'data-download')).toEqual(['regio', 'gemeenten', 'aanbieders', 'begrotingsposten', 'signalen', 'xlsx']);
+
+    // Drill down: a municipality (keyboard: its name is a button), then a provider; the breadcrumb goes back.
+    await page.focus('#tabel-gemeenten tr[data-code="0796"] button');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#rapport[data-niveau="gemeente"]');
+    const bosch = rapport.gemeenten.find((g) => g.code === '0796')!;
+    await totalenZijn(page, bosch);
+    expect(leesbaar(await page.textContent('#titel'))).toBe("Gemeente 's-Hertogenbosch");
+    const alfaBosch = rapport.gemeenteAanbieders.find((x) => x.gemeenteCode === '0796' && x.code === AGB.alfa)!;
+    expect(await alle(page, '#tabel-gemeente-aanbieders tbody tr', 'data-code')).toEqual([AGB.alfa]);
+    expect(await cel('tabel-gemeente-aanbieders', AGB.alfa, 'gerealiseerdCenten')).toBe(euro(alfaBosch.gerealiseerdCenten));
+    expect(await page.isHidden('#sectie-posten')).toBe(true);
+    await pastEnFoto(page, '1280-gemeente');
+    await page.click(`#tabel-gemeente-aanbieders tr[data-code="${AGB.alfa}"] button`);
+    await page.waitForSelector('#rapport[data-niveau="aanbieder"]');
+    await totalenZijn(page, alfaBosch);
+    expect(await alle(page, '#kruimelpad li')).toEqual(['Regio Testregio Noordoost', "Gemeente 's-Hertogenbosch", 'Alfa Jeugdhulp']);
+    expect(await alle(page, '#tabel-signalen tbody tr', 'data-code')).toEqual([AGB.alfa]);
+    await pastEnFoto(page, '1280-aanbieder');
+
+    // 390 px: the same page, every level, without sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await pastEnFoto(page, '390-aanbieder');
+    await page.click('#kruimelpad li:nth-child(2) button');
+    await page.waitForSelector('#rapport[data-niveau="gemeente"]');
+    await pastEnFoto(page, '390-gemeente');
+    await page.click('#kruimelpad li:nth-child(1) button');
+    await page.waitForSelector('#rapport[data-niveau="regio"]');
+    await totalenZijn(page, rapport.regio);
+    // The chart is redrawn at the phone's width.
+    const svgBreedte = Number(await page.getAttribute('#staaf-wachttijden', 'width'));
+    expect(svgBreedte).toBeLessThanOrEqual(390);
+    await pastEnFoto(page, '390-regio');
+
+    // Sign out: the token is gone, the picker is back.
+    await page.click('#afmelden');
+    await page.waitForSelector('#dev-form:not([hidden])');
+    expect(await page.evaluate(`sessionStorage.getItem('hub-token')`)).toBeNull();
+    expect(await page.isHidden('#rapport')).toBe(true);
+
+    expect(log.extern).toEqual([]);
+    expect(log.posts.length).toBeGreaterThan(0);
+    for (const body of log.posts) expect(body).not.toMatch(/mutation/i);
+    expect(log.csp).toEqual([]);
+    expect(log.mislukt).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a token the hub refuses sends the user back to sign-in; a provider sees no figures', async () => {
+    const { page } = await nieuwePagina(1280);
+    await page.goto(`${api.url}/dashboard`);
+    await page.waitForSelector('#dev-form:not([hidden])');
+    await page.evaluate(`sessionStorage.setItem('hub-token', 'niet-een-token')`);
+    await page.reload();
+    await page.waitForSelector('#fout:not([hidden])');
+    expect(await page.textContent('#fout')).toContain('Meld u opnieuw aan');
+    expect(await page.isVisible('#dev-form')).toBe(true);
+    expect(await page.evaluate(`sessionStorage.getItem('hub-token')`)).toBeNull();
+    // A provider's valid token: no access, still no data.
+    await page.evaluate(`sessionStorage.setItem('hub-token', ${JSON.stringify(t.alfa)})`);
+    await page.reload();
+    await page.waitForSelector('#fout:has-text("Geen toegang")');
+    expect(await page.isHidden('#rapport')).toBe(true);
+    expect(await page.$('#tabel-gemeenten')).toBeNull();
     await page.close();
   }, 30_000);
 
-  it('a wrong token shows an error, not data', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${api.url}/dashboard`);
-    await page.fill('#token', 'niet-een-token');
-    await page.fill('#jaar', '2026');
-    await page.selectOption('#kwartaal', '3');
-    await page.click('#toon');
-    await page.waitForSelector('#fout:not([hidden])');
-    expect(await page.textContent('#fout')).toContain('Ongeldig token');
-    expect(await page.isHidden('#rapport')).toBe(true);
-    expect(await page.$('#tabel-gemeenten')).toBeNull();
-    // A provider's valid token: no access, still no data.
-    await page.fill('#token', t.alfa);
-    await page.click('#toon');
-    // A selector, not a script: the page's Content-Security-Policy refuses eval.
-    await page.waitForSelector('#fout:has-text("Geen toegang")');
-    expect(await page.$('#tabel-gemeenten')).toBeNull();
-    await page.close();
-  }, 30_000);
+  describe('OIDC sign-in (authorisation code with PKCE) against a local provider', () => {
+    let oidc: TestOidcProvider;
+    let api2: TestApi;
+    beforeAll(async () => {
+      oidc = await startTestOidcProvider({
+        clientId: 'hub-dashboard',
+        audience: 'jeugdzorg-hub',
+        gebruiker: { sub: 'f.deboer', name: 'Femke de Boer', claims: { rol: 'regio', regio: 'NOB' } },
+      });
+      // Production-like: RS256 tokens from the provider only, no development secret, so no picker.
+      api2 = await startTestApi(await db.app({ poolSize: 2 }), {
+        JWT_SECRET: '', JWT_JWKS_URL: oidc.jwksUrl, JWT_ISSUER: oidc.issuer, JWT_AUDIENCE: 'jeugdzorg-hub',
+        OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: 'hub-dashboard', OIDC_SCOPE: 'openid profile',
+      });
+      oidc.redirectUri = `${api2.url}/dashboard`;
+    }, 30_000);
+    afterAll(async () => {
+      await api2?.close();
+      await oidc?.close();
+    });
+
+    it('the provider refuses a code without the right code_verifier', async () => {
+      const verifier = 'a'.repeat(43);
+      const challenge = createHash('sha256').update(verifier).digest('base64url');
+      const q = new URLSearchParams({ client_id: 'hub-dashboard', redirect_uri: oidc.redirectUri, response_type: 'code', scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256', state: 's' });
+      const res = await fetch(`${oidc.issuer}/authorize?${q.toString()}`, { redirect: 'manual' });
+      const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
+      const token = (v: string) => fetch(`${oidc.issuer}/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: 'hub-dashboard', redirect_uri: oidc.redirectUri, code_verifier: v }) });
+      expect((await token('b'.repeat(43))).status).toBe(400);
+      expect((await token(verifier)).status).toBe(200);
+      expect((await token(verifier)).status).toBe(400); // a code is used once
+      oidc.tokenVerzoeken.length = 0;
+    });
+
+    it('the browser signs in through the provider and shows the figures', async () => {
+      expect((await fetch(`${api2.url}/dev/identiteiten`)).status).toBe(404);
+      const res = await fetch(`${api2.url}/dashboard`);
+      expect(res.headers.get('content-security-policy')).toContain(`connect-src 'self' ${oidc.issuer}`);
+      expect(await (await fetch(`${api2.url}/dashboard/config.json`)).json()).toEqual({ oidc: { issuer: oidc.issuer, clientId: 'hub-dashboard', scope: 'openid profile' } });
+
+      const { page, log } = await nieuwePagina(1280, api2.url);
+      const bezocht: string[] = [];
+      page.on('request', (req) => { if (req.isNavigationRequest()) bezocht.push(req.url()); });
+      await page.goto(`${api2.url}/dashboard`);
+      await page.waitForSelector('#oidc-form:not([hidden])');
+      expect(await page.isHidden('#dev-form')).toBe(true);
+      await page.click('#oidc-aanmelden');
+      // Provider → back with a code → token request with the verifier → the report of the pinned day's last quarter.
+      await page.waitForSelector('#rapport[data-periode="2026-3"]:not([hidden])');
+      expect(leesbaar(await page.textContent('#wie'))).toBe('Aangemeld als Femke de Boer');
+      await totalenZijn(page, rapport.regio);
+      expect(oidc.tokenVerzoeken).toEqual([{ pkceGoed: true }]);
+      const naarProvider = bezocht.map((u) => new URL(u)).find((u) => u.origin === oidc.issuer);
+      expect(naarProvider?.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(naarProvider?.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // The code leaves the address bar; the token lives in the session only.
+      expect(page.url()).toBe(`${api2.url}/dashboard`);
+      const opslag = await page.evaluate<{ sessie: string | null; lokaal: number; pkce: string | null }>(`({ sessie: sessionStorage.getItem('hub-token'), lokaal: localStorage.length, pkce: sessionStorage.getItem('hub-oidc') })`);
+      expect(opslag).toMatchObject({ lokaal: 0, pkce: null });
+      expect(opslag.sessie?.split('.')).toHaveLength(3);
+      await pastEnFoto(page, '1280-oidc');
+      await page.click('#afmelden');
+      await page.waitForSelector('#oidc-form:not([hidden])');
+      expect(await page.evaluate(`sessionStorage.getItem('hub-token')`)).toBeNull();
+      // Only the provider besides the hub; no CSP refusals on the way.
+      expect(log.extern.every((u) => u.startsWith(oidc.issuer))).toBe(true);
+      expect(log.csp).toEqual([]);
+      await page.close();
+    }, 60_000);
+  });
 });

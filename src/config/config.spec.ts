@@ -13,6 +13,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });
 
+  it('the dashboard\'s OIDC sign-in: a client id with the issuer, https in production', () => {
+    expect(loadConfig({}).OIDC_SCOPE).toBe('openid');
+    expect(() => loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:8080' })).toThrow(/OIDC_CLIENT_ID: required with OIDC_ISSUER/);
+    expect(loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:8080', OIDC_CLIENT_ID: 'hub-dashboard' })).toMatchObject({ OIDC_ISSUER: 'http://127.0.0.1:8080', OIDC_CLIENT_ID: 'hub-dashboard' });
+    expect(() => loadConfig({ OIDC_ISSUER: 'idp', OIDC_CLIENT_ID: 'x' })).toThrow(/OIDC_ISSUER/);
+    expect(() => loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'http://idp.example', OIDC_CLIENT_ID: 'x' })).toThrow(/OIDC_ISSUER: https required in production/);
+  });
+
   it('requires a key source in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_JWKS_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HUB_ENCRYPTION_KEY/);

@@ -65,6 +65,21 @@ export class Config {
   @IsString()
   JWT_AUDIENCE?: string;
 
+  /** The OIDC provider the dashboard signs in with (authorization code + PKCE in the browser); unset: no OIDC sign-in. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['https', 'http'] })
+  OIDC_ISSUER?: string;
+
+  /** The dashboard's client id at the OIDC provider (a public client: no secret). */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  /** Scopes the dashboard asks for. */
+  @IsString()
+  @MinLength(1)
+  OIDC_SCOPE = 'openid';
+
   /** Longest accepted token lifetime (exp minus iat), in seconds; a token without exp is refused. */
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -271,7 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -298,6 +313,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cfg.NODE_ENV === 'production' && !cfg.METRICS_TOKEN && cfg.METRICS_PORT === undefined) {
     missing.push('METRICS_TOKEN: required in production unless METRICS_PORT serves metrics on a port of their own');
   }
+  if (cfg.OIDC_ISSUER && !cfg.OIDC_CLIENT_ID) missing.push('OIDC_CLIENT_ID: required with OIDC_ISSUER');
+  if (cfg.NODE_ENV === 'production' && cfg.OIDC_ISSUER && !cfg.OIDC_ISSUER.startsWith('https://')) missing.push('OIDC_ISSUER: https required in production');
   if (cfg.NODE_ENV === 'production') {
     // Without them a token minted for another service of the same identity provider would do.
     if (!cfg.JWT_ISSUER) missing.push('JWT_ISSUER: required in production');

@@ -1,14 +1,15 @@
 import type { HubModule } from '../common/hub-module';
 import { RapportageResolver } from './rapportage.resolver';
-import { dashboardRouter, kwartaalExportRouter } from './rapportage.router';
+import { dashboardRouter } from './dashboard.router';
+import { kwartaalExportRouter } from './rapportage.router';
 
 /** The quarterly report and dashboard. */
 export const MODULE: HubModule = {
   naam: 'rapportage',
   entiteiten: [],
   resolvers: [RapportageResolver],
-  routes: ({ ds, verifier }) => [
+  routes: ({ cfg, ds, verifier }) => [
     { pad: '/export', router: kwartaalExportRouter(ds, verifier) },
-    { pad: '/dashboard', router: dashboardRouter() },
+    { pad: '/dashboard', router: dashboardRouter(cfg) },
   ],
 };

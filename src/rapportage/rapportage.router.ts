@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import express, { type Request, type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/jwt';
@@ -150,44 +148,5 @@ export function kwartaalExportRouter(ds: DataSource, verifier: TokenVerifier): R
     }),
   );
   router.use(jsonFouten('export'));
-  return router;
-}
-
-/** The dashboard's files, read once: a static page, its script and its style sheet. */
-const BESTANDEN: Record<string, { type: string; naam: string }> = {
-  '/': { type: 'text/html; charset=utf-8', naam: 'index.html' },
-  '/dashboard.js': { type: 'text/javascript; charset=utf-8', naam: 'dashboard.js' },
-  '/dashboard.css': { type: 'text/css; charset=utf-8', naam: 'dashboard.css' },
-};
-
-/**
- * The page only talks to this origin's /graphql, loads nothing from elsewhere, runs no inline
- * script or style, and may not be framed.
- */
-export const DASHBOARD_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** GET /dashboard: the read-only quarterly-report page (static; the data comes from GraphQL with the user's token). */
-export function dashboardRouter(): Router {
-  const router = express.Router();
-  const dir = path.join(__dirname, 'dashboard');
-  const inhoud = new Map(Object.entries(BESTANDEN).map(([route, b]) => [route, readFileSync(path.join(dir, b.naam))]));
-  router.get(['/', '/dashboard.js', '/dashboard.css'], (req, res) => {
-    const route = req.path;
-    const b = BESTANDEN[route];
-    res.setHeader('content-security-policy', DASHBOARD_CSP);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    res.setHeader('cache-control', 'no-store');
-    res.type(b.type).send(inhoud.get(route));
-  });
   return router;
 }

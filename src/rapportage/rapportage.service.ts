@@ -7,9 +7,10 @@ import { Params } from '../auth/scope';
 import { systeemLezen } from '../db/tenant';
 import { kwartaalVan, type Kwartaal } from './rapportage.rules';
 import { begrotingspostenSql, grenzenSql, namenSql, stromenSql, wachttijdSql } from './rapportage.sql';
-import { BegrotingspostRegel, KwartaalRegel, Kwartaalrapportage, KwartaalSignaal, SignaalSoortKwartaal } from './rapportage.types';
+import { PRODUCTCATEGORIEEN } from '../catalogue/product.rules';
+import { BegrotingspostRegel, KwartaalGemeenteAanbieder, KwartaalRegel, Kwartaalrapportage, KwartaalSignaal, KwartaalWachttijdCategorie, SignaalSoortKwartaal } from './rapportage.types';
 
-type Niveau = 'regio' | 'gemeente' | 'aanbieder';
+type Niveau = 'regio' | 'gemeente' | 'aanbieder' | 'gemeente_aanbieder';
 
 interface StroomRij {
   niveau: Niveau;
@@ -27,9 +28,11 @@ interface StroomRij {
 }
 
 interface WachtRij {
-  niveau: Niveau;
+  niveau: Niveau | 'categorie';
   gemeente_code: string | null;
   aanbieder_agb: string | null;
+  product_categorie: string | null;
+  norm: number | null;
   aantal_gestart: number;
   mediaan: number | null;
   p90: number | null;
@@ -56,7 +59,10 @@ interface PostRij {
 }
 
 const sleutel = (niveau: Niveau, r: { gemeente_code: string | null; aanbieder_agb: string | null }) =>
-  niveau === 'regio' ? 'regio' : niveau === 'gemeente' ? `g:${r.gemeente_code ?? ''}` : `a:${r.aanbieder_agb ?? ''}`;
+  niveau === 'regio' ? 'regio'
+    : niveau === 'gemeente' ? `g:${r.gemeente_code ?? ''}`
+      : niveau === 'aanbieder' ? `a:${r.aanbieder_agb ?? ''}`
+        : `ga:${r.gemeente_code ?? ''}:${r.aanbieder_agb ?? ''}`;
 
 function leeg(code: string, naam: string): KwartaalRegel {
   return {
@@ -114,10 +120,14 @@ function samenstellen(
   const regel = (niveau: Niveau, r: { gemeente_code: string | null; aanbieder_agb: string | null }): KwartaalRegel | undefined => {
     const code = niveau === 'regio' ? regio : niveau === 'gemeente' ? r.gemeente_code : r.aanbieder_agb;
     // A NULL key is the other level's registry row (a municipality without provider), not a row of this level.
-    if (code === null) return undefined;
+    if (code === null || (niveau === 'gemeente_aanbieder' && r.gemeente_code === null)) return undefined;
     const s = sleutel(niveau, r);
     let x = regels.get(s);
-    if (!x) regels.set(s, (x = leeg(code, naam.get(`${niveau}:${code}`) ?? code)));
+    if (!x) {
+      x = leeg(code, naam.get(`${niveau === 'gemeente_aanbieder' ? 'aanbieder' : niveau}:${code}`) ?? code);
+      if (niveau === 'gemeente_aanbieder') (x as KwartaalGemeenteAanbieder).gemeenteCode = r.gemeente_code as string;
+      regels.set(s, x);
+    }
     return x;
   };
   regel('regio', { gemeente_code: null, aanbieder_agb: null });
@@ -135,7 +145,17 @@ function samenstellen(
     x.uitstroomOverig = r.overig;
     x.uitstroom = r.plan + r.voortijdig + r.overig;
   }
+  const categorieen: KwartaalWachttijdCategorie[] = [];
   for (const r of wacht) {
+    if (r.niveau === 'categorie') {
+      if (r.product_categorie === null) continue;
+      categorieen.push({
+        categorie: r.product_categorie, naam: PRODUCTCATEGORIEEN[r.product_categorie] ?? r.product_categorie,
+        aantalGestart: r.aantal_gestart, mediaanWachtdagen: r.mediaan, p90Wachtdagen: r.p90, normDagen: r.norm,
+        aantalWachtend: r.wachtend_eind, aantalWachtendBovenNorm: r.boven_norm,
+      });
+      continue;
+    }
     const x = regel(r.niveau, r);
     if (!x) continue;
     x.aantalGestart = r.aantal_gestart;
@@ -172,6 +192,8 @@ function samenstellen(
     regio: regels.get('regio') as KwartaalRegel,
     gemeenten: lijst('g:'),
     aanbieders: lijst('a:'),
+    gemeenteAanbieders: (lijst('ga:') as KwartaalGemeenteAanbieder[]).sort((a, b) => a.gemeenteCode.localeCompare(b.gemeenteCode) || a.code.localeCompare(b.code)),
+    wachttijdenPerCategorie: categorieen.sort((a, b) => a.categorie.localeCompare(b.categorie)),
     begrotingsposten: posten.map((b): BegrotingspostRegel => {
       const [budget, jaar, verplicht] = [Number(b.budget), Number(b.jaar), Number(b.verplicht)];
       return {

@@ -6,12 +6,17 @@ import { nietVerwijderdSql } from '../toewijzing/toewijzing.rules';
 import type { Kwartaal } from './rapportage.rules';
 import { uitstroomGroepSql } from './rapportage.rules';
 
-/** The three levels of one GROUPING SETS pass: the region, per municipality, per provider. */
-const NIVEAUS = `GROUPING SETS ((), (f.gemeente_code), (f.aanbieder_agb))`;
+/**
+ * The four levels of one GROUPING SETS pass: the region, per municipality, per provider, and per
+ * provider within a municipality (the dashboard's drill-down region → municipality → provider).
+ */
+const NIVEAUS = `GROUPING SETS ((), (f.gemeente_code), (f.aanbieder_agb), (f.gemeente_code, f.aanbieder_agb))`;
 
-/** `regio` when neither column is grouped, else the one that is. */
+/** `regio` when neither column is grouped, `gemeente_aanbieder` when both are, else the one that is. */
 const NIVEAU = (a: string) =>
-  `CASE WHEN GROUPING(${a}.gemeente_code) = 1 AND GROUPING(${a}.aanbieder_agb) = 1 THEN 'regio' WHEN GROUPING(${a}.aanbieder_agb) = 1 THEN 'gemeente' ELSE 'aanbieder' END`;
+  `CASE WHEN GROUPING(${a}.gemeente_code) = 1 AND GROUPING(${a}.aanbieder_agb) = 1 THEN 'regio'
+        WHEN GROUPING(${a}.gemeente_code) = 0 AND GROUPING(${a}.aanbieder_agb) = 0 THEN 'gemeente_aanbieder'
+        WHEN GROUPING(${a}.aanbieder_agb) = 1 THEN 'gemeente' ELSE 'aanbieder' END`;
 
 /**
  * Money and client flows of one quarter, per region, municipality and provider, in one statement
@@ -124,11 +129,13 @@ export function stromenSql(p: Principal, regio: string, k: Kwartaal, P: Params):
 }
 
 /**
- * Waiting times per region, municipality and provider in one statement, from the same items and
+ * Waiting times per region, municipality, provider, provider within a municipality and product
+ * category in one statement, from the same items and
  * statistics as the waiting-time module (`wachtItemsSql`, `statistiekSql`): median and 90th
  * percentile request (or allocation) → start over care started in the quarter; and at the
  * quarter's end the children waiting (wait begun, not started by then, toewijzing not ended
- * before then) and of them those waiting longer than the norm request → start.
+ * before then) and of them those waiting longer than the norm request → start. Per category also
+ * the norm that holds for it (the category's own, else the region's general one).
  */
 export function wachttijdSql(p: Principal, regio: string, k: Kwartaal, P: Params): string {
   const where = `t.regio_code = ${P.add(regio)} AND ${clientScopeSql(p, 't', P)}`;
@@ -137,11 +144,13 @@ export function wachttijdSql(p: Principal, regio: string, k: Kwartaal, P: Params
   const tot = `${P.add(k.tot)}::date`;
   const wachtend = `${BEGIN_WACHTLIJST} <= ${tot} AND (i.gestart IS NULL OR i.gestart > ${tot}) AND (i.einddatum IS NULL OR i.einddatum >= ${tot})`;
   return `
-  SELECT ${NIVEAU('i')} AS niveau, i.gemeente_code, i.aanbieder_agb, ${stats},
+  SELECT CASE WHEN GROUPING(i.product_categorie) = 0 THEN 'categorie' ELSE ${NIVEAU('i')} END AS niveau,
+         i.gemeente_code, i.aanbieder_agb, i.product_categorie, ${stats},
          count(*) FILTER (WHERE ${wachtend})::int AS wachtend_eind,
-         count(*) FILTER (WHERE ${wachtend} AND ${dagenSql(BEGIN_WACHTLIJST, tot)} > ${normSql('i', NormSoort.aanmelding_tot_start)})::int AS boven_norm
-    FROM (${items}) i
-   GROUP BY GROUPING SETS ((), (i.gemeente_code), (i.aanbieder_agb))`;
+         count(*) FILTER (WHERE ${wachtend} AND ${dagenSql(BEGIN_WACHTLIJST, tot)} > i.norm)::int AS boven_norm,
+         max(i.norm) AS norm
+    FROM (SELECT w.*, ${normSql('w', NormSoort.aanmelding_tot_start)} AS norm FROM (${items}) w) i
+   GROUP BY GROUPING SETS ((), (i.gemeente_code), (i.aanbieder_agb), (i.gemeente_code, i.aanbieder_agb), (i.product_categorie))`;
 }
 
 /**

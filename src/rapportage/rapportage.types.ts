@@ -69,6 +69,39 @@ export class KwartaalRegel {
   aantalWachtendBovenNorm!: number;
 }
 
+@ObjectType('KwartaalGemeenteAanbieder', { description: 'A provider\'s figures within one municipality (drill-down region → municipality → provider). Amounts in eurocents; the budget is the provider\'s lumpsum share of that municipality (contract ceilings are not split over municipalities).' })
+export class KwartaalGemeenteAanbieder extends KwartaalRegel {
+  @Field(() => String, { description: 'The municipality (CBS code); `code` is the provider\'s AGB code.' })
+  gemeenteCode!: string;
+}
+
+@ObjectType('KwartaalWachttijdCategorie', { description: 'Waiting times of one iJw product category (Categorie, JZ020) against the region\'s norm request → start.' })
+export class KwartaalWachttijdCategorie {
+  @Field(() => String, { description: 'iJw product category (Categorie).' })
+  categorie!: string;
+
+  @Field(() => String, { description: 'Name of the category (code list JZ020).' })
+  naam!: string;
+
+  @Field(() => Int, { description: 'Toewijzingen of the category whose care started (first JW305) in the quarter.' })
+  aantalGestart!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Median days request (JW315, else allocation) → start, over care started in the quarter.' })
+  mediaanWachtdagen!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '90th percentile of the same days.' })
+  p90Wachtdagen!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The norm request → start in days that holds for the category (its own, else the region\'s general norm); empty without a norm.' })
+  normDagen!: number | null;
+
+  @Field(() => Int, { description: 'Children waiting at the quarter\'s end.' })
+  aantalWachtend!: number;
+
+  @Field(() => Int, { description: 'Of them, waiting longer than the norm.' })
+  aantalWachtendBovenNorm!: number;
+}
+
 @ObjectType('BegrotingspostRegel', { description: 'One regional budget line in the quarterly report. Amounts in eurocents.' })
 export class BegrotingspostRegel {
   @Field(() => String, { description: 'Name of the budget line.' })
@@ -142,6 +175,12 @@ export class Kwartaalrapportage {
 
   @Field(() => [KwartaalRegel], { description: 'Per provider with figures or a budget, by AGB code.' })
   aanbieders!: KwartaalRegel[];
+
+  @Field(() => [KwartaalGemeenteAanbieder], { description: 'Per provider within each municipality in the caller\'s scope, by CBS code then AGB code.' })
+  gemeenteAanbieders!: KwartaalGemeenteAanbieder[];
+
+  @Field(() => [KwartaalWachttijdCategorie], { description: 'Waiting times per product category against the norm, by category.' })
+  wachttijdenPerCategorie!: KwartaalWachttijdCategorie[];
 
   @Field(() => [BegrotingspostRegel], { description: 'Per regional budget line of the year.' })
   begrotingsposten!: BegrotingspostRegel[];
