@@ -2,7 +2,8 @@ import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
 import { ConnectionType, PageArgs } from '../graphql/pagination';
 import { AUDIT_LEZERS, auditregelService } from './auditregels.service';
-import { AuditregelFilter, AuditregelType } from './auditregels.types';
+import { AuditregelFilter } from './auditregels.inputs';
+import { AuditregelType } from './auditregels.types';
 
 export const AuditregelConnection = ConnectionType(AuditregelType, 'Auditregel');
 

@@ -8,7 +8,7 @@ import { withTenant } from '../db/tenant';
 import { bearerPrincipal, jsonFouten, wrap } from '../http/bearer';
 import type { TokenVerifier } from './jwt';
 import { AUDIT_LEZERS, auditregelService } from './auditregels.service';
-import { AuditregelFilter } from './auditregels.types';
+import { AuditregelFilter } from './auditregels.inputs';
 
 /** The query parameters of the export: the GraphQL filter's fields but the BSN. */
 const TEKST = ['actor', 'rol', 'clientReferentie', 'entiteit', 'entiteitId', 'actie', 'regioCode'] as const;

@@ -6,7 +6,8 @@ import { toCsv } from '../http/csv';
 import type { Connection, PageArgs } from '../graphql/pagination';
 import { audit } from './audit.service';
 import { redenVoor } from './audit-redenen';
-import type { AuditregelFilter, AuditregelType } from './auditregels.types';
+import type { AuditregelFilter } from './auditregels.inputs';
+import type { AuditregelType } from './auditregels.types';
 import type { Principal, Rol } from './principal';
 import { Params } from './scope';
 
