@@ -369,6 +369,8 @@ const QUERIES: Record<string, QuerySpec> = {
   aanbieders: { aanroepen: een('aanbieders(first: 200) { edges { node { agb } } }'), rijen: (d) => edges(d).map((r) => ({ agb: r.agb as string })) },
   afrekeningen: { aanroepen: een('afrekeningen(filter: { maand: "2026-09-01" }) { id regioCode gemeenteCode aanbiederAgb bedragCenten }'), rijen: (d) => lijst(d).map(rij) },
   arrangementen: { aanroepen: een('arrangementen(first: 200) { edges { node { id naam } } }'), rijen: (d) => edges(d).map((r) => ({ regio: ARRANGEMENT[r.naam as string] })) },
+  // The contract managers' rows of the set-up: every one names its region.
+  auditregels: { aanroepen: een('auditregels(first: 200, filter: { rol: "regio" }) { edges { node { id regioCode } } }'), rijen: (d) => edges(d).map(rij) },
   begrotingsposten: {
     aanroepen: een('begrotingsposten(jaar: 2026) { id regioCode gemeenten bedragCenten }'),
     rijen: (d) => lijst(d).map((r) => ({ regio: r.regioCode as string, gemeenten: r.gemeenten as string[] })),
@@ -696,6 +698,17 @@ const MUTATIES: Record<string, MutatieSpec> = {
   herbezorg: { doc: 'mutation($id: ID!) { herbezorg(id: $id) { id } }', vars: () => ({ id: id.jw301NOB }), doelwit: true },
   // A closed local port: nothing leaves this machine when the worker tries to deliver there.
   registreerBezorgadres: { doc: 'mutation($agb: String!) { registreerBezorgadres(agb: $agb, url: "http://127.0.0.1:9/ijw") { bezorgadres { url } } }', vars: () => ({ agb: AGB.alfa }), doelwit: true },
+  registreerAanbieder: {
+    doc: 'mutation($input: RegistreerAanbiederInput!) { registreerAanbieder(input: $input) { aanbieder { agb } } }',
+    vars: () => ({ input: { agb: `72${String(++uniek).padStart(6, '0')}`, naam: `Matrix ${uniek}`, contacten: [{ naam: 'A. Matrix', functie: 'contractmanager', email: 'a@matrix.example' }] } }),
+    doelwit: false,
+  },
+  // A provider aims at its own (alfa); the others at beta, contracted in NOB only.
+  wijzigAanbiederContacten: {
+    doc: 'mutation($input: WijzigAanbiederContactenInput!) { wijzigAanbiederContacten(input: $input) { agb } }',
+    vars: (w) => ({ input: { agb: w.rol === 'aanbieder' ? AGB.alfa : AGB.beta, contacten: [{ naam: 'B. Matrix', functie: 'zorgcoördinator', email: 'b@matrix.example' }] } }),
+    doelwit: true,
+  },
   roteerOndertekeningsgeheim: { doc: 'mutation($agb: String!) { roteerOndertekeningsgeheim(agb: $agb) { bezorgadres { url } } }', vars: () => ({ agb: AGB.alfa }), doelwit: true },
   verwijderBezorgadres: { doc: 'mutation($agb: String!) { verwijderBezorgadres(agb: $agb) }', vars: () => ({ agb: AGB.alfa }), doelwit: true },
   herverdeelBegrotingspost: { doc: 'mutation($id: ID!) { herverdeelBegrotingspost(id: $id) { id } }', vars: () => ({ id: id.postNOB }), doelwit: true },

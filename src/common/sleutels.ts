@@ -5,7 +5,8 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  * - `versleuteling`: a key ring for stored data (messages, client data, endpoint secrets). The
  *   first key writes; every key reads, so a rotation reads old blobs while writing new ones.
  * - `bsnHash`: the key of the keyed hash under which clients are found. Changing it orphans every
- *   stored hash (client, levering, verzoek, prestatie), so it is not part of the ring.
+ *   stored hash (client, levering, verzoek, prestatie, and audit_log's, which is append-only), so it
+ *   is not part of the ring.
  * Delivery signing secrets are per endpoint (see `bezorgadres`), never one of these keys.
  */
 

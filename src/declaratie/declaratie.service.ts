@@ -236,7 +236,7 @@ export const declaratieService = {
     );
     const prestaties = rows.length ? await em.findBy(PrestatieEntity, rows.map((r) => ({ id: r.pr_id }))) : [];
     const byId = new Map(prestaties.map((x) => [x.id, x]));
-    await audit(em, p, 'declaratie.prestaties.gelezen', 'declaratie', d.id, { aantal: rows.length }, d.regioCode);
+    await audit(em, p, 'declaratie.prestaties.gelezen', 'declaratie', d.id, { aantal: rows.length }, d.regioCode, prestaties.map((x) => x.clientHash));
     return rows.map((r) => {
       const pr = byId.get(r.pr_id) as PrestatieEntity;
       return {

@@ -20,4 +20,13 @@ export class AanbiederEntity {
   @Field(() => String, { description: 'Chamber of commerce number.', nullable: true })
   @Column({ type: 'varchar', length: 8, nullable: true })
   kvk!: string | null;
+
+  /**
+   * The region whose contract manager (or administrator) registered the provider; null for one
+   * registered by the hub-wide administrator or before onboarding existed. That region keeps the
+   * provider's contacts before it contracts it.
+   */
+  @Field(() => String, { nullable: true, description: 'Region that registered the provider (onboarding), if one did.' })
+  @Column({ name: 'aangemeld_door_regio', type: 'varchar', length: 20, nullable: true })
+  aangemeldDoorRegio!: string | null;
 }

@@ -1,6 +1,8 @@
 import type { HubModule } from '../common/hub-module';
 import { registryLoaders } from './loaders';
+import { AanbiederContactEntity } from './aanbieder-contact.entity';
 import { AanbiederEntity } from './aanbieder.entity';
+import { AanbiederOnboardingResolver } from './aanbieder.resolver';
 import { BezorgadresEntity } from './bezorgadres.entity';
 import { AanbiederBezorgadresResolver, BezorgadresResolver } from './bezorgadres.resolver';
 import { GemeenteEntity } from './gemeente.entity';
@@ -10,7 +12,7 @@ import { AanbiederResolver, GemeenteResolver, RegioResolver } from './registry.r
 /** Parties: regions, municipalities, providers and their delivery endpoints. */
 export const MODULE: HubModule = {
   naam: 'registry',
-  entiteiten: [RegioEntity, GemeenteEntity, AanbiederEntity, BezorgadresEntity],
+  entiteiten: [RegioEntity, GemeenteEntity, AanbiederEntity, BezorgadresEntity, AanbiederContactEntity],
   loaders: registryLoaders,
-  resolvers: [RegioResolver, GemeenteResolver, AanbiederResolver, AanbiederBezorgadresResolver, BezorgadresResolver],
+  resolvers: [RegioResolver, GemeenteResolver, AanbiederResolver, AanbiederBezorgadresResolver, BezorgadresResolver, AanbiederOnboardingResolver],
 };

@@ -37,12 +37,12 @@ export class ToewijzingResolver {
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client. Client data: every read is audited.' })
   async client(@Root() t: ToewijzingEntity, @Ctx() ctx: HubContext): Promise<ClientType | null> {
     const em = await ctx.em();
-    const rows = await em.query<{ id: string; gemeente_code: string; regio_code: string; gegevens_versleuteld: Buffer }[]>(
-      `SELECT id, gemeente_code, regio_code, gegevens_versleuteld FROM client WHERE id = $1`,
+    const rows = await em.query<{ id: string; gemeente_code: string; regio_code: string; bsn_hash: string; gegevens_versleuteld: Buffer }[]>(
+      `SELECT id, gemeente_code, regio_code, bsn_hash, gegevens_versleuteld FROM client WHERE id = $1`,
       [t.clientId],
     );
     if (!rows[0]) return null;
-    await audit(em, ctx.principal, 'client.gelezen', 'client', rows[0].id, { via: 'toewijzing', toewijzing: t.id }, rows[0].regio_code);
+    await audit(em, ctx.principal, 'client.gelezen', 'client', rows[0].id, { via: 'toewijzing', toewijzing: t.id }, rows[0].regio_code, rows[0].bsn_hash);
     const g = leesClient(rows[0].gegevens_versleuteld, ctx.sleutels);
     return { id: rows[0].id, bsn: g.bsn, geboortedatum: g.geboortedatum, geslacht: g.geslacht, achternaam: g.achternaam, gemeenteCode: rows[0].gemeente_code };
   }

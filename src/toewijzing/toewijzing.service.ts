@@ -267,7 +267,7 @@ async function stuurJw301(
     beantwoordt: new Set((vow ? picture : (a.beantwoordt ?? [])).map((t) => t.nummer)),
   });
   const id = await schrijfUitgaand(em, sleutels, message, { regioCode: a.regio, aanbiederAgb: a.agb, gemeenteCode: a.gemeente });
-  await audit(em, p, a.actie, 'toewijzing', a.gewijzigd[0]?.id ?? null, { nummers: a.gewijzigd.map((t) => t.nummer), bericht: id }, a.regio);
+  await audit(em, p, a.actie, 'toewijzing', a.gewijzigd[0]?.id ?? null, { nummers: a.gewijzigd.map((t) => t.nummer), bericht: id }, a.regio, sleutels.bsnHash(a.gegevens.bsn));
   return em.findOneByOrFail(BerichtEntity, { id });
 }
 

@@ -108,7 +108,7 @@ async function stuurJw319(em: EntityManager, p: Principal, sleutels: Sleutels, v
     },
   };
   const id = await schrijfUitgaand(em, sleutels, message, { regioCode: v.regioCode, aanbiederAgb: v.aanbiederAgb, gemeenteCode: v.gemeenteCode, heenId: null });
-  await audit(em, p, actie, 'verzoek', v.id, { bericht: id, referentie: v.referentieAanbieder }, v.regioCode);
+  await audit(em, p, actie, 'verzoek', v.id, { bericht: id, referentie: v.referentieAanbieder }, v.regioCode, v.clientHash);
   return em.findOneByOrFail(BerichtEntity, { id });
 }
 
@@ -167,7 +167,7 @@ export const verzoekService = {
       pakket: v.pakket ?? { ongewijzigd: [], teWijzigen: [], nieuw: [] },
     });
     await em.update(VerzoekEntity, { id: v.id }, { status: VerzoekStatus.toegewezen, toewijzingId: r.toewijzingen[0]?.id ?? null, beantwoordOp: nu() });
-    await audit(em, p, 'verzoek.toegewezen', 'verzoek', v.id, { bericht: r.bericht.id, referentie: v.referentieAanbieder }, v.regioCode);
+    await audit(em, p, 'verzoek.toegewezen', 'verzoek', v.id, { bericht: r.bericht.id, referentie: v.referentieAanbieder }, v.regioCode, v.clientHash);
     return r;
   },
 

@@ -115,9 +115,16 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
       if (!UUID.test(id)) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
       // The XML carries client data: reading it is audited in the same transaction.
       const xml = await withTenant(ds, p, async (em) => {
-        const rows = await em.query<{ xml_versleuteld: Buffer; regio_code: string | null }[]>('SELECT xml_versleuteld, regio_code FROM bericht WHERE id = $1', [id]);
+        // The clients it names: a one-client message's order key, or a claim's prestaties.
+        const rows = await em.query<{ xml_versleuteld: Buffer; regio_code: string | null; clienten: string[] }[]>(
+          `SELECT b.xml_versleuteld, b.regio_code,
+                  CASE WHEN b.client_sleutel IS NOT NULL THEN ARRAY[b.client_sleutel::text]
+                       ELSE ARRAY(SELECT DISTINCT pr.client_hash::text FROM declaratie d JOIN prestatie pr ON pr.declaratie_id = d.id WHERE d.bericht_id = b.id) END AS clienten
+             FROM bericht b WHERE b.id = $1`,
+          [id],
+        );
         if (!rows[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
-        await audit(em, p, 'bericht.xml.gelezen', 'bericht', id, {}, rows[0].regio_code);
+        await audit(em, p, 'bericht.xml.gelezen', 'bericht', id, {}, rows[0].regio_code, rows[0].clienten);
         return opts.sleutels.ontsleutel(rows[0].xml_versleuteld);
       });
       res.type('application/xml').send(xml);
