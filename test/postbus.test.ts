@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
-import type { IjwNode } from '../src/messaging/ijw/codec';
+import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { bouwRetour } from '../src/messaging/processing/retour';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { schrijfUitgaandBulk } from '../src/messaging/uitgaand';
 import type { TestApi } from './helpers/api';
@@ -125,6 +126,28 @@ describe('a provider pulls its mailbox over REST', () => {
     expect((await http(t.alfa, '?aantal=251')).status).toBe(400);
     expect((await http(t.alfa, '?aantal=0')).status).toBe(400);
     expect((await http(t.alfa, '?na=onzin')).status).toBe(400);
+  });
+});
+
+describe("a municipality's case system pulls its mailbox", () => {
+  it("the provider's JW302 on the case system's JW301 waits for that municipality only, and is confirmed once", async () => {
+    const heenId = await stuurBericht(api.url, t.zaak, zaakJw301({ bsn: testBsn(2), nummer: 7002, identificatie: 'PB2', dagtekening: vandaag }));
+    await wachtOpBericht(api.url, t.zaak, heenId, (s) => s.status === 'beschikbaar');
+    const heen = (await parseMessage(await (await http(t.alfa, `/${heenId}`)).text())).message;
+    const id = await stuurBericht(api.url, t.alfa, writeMessage(bouwRetour(heen, { header: [], klassen: new Map() }, 'PR2', vandaag)));
+    expect((await wachtOpBericht(api.url, t.zaak, id, (s) => !['ontvangen', 'klaar'].includes(s.status))).status).toBe('beschikbaar');
+    // The back office of the same municipality sees it too; Oss, and the provider that sent it, do not.
+    for (const token of [t.zaak, hub.tokens.bosch]) expect((await lijst(token)).berichten).toEqual([expect.objectContaining({ id, type: 'JW302', heenId })]);
+    expect((await lijst(hub.tokens.oss)).berichten).toEqual([]);
+    expect((await lijst(t.alfa)).berichten.map((b) => b.id)).not.toContain(id);
+    expect((await http(hub.tokens.oss, `/${id}`, 'DELETE')).status).toBe(404);
+    expect((await http(t.alfa, `/${id}`, 'DELETE')).status).toBe(404);
+    expect(await (await http(t.zaak, `/${id}`)).text()).toMatch(/Identificatie>PB2</);
+    const M = `mutation($ids: [ID!]!) { bevestigOntvangst(ids: $ids) { id type status } }`;
+    const [a, b] = await Promise.all([api.gql(t.zaak, M, { ids: [id] }), api.gql(hub.tokens.bosch, M, { ids: [id] })]);
+    expect([a.data, b.data]).toEqual([{ bevestigOntvangst: [{ id, type: 'JW302', status: 'opgehaald' }] }, { bevestigOntvangst: [{ id, type: 'JW302', status: 'opgehaald' }] }]);
+    expect(await auditRijen('bericht.opgehaald', id)).toBe(1);
+    expect((await lijst(t.zaak)).berichten).toEqual([]);
   });
 });
 
