@@ -11,6 +11,7 @@ import { createDataSource, type DataSourceOpties } from './db/data-source';
 import { MODULE as declaratie } from './declaratie/module';
 import { buildHubSchema } from './graphql/schema';
 import { MODULE as messaging } from './messaging/module';
+import { MODULE as postbus } from './postbus/module';
 import { BerichtHandlers } from './messaging/processing/handlers';
 import { MODULE as rapportage } from './rapportage/module';
 import { MODULE as registry } from './registry/module';
@@ -21,7 +22,7 @@ import { MODULE as toewijzing } from './toewijzing/module';
  * Every feature of the hub, the one list that names them all: the api, the worker, the scripts
  * and the tests build their database access, their schema and their message handlers from it.
  */
-export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, toewijzing, declaratie, capaciteit, bekostiging, rapportage, sleutels];
+export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, rapportage, sleutels];
 
 /** Every table's entity, for the DataSource and the migration drift check. */
 export const ENTITEITEN = MODULES.flatMap((m) => m.entiteiten);

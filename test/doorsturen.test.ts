@@ -63,7 +63,8 @@ describe('municipality messages through the hub', () => {
     const heen = (await parseMessage(await (await fetch(`${api.url}/ijw/berichten/${eerste}/xml`, { headers: { authorization: `Bearer ${t.alfa}` } })).text())).message;
     const jw302 = writeMessage(bouwRetour(heen, { header: [], klassen: new Map() }, 'P1', vandaag));
     const id = await post(t.alfa, jw302);
-    expect(await klaar(t.alfa, id)).toMatchObject({ status: 'verwerkt', fouten: null });
+    // Back to the case system that sent the JW301: delivered to its mailbox.
+    expect(await klaar(t.alfa, id)).toMatchObject({ status: 'beschikbaar', fouten: null });
     expect((await klaar(t.zaak, eerste)).retour).toMatchObject({ id, type: 'JW302', retourcodes: [] });
     const tweede = await post(t.alfa, writeMessage(bouwRetour(heen, { header: [], klassen: new Map() }, 'P2', vandaag)));
     expect((await klaar(t.alfa, tweede)).fouten?.[0].message).toMatch(/heeft al een retour/);

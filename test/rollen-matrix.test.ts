@@ -4,18 +4,19 @@ import { buildSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { SYSTEEM, type Rol } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
-import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { bouwRetour } from '../src/messaging/processing/retour';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { seed } from '../src/seed/seed';
 import { startTestApi, type TestApi } from './helpers/api';
-import { jw305Xml, retourcodesVan, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
+import { jw305Xml, retourcodesVan, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht, zaakJw301 } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { jw323Xml } from './helpers/declaraties';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { MUTATION_MATRIX, QUERY_MATRIX, type Zicht } from './fixtures/rollen-matrix';
 import { pinKlok } from './helpers/klok';
 
-pinKlok();
+const vandaag = pinKlok();
 
 /**
  * The role × operation matrix: every Query and Mutation field of schema/schema.graphql, called by
@@ -219,6 +220,22 @@ async function vraagAan(t: Tenant): Promise<void> {
   berichtVan.push({ id: r.id, tenant: t });
 }
 
+/**
+ * Mailbox items in the tenant: a JW301 from the municipality's own case system, forwarded to the
+ * provider's mailbox, and the provider's JW302 on it, back in the municipality's.
+ */
+async function postbus(t: Tenant, nummer: number): Promise<{ jw301: string; jw302: string }> {
+  const gemeente = t.gemeenten![0];
+  const zaak = tokenToegang(gemeente);
+  const jw301 = await stuurBericht(api.url, zaak, zaakJw301({ bsn: testBsn(nummer - 8300), nummer, identificatie: `MP${nummer}`, dagtekening: vandaag, agb: t.agb, gemeente }));
+  await wachtOpBericht(api.url, zaak, jw301, (b) => b.status === 'beschikbaar');
+  const aanbieder = tokenAanbieder(t.agb!);
+  const xml = await (await fetch(`${api.url}/ijw/berichten/${jw301}/xml`, { headers: { authorization: `Bearer ${aanbieder}` } })).text();
+  const jw302 = await stuurBericht(api.url, aanbieder, writeMessage(bouwRetour((await parseMessage(xml)).message, { header: [], klassen: new Map() }, `MR${nummer}`, vandaag)));
+  await wachtOpBericht(api.url, zaak, jw302, (b) => b.status === 'beschikbaar');
+  return { jw301, jw302 };
+}
+
 const CONTRACT_VELDEN = 'id nummer producten { id product { code } }';
 
 beforeAll(async () => {
@@ -297,6 +314,11 @@ beforeAll(async () => {
   // Three requests in 's-Hertogenbosch, one for each answer the mutations give.
   for (const t of [T1, T1, T1, T2, T3]) await vraagAan(t);
   for (const t of [tk.gemeente0796, tk.gemeente0828, tk.gemeente0014]) await ok(t, `mutation { maakAfrekeningen(filter: { maand: "2026-09-01" }) { id } }`);
+  const pb = await postbus(T1, 9001);
+  id.postbusJw301NOB = pb.jw301;
+  id.postbusJw302NOB = pb.jw302;
+  await postbus(T2, 9002);
+  await postbus(T3, 9003);
 
   // The ids the by-id queries and the mutations use.
   const contracten = (await ok<{ contracten: { edges: { node: { id: string; nummer: string; producten: { id: string; product: { code: string } }[] } }[] } }>(tk.beheerder, `{ contracten(first: 200) { edges { node { ${CONTRACT_VELDEN} } } } }`)).contracten.edges.map((e) => e.node);
@@ -439,6 +461,7 @@ const QUERIES: Record<string, QuerySpec> = {
     },
     rijen: (d) => lijst(d).map(perContract),
   },
+  postbus: { aanroepen: een('postbus(first: 200) { edges { node { id regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
   plafondstanden: { aanroepen: een('plafondstanden(jaar: 2026) { contractId contractNummer aanbiederAgb plafondCenten toegekendCenten }'), rijen: (d) => lijst(d).map(perContract) },
   producten: {
     // A provider sees the products it is contracted for: its rows carry its region only.
@@ -688,6 +711,8 @@ let uniek = 0;
 
 const MUTATIES: Record<string, MutatieSpec> = {
   beeindigContract: { doc: 'mutation($id: ID!) { beeindigContract(id: $id, einddatum: "2027-06-30", reden: "Matrix") { id } }', vars: () => ({ id: id.contractM }), doelwit: true },
+  // The provider's and the municipality's item of tenant 1: either receiver confirms its own, nobody else anything.
+  bevestigOntvangst: { doc: 'mutation($ids: [ID!]!) { bevestigOntvangst(ids: $ids) { id } }', vars: () => ({ ids: [id.postbusJw301NOB, id.postbusJw302NOB] }), doelwit: true },
   berekenLumpsumVaststelling: { doc: 'mutation($id: ID!) { berekenLumpsumVaststelling(lumpsumId: $id) { id } }', vars: () => ({ id: id.lumpsumNOB }), doelwit: true },
   contracteerProduct: {
     doc: 'mutation($input: ContracteerProductInput!) { contracteerProduct(input: $input) { id } }',

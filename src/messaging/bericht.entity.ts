@@ -1,6 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { BERICHT_STATUSSEN, type BerichtStatus } from './status';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -18,6 +18,9 @@ import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGener
 @Index('ix_bericht_gemeente', ['gemeenteCode', 'ontvangenOp'])
 @Index('ix_bericht_volgorde', ['clientSleutel', 'volgnummer'], { where: "status = 'ontvangen' AND client_sleutel IS NOT NULL" })
 @Index('ix_bericht_te_verwerken', ['volgnummer'], { where: "status = 'ontvangen' AND richting = 'in'" })
+// The mailboxes: what waits for a provider or a municipality, oldest first (the pull's page order).
+@Index('ix_bericht_postbus_aanbieder', ['aanbiederAgb', 'ontvangenOp', 'id'], { where: "status = 'beschikbaar'" })
+@Index('ix_bericht_postbus_gemeente', ['gemeenteCode', 'ontvangenOp', 'id'], { where: "status = 'beschikbaar'" })
 @Check('ck_bericht_richting', `richting IN ('in', 'uit')`)
 @Check('ck_bericht_status', `status IN (${BERICHT_STATUSSEN.map((s) => `'${s}'`).join(', ')})`)
 export class BerichtEntity {
@@ -72,9 +75,10 @@ export class BerichtEntity {
 
   /**
    * Inbound: ontvangen → verwerkt | ongeldig; a municipality's message to forward: ontvangen →
-   * afgekeurd | klaar. To deliver (outbound, or forwarded): klaar → beschikbaar | afgeleverd | mislukt.
+   * afgekeurd | klaar. To deliver (outbound, or forwarded): klaar → beschikbaar | afgeleverd | mislukt;
+   * beschikbaar → opgehaald once the receiver confirmed it pulled it from its mailbox.
    */
-  @Field(() => String, { description: 'ontvangen → verwerkt | ongeldig | afgekeurd; to deliver: klaar → beschikbaar | afgeleverd | mislukt.' })
+  @Field(() => String, { description: 'ontvangen → verwerkt | ongeldig | afgekeurd; to deliver: klaar → beschikbaar | afgeleverd | mislukt; beschikbaar → opgehaald once the receiver confirmed receipt from its mailbox (postbus).' })
   @Column({ type: 'varchar', length: 12 })
   status!: BerichtStatus;
 
@@ -82,6 +86,7 @@ export class BerichtEntity {
   @Column({ name: 'xml_versleuteld', type: 'bytea' })
   xmlVersleuteld!: Buffer;
 
+  @Field(() => Int, { description: 'Size of the message XML in bytes.' })
   @Column({ name: 'grootte', type: 'integer' })
   grootte!: number;
 
@@ -135,4 +140,9 @@ export class BerichtEntity {
   @Field(() => Date, { nullable: true, description: 'When the hub processed it.' })
   @Column({ name: 'verwerkt_op', type: 'timestamptz', nullable: true })
   verwerktOp!: Date | null;
+
+  /** When its receiver confirmed it pulled it from its mailbox (status `opgehaald`). */
+  @Field(() => Date, { nullable: true, description: 'When its receiver confirmed receipt from its mailbox (postbus); null while it waits there.' })
+  @Column({ name: 'opgehaald_op', type: 'timestamptz', nullable: true })
+  opgehaaldOp!: Date | null;
 }

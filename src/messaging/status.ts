@@ -5,7 +5,8 @@ import type { Fout } from './processing/handlers';
 /**
  * Where a message is. Received: ontvangen → verwerkt | ongeldig | aangehouden | vastgelopen, or
  * for a municipality's message to forward afgekeurd | klaar. To deliver (written by the hub, or
- * forwarded): klaar → beschikbaar | afgeleverd | mislukt.
+ * forwarded): klaar → beschikbaar | afgeleverd | mislukt; waiting in the receiver's mailbox:
+ * beschikbaar → opgehaald once the receiver confirmed it has it (the pull's receipt).
  */
 export type BerichtStatus =
   | 'ontvangen'
@@ -17,9 +18,10 @@ export type BerichtStatus =
   | 'klaar'
   | 'beschikbaar'
   | 'afgeleverd'
-  | 'mislukt';
+  | 'mislukt'
+  | 'opgehaald';
 
-export const BERICHT_STATUSSEN: readonly BerichtStatus[] = ['ontvangen', 'verwerkt', 'ongeldig', 'afgekeurd', 'aangehouden', 'vastgelopen', 'klaar', 'beschikbaar', 'afgeleverd', 'mislukt'];
+export const BERICHT_STATUSSEN: readonly BerichtStatus[] = ['ontvangen', 'verwerkt', 'ongeldig', 'afgekeurd', 'aangehouden', 'vastgelopen', 'klaar', 'beschikbaar', 'afgeleverd', 'mislukt', 'opgehaald'];
 
 /** A judged message's new state, as the batch writes it. */
 export interface Afgehandeld {
@@ -93,6 +95,24 @@ export const berichtStatus = {
   async bezorgd(em: EntityManager, id: string, status: 'beschikbaar' | 'afgeleverd' | 'mislukt'): Promise<void> {
     await prepared(em, `UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'klaar'`, [id, status]);
     await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
+  },
+
+  /**
+   * Receipt confirmed by the receiver that pulled them from its mailbox: `beschikbaar` →
+   * `opgehaald`, once. `ids` are the caller's own mailbox items (the caller selects them in its
+   * scope; row-level security, policy `ophalen`, allows no other). Of two callers confirming one
+   * message at once, the second waits for the first's row lock and then finds it no longer
+   * `beschikbaar`: one transition. Returns the ids that changed now.
+   */
+  async opgehaald(em: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    // In a WITH: TypeORM answers a bare UPDATE with [rows, count], a SELECT with its rows.
+    const r = await em.query<{ id: string }[]>(
+      `WITH u AS (UPDATE bericht SET status = 'opgehaald', opgehaald_op = now() WHERE id = ANY($1::uuid[]) AND status = 'beschikbaar' RETURNING id)
+       SELECT id FROM u`,
+      [ids],
+    );
+    return r.map((x) => x.id);
   },
 
   /** Outbox rows handed to the queue. */

@@ -32,9 +32,9 @@ export class BerichtFilter {
   @IsIn(['in', 'uit'])
   richting?: string;
 
-  @Field({ nullable: true, description: 'Status: ontvangen, verwerkt, ongeldig, afgekeurd, aangehouden (in); klaar, beschikbaar, afgeleverd, mislukt (to deliver).' })
+  @Field({ nullable: true, description: 'Status: ontvangen, verwerkt, ongeldig, afgekeurd, aangehouden (in); klaar, beschikbaar, afgeleverd, mislukt (to deliver); opgehaald (pulled from the mailbox and confirmed).' })
   @IsOptional()
-  @IsIn(['ontvangen', 'verwerkt', 'ongeldig', 'afgekeurd', 'aangehouden', 'klaar', 'beschikbaar', 'afgeleverd', 'mislukt'])
+  @IsIn(['ontvangen', 'verwerkt', 'ongeldig', 'afgekeurd', 'aangehouden', 'klaar', 'beschikbaar', 'afgeleverd', 'mislukt', 'opgehaald'])
   status?: string;
 
   @Field({ nullable: true, description: 'A party: a provider AGB code (8 digits) or a municipality CBS code (4 digits).' })

@@ -48,18 +48,22 @@ export async function doorsturen(em: EntityManager, b: { id: string }, codes: st
  * A retour from the other party (JW302 on a JW301, JW320 on a JW319, …): linked to the message it
  * answers (same type pair, Afzender and Identificatie: a retour copies the heen header), so the
  * sender reads it beside its message. A second retour for one message is kept but not linked.
+ * `terug`: the message it answers came from a municipality's own case system, so the retour goes
+ * back to that system the way forwarded messages go (its delivery row; the municipality's mailbox).
  */
-export async function koppelRetour(em: EntityManager, id: string, message: IjwMessage): Promise<{ fouten: Fout[]; codes: string[] }> {
+export async function koppelRetour(em: EntityManager, id: string, message: IjwMessage): Promise<{ fouten: Fout[]; codes: string[]; terug: boolean }> {
   const h = kop(message);
   const codes = [...nodes(message.bericht)].flatMap((n) => ((n.RetourCodes as IjwNode | undefined)?.RetourCode ?? []) as string[]);
-  const heen = await em.query<{ id: string; retour_id: string | null }[]>(
-    `SELECT id, retour_id FROM bericht WHERE type = $1 AND afzender = $2 AND identificatie = $3 AND status <> 'ongeldig' ORDER BY ontvangen_op DESC LIMIT 1`,
+  const heen = await em.query<{ id: string; retour_id: string | null; richting: string }[]>(
+    `SELECT id, retour_id, richting FROM bericht WHERE type = $1 AND afzender = $2 AND identificatie = $3 AND status <> 'ongeldig' ORDER BY ontvangen_op DESC LIMIT 1`,
     [HEEN_VAN[message.type] ?? '', h.Afzender, h.BerichtIdentificatie.Identificatie],
   );
-  if (!heen[0]) return { fouten: [{ path: 'Header', message: 'onbekend heenbericht' }], codes };
-  if (heen[0].retour_id) return { fouten: [{ path: 'Header', message: `heenbericht ${heen[0].id} heeft al een retour` }], codes };
+  if (!heen[0]) return { fouten: [{ path: 'Header', message: 'onbekend heenbericht' }], codes, terug: false };
+  if (heen[0].retour_id) return { fouten: [{ path: 'Header', message: `heenbericht ${heen[0].id} heeft al een retour` }], codes, terug: false };
   // Linked, it reaches the heen message's sender: a municipality's retour is then the provider's to read.
   await berichtStatus.koppel(em, id, heen[0].id, true);
   await berichtStatus.retourOntvangen(em, heen[0].id, id, codes);
-  return { fouten: [], codes };
+  const terug = heen[0].richting === 'in';
+  if (terug) await berichtStatus.teBezorgen(em, id);
+  return { fouten: [], codes, terug };
 }

@@ -59,8 +59,9 @@ export async function oordeel(
   const message = parsed.message;
   if (HEEN_VAN[message.type]) {
     // A retour from the other party: recorded beside the message it answers; it gets no retour.
+    // On a case system's own message it goes back to that system (`klaar`, then its mailbox).
     const r = await koppelRetour(em, b.id, message);
-    return { status: 'verwerkt', retourcodes: r.codes, fouten: r.fouten.length ? r.fouten : null };
+    return { status: r.terug ? 'klaar' : 'verwerkt', retourcodes: r.codes, fouten: r.fouten.length ? r.fouten : null };
   }
   const ctx: Niveau3Context = {
     em,
