@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // tsc does not copy plain files; the build needs the libxml2 loader beside its caller and the
-// dashboard's page, script and style sheet beside its router. An argument names another build
+// dashboard's, the GraphQL IDE's and the administrator's page, script and style sheet beside their routers. An argument names another build
 // directory than dist/ (the tests' private builds, test/helpers/processen.ts).
 'use strict';
 const fs = require('node:fs');
@@ -12,6 +12,12 @@ for (const rel of [
   'src/rapportage/dashboard/index.html',
   'src/rapportage/dashboard/dashboard.js',
   'src/rapportage/dashboard/dashboard.css',
+  'src/graphql/ide/ide.html',
+  'src/graphql/ide/ide.js',
+  'src/graphql/ide/ide.css',
+  'src/beheer/pagina/index.html',
+  'src/beheer/pagina/beheer.js',
+  'src/beheer/pagina/beheer.css',
 ]) {
   const to = path.join(out, rel);
   fs.mkdirSync(path.dirname(to), { recursive: true });

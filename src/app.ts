@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
@@ -7,9 +7,10 @@ import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { TokenVerifier } from './auth/jwt';
 import { TenantRegister } from './auth/tenant-register';
-import type { Config } from './config/config';
+import { ideAan, type Config } from './config/config';
 import { formatHubError } from './common/hub-error';
 import { HubContext } from './graphql/context';
+import { graphqlIde } from './graphql/ide/ide.router';
 import { aliasLimit, depthLimit } from './graphql/limits';
 import { complexityPlugin, refusalLogPlugin, transactionPlugin } from './graphql/plugins';
 import { principalFromHeader, Unauthenticated } from './http/bearer';
@@ -40,7 +41,7 @@ export async function authenticate(verifier: TokenVerifier, header: string | und
   }
 }
 
-/** Builds the HTTP app: /graphql, /healthz, /readyz and /metrics. */
+/** Builds the HTTP app: /graphql (and its IDE), /healthz, /readyz, /metrics and every module's routes. */
 export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Promise<HubApp> {
   const production = cfg.NODE_ENV === 'production';
   const verifier = new TokenVerifier(cfg, new TenantRegister(ds));
@@ -75,6 +76,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
       complexityPlugin(cfg.GRAPHQL_MAX_COST),
       transactionPlugin(),
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's own landing page loads from a CDN; the hub serves its IDE itself (below).
+      ApolloServerPluginLandingPageDisabled(),
       sluitSysteemPool,
     ],
   });
@@ -99,7 +102,13 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   });
   // With METRICS_PORT the process serves metrics on a listener of their own (src/main.ts).
   if (cfg.METRICS_PORT === undefined) app.get('/metrics', metricsHandler(cfg.METRICS_TOKEN));
-  for (const { pad, router } of hubRoutes({ cfg, ds, verifier, sleutels })) app.use(pad, router);
+  for (const { pad, router } of hubRoutes({ cfg, ds, verifier, sleutels, redis })) app.use(pad, router);
+  if (ideAan(cfg)) {
+    // GraphiQL from the hub's own packages: /ide, and GET /graphql for a browser asking for HTML.
+    const ide = graphqlIde({ introspectie: !production, identiteiten: !production && Boolean(cfg.JWT_SECRET), omgeving: cfg.NODE_ENV });
+    app.use('/ide', ide.router);
+    app.get('/graphql', ide.pagina);
+  }
   app.use(
     '/graphql',
     ...graphqlBody(cfg.GRAPHQL_MAX_BODY_BYTES),

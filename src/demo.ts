@@ -96,7 +96,8 @@ async function main(): Promise<void> {
   // If the demo itself dies, its children go with it.
   process.on('exit', supervisor.stop);
   const url = `http://localhost:${cfg.PORT}/graphql`;
-  process.stdout.write(`\nGraphQL: ${url}\nTokens (Authorization: Bearer <token>, valid 12 hours):\n`);
+  const basis = `http://localhost:${cfg.PORT}`;
+  process.stdout.write(`\nGraphQL: ${url} (in a browser: the IDE, pick an identity)\nQueues: ${basis}/beheer/ (administrator)\nTokens (Authorization: Bearer <token>, valid 12 hours):\n`);
   for (const [label, t] of tokens) process.stdout.write(`  ${label}:\n    ${await t}\n`);
   process.stdout.write(`\nProcesses: ${children.map((c) => `${c.name} (pid ${c.process.pid})`).join(', ')}\n`);
   process.stdout.write(`\nTry: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer <token>" -d '{"query":"{ contracten(first: 5) { totalCount edges { node { nummer perceel } } } }"}'\nCtrl-C stops api and worker.\n\n`);

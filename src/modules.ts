@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { LoaderSource, Loaders } from './graphql/loaders';
 import type { DataSource } from 'typeorm';
 import { MODULE as auth } from './auth/module';
+import { MODULE as beheer } from './beheer/module';
 import { MODULE as bekostiging } from './bekostiging/module';
 import { MODULE as capaciteit } from './capaciteit/module';
 import { MODULE as catalogue } from './catalogue/module';
@@ -22,7 +23,7 @@ import { MODULE as toewijzing } from './toewijzing/module';
  * Every feature of the hub, the one list that names them all: the api, the worker, the scripts
  * and the tests build their database access, their schema and their message handlers from it.
  */
-export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, rapportage, sleutels];
+export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, rapportage, sleutels, beheer];
 
 /** Every table's entity, for the DataSource and the migration drift check. */
 export const ENTITEITEN = MODULES.flatMap((m) => m.entiteiten);

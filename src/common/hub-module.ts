@@ -1,6 +1,7 @@
 import type { BerichtHandler } from '../messaging/processing/handlers';
 import type { LoaderSource } from '../graphql/loaders';
 import type { Router } from 'express';
+import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/jwt';
 import type { Config } from '../config/config';
@@ -12,6 +13,8 @@ export interface RouteContext {
   ds: DataSource;
   verifier: TokenVerifier;
   sleutels: Sleutels;
+  /** The api's producer connection to Redis (BullMQ's); the app closes it. */
+  redis: Redis;
 }
 
 /** One REST mount of a module: `app.use(pad, router)`. */

@@ -265,6 +265,18 @@ export class Config {
   @IsInt()
   @Min(0)
   METRICS_REFRESH_SECONDS = 30;
+  /** The GraphiQL IDE at GET /graphql (browsers) and /ide: `on` or `off`; unset: on outside production, off in production. */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  GRAPHQL_IDE?: 'on' | 'off';
+
+  /** Lifetime of an administrator's session cookie for the queue dashboard (/beheer), in seconds; never beyond the token's own expiry. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ADMIN_SESSION_SECONDS = 900;
+
   /** Tests only (NODE_ENV=test): pins the hub's "today" for the processes a test starts (see common/klok). */
   @IsOptional()
   @IsString()
@@ -286,7 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK', 'GRAPHQL_IDE']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -322,4 +334,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join('\n  ')}`);
   return cfg;
+}
+
+/** Whether the api serves the GraphiQL IDE: `GRAPHQL_IDE`, by default on everywhere but production. */
+export function ideAan(cfg: Config): boolean {
+  return (cfg.GRAPHQL_IDE ?? (cfg.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
 }
