@@ -72,7 +72,7 @@ export function leesDocument(lib: Libxml2Module, text: string): XmlDocument {
   try {
     return lib.XmlDocument.fromString(text, { option: lib.ParseOption.XML_PARSE_NONET });
   } catch (e) {
-    throw new CodecError(CodecErrorCode.NOT_XML, `geen welgevormde XML: ${String((e as Error).message).split('\n')[0].slice(0, 200)}`);
+    throw new CodecError(CodecErrorCode.NOT_XML, `geen welgevormde XML; de parser meldt: "${String((e as Error).message).split('\n')[0].slice(0, 200)}"`);
   }
 }
 
