@@ -25,7 +25,8 @@ const bestemming = () => pino.multistream([{ level: 'debug', stream: procesStroo
 export const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization', 'headers.cookie', 'bsn', '*.bsn', '*.*.bsn', 'token', '*.token'];
 
 const OPTIES: LoggerOptions = {
-  level: process.env.LOG_LEVEL ?? 'info',
+  // Until the config is read (setLogLevel); a bad value is the config's to refuse, not this import's.
+  level: ['debug', 'info', 'warn', 'error'].includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL : 'info',
   base: { pid: process.pid },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
