@@ -21,7 +21,8 @@ export interface JobData {
   /** Rewrites stored encrypted values still under an older key into the current one (after a rotation). */
   herversleutel: Record<string, never>;
   /** Deliver an outbound iJw message to the party's endpoint or mailbox. */
-  'bezorg-bericht': { outboxId: string; berichtId: string };
+  /** `requestId`: the request that caused the message (logged, and sent as X-Request-Id). */
+  'bezorg-bericht': { outboxId: string; berichtId: string; requestId?: string };
 }
 
 export type JobHandler<N extends JobName> = (data: JobData[N]) => Promise<Record<string, unknown>>;

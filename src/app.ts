@@ -15,6 +15,8 @@ import { aliasLimit, depthLimit } from './graphql/limits';
 import { complexityPlugin, refusalLogPlugin, transactionPlugin } from './graphql/plugins';
 import { principalFromHeader, Unauthenticated } from './http/bearer';
 import { documentLimits, graphqlBody, graphqlBodyErrors, withDeadline } from './http/graphql-http';
+import { onbekendePad, probleemAfhandelaar } from './http/probleem';
+import { requestLog } from './http/request-log';
 import { hubRoutes, hubSchema, maakLoaders } from './modules';
 import { jitGateway } from './graphql/executor';
 import { httpRequests, registerDatabaseGauges, TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN } from './observability/metrics';
@@ -41,7 +43,7 @@ export async function authenticate(verifier: TokenVerifier, header: string | und
   }
 }
 
-/** Builds the HTTP app: /graphql (and its IDE), /healthz, /readyz, /metrics and every module's routes. */
+/** Builds the HTTP app: /graphql (and its IDE), /healthz, /readyz, /metrics and every module's routes; every REST error as problem details. */
 export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Promise<HubApp> {
   const production = cfg.NODE_ENV === 'production';
   const verifier = new TokenVerifier(cfg, new TenantRegister(ds));
@@ -85,6 +87,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
 
   const app = express();
   app.disable('x-powered-by');
+  // First: the request id and the request's log line cover everything below.
+  app.use(...requestLog({ slowMs: cfg.HTTP_SLOW_MS }));
   app.use((req, res, next) => {
     // Label by first path segment only: ids never become label values.
     res.on('finish', () => httpRequests.inc({ route: req.originalUrl.split('?')[0].split('/')[1] ?? '', status: res.statusCode }));
@@ -121,5 +125,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     ),
     graphqlBodyErrors(),
   );
+  // Keep these last: a path no route serves, and an error no router answered, as problem details.
+  app.use(onbekendePad);
+  app.use(probleemAfhandelaar('api'));
   return { app, apollo };
 }

@@ -13,6 +13,7 @@ import { labelProcess } from './observability/metrics';
 import { startMetricsServer } from './observability/metrics-server';
 import { instrumentWorker, registerBacklogGauges, telBatch, watchQueues } from './observability/worker-metrics';
 import { log } from './observability/logger';
+import { isRequestId } from './observability/request-context';
 import { sleutelsUitConfig } from './common/sleutels';
 import { herversleutel, startHerversleuteling } from './sleutels/herversleuteling';
 import { appDataSource, bootConfig, exitOnFatal, fatal, onShutdown, probeRedis, reachable, workerRedis } from './runtime';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     'contract-status': (d) => contractStatus(ds, d),
     'lumpsum-voorschotten': (d) => maakVoorschotten(ds, d),
     herversleutel: () => herversleutel(ds, sleutels.versleuteling),
-    'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId),
+    'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId, d.requestId),
   };
   checkHandlers(handlers);
   // Every message type with exactly one handler, or the worker does not start.
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
     worker.on('error', (err) => log.warn('worker error', { queue: name, error: err.message }));
     instrumentWorker(worker, name);
     worker.on('failed', (job, err) => {
-      log.warn('job failed', { queue: name, job: job?.name, id: job?.id, error: err.message });
+      const requestId = (job?.data as { requestId?: unknown } | undefined)?.requestId;
+      log.warn('job failed', { queue: name, job: job?.name, id: job?.id, error: err.message, ...(isRequestId(requestId) && { requestId }) });
       naMislukking(ds, job).catch((e: unknown) => log.error('dead letter', { error: (e as Error).message }));
     });
     workers.push(worker);

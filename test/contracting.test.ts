@@ -298,9 +298,9 @@ describe('contract lifecycle', () => {
 describe('query limits', () => {
   it('refuses too deep, too many aliases and too costly queries', async () => {
     const deep = await api.gql(tokens.regio, '{ contracten { edges { node { hoofdcontract { hoofdcontract { hoofdcontract { hoofdcontract { hoofdcontract { hoofdcontract { hoofdcontract { hoofdcontract { nummer } } } } } } } } } } } }');
-    expect(deep.errors?.[0]).toMatchObject({ message: 'Query is 12 levels deep; at most 10 allowed', extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(deep.errors?.[0]).toMatchObject({ message: 'De query is 12 niveaus diep; hoogstens 10 toegestaan', extensions: { code: 'QUERY_TOO_COMPLEX' } });
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: regios { code }`).join(' ');
-    expect((await api.gql(tokens.regio, `{ ${aliases} }`)).errors?.[0]).toMatchObject({ message: 'Query uses 31 aliases; at most 30 allowed' });
+    expect((await api.gql(tokens.regio, `{ ${aliases} }`)).errors?.[0]).toMatchObject({ message: 'De query gebruikt 31 aliassen; hoogstens 30 toegestaan' });
     expect((await api.gql(tokens.regio, `{ ${aliases.split(' a30')[0]} }`)).errors).toBeUndefined();
     const costly = await api.gql(tokens.regio, '{ contracten(first: 200) { edges { node { producten { id uitvoeringsvariant tarieven { bedragCenten geldigVanaf geldigTot } product { code omschrijving categorie eenheid } } } } } }');
     expect(costly.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');

@@ -394,7 +394,7 @@ const NAMESPACE = refused(400, 'UNKNOWN_NAMESPACE');
 const WRONG_ROOT = refused(400, 'WRONG_ROOT');
 const STRUCTURE = refused(400, 'STRUCTURE');
 const TOO_LARGE = refused(413, 'TOO_LARGE');
-const CONTENT_TYPE = refused(400, 'UNSUPPORTED_CONTENT_TYPE');
+const CONTENT_TYPE = refused(415, 'UNSUPPORTED_CONTENT_TYPE');
 const UNAUTH = refused(401, 'UNAUTHENTICATED');
 const FORBIDDEN = refused(403, 'FORBIDDEN');
 /** Node's HTTP parser closing the connection: a bare 400, no JSON. */

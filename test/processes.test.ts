@@ -40,6 +40,16 @@ function run(file: string, env: Record<string, string>, args: string[] = []): Pr
 
 const until = (check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> => tot('condition', check, ms, 100);
 
+/** The JSON log line whose message is `msg`, from a process's output (other output skipped). */
+function regel(out: string, msg: string): Record<string, unknown> | undefined {
+  for (const line of out.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const r = JSON.parse(line) as Record<string, unknown>;
+    if (r.msg === msg) return r;
+  }
+  return undefined;
+}
+
 /** The exit code, or after `ms` a SIGTERM (a supervisor passes it on) and a failure. */
 async function exited(r: Proces, ms = 20_000): Promise<number | null> {
   let timer: NodeJS.Timeout | undefined;
@@ -158,14 +168,14 @@ describe('processes', () => {
   it('api and worker exit non-zero naming the service they cannot reach at start', async () => {
     const api = run('main.js', { ...env(), PORT: String(await vrijePoort()), REDIS_URL: 'redis://127.0.0.1:2' });
     expect(await exited(api)).toBe(1);
-    expect(api.out()).toMatch(/api failed to start.*cannot connect to Redis at 127\.0\.0\.1:2/);
+    expect(regel(api.out(), 'api failed to start')?.error).toMatch(/cannot connect to Redis at 127\.0\.0\.1:2/);
     expect(api.out()).not.toMatch(/api listening/);
     const redis = run('worker.js', { ...env(), REDIS_URL: 'redis://127.0.0.1:2' });
     expect(await exited(redis)).toBe(1);
-    expect(redis.out()).toMatch(/worker failed to start.*cannot connect to Redis at 127\.0\.0\.1:2/);
+    expect(regel(redis.out(), 'worker failed to start')?.error).toMatch(/cannot connect to Redis at 127\.0\.0\.1:2/);
     const pg = run('worker.js', { ...env(), DATABASE_URL: 'postgres://hub_app@127.0.0.1:1/x' });
     expect(await exited(pg)).toBe(1);
-    expect(pg.out()).toMatch(/worker failed to start.*cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
+    expect(regel(pg.out(), 'worker failed to start')?.error).toMatch(/cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
   });
 
   it('an uncaught error or unhandled rejection ends a process non-zero with a log line saying why', async () => {

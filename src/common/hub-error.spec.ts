@@ -39,7 +39,7 @@ describe('formatHubError', () => {
   });
 
   it('a limit rule keeps its own code under Apollo’s validation wrapper', () => {
-    const rule = new GraphQLError('Query is 12 levels deep; at most 10 allowed', { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    const rule = new GraphQLError('De query is 12 niveaus diep; hoogstens 10 toegestaan', { extensions: { code: 'QUERY_TOO_COMPLEX' } });
     const wrapped = new GraphQLError(rule.message, { originalError: rule, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(formatHubError({ message: rule.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped).extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
   });

@@ -30,6 +30,30 @@ export class HubError extends Error {
   }
 }
 
+/** One failing input field (NL API Design Rules `invalidParams`): the one field-name member, in REST problems and GraphQL extensions alike. */
+export interface InvalidParam {
+  /** The input field, as the caller named it. */
+  name: string;
+  /** Dutch: what is wrong with it. */
+  reason: string;
+}
+
+/**
+ * The failing field of a coded error: modules name it in `details.veld`; callers see it only as
+ * `invalidParams`. Undefined when the error names no field.
+ */
+export function invalidParams(details: Record<string, unknown>, reason: string): InvalidParam[] | undefined {
+  return typeof details.veld === 'string' ? [{ name: details.veld, reason }] : undefined;
+}
+
+/** The extensions of a coded error: its code, its failing field as `invalidParams`, and its other details. */
+function hubExtensions(e: HubError): Record<string, unknown> {
+  const { veld, ...rest } = e.details;
+  void veld;
+  const params = invalidParams(e.details, e.message);
+  return { code: e.code, ...rest, ...(params && { invalidParams: params }) };
+}
+
 const PASSTHROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -66,7 +90,7 @@ const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] \d+ token
 
 /**
  * The one mapper from thrown errors to GraphQL errors: coded errors keep their code and
- * message; argument validation becomes VALIDATION_FAILED with the fields; anything else is
+ * message; argument validation becomes VALIDATION_FAILED with the fields (`invalidParams`); anything else is
  * masked, so no SQL or stack reaches a caller.
  */
 export function formatHubError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -76,7 +100,7 @@ export function formatHubError(formatted: GraphQLFormattedError, error: unknown)
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: original.code, ...original.details },
+      extensions: hubExtensions(original),
     };
   }
   if (original instanceof AuthorizationError || original instanceof AuthenticationError) {
@@ -85,15 +109,12 @@ export function formatHubError(formatted: GraphQLFormattedError, error: unknown)
   }
   if (original instanceof ArgumentValidationError) {
     const errors = (original.extensions.validationErrors ?? []) as { property: string; constraints?: Record<string, string> }[];
-    const velden = errors.map((v) => ({
-      veld: v.property,
-      meldingen: Object.values(v.constraints ?? {}),
-    }));
+    const params: InvalidParam[] = errors.flatMap((v) => Object.values(v.constraints ?? {}).map((reason) => ({ name: v.property, reason })));
     return {
       message: 'Ongeldige invoer',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: HubErrorCode.VALIDATION_FAILED, velden },
+      extensions: { code: HubErrorCode.VALIDATION_FAILED, invalidParams: params },
     };
   }
   const invoer = inputProblem(original);

@@ -282,6 +282,12 @@ export class Config {
   @IsString()
   HUB_KLOK?: string;
 
+  /** A request still running after this many ms gets a `slow request` warning (and its request line is a warning); 0: none. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  HTTP_SLOW_MS = 2000;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 }

@@ -12,7 +12,7 @@ describe('documentProblem', () => {
 
   it('counts every field, inline fragment and spread', () => {
     expect(check('{ a a a a a a a a a a }')).toBeUndefined();
-    expect(check('{ a a a a a a a a a a a }')).toEqual({ limit: 'selections', found: 11, message: 'Query has 11 selections; at most 10 allowed' });
+    expect(check('{ a a a a a a a a a a a }')).toEqual({ limit: 'selections', found: 11, message: 'De query heeft 11 selecties; hoogstens 10 toegestaan' });
     expect(check('{ ... on Query { a b c d e f g h i } }')).toBeUndefined();
     expect(check('{ ... on Query { a b c d e f g h i j } }')).toMatchObject({ limit: 'selections', found: 11 });
   });
@@ -31,13 +31,13 @@ describe('documentProblem', () => {
   });
 
   it('refuses fragment cycles, direct and indirect, used or not', () => {
-    expect(check('{ ...A } fragment A on Query { ...A }')).toMatchObject({ limit: 'fragmentCycle', message: 'Fragment "A" spreads itself' });
+    expect(check('{ ...A } fragment A on Query { ...A }')).toMatchObject({ limit: 'fragmentCycle', message: 'Fragment "A" verwijst naar zichzelf' });
     expect(check('{ a } fragment A on Query { ...B } fragment B on Query { ...A }')).toMatchObject({ limit: 'fragmentCycle' });
   });
 
   it('counts directives on operations, fields and spread fragments', () => {
     expect(check('query Q @a { b @c @d }')).toBeUndefined();
-    expect(check('query Q @a { b @c @d @e }')).toEqual({ limit: 'directives', found: 4, message: 'Query has 4 directives; at most 3 allowed' });
+    expect(check('query Q @a { b @c @d @e }')).toEqual({ limit: 'directives', found: 4, message: 'De query heeft 4 directives; hoogstens 3 toegestaan' });
     expect(check('{ ...F ...F } fragment F on Query { a @x }')).toBeUndefined();
     expect(check('{ ...F ...F ...F } fragment F on Query { a @x }')).toMatchObject({ limit: 'directives', found: 4 });
   });

@@ -26,7 +26,7 @@ export function depthLimit(max: number) {
       OperationDefinition(node) {
         const d = depth(node.selectionSet, 0, new Set());
         if (d > max) {
-          ctx.reportError(new GraphQLError(`Query is ${d} levels deep; at most ${max} allowed`, { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+          ctx.reportError(new GraphQLError(`De query is ${d} niveaus diep; hoogstens ${max} toegestaan`, { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }));
         }
       },
     };
@@ -44,7 +44,7 @@ export function aliasLimit(max: number) {
       Document: {
         leave(node) {
           if (count > max) {
-            ctx.reportError(new GraphQLError(`Query uses ${count} aliases; at most ${max} allowed`, { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+            ctx.reportError(new GraphQLError(`De query gebruikt ${count} aliassen; hoogstens ${max} toegestaan`, { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }));
           }
         },
       },
@@ -133,12 +133,12 @@ export function documentProblem(doc: DocumentNode, limits: DocumentLimits): Docu
   // Fragment definitions are validated on their own too, spread or not.
   for (const f of fragments.values()) add({ selections: f.selections, directives: f.directives });
   for (const f of fragments.values()) expand(f);
-  if (cycle !== undefined) return { limit: 'fragmentCycle', found: 1, message: `Fragment "${cycle}" spreads itself` };
+  if (cycle !== undefined) return { limit: 'fragmentCycle', found: 1, message: `Fragment "${cycle}" verwijst naar zichzelf` };
   if (selections > limits.maxSelections) {
-    return { limit: 'selections', found: selections, message: `Query has ${selections} selections; at most ${limits.maxSelections} allowed` };
+    return { limit: 'selections', found: selections, message: `De query heeft ${selections} selecties; hoogstens ${limits.maxSelections} toegestaan` };
   }
   if (directives > limits.maxDirectives) {
-    return { limit: 'directives', found: directives, message: `Query has ${directives} directives; at most ${limits.maxDirectives} allowed` };
+    return { limit: 'directives', found: directives, message: `De query heeft ${directives} directives; hoogstens ${limits.maxDirectives} toegestaan` };
   }
   return undefined;
 }

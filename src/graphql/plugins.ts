@@ -55,7 +55,7 @@ export function complexityPlugin(max: number): ApolloServerPlugin<HubContext> {
           }
           if (cost > max) {
             log.warn('graphql request refused', { limit: 'cost', found: cost });
-            return Promise.reject(refusal(`Query cost ${cost} exceeds the maximum of ${max}`));
+            return Promise.reject(refusal(`De query kost ${cost}; hoogstens ${max} toegestaan`));
           }
           return Promise.resolve();
         },

@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { TokenError, type TokenVerifier } from '../auth/jwt';
 import type { Principal } from '../auth/principal';
-import { HubError, HubErrorCode, inputProblem } from '../common/hub-error';
-import { log } from '../observability/logger';
+import { HubError, HubErrorCode } from '../common/hub-error';
+import { noteCaller } from '../observability/request-context';
+import { probleemAfhandelaar, statusVanCode } from './probleem';
 
 /** The protection space named in every bearer challenge (RFC 6750). */
 export const REALM = 'jeugdzorg-hub';
@@ -37,7 +38,10 @@ export async function principalFromHeader(verifier: TokenVerifier, header: strin
   const token = bearerToken(header);
   if (token === undefined) throw new Unauthenticated('ontbreekt');
   try {
-    return await verifier.verify(token);
+    const p = await verifier.verify(token);
+    // The request's log line names the caller's role and organisation (never the token).
+    noteCaller(p);
+    return p;
   } catch (e) {
     if (e instanceof TokenError) throw new Unauthenticated(e.reden);
     throw e;
@@ -62,21 +66,13 @@ export const wrap = (h: (req: Request, res: Response) => Promise<void>) => (req:
 
 /** The HTTP status of a coded error. */
 export function httpStatus(e: HubError): number {
-  return { UNAUTHENTICATED: 401, TOKEN_EXPIRED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[e.code] ?? 400;
+  return statusVanCode(e.code);
 }
 
-/** The error handler of a plain JSON/CSV route: a coded error as its status and code, anything else a logged 500. */
+/**
+ * The error handler of a plain JSON/CSV route: every error as `application/problem+json`
+ * (src/http/probleem.ts); a coded error as its status and code, anything else a logged 500.
+ */
 export function jsonFouten(soort: string) {
-  return (err: unknown, _req: Request, res: Response, next: NextFunction): void => {
-    void next;
-    const invoer = inputProblem(err);
-    if (err instanceof HubError) res.status(httpStatus(err)).json({ code: err.code, message: err.message });
-    else if (invoer) {
-      log.warn(`${soort} refused input`, { sqlstate: invoer });
-      res.status(400).json({ code: HubErrorCode.BAD_USER_INPUT, message: 'Ongeldige invoer' });
-    } else {
-      log.error(`${soort} error`, { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Interne fout' });
-    }
-  };
+  return probleemAfhandelaar(soort);
 }

@@ -68,7 +68,7 @@ describe('documentLimits', () => {
     run(limits, { method: 'POST', body: { query: '{ a b c d e f }' } }, res, next);
     expect(next).not.toHaveBeenCalled();
     expect(res.statusCode).toBe(400);
-    expect(res.sent).toEqual({ errors: [{ message: 'Query has 6 selections; at most 5 allowed', extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+    expect(res.sent).toEqual({ errors: [{ message: 'De query heeft 6 selecties; hoogstens 5 toegestaan', extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
   });
 
   it('reads GET from the URL; leaves what does not parse, batches and small documents to Apollo', () => {
@@ -94,7 +94,7 @@ describe('VerdictCache', () => {
   it('judges a document text once, refusals included, and keeps at most max verdicts, the least recently used dropped', () => {
     const cache = new VerdictCache(2);
     const judge = jest.fn(() => null);
-    const refusal = { limit: 'selections' as const, found: 6, message: 'Query has 6 selections; at most 5 allowed' };
+    const refusal = { limit: 'selections' as const, found: 6, message: 'De query heeft 6 selecties; hoogstens 5 toegestaan' };
     const refuse = jest.fn(() => refusal);
     expect(cache.verdict('{ a }', judge)).toBeNull();
     expect(cache.verdict('{ a }', judge)).toBeNull();

@@ -133,6 +133,13 @@ export class BerichtEntity {
   /** After a failed attempt: not claimed again before this moment (backoff). */
   @Column({ name: 'volgende_poging', type: 'timestamptz', nullable: true })
   volgendePoging!: Date | null;
+  /**
+   * The request id (X-Request-Id) of the request that stored it, or of the request that caused it
+   * (a retour: its message's; a JW301: the `toewijzen` request's). Travels on its delivery.
+   */
+  @Column({ name: 'verzoek_id', type: 'varchar', length: 64, nullable: true })
+  verzoekId!: string | null;
+
   @Field(() => Date, { description: 'When the hub received or wrote it.' })
   @CreateDateColumn({ name: 'ontvangen_op', type: 'timestamptz', precision: 3 })
   ontvangenOp!: Date;

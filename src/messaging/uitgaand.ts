@@ -4,6 +4,7 @@ import { sha256Hex } from '../common/crypto';
 import { writeMessage, type IjwMessage } from './ijw/codec';
 import { kop } from './ijw/model';
 import type { Sleutels } from '../common/sleutels';
+import { currentRequestId } from '../observability/request-context';
 
 export interface UitgaandMeta {
   regioCode: string | null;
@@ -16,7 +17,8 @@ export interface UitgaandMeta {
 
 /**
  * Stores a message the hub writes (a retour, a JW301, a JW319, a JW325) encrypted, with its
- * delivery row in the outbox, in the caller's transaction. Returns the message id.
+ * delivery row in the outbox, in the caller's transaction. Returns the message id. It carries the
+ * current request id, or that of the message it answers.
  * Every message the hub writes goes to a provider, released to it at once.
  */
 export async function schrijfUitgaand(em: EntityManager, sleutels: Sleutels, message: IjwMessage, meta: UitgaandMeta): Promise<string> {
@@ -28,13 +30,14 @@ export async function schrijfUitgaand(em: EntityManager, sleutels: Sleutels, mes
 // their delivery rows are done: no job at all.
 const UITGAAND_SQL = `WITH b AS (
      INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
-                          gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes, aanbieder_ziet)
+                          gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes, aanbieder_ziet, verzoek_id)
      SELECT 'uit', m.type, m.afzender, m.ontvanger, m.identificatie, m.dagtekening, m.hash, m.regio, m.agb, m.gemeente,
             CASE WHEN EXISTS (SELECT 1 FROM bezorgadres a WHERE a.aanbieder_agb = m.agb) THEN 'klaar' ELSE 'beschikbaar' END,
-            x.xml, x.grootte, m.heen_id, m.codes, true
+            x.xml, x.grootte, m.heen_id, m.codes, true,
+            coalesce(m.verzoek, (SELECT h.verzoek_id FROM bericht h WHERE h.id = m.heen_id))
        FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (type text, afzender text, ontvanger text, identificatie text, dagtekening date, hash text,
-                                                         regio text, agb text, gemeente text, heen_id uuid, codes text[]))
-            WITH ORDINALITY AS m(type, afzender, ontvanger, identificatie, dagtekening, hash, regio, agb, gemeente, heen_id, codes, nr)
+                                                         regio text, agb text, gemeente text, heen_id uuid, codes text[], verzoek text))
+            WITH ORDINALITY AS m(type, afzender, ontvanger, identificatie, dagtekening, hash, regio, agb, gemeente, heen_id, codes, verzoek, nr)
        JOIN unnest($2::bytea[], $3::int[]) WITH ORDINALITY AS x(xml, grootte, nr) ON x.nr = m.nr
       ORDER BY m.nr
      RETURNING id, status, heen_id, identificatie
@@ -70,6 +73,8 @@ export async function schrijfUitgaandBulk(em: EntityManager, sleutels: Sleutels,
       gemeente: meta.gemeenteCode,
       heen_id: meta.heenId ?? null,
       codes: meta.retourcodes ?? [],
+      // The current request's (a GraphQL mutation, an inbound message being judged); else its message's.
+      verzoek: currentRequestId() ?? null,
     });
     xmls.push(sleutels.versleutel(xml));
     groottes.push(xml.length);

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { bearerToken } from '../http/bearer';
 import { listen } from '../http/listen';
+import { onbekendePad, schrijfProbleem } from '../http/probleem';
 import { log } from './logger';
 import { registry } from './metrics';
 
@@ -20,8 +21,8 @@ export function bearerMatches(header: string | undefined, token: string): boolea
 export function metricsHandler(token: string | undefined): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     if (token && !bearerMatches(req.headers.authorization, token)) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer realm="metrics"' });
-      res.end('metrics need a bearer token\n');
+      res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+      schrijfProbleem(req, res, { status: 401, code: 'UNAUTHENTICATED', detail: 'De metrics vragen om een bearer token' });
       return;
     }
     try {
@@ -30,8 +31,7 @@ export function metricsHandler(token: string | undefined): (req: IncomingMessage
       res.end(body);
     } catch (e) {
       log.error('metrics failed', { error: (e as Error).message });
-      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('metrics failed\n');
+      schrijfProbleem(req, res, { status: 500, code: 'INTERNAL_SERVER_ERROR', detail: 'De metrics konden niet worden gelezen' });
     }
   };
 }
@@ -50,10 +50,7 @@ export async function startMetricsServer(opts: { port: number; host: string; tok
   const handle = metricsHandler(opts.token);
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url?.split('?')[0] === '/metrics') void handle(req, res);
-    else {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('not found\n');
-    }
+    else onbekendePad(req, res);
   });
   const port = await listen(server, opts.port, opts.host);
   return {

@@ -21,7 +21,7 @@ export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: X
   const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
   const sleutels = sleutelsUitConfig(cfg);
   const queue = new Queue('berichten', { connection, prefix });
-  const worker = new Worker('berichten', async (job) => bezorgBericht(ds, sleutels, (job.data as { berichtId: string }).berichtId), { connection, prefix, concurrency: 4 });
+  const worker = new Worker('berichten', async (job) => bezorgBericht(ds, sleutels, (job.data as { berichtId: string; requestId?: string }).berichtId, (job.data as { requestId?: string }).requestId), { connection, prefix, concurrency: 4 });
   worker.on('failed', (job) => { if (process.env.DEBUG_JOBS) console.error(job?.failedReason); void naMislukking(ds, job); });
   const relay = startRelay(ds, queue, { intervalMs: 20, staleMs: 60_000, pogingen }, () => undefined);
   const verwerker = startVerwerker(

@@ -72,15 +72,15 @@ export function leesDocument(lib: Libxml2Module, text: string): XmlDocument {
   try {
     return lib.XmlDocument.fromString(text, { option: lib.ParseOption.XML_PARSE_NONET });
   } catch (e) {
-    throw new CodecError(CodecErrorCode.NOT_XML, `not well-formed XML: ${String((e as Error).message).split('\n')[0].slice(0, 200)}`);
+    throw new CodecError(CodecErrorCode.NOT_XML, `geen welgevormde XML; de parser meldt: "${String((e as Error).message).split('\n')[0].slice(0, 200)}"`);
   }
 }
 
 /** The message type of a document: its root must be `Bericht` in an iJw 3.2 message namespace. */
 export function typeVan(root: XmlElement): MessageType {
   const type = TYPE_BY_NS.get(root.namespaceUri);
-  if (!type) throw new CodecError(CodecErrorCode.UNKNOWN_NAMESPACE, `unknown namespace '${kort(root.namespaceUri, 100)}'`);
-  if (root.name !== 'Bericht') throw new CodecError(CodecErrorCode.WRONG_ROOT, `root element is ${kort(root.name, 50)}, expected Bericht`);
+  if (!type) throw new CodecError(CodecErrorCode.UNKNOWN_NAMESPACE, `onbekende namespace '${kort(root.namespaceUri, 100)}'`);
+  if (root.name !== 'Bericht') throw new CodecError(CodecErrorCode.WRONG_ROOT, `het root-element is ${kort(root.name, 50)}, verwacht Bericht`);
   return type;
 }
 
@@ -158,16 +158,16 @@ function checkAttributen(el: XmlElement, path: string, issues: CodecIssue[]): vo
 /** Reads the bytes up to the DOM, refusing what must never reach the parser. */
 export function cheapChecks(input: string | Uint8Array, maxBytes = DEFAULT_MAX_BYTES): string {
   const bytes = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
-  if (bytes > maxBytes) throw new CodecError(CodecErrorCode.TOO_LARGE, `message of ${bytes} bytes exceeds ${maxBytes}`);
+  if (bytes > maxBytes) throw new CodecError(CodecErrorCode.TOO_LARGE, `het bericht van ${bytes} bytes is groter dan ${maxBytes} bytes`);
   let text: string;
   try {
     text = typeof input === 'string' ? input : utf8.decode(input);
   } catch {
-    throw new CodecError(CodecErrorCode.NOT_XML, 'message is not valid UTF-8');
+    throw new CodecError(CodecErrorCode.NOT_XML, 'het bericht is geen geldige UTF-8');
   }
   const decl = /^\uFEFF?<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(text);
-  if (decl && !/^utf-?8$/i.test(decl[1])) throw new CodecError(CodecErrorCode.NOT_XML, `encoding ${decl[1]} is not UTF-8`);
-  for (const f of FORBIDDEN) if (f.test(text)) throw new CodecError(CodecErrorCode.DOCTYPE_FORBIDDEN, 'DOCTYPE and entity declarations are not allowed');
+  if (decl && !/^utf-?8$/i.test(decl[1])) throw new CodecError(CodecErrorCode.NOT_XML, `encoding ${decl[1]} is geen UTF-8`);
+  for (const f of FORBIDDEN) if (f.test(text)) throw new CodecError(CodecErrorCode.DOCTYPE_FORBIDDEN, 'DOCTYPE- en entity-declaraties zijn niet toegestaan');
   return text;
 }
 
@@ -485,8 +485,8 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
     if (!top) {
       // The root: typeVan's checks, thrown only if the rest of the text is well-formed.
       type = TYPE_BY_NS.get(tag.uri);
-      if (!type) wortelFout = new CodecError(CodecErrorCode.UNKNOWN_NAMESPACE, `unknown namespace '${kort(tag.uri, 100)}'`);
-      else if (tag.local !== 'Bericht') wortelFout = new CodecError(CodecErrorCode.WRONG_ROOT, `root element is ${kort(tag.local, 50)}, expected Bericht`);
+      if (!type) wortelFout = new CodecError(CodecErrorCode.UNKNOWN_NAMESPACE, `onbekende namespace '${kort(tag.uri, 100)}'`);
+      else if (tag.local !== 'Bericht') wortelFout = new CodecError(CodecErrorCode.WRONG_ROOT, `het root-element is ${kort(tag.local, 50)}, verwacht Bericht`);
       if (wortelFout || !type) {
         attributen(tag);
         stapel.push({ soort: 'over', padIn: false });

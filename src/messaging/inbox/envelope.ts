@@ -94,16 +94,16 @@ export async function readEnvelope(input: Buffer, maxBytes: number): Promise<Env
   const kop = await leesKop(text);
   const { type, afzender, ontvanger, identificatie } = kop;
   if (!afzender || !ontvanger || !identificatie) {
-    throw new CodecError(CodecErrorCode.STRUCTURE, 'Header needs Afzender, Ontvanger and BerichtIdentificatie/Identificatie');
+    throw new CodecError(CodecErrorCode.STRUCTURE, 'De Header mist Afzender, Ontvanger of BerichtIdentificatie/Identificatie');
   }
   // For heen messages the provider is the Afzender of 305/307/315/317/323; retours copy the roles
   // of the heen message, so the provider is the Afzender of 306/308/316/318 as well.
   const aanbiederIsAfzender = AANBIEDER_IS_AFZENDER.has(type);
   const [agb, gemeente] = aanbiederIsAfzender ? [afzender, ontvanger] : [ontvanger, afzender];
   if (!AGB.test(agb) || !GEMEENTE.test(gemeente)) {
-    throw new CodecError(CodecErrorCode.STRUCTURE, `${type} goes between an AGB code (8 digits) and a CBS code (4 digits)`);
+    throw new CodecError(CodecErrorCode.STRUCTURE, `${type} gaat tussen een AGB-code (8 cijfers) en een CBS-gemeentecode (4 cijfers)`);
   }
-  if ([...identificatie].length > 12) throw new CodecError(CodecErrorCode.STRUCTURE, 'Identificatie is longer than 12 characters');
+  if ([...identificatie].length > 12) throw new CodecError(CodecErrorCode.STRUCTURE, 'Identificatie is langer dan 12 tekens');
   const dag = kop.dagtekening;
   return {
     type,

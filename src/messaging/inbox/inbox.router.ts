@@ -5,14 +5,12 @@ import type { TokenVerifier } from '../../auth/jwt';
 import type { Principal } from '../../auth/principal';
 import { HubError, HubErrorCode } from '../../common/hub-error';
 import { withTenant } from '../../db/tenant';
-import { bearerPrincipal, httpStatus, wrap } from '../../http/bearer';
-import { log } from '../../observability/logger';
+import { bearerPrincipal, wrap } from '../../http/bearer';
+import { probleemVan, schrijfProbleem } from '../../http/probleem';
 import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
 import { readEnvelope } from './envelope';
-import { checkSender, Inbox, ONBEKENDE_PARTIJ } from './inbox.service';
+import { checkSender, Inbox } from './inbox.service';
 
-/** A party in the header the hub does not serve: the request is understood but cannot be routed. */
-const GEEN_ROUTE: ReadonlySet<string> = new Set(Object.values(ONBEKENDE_PARTIJ));
 import type { Sleutels } from '../../common/sleutels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,10 +44,10 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
     res.locals.principal = await principal(req);
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/xml' && type !== 'text/xml') {
-      throw new HubError('UNSUPPORTED_CONTENT_TYPE', 'Content-Type moet application/xml zijn');
+      throw new HubError('UNSUPPORTED_CONTENT_TYPE', 'Content-Type moet application/xml zijn: een iJw-bericht is XML');
     }
     const length = Number(req.headers['content-length'] ?? '0');
-    if (length > opts.maxBytes) throw new CodecError(CodecErrorCode.TOO_LARGE, `bericht van ${length} bytes is groter dan ${opts.maxBytes}`);
+    if (length > opts.maxBytes) throw new CodecError(CodecErrorCode.TOO_LARGE, `Het bericht van ${length} bytes is groter dan ${opts.maxBytes} bytes`);
   };
 
   router.post(
@@ -62,7 +60,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
     wrap(async (req, res) => {
       const p = res.locals.principal as Principal;
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      if (body.length === 0) throw new CodecError(CodecErrorCode.NOT_XML, 'leeg bericht');
+      if (body.length === 0) throw new CodecError(CodecErrorCode.NOT_XML, 'Het bericht is leeg');
       const env = await readEnvelope(body, opts.maxBytes);
       checkSender(p, env);
       const r = await inbox.ontvang(p, env, body);
@@ -131,23 +129,15 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
     }),
   );
 
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     void next;
-    const tooLarge = (err as { type?: string }).type === 'entity.too.large';
-    const lezer = (err as { status?: unknown }).status;
-    if (tooLarge || (err instanceof CodecError && err.code === CodecErrorCode.TOO_LARGE)) {
-      res.status(413).json({ code: CodecErrorCode.TOO_LARGE, message: 'Bericht is te groot' });
-    } else if (err instanceof CodecError) {
-      res.status(400).json({ code: err.code, message: err.message });
-    } else if (err instanceof HubError) {
-      if (GEEN_ROUTE.has(err.code)) res.status(422).json({ code: err.code, message: err.message, ...err.details });
-      else res.status(httpStatus(err)).json({ code: err.code, message: err.message });
-    } else if (typeof lezer === 'number' && lezer >= 400 && lezer < 500) {
-      // The body reader's own refusals (an unsupported Content-Encoding, a corrupt gzip body).
-      res.status(lezer).json({ code: lezer === 415 ? 'UNSUPPORTED_CONTENT_ENCODING' : 'BAD_REQUEST', message: 'Bericht kan niet worden gelezen' });
+    // The codec's refusals are the sender's fault: 400 (413 when too large) with the codec's code.
+    if (err instanceof CodecError) {
+      schrijfProbleem(req, res, { status: err.code === CodecErrorCode.TOO_LARGE ? 413 : 400, code: err.code, detail: err.message });
+    } else if ((err as { type?: string }).type === 'entity.too.large') {
+      schrijfProbleem(req, res, { status: 413, code: CodecErrorCode.TOO_LARGE, detail: 'Het bericht is te groot' });
     } else {
-      log.error('inbox error', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
-      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Interne fout' });
+      schrijfProbleem(req, res, probleemVan(err, 'inbox'));
     }
   });
   return router;

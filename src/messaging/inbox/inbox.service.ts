@@ -9,6 +9,7 @@ import { VAN_AANBIEDER } from '../ijw/soorten';
 import type { Sleutels } from '../../common/sleutels';
 import { KANAAL_ONTVANGEN } from '../kanaal';
 import { clientSlot, vergrendelClienten } from '../clientslot';
+import { currentRequestId } from '../../observability/request-context';
 
 export interface Ontvangst {
   id: string;
@@ -31,17 +32,17 @@ export function checkSender(p: Principal, env: Envelope): void {
 // worker is woken once, at commit, when anything new was stored.
 const ONTVANG_SQL = `WITH m AS (
          SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (type text, afzender text, ontvanger text, identificatie text, dagtekening date,
-                                                                    hash text, agb text, gemeente text, grootte int, client text, ziet boolean))
-                  WITH ORDINALITY AS m(type, afzender, ontvanger, identificatie, dagtekening, hash, agb, gemeente, grootte, client, ziet, nr)
+                                                                    hash text, agb text, gemeente text, grootte int, client text, ziet boolean, verzoek text))
+                  WITH ORDINALITY AS m(type, afzender, ontvanger, identificatie, dagtekening, hash, agb, gemeente, grootte, client, ziet, verzoek, nr)
        ), partij AS (
          SELECT m.nr, (SELECT regio_code FROM gemeente WHERE code = m.gemeente ORDER BY geldig_vanaf DESC LIMIT 1) AS regio,
                 EXISTS (SELECT 1 FROM aanbieder WHERE agb = m.agb) AS aanbieder_bekend
            FROM m
        ), ins AS (
          INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code,
-                              aanbieder_agb, gemeente_code, status, xml_versleuteld, grootte, client_sleutel, aanbieder_ziet)
+                              aanbieder_agb, gemeente_code, status, xml_versleuteld, grootte, client_sleutel, aanbieder_ziet, verzoek_id)
          SELECT 'in', m.type, m.afzender, m.ontvanger, m.identificatie, m.dagtekening, m.hash, p.regio,
-                m.agb, m.gemeente, 'ontvangen', x.xml, m.grootte, m.client, m.ziet
+                m.agb, m.gemeente, 'ontvangen', x.xml, m.grootte, m.client, m.ziet, m.verzoek
            FROM m JOIN partij p ON p.nr = m.nr JOIN unnest($2::bytea[]) WITH ORDINALITY AS x(xml, nr) ON x.nr = m.nr
           WHERE p.regio IS NOT NULL AND p.aanbieder_bekend
           ORDER BY m.nr
@@ -65,6 +66,8 @@ interface Post {
   env: Envelope;
   xml: Buffer;
   hash: string;
+  /** The request that posted it: posts of one caller share a transaction, each keeps its own id. */
+  verzoekId: string | null;
   resolve: (o: Ontvangst) => void;
   reject: (e: unknown) => void;
 }
@@ -94,7 +97,7 @@ export class Inbox {
     const key = JSON.stringify([p.rol, p.regio ?? '', p.agb ?? '', p.gemeenten, p.sub]);
     return new Promise<Ontvangst>((resolve, reject) => {
       const rij = this.wachtend.get(key);
-      const post = { env, xml, hash: sha256Hex(xml), resolve, reject };
+      const post = { env, xml, hash: sha256Hex(xml), verzoekId: currentRequestId() ?? null, resolve, reject };
       if (rij) rij.posts.push(post);
       else this.wachtend.set(key, { p, posts: [post] });
       if (!this.bezig.has(key)) void this.schrijf(key);
@@ -130,7 +133,7 @@ export class Inbox {
 
 /** Writes posts of one caller in one transaction; per post its receipt, or the refusal of a party the hub does not serve. */
 async function schrijfPosts(ds: DataSource, sleutels: Sleutels, p: Principal, posts: Post[]): Promise<(Ontvangst | Error)[]> {
-  const rijen = posts.map(({ env, xml, hash }) => ({
+  const rijen = posts.map(({ env, xml, hash, verzoekId }) => ({
     type: env.type,
     afzender: env.afzender,
     ontvanger: env.ontvanger,
@@ -143,6 +146,7 @@ async function schrijfPosts(ds: DataSource, sleutels: Sleutels, p: Principal, po
     client: env.clientBsn === null ? null : sleutels.bsnHash(env.clientBsn),
     // A provider sees what it sent at once; a municipality's message only once it is forwarded.
     ziet: VAN_AANBIEDER.has(env.type),
+    verzoek: verzoekId,
   }));
   return withTenant(ds, p, async (em) => {
     // Numbered and stored under their clients' locks: a worker that judges a client waits for

@@ -8,6 +8,7 @@ import { HEADER_BERICHT_ID, HEADER_HANDTEKENING, HEADER_TIJDSTEMPEL, onderteken 
 import type { Sleutels } from '../../common/sleutels';
 
 import { NAAR_AANBIEDER } from '../ijw/soorten';
+import { currentRequestId, isRequestId, REQUEST_ID_HEADER, runInRequest } from '../../observability/request-context';
 
 interface TeBezorgen {
   status: string;
@@ -23,8 +24,16 @@ interface TeBezorgen {
  * retries with backoff and keeps it as failed after the last attempt), otherwise it stays
  * readable in the party's mailbox. The database side is idempotent; the POST is at least once
  * (a worker that dies after it posts again), so receivers drop repeats by `x-hub-bericht-id`.
+ * `requestId` (of the request that caused the message) scopes its log lines and goes along as
+ * `X-Request-Id`.
  */
-export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: string): Promise<{ status: string }> {
+export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: string, requestId?: string): Promise<{ status: string }> {
+  // The id came through Redis: used only when it still looks like one.
+  return isRequestId(requestId) ? runInRequest({ requestId }, () => bezorg(ds, sleutels, id)) : bezorg(ds, sleutels, id);
+}
+
+async function bezorg(ds: DataSource, sleutels: Sleutels, id: string): Promise<{ status: string }> {
+  const requestId = currentRequestId();
   const b = await withTenant(ds, SYSTEEM, async (em) => {
     // The previous secret signs too while its overlap lasts (the database clock decides).
     const rows = await prepared<TeBezorgen>(em,
@@ -51,6 +60,7 @@ export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: stri
         [HEADER_HANDTEKENING]: onderteken(geheimen, tijdstempel, id, xml),
         [HEADER_TIJDSTEMPEL]: String(tijdstempel),
         [HEADER_BERICHT_ID]: id,
+        ...(requestId && { [REQUEST_ID_HEADER]: requestId }),
       },
       body: xml,
       signal: AbortSignal.timeout(10_000),

@@ -26,6 +26,8 @@ export interface Ontvangen {
   xml_versleuteld: Buffer;
   client_sleutel: string | null;
   volgnummer: string;
+  /** The request that posted it: what it causes (its retour, its forwarding) carries this id. */
+  verzoek_id?: string | null;
 }
 
 /**

@@ -19,7 +19,12 @@ interface OutboxRij {
   id: string;
   soort: 'bezorg';
   bericht_id: string;
+  /** The request that caused the message: carried into the job (an id, never content). */
+  verzoek_id: string | null;
 }
+
+// In the select list, so FOR UPDATE locks only the outbox row.
+const VERZOEK = '(SELECT b.verzoek_id FROM bericht b WHERE b.id = outbox.bericht_id) AS verzoek_id';
 
 /**
  * Adds the rows' jobs and marks them handed over, in the caller's transaction. The job id is
@@ -31,7 +36,7 @@ async function geefDoor(em: EntityManager, queue: Queue, rows: OutboxRij[], p: P
   await queue.addBulk(
     rows.map((r) => ({
       name: JOB_VOOR_SOORT[r.soort],
-      data: { outboxId: r.id, berichtId: r.bericht_id },
+      data: { outboxId: r.id, berichtId: r.bericht_id, ...(r.verzoek_id && { requestId: r.verzoek_id }) },
       // A job that fails its last attempt stays in Redis as failed (the dead letter) until redriven.
       opts: { jobId: `outbox-${r.id}`, attempts: p.attempts, backoff: { type: 'exponential', delay: p.backoffMs }, removeOnComplete: 1000, removeOnFail: false },
     })),
@@ -46,7 +51,7 @@ export async function relayOnce(ds: DataSource, queue: Queue, batch = 500, p: Po
     geefDoor(
       em,
       queue,
-      await prepared<OutboxRij>(em, `SELECT id, soort, bericht_id FROM outbox WHERE doorgezet_op IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]),
+      await prepared<OutboxRij>(em, `SELECT id, soort, bericht_id, ${VERZOEK} FROM outbox WHERE doorgezet_op IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]),
       p,
     ),
   );
@@ -63,7 +68,7 @@ export async function herstelOnce(ds: DataSource, queue: Queue, staleMs: number,
       em,
       queue,
       await prepared<OutboxRij>(em, 
-        `SELECT id, soort, bericht_id FROM outbox
+        `SELECT id, soort, bericht_id, ${VERZOEK} FROM outbox
           WHERE afgehandeld_op IS NULL AND doorgezet_op < now() - make_interval(secs => $1::double precision / 1000)
           ORDER BY doorgezet_op LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [staleMs, batch],

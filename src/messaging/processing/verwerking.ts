@@ -13,6 +13,8 @@ import { clientSlot, vergrendelClienten } from '../clientslot';
 import type { BerichtHandlers } from './handlers';
 import type { BatchKennis } from './rules';
 import type { Sleutels } from '../../common/sleutels';
+import { log } from '../../observability/logger';
+import { isRequestId, runInRequest } from '../../observability/request-context';
 
 export { SYSTEEM };
 
@@ -80,7 +82,7 @@ const EERDER_SQL = `SELECT k.cs, k.gc FROM unnest($1::bpchar[], $2::varchar[], $
    CROSS JOIN LATERAL (SELECT 1 FROM bericht b WHERE b.client_sleutel = k.cs AND b.gemeente_code = k.gc AND b.status = 'ontvangen'
                          AND b.volgnummer < k.vn AND b.id <> ALL($4::uuid[]) LIMIT 1) e`;
 
-const INHOUD_SQL = `SELECT id, type, afzender, ontvanger, identificatie, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer
+const INHOUD_SQL = `SELECT id, type, afzender, ontvanger, identificatie, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer, verzoek_id
    FROM bericht WHERE id = ANY($1::uuid[]) ORDER BY volgnummer`;
 
 // TR056 for the whole batch: per message the other inbound messages with its sender, type and
@@ -152,12 +154,16 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
   for (const b of berichten) {
     const sleutel = b.client_sleutel ? clientSlot(b.gemeente_code, b.client_sleutel) : undefined;
     if (sleutel && gestrand.has(sleutel)) continue;
-    const u = voorzichtig ? await metSavepoint(em, () => oordeel(em, sleutels, b, omgeving)) : await oordeel(em, sleutels, b, omgeving);
+    // Judged in the scope of the request that posted it: its log lines and what it writes carry that id.
+    const beoordeel = () => (voorzichtig ? metSavepoint(em, () => oordeel(em, sleutels, b, omgeving)) : oordeel(em, sleutels, b, omgeving));
+    const u = isRequestId(b.verzoek_id) ? await runInRequest({ requestId: b.verzoek_id }, beoordeel) : await beoordeel();
     if ('fout' in u) {
       const status = await berichtStatus.mislukt(em, b.id, { backoffMs: o.backoffMs, pogingen: o.pogingen, fout: String(u.fout).slice(0, 500) });
+      log.warn('message failed', { berichtId: b.id, type: b.type, status, ...(isRequestId(b.verzoek_id) && { requestId: b.verzoek_id }) });
       resultaat.set(b.id, { status: status === 'vastgelopen' ? 'vastgelopen' : 'mislukt' });
       if (sleutel) gestrand.add(sleutel);
     } else {
+      log.debug('message judged', { berichtId: b.id, type: b.type, status: u.status, ...(isRequestId(b.verzoek_id) && { requestId: b.verzoek_id }) });
       uitkomsten.push({ b, u });
       if (u.status === 'ongeldig') ongeldig.add(b.id);
     }
