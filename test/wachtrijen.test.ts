@@ -39,7 +39,8 @@ describe('queue dashboard /beheer/wachtrijen', () => {
   it('without credentials: 401 with the bearer challenge', async () => {
     for (const pad of ['/beheer/wachtrijen/', '/beheer/wachtrijen/api/queues', '/beheer/berichten']) {
       const res = await fetch(`${hub.api.url}${pad}`);
-      expect({ pad, status: res.status, body: await res.json() }).toEqual({ pad, status: 401, body: { code: 'UNAUTHENTICATED', message: 'Geen bearer token' } });
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect({ pad, status: res.status, body: await res.json() }).toEqual({ pad, status: 401, body: expect.objectContaining({ status: 401, code: 'UNAUTHENTICATED', detail: 'Geen bearer token' }) });
       expect(res.headers.get('www-authenticate')).toBe('Bearer realm="jeugdzorg-hub"');
     }
     const ongeldig = await fetch(`${hub.api.url}/beheer/wachtrijen/api/queues`, { headers: { cookie: 'hub_beheer=verzonnen' } });
