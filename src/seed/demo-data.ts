@@ -240,15 +240,18 @@ function rioz(): DemoRegio {
     producten: producten(PRODUCTBOEK),
     arrangementen,
     contracten,
+    // Each line charged with the claims of its own iJw categories (a demo's choice; a region
+    // sets its own): without them every line would show the whole region's spend. Lines whose
+    // money never arrives as a claim (the reserve, CTB) name categories the region does not buy.
     budgetlijnen: [
-      { naam: 'Jeugdzorgplus', bedragCenten: 4_387_470_00, jaar: 2026 },
-      { naam: 'LTA (landelijke transitie-arrangementen)', bedragCenten: 11_780_760_00, jaar: 2026 },
-      { naam: 'Gecertificeerde instellingen', bedragCenten: 12_582_812_00, jaar: 2026 },
-      { naam: 'Veilig Thuis', bedragCenten: 4_800_133_00, jaar: 2026 },
-      { naam: 'Zware zorg gegarandeerd (80 %)', bedragCenten: 44_000_000_00, jaar: 2026 },
-      { naam: 'Zware zorg gereserveerd (20 %)', bedragCenten: 11_000_000_00, jaar: 2026 },
-      { naam: 'Lichte zorg (open house)', bedragCenten: 42_682_235_00, jaar: 2026 },
-      { naam: 'CTB', bedragCenten: 86_000_00, jaar: 2026 },
+      { naam: 'Jeugdzorgplus', bedragCenten: 4_387_470_00, jaar: 2026, productcategorieen: ['43'] },
+      { naam: 'LTA (landelijke transitie-arrangementen)', bedragCenten: 11_780_760_00, jaar: 2026, productcategorieen: ['55'] },
+      { naam: 'Gecertificeerde instellingen', bedragCenten: 12_582_812_00, jaar: 2026, productcategorieen: ['47', '48', '49'] },
+      { naam: 'Veilig Thuis', bedragCenten: 4_800_133_00, jaar: 2026, productcategorieen: ['46'] },
+      { naam: 'Zware zorg gegarandeerd (80 %)', bedragCenten: 44_000_000_00, jaar: 2026, productcategorieen: ['44', '54'] },
+      { naam: 'Zware zorg gereserveerd (20 %)', bedragCenten: 11_000_000_00, jaar: 2026, productcategorieen: ['51', '52'] },
+      { naam: 'Lichte zorg (open house)', bedragCenten: 42_682_235_00, jaar: 2026, productcategorieen: ['40', '41', '42', '45'] },
+      { naam: 'CTB', bedragCenten: 86_000_00, jaar: 2026, productcategorieen: ['50'] },
     ],
     indexatie: { jaar: 2027, methode: 'jeugdformule', ova: 4.1, ppc: 2.3, gewichtOva: 90, gewichtPpc: 10 },
   };
@@ -292,11 +295,15 @@ function rigg(): DemoRegio {
       contract('RIGG-GI-001', '2Noord', 'Jeugdbescherming en jeugdreclassering', ['48001', '48002', '47001'], 8_000_000_00),
       contract('RIGG-GI-002', 'Leger des Heils Noord', 'Jeugdbescherming en jeugdreclassering', ['47001', '48001'], 2_200_000_00),
     ],
+    // Direct care (76 %) split by the level it buys; innovation, running costs and pgb never
+    // arrive as provider claims, so they name categories RIGG does not buy.
     budgetlijnen: [
-      { naam: 'Directe zorg', bedragCenten: 76_000_000_00, jaar: 2026 },
-      { naam: 'Innovatie', bedragCenten: 10_000_000_00, jaar: 2026 },
-      { naam: 'Uitvoeringskosten', bedragCenten: 3_000_000_00, jaar: 2026 },
-      { naam: 'Pgb (via SVB)', bedragCenten: 3_960_000_00, jaar: 2026 },
+      { naam: 'Directe zorg: jeugdhulp', bedragCenten: 48_000_000_00, jaar: 2026, productcategorieen: ['41', '44', '45', '54'] },
+      { naam: 'Directe zorg: verblijf en crisis', bedragCenten: 16_000_000_00, jaar: 2026, productcategorieen: ['43', '46', '55'] },
+      { naam: 'Directe zorg: jeugdbescherming en jeugdreclassering', bedragCenten: 12_000_000_00, jaar: 2026, productcategorieen: ['47', '48'] },
+      { naam: 'Innovatie', bedragCenten: 10_000_000_00, jaar: 2026, productcategorieen: ['50'] },
+      { naam: 'Uitvoeringskosten', bedragCenten: 3_000_000_00, jaar: 2026, productcategorieen: ['53'] },
+      { naam: 'Pgb (via SVB)', bedragCenten: 3_960_000_00, jaar: 2026, productcategorieen: ['52'] },
     ],
     indexatie: { jaar: 2027, methode: 'percentage', percentage: 3.2 },
   };
