@@ -245,22 +245,16 @@ export async function genereerVerkeer(ctx: VerkeerContext, regios: DemoRegio[], 
       while (i < plan.gebeurtenissen.length && plan.gebeurtenissen[i].dag === dag) i++;
       if (i === vandaagsEerste) continue;
       zetKlok(dag);
-      // Three rounds a day, each judged before the next is sent: the municipalities' allocations,
-      // then the providers' requests, starts and stops, then their claims.
-      const ronden: Gebeurtenis['soort'][][] = [['JW301'], ['JW315', 'JW305', 'JW305-lumpsum', 'JW307'], ['JW323']];
-      for (const ronde of ronden) {
-        const posts: TeVersturen[] = [];
-        for (let k = vandaagsEerste; k < i; k++) {
-          const g = plan.gebeurtenissen[k];
-          if (!ronde.includes(g.soort)) continue;
-          const b = berichtVan(g, k + 1, tarieven);
-          if (b) posts.push(b);
-        }
-        if (!posts.length) continue;
-        await verstuur(ctx, inbox, posts);
-        r.berichten += posts.length;
-        await verwerkAlles(ctx);
+      // One round a day: the plan never puts two messages of one client on one day, and a claim
+      // only names care whose start was reported on an earlier day.
+      const posts: TeVersturen[] = [];
+      for (let k = vandaagsEerste; k < i; k++) {
+        const b = berichtVan(plan.gebeurtenissen[k], k + 1, tarieven);
+        if (b) posts.push(b);
       }
+      await verstuur(ctx, inbox, posts);
+      r.berichten += posts.length;
+      await verwerkAlles(ctx);
     }
     zeg(maandRegel(plan, maand, r, await uitkomsten(ds, r), Date.now() - t0));
   } finally {
