@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const v = await genereerVerkeer(
     { ds: app, sleutels: sleutelsUitConfig(cfg), handlers: berichtHandlers(), maxBytes: cfg.IJW_MAX_BYTES, voortgang: zeg },
     DEMO.regios,
-    { seed: Number(values.seed ?? 2026), vandaag: vandaag(), clientenPerRegio: Number(values.clienten ?? 300), eersteDag: `${DEMO.tariefJaar}-01-01` },
+    { seed: Number(values.seed ?? 2026), vandaag: vandaag(), clientenPerRegio: Number(values.clienten ?? 150), eersteDag: `${DEMO.tariefJaar}-01-01` },
   );
   await app.destroy();
   zeg(
