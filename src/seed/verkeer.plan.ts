@@ -34,6 +34,8 @@ export interface Aanbod {
   eenheid: string;
   variant: DemoUitvoeringsvariant;
   gemeenten: string[];
+  /** Last day of the contract: no toewijzing runs past it. */
+  contractEinde: string;
 }
 
 export interface Omvang {
@@ -177,7 +179,7 @@ export function aanbodVan(regio: DemoRegio): Aanbod[] {
       if (!p || p.uitvoeringsvariant === 'taakgericht' || p.eenheid === '83' || (p.eenheid === '82' && p.uitvoeringsvariant !== 'outputgericht')) continue;
       if (!(p.categorie in GEWICHT) || gezien.has(`${c.aanbiederAgb}/${p.code}`)) continue;
       gezien.add(`${c.aanbiederAgb}/${p.code}`);
-      uit.push({ regio: regio.code, agb: c.aanbiederAgb, contractNummer: c.nummer, categorie: p.categorie, code: p.code, eenheid: p.eenheid, variant: p.uitvoeringsvariant, gemeenten: c.gemeenten });
+      uit.push({ regio: regio.code, agb: c.aanbiederAgb, contractNummer: c.nummer, categorie: p.categorie, code: p.code, eenheid: p.eenheid, variant: p.uitvoeringsvariant, gemeenten: c.gemeenten, contractEinde: c.einddatum });
     }
   }
   return uit;
@@ -245,7 +247,7 @@ export function planVerkeer(regios: DemoRegio[], o: VerkeerOpties): VerkeerPlan 
       const startGemeld = plusDagen(gestart, Math.max(wacht === 0 ? 1 : 0, Math.floor(r() * 3)));
       const maandenZorg = a.variant === 'outputgericht' ? 6 : [3, 6, 6, 9, 12][Math.floor(r() * 5)];
       // The toewijzing runs from its allocation until the care's planned end.
-      const einde = plusDagen(gestart, Math.round(maandenZorg * 30.4) - 1);
+      const einde = min(plusDagen(gestart, Math.round(maandenZorg * 30.4) - 1), a.contractEinde);
       let gestopt: PlanClient['gestopt'];
       const u = r();
       const voortijdig = plusDagen(gestart, 20 + Math.floor(r() * Math.max(1, dagenTussen(gestart, einde) - 20)));
@@ -286,7 +288,7 @@ export function planVerkeer(regios: DemoRegio[], o: VerkeerOpties): VerkeerPlan 
     const lc = regio.contracten.find((c) => /lumpsum/i.test(c.perceel) && c.producten.some((cp) => producten.get(cp.productCode)?.uitvoeringsvariant === 'taakgericht'));
     if (lc) {
       const p = producten.get(lc.producten.find((cp) => producten.get(cp.productCode)?.uitvoeringsvariant === 'taakgericht')!.productCode)!;
-      const a: Aanbod = { regio: regio.code, agb: lc.aanbiederAgb, contractNummer: lc.nummer, categorie: p.categorie, code: p.code, eenheid: p.eenheid, variant: 'taakgericht', gemeenten: lc.gemeenten };
+      const a: Aanbod = { regio: regio.code, agb: lc.aanbiederAgb, contractNummer: lc.nummer, categorie: p.categorie, code: p.code, eenheid: p.eenheid, variant: 'taakgericht', gemeenten: lc.gemeenten, contractEinde: lc.einddatum };
       const n = Math.max(2, Math.round(o.clientenPerRegio / 8));
       lumpsum.set(regio.code, { contractNummer: lc.nummer, agb: lc.aanbiederAgb, clienten: n });
       for (let i = 0; i < n; i++) {
