@@ -17,11 +17,11 @@ const voortgang: string[] = [];
 beforeAll(async () => {
   hub = await createHubTestEnvironment('demoverkeer', { regios: DEMO, worker: true, poolSize: 8 });
   r = await genereerVerkeer(
-    { ds: hub.ds, sleutels: hub.sleutels, handlers: hub.handlers, maxBytes: hub.api.cfg.IJW_MAX_BYTES, voortgang: (l) => { voortgang.push(l); if (process.env.DEBUG_VERKEER) process.stderr.write(`${l}\n`); } },
+    { ds: hub.ds, sleutels: hub.sleutels, handlers: hub.handlers, maxBytes: hub.api.cfg.IJW_MAX_BYTES, voortgang: (l) => voortgang.push(l) },
     DEMO.regios,
-    { seed: 12, vandaag, clientenPerRegio: Number(process.env.DEMO_CLIENTEN ?? 60), eersteDag: '2026-01-01' },
+    { seed: 12, vandaag, clientenPerRegio: 30, eersteDag: '2026-01-01' },
   );
-}, 240_000);
+}, 900_000);
 
 afterAll(async () => {
   await hub?.close();
@@ -55,7 +55,7 @@ const getallen = (x: Rapport) => [x.regio, ...x.gemeenten, ...x.aanbieders, ...x
 describe('a year of demo traffic through the message path', () => {
   it('sends every message through the inbox and the worker judges them, reporting progress month by month', () => {
     expect(r.overgeslagen).toBe(false);
-    expect(r.berichten).toBeGreaterThan(300);
+    expect(r.berichten).toBeGreaterThan(250);
     // Every message passes (a claim's JW325 with 8001: granted in full).
     expect(r.bevindingen).toEqual({});
     expect(r.zonderBevinding).toBe(r.berichten);
@@ -66,7 +66,7 @@ describe('a year of demo traffic through the message path', () => {
     const x = await rapport(regio);
     expect(x).toMatchObject({ van: '2026-10-01', tot: '2026-12-31' });
     expect(x.regio.gerealiseerdCenten).toBeGreaterThan(0);
-    expect(x.regio.clientenInZorg).toBeGreaterThan(10);
+    expect(x.regio.clientenInZorg).toBeGreaterThan(5);
     expect(x.regio.aantalGestart).toBeGreaterThan(0);
     expect(x.regio.mediaanWachtdagen).toBeGreaterThan(0);
     expect(x.regio.p90Wachtdagen).toBeGreaterThanOrEqual(x.regio.mediaanWachtdagen as number);
@@ -95,7 +95,7 @@ describe('a year of demo traffic through the message path', () => {
 
   it('a second run adds nothing', async () => {
     const voor = await hub.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM bericht`);
-    const again = await genereerVerkeer({ ds: hub.ds, sleutels: hub.sleutels, handlers: hub.handlers, maxBytes: hub.api.cfg.IJW_MAX_BYTES }, DEMO.regios, { seed: 12, vandaag, clientenPerRegio: 60, eersteDag: '2026-01-01' });
+    const again = await genereerVerkeer({ ds: hub.ds, sleutels: hub.sleutels, handlers: hub.handlers, maxBytes: hub.api.cfg.IJW_MAX_BYTES }, DEMO.regios, { seed: 12, vandaag, clientenPerRegio: 30, eersteDag: '2026-01-01' });
     expect(again.overgeslagen).toBe(true);
     expect(await hub.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM bericht`)).toEqual(voor);
   });
