@@ -34,7 +34,7 @@ export interface TariefVersie {
 /** Tariffs per `${agb}/${regio}/${productCode}`. */
 export type Tarieven = Map<string, TariefVersie[]>;
 
-/** The tariff valid on `dag` for a provider's product in a region (TR? the claim's ProductTarief must match it). */
+/** The tariff valid on `dag` for a provider's product in a region: a claim's ProductTarief is the one valid on the prestatie's first day. */
 export function tariefOp(t: Tarieven, agb: string, regio: string, code: string, dag: string): number | undefined {
   return t.get(`${agb}/${regio}/${code}`)?.find((v) => v.vanaf <= dag && (v.tot === null || v.tot >= dag))?.centen;
 }
