@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { signDevToken } from './auth/jwt';
 import { loadConfig, type Config } from './config/config';
 import { ensureAppRole, ensureDatabase } from './db/app-role';
-import { hubDataSource } from './modules';
+import { berichtHandlers, hubDataSource } from './modules';
+import { vandaag } from './common/klok';
+import { sleutelsUitConfig } from './common/sleutels';
 import { migrateWithLock } from './db/migrate';
 import { DEMO } from './seed/demo-data';
-import { seedBegroting } from './seed/begroting';
 import { seed } from './seed/seed';
+import { genereerVerkeer } from './seed/verkeer';
 import { describeEnding, supervise, type Supervised } from './supervisor';
 
 const HOW_TO_START = `
@@ -53,41 +56,63 @@ async function preflight(cfg: Config): Promise<void> {
   }
 }
 
-/** `npm run demo`: database, migrations, demo region, then api + worker in the foreground. */
+const seconden = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const zeg = (regel: string) => process.stdout.write(`${regel}\n`);
+
+/** Whether the api answered /readyz with 200 (PostgreSQL and Redis reachable); false when a child ended first. */
+async function wachtOpApi(port: number, done: Promise<unknown>): Promise<boolean> {
+  let klaar = false;
+  void done.then(() => (klaar = true));
+  for (let i = 0; !klaar; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return true;
+    if (i > 0 && i % 20 === 0) zeg(`wachten op de api (${i / 4} s) …`);
+    await new Promise((res) => setTimeout(res, 250));
+  }
+  return false;
+}
+
+/**
+ * `npm run demo`: database, migrations, demo regions, a year of traffic through the message path
+ * (with progress), then api + worker in the foreground; once the api is ready it prints the URLs,
+ * the development sign-in and a token per role.
+ */
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { clienten: { type: 'string' }, seed: { type: 'string' } } });
+  const t0 = Date.now();
   const cfg = loadConfig();
   await preflight(cfg);
-  if (await ensureDatabase(cfg.DATABASE_OWNER_URL)) process.stdout.write('created the database\n');
+  if (await ensureDatabase(cfg.DATABASE_OWNER_URL)) zeg('database aangemaakt');
   await ensureAppRole(cfg.DATABASE_OWNER_URL, cfg.DATABASE_URL);
+  zeg('migraties …');
   const owner = hubDataSource(cfg.DATABASE_OWNER_URL);
   await owner.initialize();
   const applied = await migrateWithLock(owner);
   await owner.destroy();
-  process.stdout.write(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}\n`);
+  zeg(`migraties: ${applied.length ? `${applied.length} uitgevoerd` : 'niets te doen'} (${seconden(t0)})`);
 
   const app = hubDataSource(cfg.DATABASE_URL);
   await app.initialize();
   const r = await seed(app, DEMO);
-  const lijnen = await seedBegroting(app, DEMO.regios);
-  await app.destroy();
-  process.stdout.write(
+  zeg(
     r.overgeslagen.length
-      ? `demo data already present (${r.overgeslagen.join(', ')})\n`
-      : `seeded ${r.regios} regions, ${r.gemeenten} municipalities, ${r.aanbieders} providers, ${r.producten} products, ${r.contracten} contracts, ${r.tarieven} tariff versions\n`,
+      ? `demoregio's al aanwezig (${r.overgeslagen.join(', ')})`
+      : `demoregio's: ${r.regios} regio's, ${r.gemeenten} gemeenten, ${r.aanbieders} aanbieders, ${r.producten} producten, ${r.contracten} contracten, ${r.tarieven} tariefversies (${seconden(t0)})`,
   );
-  if (lijnen) process.stdout.write(`seeded ${lijnen} regional budget lines, split over the municipalities by inhabitants\n`);
+  const t1 = Date.now();
+  const v = await genereerVerkeer(
+    { ds: app, sleutels: sleutelsUitConfig(cfg), handlers: berichtHandlers(), maxBytes: cfg.IJW_MAX_BYTES, voortgang: zeg },
+    DEMO.regios,
+    { seed: Number(values.seed ?? 2026), vandaag: vandaag(), clientenPerRegio: Number(values.clienten ?? 150), eersteDag: `${DEMO.tariefJaar}-01-01` },
+  );
+  await app.destroy();
+  zeg(
+    v.overgeslagen
+      ? `verkeer al aanwezig (${v.berichten} berichten): niets toegevoegd`
+      : `verkeer: ${v.berichten} berichten voor ${v.clienten} cliënten in ${seconden(t1)}${v.metBevinding ? `; met bevinding: ${JSON.stringify(v.bevindingen)}` : ', alle zonder bevinding'}`,
+  );
 
-  const secret = cfg.JWT_SECRET ?? '';
-  const rioz = DEMO.regios[0];
-  const firstAgb = rioz.contracten[0].aanbiederAgb;
-  const tokens: [string, Promise<string>][] = [
-    ['regio (contract manager RIOZ)', signDevToken({ rol: 'regio', regio: rioz.code, gemeenten: [] }, secret)],
-    [`gemeente (${rioz.gemeenten[0].naam})`, signDevToken({ rol: 'gemeente', regio: rioz.code, gemeenten: [rioz.gemeenten[0].code] }, secret)],
-    ['toegang (access team RIOZ)', signDevToken({ rol: 'toegang', regio: rioz.code, gemeenten: rioz.gemeenten.filter((g) => !g.geldigTot).map((g) => g.code) }, secret)],
-    [`aanbieder (AGB ${firstAgb})`, signDevToken({ rol: 'aanbieder', agb: firstAgb, gemeenten: [] }, secret)],
-    ['beheerder', signDevToken({ rol: 'beheerder', gemeenten: [] }, secret)],
-    ['auditor (RIOZ)', signDevToken({ rol: 'auditor', regio: rioz.code, gemeenten: [] }, secret)],
-  ];
+  zeg('api en worker starten …');
   const children: Supervised[] = [
     { name: 'api', process: spawn(process.execPath, [path.join(__dirname, 'main.js')], { stdio: 'inherit', env: process.env }) },
     { name: 'worker', process: spawn(process.execPath, [path.join(__dirname, 'worker.js')], { stdio: 'inherit', env: process.env }) },
@@ -95,24 +120,43 @@ async function main(): Promise<void> {
   const supervisor = supervise(children);
   // If the demo itself dies, its children go with it.
   process.on('exit', supervisor.stop);
-  const url = `http://localhost:${cfg.PORT}/graphql`;
-  const basis = `http://localhost:${cfg.PORT}`;
-  process.stdout.write(`\nGraphQL: ${url} (in a browser: the IDE, pick an identity)\nQueues: ${basis}/beheer/ (administrator)\nTokens (Authorization: Bearer <token>, valid 12 hours):\n`);
-  for (const [label, t] of tokens) process.stdout.write(`  ${label}:\n    ${await t}\n`);
-  process.stdout.write(`\nProcesses: ${children.map((c) => `${c.name} (pid ${c.process.pid})`).join(', ')}\n`);
-  process.stdout.write(`\nTry: curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer <token>" -d '{"query":"{ contracten(first: 5) { totalCount edges { node { nummer perceel } } } }"}'\nCtrl-C stops api and worker.\n\n`);
   process.on('SIGINT', supervisor.stop);
   process.on('SIGTERM', supervisor.stop);
-  // One process gone leaves no demo: the others are stopped and the demo fails naming it.
-  const ended = await supervisor.done;
-  if (ended) {
+  const einde = supervisor.done.then((ended) => {
+    if (!ended) return;
     const rest = children.filter((c) => c.name !== ended.name).map((c) => c.name);
-    process.stderr.write(`demo stopped: ${describeEnding(ended)}; stopped ${rest.join(', ')}\n`);
+    process.stderr.write(`demo gestopt: ${describeEnding(ended)}; ${rest.join(', ')} gestopt\n`);
     process.exit(1);
-  }
+  });
+  if (!(await wachtOpApi(cfg.PORT, supervisor.done))) return einde;
+
+  const secret = cfg.JWT_SECRET ?? '';
+  const rioz = DEMO.regios[0];
+  const firstAgb = rioz.contracten[0].aanbiederAgb;
+  const tokens: [string, Promise<string>][] = [
+    ['regio (contractmanager RIOZ)', signDevToken({ rol: 'regio', regio: rioz.code, gemeenten: [] }, secret)],
+    [`gemeente (${rioz.gemeenten[0].naam})`, signDevToken({ rol: 'gemeente', regio: rioz.code, gemeenten: [rioz.gemeenten[0].code] }, secret)],
+    ['toegang (toegangsteam RIOZ)', signDevToken({ rol: 'toegang', regio: rioz.code, gemeenten: rioz.gemeenten.filter((g) => !g.geldigTot).map((g) => g.code) }, secret)],
+    [`aanbieder (AGB ${firstAgb})`, signDevToken({ rol: 'aanbieder', agb: firstAgb, gemeenten: [] }, secret)],
+    ['beheerder', signDevToken({ rol: 'beheerder', gemeenten: [] }, secret)],
+    ['auditor (RIOZ)', signDevToken({ rol: 'auditor', regio: rioz.code, gemeenten: [] }, secret)],
+  ];
+  const basis = `http://localhost:${cfg.PORT}`;
+  zeg(`\nKlaar in ${seconden(t0)}. De hub draait:`);
+  zeg(`  GraphQL:      ${basis}/graphql`);
+  zeg(`  Dashboard:    ${basis}/dashboard   (kwartaalrapportage; meld aan door een partij te kiezen)`);
+  zeg(`  GraphQL-IDE:  ${basis}/ide   (ook /graphql in een browser; kies een identiteit)`);
+  zeg(`  Wachtrijen:   ${basis}/beheer/   (beheerder)`);
+  zeg(`  Inloggen:     ${basis}/dev/identiteiten   (elke partij met een token, voor dashboard en IDE)`);
+  zeg(`\nTokens (Authorization: Bearer <token>, 12 uur geldig; meer met npm run token):`);
+  for (const [label, t] of tokens) zeg(`  ${label}:\n    ${await t}`);
+  zeg(`\nProcessen: ${children.map((c) => `${c.name} (pid ${c.process.pid})`).join(', ')}`);
+  zeg(`\nProbeer: curl -s ${basis}/graphql -H 'content-type: application/json' -H "authorization: Bearer <token>" -d '{"query":"{ contracten(first: 5) { totalCount edges { node { nummer perceel } } } }"}'\nCtrl-C stopt api en worker.\n`);
+  // One process gone leaves no demo: the others are stopped and the demo fails naming it.
+  await einde;
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`demo failed: ${(e as Error).message}\n`);
+  process.stderr.write(`demo mislukt: ${(e as Error).message}\n`);
   process.exit(1);
 });

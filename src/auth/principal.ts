@@ -1,4 +1,4 @@
-/** The six roles of the hub (architecture: security model). */
+/** The six roles of the hub (architecture: security model); rollen.json lists them for scripts/token.js (a spec keeps the two equal). */
 export const ROLLEN = ['regio', 'gemeente', 'toegang', 'aanbieder', 'beheerder', 'auditor'] as const;
 export type Rol = (typeof ROLLEN)[number];
 

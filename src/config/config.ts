@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 import { controleerSleutels } from '../common/sleutels';
+// Shared with scripts/token.js, which signs development tokens without building the hub.
+import STANDAARD from './standaard.json';
 
 /** HS256 secret of `npm run token` and the demo when none is set; refused in production. */
-export const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+export const DEV_JWT_SECRET = STANDAARD.jwtDevSecret;
 import { leesMoment } from '../common/klok';
 
 /** Environment variables of every entry point (api, worker, migrate, demo), validated at boot. */
@@ -24,7 +26,7 @@ export class Config {
 
   /** Connection of `migrate`: the owner of the schema. */
   @IsString()
-  DATABASE_OWNER_URL = 'postgres://postgres@127.0.0.1:5432/jeugdzorg_hub';
+  DATABASE_OWNER_URL = STANDAARD.databaseOwnerUrl;
 
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -84,7 +86,7 @@ export class Config {
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(60)
-  JWT_MAX_TTL_SECONDS = 12 * 3600;
+  JWT_MAX_TTL_SECONDS = STANDAARD.jwtMaxTtlSeconds;
 
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -1,3 +1,4 @@
+import DEMO_GEMEENTEN from './demo-gemeenten.json';
 import type { DemoAanbieder, DemoArrangement, DemoContract, DemoGemeente, DemoProduct, DemoRegio } from './demo-types';
 
 /**
@@ -8,49 +9,17 @@ import type { DemoAanbieder, DemoArrangement, DemoContract, DemoGemeente, DemoPr
  */
 export type { DemoRegio } from './demo-types';
 
-const TOT_FUSIE_2022 = '2021-12-31';
-
-const RIOZ_GEMEENTEN: DemoGemeente[] = [
-  { code: '0796', naam: "'s-Hertogenbosch", inwoners: 160_000, geldigVanaf: '1996-01-01' },
-  { code: '0828', naam: 'Oss', inwoners: 93_000, geldigVanaf: '2011-01-01' },
-  { code: '1721', naam: 'Bernheze', inwoners: 31_500, geldigVanaf: '1994-01-01' },
-  { code: '0755', naam: 'Boekel', inwoners: 11_000, geldigVanaf: '1810-01-01' },
-  { code: '0757', naam: 'Boxtel', inwoners: 31_500, geldigVanaf: '1810-01-01' },
-  { code: '0797', naam: 'Heusden', inwoners: 44_500, geldigVanaf: '1997-01-01' },
-  { code: '1948', naam: 'Meierijstad', inwoners: 82_500, geldigVanaf: '2017-01-01' },
-  { code: '0845', naam: 'Sint-Michielsgestel', inwoners: 29_500, geldigVanaf: '1996-01-01' },
-  { code: '0865', naam: 'Vught', inwoners: 27_500, geldigVanaf: '1810-01-01' },
-  // Merged on 1 January 2022 into Land van Cuijk and Maashorst: kept with their validity.
-  { code: '0756', naam: 'Boxmeer', inwoners: 29_000, geldigVanaf: '1998-01-01', geldigTot: TOT_FUSIE_2022 },
-  { code: '1684', naam: 'Cuijk', inwoners: 25_000, geldigVanaf: '1994-01-01', geldigTot: TOT_FUSIE_2022 },
-  { code: '0786', naam: 'Grave', inwoners: 12_500, geldigVanaf: '1942-01-01', geldigTot: TOT_FUSIE_2022 },
-  { code: '0815', naam: 'Mill en Sint Hubert', inwoners: 11_000, geldigVanaf: '1810-01-01', geldigTot: TOT_FUSIE_2022 },
-  { code: '1702', naam: 'Sint Anthonis', inwoners: 11_500, geldigVanaf: '1994-01-01', geldigTot: TOT_FUSIE_2022 },
-  { code: '0856', naam: 'Uden', inwoners: 42_000, geldigVanaf: '1810-01-01', geldigTot: TOT_FUSIE_2022 },
-  { code: '1685', naam: 'Landerd', inwoners: 15_500, geldigVanaf: '1994-01-01', geldigTot: TOT_FUSIE_2022 },
-  { code: '1982', naam: 'Land van Cuijk', inwoners: 92_000, geldigVanaf: '2022-01-01' },
-  { code: '1991', naam: 'Maashorst', inwoners: 60_500, geldigVanaf: '2022-01-01' },
-];
+// The municipalities (CBS code, name, rounded inhabitants, validity) live in demo-gemeenten.json,
+// which `npm run token` (scripts/token.js) also reads to find a municipality's region without a
+// build. RIOZ: the 16 municipalities of 2020; Boxmeer, Cuijk, Grave, Mill en Sint Hubert, Sint
+// Anthonis, Uden and Landerd merged on 1 January 2022 into Land van Cuijk and Maashorst (kept
+// with their validity). RIGG: the BMWE municipalities (seed 002, inhabitants 2014) merged into
+// Het Hogeland in 2019.
+const RIOZ_GEMEENTEN: DemoGemeente[] = DEMO_GEMEENTEN.RIOZ;
 /** The municipalities of RIOZ today (after the 2022 mergers). */
 const RIOZ_NU = RIOZ_GEMEENTEN.filter((g) => !g.geldigTot).map((g) => g.code);
 
-const RIGG_GEMEENTEN: DemoGemeente[] = [
-  { code: '0014', naam: 'Groningen', inwoners: 238_000, geldigVanaf: '2019-01-01' },
-  { code: '1966', naam: 'Het Hogeland', inwoners: 48_000, geldigVanaf: '2019-01-01' },
-  { code: '1969', naam: 'Westerkwartier', inwoners: 65_000, geldigVanaf: '2019-01-01' },
-  { code: '1952', naam: 'Midden-Groningen', inwoners: 61_000, geldigVanaf: '2018-01-01' },
-  { code: '1979', naam: 'Eemsdelta', inwoners: 45_500, geldigVanaf: '2021-01-01' },
-  { code: '1895', naam: 'Oldambt', inwoners: 38_500, geldigVanaf: '2010-01-01' },
-  { code: '0047', naam: 'Veendam', inwoners: 27_500, geldigVanaf: '1810-01-01' },
-  { code: '0037', naam: 'Stadskanaal', inwoners: 32_000, geldigVanaf: '1969-01-01' },
-  { code: '0765', naam: 'Pekela', inwoners: 12_000, geldigVanaf: '1990-01-01' },
-  { code: '1950', naam: 'Westerwolde', inwoners: 26_000, geldigVanaf: '2018-01-01' },
-  // The BMWE municipalities (seed 002, inhabitants 2014) merged into Het Hogeland in 2019.
-  { code: '0005', naam: 'Bedum', inwoners: 10_494, geldigVanaf: '1810-01-01', geldigTot: '2018-12-31' },
-  { code: '1663', naam: 'De Marne', inwoners: 10_209, geldigVanaf: '1990-01-01', geldigTot: '2018-12-31' },
-  { code: '0053', naam: 'Winsum', inwoners: 13_850, geldigVanaf: '1990-01-01', geldigTot: '2018-12-31' },
-  { code: '1651', naam: 'Eemsmond', inwoners: 15_928, geldigVanaf: '1992-01-01', geldigTot: '2018-12-31' },
-];
+const RIGG_GEMEENTEN: DemoGemeente[] = DEMO_GEMEENTEN.RIGG;
 const RIGG_NU = RIGG_GEMEENTEN.filter((g) => !g.geldigTot).map((g) => g.code);
 
 /** Real provider names; every AGB (7 + 7 digits) and KvK code here is invented. */
@@ -240,15 +209,18 @@ function rioz(): DemoRegio {
     producten: producten(PRODUCTBOEK),
     arrangementen,
     contracten,
+    // Each line charged with the claims of its own iJw categories (a demo's choice; a region
+    // sets its own): without them every line would show the whole region's spend. Lines whose
+    // money never arrives as a claim (the reserve, CTB) name categories the region does not buy.
     budgetlijnen: [
-      { naam: 'Jeugdzorgplus', bedragCenten: 4_387_470_00, jaar: 2026 },
-      { naam: 'LTA (landelijke transitie-arrangementen)', bedragCenten: 11_780_760_00, jaar: 2026 },
-      { naam: 'Gecertificeerde instellingen', bedragCenten: 12_582_812_00, jaar: 2026 },
-      { naam: 'Veilig Thuis', bedragCenten: 4_800_133_00, jaar: 2026 },
-      { naam: 'Zware zorg gegarandeerd (80 %)', bedragCenten: 44_000_000_00, jaar: 2026 },
-      { naam: 'Zware zorg gereserveerd (20 %)', bedragCenten: 11_000_000_00, jaar: 2026 },
-      { naam: 'Lichte zorg (open house)', bedragCenten: 42_682_235_00, jaar: 2026 },
-      { naam: 'CTB', bedragCenten: 86_000_00, jaar: 2026 },
+      { naam: 'Jeugdzorgplus', bedragCenten: 4_387_470_00, jaar: 2026, productcategorieen: ['43'] },
+      { naam: 'LTA (landelijke transitie-arrangementen)', bedragCenten: 11_780_760_00, jaar: 2026, productcategorieen: ['55'] },
+      { naam: 'Gecertificeerde instellingen', bedragCenten: 12_582_812_00, jaar: 2026, productcategorieen: ['47', '48', '49'] },
+      { naam: 'Veilig Thuis', bedragCenten: 4_800_133_00, jaar: 2026, productcategorieen: ['46'] },
+      { naam: 'Zware zorg gegarandeerd (80 %)', bedragCenten: 44_000_000_00, jaar: 2026, productcategorieen: ['44', '54'] },
+      { naam: 'Zware zorg gereserveerd (20 %)', bedragCenten: 11_000_000_00, jaar: 2026, productcategorieen: ['51', '52'] },
+      { naam: 'Lichte zorg (open house)', bedragCenten: 42_682_235_00, jaar: 2026, productcategorieen: ['40', '41', '42', '45'] },
+      { naam: 'CTB', bedragCenten: 86_000_00, jaar: 2026, productcategorieen: ['50'] },
     ],
     indexatie: { jaar: 2027, methode: 'jeugdformule', ova: 4.1, ppc: 2.3, gewichtOva: 90, gewichtPpc: 10 },
   };
@@ -292,11 +264,15 @@ function rigg(): DemoRegio {
       contract('RIGG-GI-001', '2Noord', 'Jeugdbescherming en jeugdreclassering', ['48001', '48002', '47001'], 8_000_000_00),
       contract('RIGG-GI-002', 'Leger des Heils Noord', 'Jeugdbescherming en jeugdreclassering', ['47001', '48001'], 2_200_000_00),
     ],
+    // Direct care (76 %) split by the level it buys; innovation, running costs and pgb never
+    // arrive as provider claims, so they name categories RIGG does not buy.
     budgetlijnen: [
-      { naam: 'Directe zorg', bedragCenten: 76_000_000_00, jaar: 2026 },
-      { naam: 'Innovatie', bedragCenten: 10_000_000_00, jaar: 2026 },
-      { naam: 'Uitvoeringskosten', bedragCenten: 3_000_000_00, jaar: 2026 },
-      { naam: 'Pgb (via SVB)', bedragCenten: 3_960_000_00, jaar: 2026 },
+      { naam: 'Directe zorg: jeugdhulp', bedragCenten: 48_000_000_00, jaar: 2026, productcategorieen: ['41', '44', '45', '54'] },
+      { naam: 'Directe zorg: verblijf en crisis', bedragCenten: 16_000_000_00, jaar: 2026, productcategorieen: ['43', '46', '55'] },
+      { naam: 'Directe zorg: jeugdbescherming en jeugdreclassering', bedragCenten: 12_000_000_00, jaar: 2026, productcategorieen: ['47', '48'] },
+      { naam: 'Innovatie', bedragCenten: 10_000_000_00, jaar: 2026, productcategorieen: ['50'] },
+      { naam: 'Uitvoeringskosten', bedragCenten: 3_000_000_00, jaar: 2026, productcategorieen: ['53'] },
+      { naam: 'Pgb (via SVB)', bedragCenten: 3_960_000_00, jaar: 2026, productcategorieen: ['52'] },
     ],
     indexatie: { jaar: 2027, methode: 'percentage', percentage: 3.2 },
   };

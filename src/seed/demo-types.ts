@@ -19,7 +19,13 @@ export interface DemoContract {
   budgetplafondPerJaarCenten?: number;
   producten: DemoContractProduct[];
 }
-export interface DemoBudgetlijn { naam: string; bedragCenten: number; jaar: number }
+export interface DemoBudgetlijn {
+  naam: string;
+  bedragCenten: number;
+  jaar: number;
+  /** iJw Productcategorie codes whose claims the line is charged with (all when omitted). */
+  productcategorieen?: string[];
+}
 export interface DemoRegio {
   code: string;
   naam: string;

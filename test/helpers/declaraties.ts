@@ -1,80 +1,15 @@
-import { vandaag } from '../../src/common/klok';
-import { parseMessage, writeMessage, type IjwMessage, type IjwNode, type IjwValue } from '../../src/messaging/ijw/codec';
-import { sampleMessage } from '../../src/messaging/ijw/samples';
+import { parseMessage, type IjwMessage, type IjwNode, type IjwValue } from '../../src/messaging/ijw/codec';
+import { jw323Xml, type Jw323Prestatie } from '../../src/declaratie/jw323';
 import { lijst } from '../../src/declaratie/jw325';
 
 const tekst = (v: IjwValue | undefined): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const alle = (v: IjwValue | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(tekst) : [tekst(v)]);
 
 /** One prestatie as a test writes it; amounts in eurocents. */
-export interface TestPrestatie {
-  ref: string;
-  vorig?: string;
-  dc?: 'D' | 'C';
-  nummer: number;
-  categorie?: string;
-  code?: string;
-  begin: string;
-  eind: string;
-  volume: number;
-  eenheid?: string;
-  tarief?: number | null;
-  bedrag?: number;
-}
+export type TestPrestatie = Jw323Prestatie;
 
-/** A JW323 of `afzender` to `gemeente` for the month of `periode` (YYYY-MM), totals computed (TR358). */
-export function jw323Xml(o: {
-  identificatie: string;
-  nummer: string;
-  periode: string;
-  afzender: string;
-  gemeente: string;
-  clienten: { bsn: string; prestaties: TestPrestatie[] }[];
-}): string {
-  const m = sampleMessage('JW323', 'minimal');
-  const h = m.bericht.Header as IjwNode;
-  h.Afzender = o.afzender;
-  h.Ontvanger = o.gemeente;
-  h.BerichtIdentificatie = { Identificatie: o.identificatie, Dagtekening: vandaag() };
-  const [y, mm] = o.periode.split('-').map(Number);
-  const eind = new Date(Date.UTC(y, mm, 0)).toISOString().slice(0, 10);
-  let totaal = 0;
-  // A client occurs once per message (TR101): prestaties of the same Bsn go together.
-  const perBsn = new Map<string, TestPrestatie[]>();
-  for (const c of o.clienten) perBsn.set(c.bsn, [...(perBsn.get(c.bsn) ?? []), ...c.prestaties]);
-  const clienten = [...perBsn].map(([bsn, prestaties]) => ({ bsn, prestaties })).map((c) => ({
-    Bsn: c.bsn,
-    Prestaties: {
-      Prestatie: c.prestaties.map((p) => {
-        const eenheid = p.eenheid ?? '04';
-        const tarief = p.tarief === undefined ? (eenheid === '83' ? null : 9550) : p.tarief;
-        const bedrag = p.bedrag ?? (tarief === null ? p.volume : p.volume * tarief);
-        const dc = p.dc ?? 'D';
-        totaal += dc === 'C' ? -bedrag : bedrag;
-        const n: IjwNode = {
-          ProductReferentie: p.vorig ? { ReferentieNummer: p.ref, VorigReferentieNummer: p.vorig } : { ReferentieNummer: p.ref },
-          ToewijzingNummer: p.nummer,
-          ProductCategorie: p.categorie ?? '45',
-          ProductCode: p.code ?? '45A04',
-          ProductPeriode: { Begindatum: p.begin, Einddatum: p.eind },
-          GeleverdVolume: p.volume,
-          Eenheid: eenheid,
-        };
-        if (tarief !== null) n.ProductTarief = tarief;
-        n.IngediendBedrag = { Bedrag: bedrag, DebetCredit: dc };
-        return n;
-      }),
-    },
-  }));
-  m.bericht.Declaratie = {
-    DeclaratieNummer: o.nummer,
-    DeclaratiePeriode: { Begindatum: `${o.periode}-01`, Einddatum: eind },
-    DeclaratieDagtekening: vandaag(),
-    TotaalIngediendBedrag: { TotaalBedrag: Math.abs(totaal), DebetCredit: totaal < 0 ? 'C' : 'D' },
-    Clienten: { Client: clienten },
-  };
-  return writeMessage(m);
-}
+/** The JW323 builder lives in src (the demo's traffic generator writes claims with it too). */
+export { jw323Xml };
 
 /** A JW325 as read: the Declaratie codes, the totals and the codes per rejected ReferentieNummer. */
 export interface Jw325 {
