@@ -1,11 +1,14 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ContractEntity } from '../contracting/contract.entity';
 import type { HubContext } from '../graphql/context';
+import { ConnectionType, PageArgs } from '../graphql/pagination';
 import { BegrotingspostInput, KostenaandeelFilter, LumpsumFilter, LumpsumInput } from './bekostiging.inputs';
 import { BegrotingspostEntity, KostenaandeelEntity } from './begrotingspost.entity';
 import { kostenverdelingService } from './kostenverdeling.service';
 import { LumpsumEntity, VaststellingEntity } from './lumpsum.entity';
 import { lumpsumService } from './lumpsum.service';
+
+export const LumpsumConnection = ConnectionType(LumpsumEntity, 'Lumpsum');
 
 /** The contract manager sets up and settles; an administrator may act for a region. */
 const BEHEER = ['regio', 'beheerder'];
@@ -23,9 +26,9 @@ export class LumpsumResolver {
   }
 
   @Authorized(LEZERS)
-  @Query(() => [LumpsumEntity], { description: 'Lumpsums the caller may see, with shares and advances (a municipality only its own), at most 1000.' })
-  async lumpsums(@Ctx() ctx: HubContext, @Arg('filter', () => LumpsumFilter, { nullable: true }) filter?: LumpsumFilter) {
-    return lumpsumService.lumpsums(await ctx.em(), ctx.principal, filter);
+  @Query(() => LumpsumConnection, { description: 'Lumpsums the caller may see, with shares and advances (a municipality only its own), by year, paged.' })
+  async lumpsums(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => LumpsumFilter, { nullable: true }) filter?: LumpsumFilter) {
+    return lumpsumService.lumpsums(await ctx.em(), ctx.principal, filter, page);
   }
 
   @Authorized(LEZERS)

@@ -213,29 +213,56 @@ export function connectionFromArray<T extends { id: string }>(all: T[], args: Pa
 }
 
 /**
- * Keyset pagination over `qb` ordered by (sortColumn, id): stable under inserts, one query for the
- * page and, when `totalCount` is read, one for the count. `sortKey` reads the sort value back from
- * an entity for its cursor. `last`/`before` read the reverse order and flip it.
+ * The sort of a keyset page: one column (`nummer`) or several, each a column of the alias or an
+ * SQL expression (anything with a dot or a parenthesis is taken as written), always followed by
+ * the id. A cursor holds the sort values as text (several: a JSON array in its first element).
+ */
+export type SortColumns = string | readonly string[];
+
+const sortExpr = (alias: string, c: string) => (/[.(]/.test(c) ? c : `${alias}.${c}`);
+
+function sortValues(cols: SortColumns, key: string): string[] {
+  if (typeof cols === 'string') return [key];
+  try {
+    const v: unknown = JSON.parse(key);
+    if (Array.isArray(v) && v.length === cols.length && v.every((x) => typeof x === 'string')) return v;
+  } catch {
+    // fall through to the coded error
+  }
+  throw new HubError(HubErrorCode.BAD_USER_INPUT, 'Ongeldige cursor', { reden: 'CURSOR' });
+}
+
+const sortKeyText = (k: string | readonly string[]) => (typeof k === 'string' ? k : JSON.stringify(k));
+
+/**
+ * Keyset pagination over `qb` ordered by (sortColumn…, id): stable under inserts, one query for
+ * the page and, when `totalCount` is read, one for the count. `sortKey` reads the sort value(s)
+ * back from an entity for its cursor. `last`/`before` read the reverse order and flip it.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
-  sortColumn: string,
-  sortKey: (t: T) => string,
+  sortColumn: SortColumns,
+  sortKey: (t: T) => string | readonly string[],
 ): Promise<Connection<T>> {
   const w = pageWindow(args);
   const alias = qb.alias;
   const counter = qb.clone();
-  const key = `(${alias}.${sortColumn}, ${alias}.id)`;
-  if (w.after) qb.andWhere(`${key} > (:cak, :caid)`, { cak: w.after[0], caid: w.after[1] });
-  if (w.before) qb.andWhere(`${key} < (:cbk, :cbid)`, { cbk: w.before[0], cbid: w.before[1] });
+  const cols = (typeof sortColumn === 'string' ? [sortColumn] : [...sortColumn]).map((c) => sortExpr(alias, c));
+  const key = `(${cols.join(', ')}, ${alias}.id)`;
+  const bound = (c: [string, string], op: '>' | '<', name: string) => {
+    const vals = sortValues(sortColumn, c[0]);
+    const params: Record<string, string> = { [`${name}id`]: c[1] };
+    vals.forEach((v, i) => (params[`${name}${i}`] = v));
+    qb.andWhere(`${key} ${op} (${vals.map((_, i) => `:${name}${i}`).join(', ')}, :${name}id)`, params);
+  };
+  if (w.after) bound(w.after, '>', 'pga');
+  if (w.before) bound(w.before, '<', 'pgb');
   const dir = w.backward ? 'DESC' : 'ASC';
-  const rows = await qb
-    .orderBy(`${alias}.${sortColumn}`, dir)
-    .addOrderBy(`${alias}.id`, dir)
-    .take(w.size + 1)
-    .getMany();
-  return connectionOf(rows, w, (node) => cursorOf(sortKey(node), node.id), () => counter.getCount());
+  qb.orderBy(cols[0], dir);
+  for (const c of cols.slice(1)) qb.addOrderBy(c, dir);
+  const rows = await qb.addOrderBy(`${alias}.id`, dir).take(w.size + 1).getMany();
+  return connectionOf(rows, w, (node) => cursorOf(sortKeyText(sortKey(node)), node.id), () => counter.getCount());
 }
 
 /** A keyset page in plain SQL: the rows of `from` (with its alias) that match every condition. */

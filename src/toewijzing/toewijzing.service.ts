@@ -10,6 +10,7 @@ import { tijdstip, vandaag } from '../common/klok';
 import { tariefOpDatum } from '../contracting/tarief.rules';
 import { TariefEntity } from '../contracting/tarief.entity';
 import { systeemLezen } from '../db/tenant';
+import { paginate, type PageArgs } from '../graphql/pagination';
 import { BerichtEntity } from '../messaging/bericht.entity';
 import { schrijfUitgaand } from '../messaging/uitgaand';
 import { bouwJw301, type ClientGegevens } from './jw301';
@@ -586,7 +587,7 @@ export const toewijzingService = {
     return { toewijzingen: [t], bericht };
   },
 
-  async toewijzingen(em: EntityManager, p: Principal, filter: ToewijzingFilter | undefined) {
+  async toewijzingen(em: EntityManager, p: Principal, filter: ToewijzingFilter | undefined, page: PageArgs) {
     const qb = scopeClientData(em.createQueryBuilder(ToewijzingEntity, 't'), p);
     if (filter?.aanbiederAgb) qb.andWhere('t.aanbieder_agb = :agb', { agb: filter.aanbiederAgb });
     if (filter?.gemeenteCode) qb.andWhere('t.gemeente_code = :gem', { gem: filter.gemeenteCode });
@@ -595,7 +596,7 @@ export const toewijzingService = {
       qb.andWhere('(t.einddatum IS NULL OR t.einddatum >= :vandaag)', { vandaag: vandaag() });
       qb.andWhere(nietVerwijderdSql('t'));
     }
-    return qb.orderBy('t.nummer').take(1000).getMany();
+    return paginate(qb, page, 'nummer', (t) => String(t.nummer));
   },
 };
 

@@ -11,6 +11,7 @@ import { nu, vandaag } from '../common/klok';
 import { nuInNederland } from '../common/tijd';
 import { plusWeken } from '../common/werkdagen';
 import { BerichtEntity } from '../messaging/bericht.entity';
+import { paginate, type Connection, type PageArgs } from '../graphql/pagination';
 import type { IjwMessage, IjwNode } from '../messaging/ijw/codec';
 import { eigenKop } from '../messaging/processing/retour';
 import { schrijfUitgaand } from '../messaging/uitgaand';
@@ -113,13 +114,13 @@ async function stuurJw319(em: EntityManager, p: Principal, sleutels: Sleutels, v
 }
 
 export const verzoekService = {
-  async verzoeken(em: EntityManager, p: Principal, filter: VerzoekFilter | undefined): Promise<VerzoekEntity[]> {
+  async verzoeken(em: EntityManager, p: Principal, filter: VerzoekFilter | undefined, page: PageArgs): Promise<Connection<VerzoekEntity>> {
     const qb = scopeClientData(em.createQueryBuilder(VerzoekEntity, 'v'), p);
     if (filter?.status) qb.andWhere('v.status = :status', { status: filter.status });
     if (filter?.gemeenteCode) qb.andWhere('v.gemeente_code = :gem', { gem: filter.gemeenteCode });
     if (filter?.soort) qb.andWhere('v.soort = :soort', { soort: filter.soort });
     if (filter?.verlopen) qb.andWhere(`v.status IN ('open', 'in_onderzoek') AND v.uiterlijk < :vandaag`, { vandaag: vandaag() });
-    return qb.orderBy('v.uiterlijk').addOrderBy('v.id').take(1000).getMany();
+    return paginate(qb, page, 'uiterlijk', (v) => v.uiterlijk);
   },
 
   /** Allocates the requested product as requested (checked like any toewijzing); the JW301 carries the reference. */

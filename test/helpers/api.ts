@@ -57,3 +57,11 @@ export async function startTestApi(ds: DataSource, env: Record<string, string> =
     },
   };
 }
+
+/** A Relay connection as the api answers it (the fields tests read). */
+export interface Conn<T> {
+  edges: { node: T }[];
+}
+
+/** The items of a connection's page, in order. */
+export const knopen = <T>(c: Conn<T>): T[] => c.edges.map((e) => e.node);
