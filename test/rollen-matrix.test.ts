@@ -450,6 +450,11 @@ const QUERIES: Record<string, QuerySpec> = {
     ),
     rijen: (d) => lijst(d).map(() => ({})),
   },
+  node: {
+    aanroepen: perObject(() => Object.values(tw).map((x) => ({ veld: `node(id: "${x.id}") { id ... on Toewijzing { regioCode gemeenteCode aanbiederAgb } }`, doel: x.tenant }))),
+    rijen: (d) => lijst(d).map(rij),
+  },
+  nodes: { aanroepen: () => [{ veld: `nodes(ids: ${JSON.stringify(Object.values(tw).map((x) => x.id))}) { id ... on Toewijzing { regioCode gemeenteCode aanbiederAgb } }` }], rijen: (d) => lijst(d).filter((r) => r !== null).map(rij) },
   toewijzingen: { aanroepen: een('toewijzingen(first: 200) { edges { node { id nummer regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
   verzoeken: { aanroepen: een('verzoeken(first: 200) { edges { node { id status regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
   wachtlijst: { aanroepen: een('wachtlijst { toewijzingId gemeenteCode aanbiederAgb }'), rijen: (d) => lijst(d).map(rij) },

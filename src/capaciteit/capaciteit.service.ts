@@ -56,6 +56,11 @@ export const capaciteitService = {
     return paginate(lijst(em, p, filter).andWhere('c.geldig_tot IS NULL'), page, PLAATS, plaats);
   },
 
+  /** The capacity versions with these ids (UUIDs) that the lists would show the caller: node(id). */
+  async perId(em: EntityManager, p: Principal, ids: string[]): Promise<CapaciteitEntity[]> {
+    return ids.length ? lijst(em, p, undefined).andWhere('c.id IN (:...ids)', { ids }).getMany() : [];
+  },
+
   /** Every version, per location oldest first. */
   async historie(em: EntityManager, p: Principal, filter: CapaciteitFilter | undefined, page: PageArgs): Promise<Connection<CapaciteitEntity>> {
     // Milliseconds: the cursor carries the moment as JavaScript reads it back.

@@ -17,24 +17,17 @@ export const DEFAULT_PAGE = 50;
  */
 @ArgsType()
 export class PageArgs {
-  /** `first` as the caller sent it (graphql sets it through the accessor below). */
-  private firstArg?: number;
-
   /**
-   * The page size: `first` as sent, else `last`, else 50. Code that only reads the size keeps
-   * working; which end a page starts at is `pageWindow(args)`.
+   * As the caller sent it: undefined when not given (then 50, or `last` pages backward). No
+   * initializer: type-graphql would publish it as the argument's default, and a default `first`
+   * could not be told from one the caller sent beside `last`. Read the page through pageWindow().
    */
   @Field(() => Int, { nullable: true, description: 'Number of items from the start (after `after`), 1–200; 50 when neither first nor last is given.' })
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE)
-  get first(): number {
-    return this.firstArg ?? this.last ?? DEFAULT_PAGE;
-  }
-
-  set first(n: number | undefined) {
-    this.firstArg = n ?? undefined;
-  }
+  first?: number;
 
   @Field({ nullable: true, description: 'Cursor of the last item of the previous page.' })
   @IsOptional()
@@ -52,11 +45,6 @@ export class PageArgs {
   @IsOptional()
   @IsString()
   before?: string;
-
-  /** Whether the caller sent `first` itself (not the default). */
-  get firstGegeven(): boolean {
-    return this.firstArg !== undefined;
-  }
 }
 
 /** A page to read, read from PageArgs: its size, its direction and its bounds. */
@@ -74,8 +62,7 @@ export interface PageWindow {
  * Accepts a plain `{ first, after }` object too (callers that build their own arguments).
  */
 export function pageWindow(args: Partial<Pick<PageArgs, 'first' | 'after' | 'last' | 'before'>>): PageWindow {
-  const explicitFirst = args instanceof PageArgs ? args.firstGegeven : args.first !== undefined;
-  if (explicitFirst && args.last != null) {
+  if (args.first != null && args.last != null) {
     throw new HubError(HubErrorCode.BAD_USER_INPUT, 'Geef first of last, niet allebei', { veld: 'last', reden: 'FIRST_EN_LAST' });
   }
   const backward = args.last != null;

@@ -588,7 +588,7 @@ export const toewijzingService = {
   },
 
   async toewijzingen(em: EntityManager, p: Principal, filter: ToewijzingFilter | undefined, page: PageArgs) {
-    const qb = scopeClientData(em.createQueryBuilder(ToewijzingEntity, 't'), p);
+    const qb = zichtbareToewijzingen(em, p);
     if (filter?.aanbiederAgb) qb.andWhere('t.aanbieder_agb = :agb', { agb: filter.aanbiederAgb });
     if (filter?.gemeenteCode) qb.andWhere('t.gemeente_code = :gem', { gem: filter.gemeenteCode });
     if (filter?.clientId) qb.andWhere('t.client_id = :cid', { cid: UUID.test(filter.clientId) ? filter.clientId : '00000000-0000-0000-0000-000000000000' });
@@ -598,7 +598,17 @@ export const toewijzingService = {
     }
     return paginate(qb, page, 'nummer', (t) => String(t.nummer));
   },
+
+  /** The toewijzingen with these ids (UUIDs) that the list would show the caller: node(id). */
+  async perId(em: EntityManager, p: Principal, ids: string[]): Promise<ToewijzingEntity[]> {
+    return ids.length ? zichtbareToewijzingen(em, p).andWhere('t.id IN (:...ids)', { ids }).getMany() : [];
+  },
 };
+
+/** The toewijzingen a caller may see (alias t): one scope for the list and node(id). */
+function zichtbareToewijzingen(em: EntityManager, p: Principal) {
+  return scopeClientData(em.createQueryBuilder(ToewijzingEntity, 't'), p);
+}
 
 /** The products of an arrangement with their default volumes, over the given period. */
 async function uitArrangement(em: EntityManager, regio: string, a: { id: string; ingangsdatum: string; einddatum: string }): Promise<ToewijzingProductInput[]> {

@@ -14,6 +14,7 @@ import { checkSender, Inbox, ONBEKENDE_PARTIJ } from './inbox.service';
 /** A party in the header the hub does not serve: the request is understood but cannot be routed. */
 const GEEN_ROUTE: ReadonlySet<string> = new Set(Object.values(ONBEKENDE_PARTIJ));
 import type { Sleutels } from '../../common/sleutels';
+import { sleutelVan } from '../../graphql/node';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -88,7 +89,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
   router.get(
     '/berichten/:id',
     wrap(async (req, res) => {
-      const b = await load(await principal(req), String(req.params.id));
+      const b = await load(await principal(req), sleutelVan(String(req.params.id)));
       res.json({
         id: b.id,
         type: b.type,
@@ -111,7 +112,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
     '/berichten/:id/xml',
     wrap(async (req, res) => {
       const p = await principal(req);
-      const id = String(req.params.id);
+      const id = sleutelVan(String(req.params.id));
       if (!UUID.test(id)) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
       // The XML carries client data: reading it is audited in the same transaction.
       const xml = await withTenant(ds, p, async (em) => {
