@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
-import { knopen, type Conn, type TestApi } from './helpers/api';
+import { knopen, ruweId, type Conn, type TestApi } from './helpers/api';
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
@@ -127,7 +127,7 @@ describe('capacity per provider, product and location', () => {
         em.query(
           `INSERT INTO capaciteit (regio_code, aanbieder_agb, product_id, product_categorie, product_code, locatie_naam, postcode, vrije_plaatsen, intakes_per_week, open_voor_nieuwe_clienten, gewijzigd_door)
            VALUES ('NOB', $1, $2, '45', '45A04', 'Nep', '5211AB', 9, 9, true, 'x')`,
-          [AGB.alfa, product['45A04']],
+          [AGB.alfa, ruweId(product['45A04'])],
         ),
       ),
     ).rejects.toThrow(/row-level security/);
