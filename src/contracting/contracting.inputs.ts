@@ -195,7 +195,7 @@ export class ContracteerProductInput extends ContractProductInput {
 
 @InputType({ description: 'A new tariff version of a contracted product.' })
 export class TariefInput {
-  @Field(() => ID, { description: 'Contracted product id.' })
+  @Field({ description: 'Contracted product id.' })
   @IsString()
   contractProductId!: string;
 
