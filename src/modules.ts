@@ -10,6 +10,7 @@ import type { HubModule, HubRoute, RouteContext } from './common/hub-module';
 import { MODULE as contracting } from './contracting/module';
 import { createDataSource, type DataSourceOpties } from './db/data-source';
 import { MODULE as declaratie } from './declaratie/module';
+import { registreerNodes } from './graphql/node';
 import { buildHubSchema } from './graphql/schema';
 import { MODULE as messaging } from './messaging/module';
 import { MODULE as postbus } from './postbus/module';
@@ -36,6 +37,7 @@ export function hubDataSource(url: string, opts: Omit<DataSourceOpties, 'entitie
 /** The executable GraphQL schema of every module's resolvers. */
 export function hubSchema(): GraphQLSchema {
   const resolvers = MODULES.flatMap((m) => m.resolvers);
+  registreerNodes(MODULES.flatMap((m) => Object.entries(m.nodes ?? {})));
   return buildHubSchema(resolvers as [(typeof resolvers)[number], ...typeof resolvers]);
 }
 

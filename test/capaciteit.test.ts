@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
-import type { TestApi } from './helpers/api';
+import { knopen, ruweId, type Conn, type TestApi } from './helpers/api';
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
@@ -33,8 +33,8 @@ afterAll(async () => {
 
 const VELDEN = 'id aanbiederAgb productCode productCategorie regioCode locatieNaam postcode vrijePlaatsen intakesPerWeek openVoorNieuweClienten toelichting geldigVanaf geldigTot';
 const WERK_BIJ = `mutation($input: CapaciteitInput!) { werkCapaciteitBij(input: $input) { ${VELDEN} } }`;
-const HUIDIG = `query($f: CapaciteitFilter) { capaciteit(filter: $f) { ${VELDEN} } }`;
-const HISTORIE = `query($f: CapaciteitFilter) { capaciteitHistorie(filter: $f) { ${VELDEN} } }`;
+const HUIDIG = `query($f: CapaciteitFilter) { capaciteit(filter: $f, first: 200) { edges { node { ${VELDEN} } } } }`;
+const HISTORIE = `query($f: CapaciteitFilter) { capaciteitHistorie(filter: $f, first: 200) { edges { node { ${VELDEN} } } } }`;
 
 interface Capaciteit {
   id: string;
@@ -59,8 +59,8 @@ const oost = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const huidig = async (token: string, f: Record<string, unknown> = {}) => (await api.gql<{ capaciteit: Capaciteit[] }>(token, HUIDIG, { f })).data!.capaciteit;
-const historie = async (token: string, f: Record<string, unknown> = {}) => (await api.gql<{ capaciteitHistorie: Capaciteit[] }>(token, HISTORIE, { f })).data!.capaciteitHistorie;
+const huidig = async (token: string, f: Record<string, unknown> = {}) => knopen((await api.gql<{ capaciteit: Conn<Capaciteit> }>(token, HUIDIG, { f })).data!.capaciteit);
+const historie = async (token: string, f: Record<string, unknown> = {}) => knopen((await api.gql<{ capaciteitHistorie: Conn<Capaciteit> }>(token, HISTORIE, { f })).data!.capaciteitHistorie);
 
 describe('capacity per provider, product and location', () => {
   it('a provider records capacity for a product it is contracted for', async () => {
@@ -127,7 +127,7 @@ describe('capacity per provider, product and location', () => {
         em.query(
           `INSERT INTO capaciteit (regio_code, aanbieder_agb, product_id, product_categorie, product_code, locatie_naam, postcode, vrije_plaatsen, intakes_per_week, open_voor_nieuwe_clienten, gewijzigd_door)
            VALUES ('NOB', $1, $2, '45', '45A04', 'Nep', '5211AB', 9, 9, true, 'x')`,
-          [AGB.alfa, product['45A04']],
+          [AGB.alfa, ruweId(product['45A04'])],
         ),
       ),
     ).rejects.toThrow(/row-level security/);

@@ -14,7 +14,7 @@ import { bouwRetour } from '../src/messaging/processing/retour';
 import { seed } from '../src/seed/seed';
 import { bouwJw301 } from '../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
-import { startTestApi, type TestApi } from './helpers/api';
+import { knopen, startTestApi, type Conn, type TestApi } from './helpers/api';
 import { jw305Xml, testBsn, zaakJw301 } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { jw323Xml, type TestPrestatie } from './helpers/declaraties';
@@ -657,7 +657,7 @@ function vow3(naam: string, breek: (ref: string) => string, houdt: ((ref: string
     let ref = '';
     bericht(`vow3-${naam}-houdt-${i + 1}`, 'alfa', () => h((ref = `R${++refW}`)));
     actie(`vow3-${naam}-houdt-${i + 1}-afgewezen`, async () => {
-      const v = (await gql<{ verzoeken: { id: string; referentieAanbieder: string }[] }>(t.zaak, `{ verzoeken { id referentieAanbieder } }`)).verzoeken.find((x) => x.referentieAanbieder === ref);
+      const v = knopen((await gql<{ verzoeken: Conn<{ id: string; referentieAanbieder: string }> }>(t.zaak, `{ verzoeken(first: 200) { edges { node { id referentieAanbieder } } } }`)).verzoeken).find((x) => x.referentieAanbieder === ref);
       if (!v) throw new Error(`no request ${ref}`);
       await gql(t.zaak, `mutation($input: WijsVerzoekAfInput!) { wijsVerzoekAf(input: $input) { id } }`, { input: { verzoekId: v.id, reden: '7' } });
     });

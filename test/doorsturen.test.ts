@@ -4,7 +4,7 @@ import { withTenant } from '../src/db/tenant';
 import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { bouwRetour } from '../src/messaging/processing/retour';
-import type { TestApi } from './helpers/api';
+import { knopen, type Conn, type TestApi } from './helpers/api';
 import { stuurBericht, testBsn, wachtOpBericht, type BerichtStatus, zaakJw301 } from './helpers/berichten';
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
@@ -55,8 +55,8 @@ describe('municipality messages through the hub', () => {
     expect(x.status).toBe(200);
     expect(await x.text()).toContain(`<Bsn>${bsn}</Bsn>`);
     expect((await fetch(`${api.url}/ijw/berichten/${eerste}`, { headers: { authorization: `Bearer ${t.beta}` } })).status).toBe(404);
-    const w = await api.gql<{ toewijzingen: { nummer: number; aanbiederAgb: string }[] }>(t.alfa, `{ toewijzingen { nummer aanbiederAgb } }`);
-    expect(w.data!.toewijzingen).toEqual([{ nummer: 5001, aanbiederAgb: AGB.alfa }]);
+    const w = await api.gql<{ toewijzingen: Conn<{ nummer: number; aanbiederAgb: string }> }>(t.alfa, `{ toewijzingen { edges { node { nummer aanbiederAgb } } } }`);
+    expect(knopen(w.data!.toewijzingen)).toEqual([{ nummer: 5001, aanbiederAgb: AGB.alfa }]);
   });
 
   it("the provider's JW302 is routed back beside the JW301; a second one is kept but not linked", async () => {
@@ -109,8 +109,8 @@ describe('municipality messages through the hub', () => {
     a.bericht.Antwoord = { ReferentieAanbieder: 'R-319', VerzoekAntwoord: '1', RedenAfwijzingVerzoek: '3' };
     const id = await post(t.zaak, writeMessage(a));
     expect((await klaar(t.zaak, id)).status).toBe('beschikbaar');
-    const v = await api.gql<{ verzoeken: { referentieAanbieder: string; status: string }[] }>(t.zaak, `{ verzoeken { referentieAanbieder status } }`);
-    expect(v.data!.verzoeken).toEqual([{ referentieAanbieder: 'R-319', status: 'afgewezen' }]);
+    const v = await api.gql<{ verzoeken: Conn<{ referentieAanbieder: string; status: string }> }>(t.zaak, `{ verzoeken { edges { node { referentieAanbieder status } } } }`);
+    expect(knopen(v.data!.verzoeken)).toEqual([{ referentieAanbieder: 'R-319', status: 'afgewezen' }]);
     // Answering it again, or a request the hub does not know: refused, not forwarded (TR365, TR355).
     for (const [ref, code] of [['R-319', '9365'], ['R-ONBEKEND', '9355']]) {
       ah.BerichtIdentificatie = { Identificatie: `Z${++volg}`, Dagtekening: vandaag };

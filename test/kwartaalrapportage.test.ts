@@ -10,7 +10,7 @@ import { withTenant } from '../src/db/tenant';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
+import { ruweId, startTestApi, type TestApi } from './helpers/api';
 import { jw305Xml, retourcodesVan, startBerichtenWorker, stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { jw323Xml, leesJw325, type TestPrestatie } from './helpers/declaraties';
@@ -57,7 +57,7 @@ async function toewijzen(naam: string, gemeente: string, agb: string, ingang: st
 
 /** The municipality decided on `dag` (the hub stores today as Toewijzingsdatum; set back to that day). */
 async function toegewezenOp(naam: string, dag: string): Promise<void> {
-  await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE toewijzing SET toewijzingsdatum = $1, eerste_toewijzingsdatum = $1 WHERE id = $2`, [dag, tw[naam].id]));
+  await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE toewijzing SET toewijzingsdatum = $1, eerste_toewijzingsdatum = $1 WHERE id = $2`, [dag, ruweId(tw[naam].id)]));
 }
 
 const tokenVan = (agb: string) => (agb === AGB.alfa ? t.alfa : t.beta);

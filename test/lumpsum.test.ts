@@ -10,7 +10,7 @@ import { maakVoorschotten } from '../src/bekostiging/voorschotten.job';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
+import { knopen, startTestApi, type Conn, type TestApi } from './helpers/api';
 import { jw305Xml, retourcodesVan, startBerichtenWorker, TAAKGERICHT, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
@@ -255,9 +255,9 @@ describe('monthly advances (worker job lumpsum-voorschotten)', () => {
     expect((await lumpsum(tokens.alfa, lumpsumIds[2025]))!.aandelen).toHaveLength(3);
     expect(await lumpsum(tokens.beta, lumpsumIds[2025])).toBeNull();
     expect(await lumpsum(tokens.gro, lumpsumIds[2025])).toBeNull();
-    const lijst = await gql<{ lumpsums: { jaar: number }[] }>(tokens.alfa, `{ lumpsums(filter: { contractId: "${contractId}" }) { jaar } }`);
-    expect(lijst.lumpsums.map((l) => l.jaar)).toEqual([2025, 2026, 2027]);
-    expect((await gql<{ lumpsums: unknown[] }>(tokens.beta, `{ lumpsums { id } }`)).lumpsums).toEqual([]);
+    const lijst = await gql<{ lumpsums: Conn<{ jaar: number }> }>(tokens.alfa, `{ lumpsums(filter: { contractId: "${contractId}" }) { edges { node { jaar } } } }`);
+    expect(knopen(lijst.lumpsums).map((l) => l.jaar)).toEqual([2025, 2026, 2027]);
+    expect(knopen((await gql<{ lumpsums: Conn<unknown> }>(tokens.beta, `{ lumpsums { edges { node { id } } } }`)).lumpsums)).toEqual([]);
     // Row-level security agrees: as hub_app with Oss's context, other municipalities' advances do not exist.
     const n = await ds.transaction(async (em) => {
       await em.query(`SELECT set_config('app.rol', 'gemeente', true), set_config('app.regio', 'NOB', true), set_config('app.gemeenten', '0828', true)`);

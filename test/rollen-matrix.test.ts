@@ -328,7 +328,7 @@ beforeAll(async () => {
   }
   const declaraties = (await ok<{ declaraties: { edges: { node: { id: string; gemeenteCode: string } }[] } }>(tk.beheerder, `{ declaraties(first: 200) { edges { node { id gemeenteCode } } } }`)).declaraties.edges.map((e) => e.node);
   for (const d of declaraties) id[`declaratie ${d.gemeenteCode}`] = d.id;
-  const verzoeken = (await ok<{ verzoeken: { id: string; gemeenteCode: string }[] }>(tk.beheerder, `{ verzoeken { id gemeenteCode } }`)).verzoeken;
+  const verzoeken = (await ok<{ verzoeken: { edges: { node: { id: string; gemeenteCode: string } }[] } }>(tk.beheerder, `{ verzoeken(first: 200) { edges { node { id gemeenteCode } } } }`)).verzoeken.edges.map((e) => e.node);
   for (const v of verzoeken) {
     const n = Object.keys(id).filter((k) => k.startsWith(`verzoek ${v.gemeenteCode}`)).length;
     id[`verzoek ${v.gemeenteCode}${n ? ` ${n}` : ''}`] = v.id;
@@ -402,8 +402,8 @@ const QUERIES: Record<string, QuerySpec> = {
     rijen: (d) => lijst(d).map(rij),
   },
   berichten: { aanroepen: een('berichten(first: 200) { edges { node { id type regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
-  capaciteit: { aanroepen: een('capaciteit { id regioCode aanbiederAgb vrijePlaatsen }'), rijen: (d) => lijst(d).map(rij) },
-  capaciteitHistorie: { aanroepen: een('capaciteitHistorie { id regioCode aanbiederAgb vrijePlaatsen }'), rijen: (d) => lijst(d).map(rij) },
+  capaciteit: { aanroepen: een('capaciteit(first: 200) { edges { node { id regioCode aanbiederAgb vrijePlaatsen } } }'), rijen: (d) => edges(d).map(rij) },
+  capaciteitHistorie: { aanroepen: een('capaciteitHistorie(first: 200) { edges { node { id regioCode aanbiederAgb vrijePlaatsen } } }'), rijen: (d) => edges(d).map(rij) },
   contract: {
     aanroepen: perObject(() => ['NOB-L-001', 'NOB-L-200', 'GRO-001'].map((n) => ({ veld: `contract(id: "${id[`contract ${n}`]}") { id nummer regioCode aanbiederAgb gemeenten }`, doel: CONTRACT[n] }))),
     rijen: (d) => lijst(d).map((r) => ({ regio: r.regioCode as string, gemeenten: r.gemeenten as string[], agb: r.aanbiederAgb as string })),
@@ -449,8 +449,8 @@ const QUERIES: Record<string, QuerySpec> = {
     rijen: (d) => lijst(d).map((r) => ({ agb: AGB.alfa, gemeenten: (r.gemeenten as Rij[]).map((a) => a.gemeenteCode as string) })),
   },
   lumpsums: {
-    aanroepen: een('lumpsums { id regioCode aanbiederAgb budgetCenten aandelen { gemeenteCode } }'),
-    rijen: (d) => lijst(d).map((r) => ({ regio: r.regioCode as string, agb: r.aanbiederAgb as string, gemeenten: (r.aandelen as Rij[]).map((a) => a.gemeenteCode as string) })),
+    aanroepen: een('lumpsums(first: 200) { edges { node { id regioCode aanbiederAgb budgetCenten aandelen { gemeenteCode } } } }'),
+    rijen: (d) => edges(d).map((r) => ({ regio: r.regioCode as string, agb: r.aanbiederAgb as string, gemeenten: (r.aandelen as Rij[]).map((a) => a.gemeenteCode as string) })),
   },
   passendeAanbieders: {
     // The child's municipality: the caller's own (or its region's first), and one of the other region.
@@ -475,8 +475,13 @@ const QUERIES: Record<string, QuerySpec> = {
     ),
     rijen: (d) => lijst(d).map(() => ({})),
   },
-  toewijzingen: { aanroepen: een('toewijzingen { id nummer regioCode gemeenteCode aanbiederAgb }'), rijen: (d) => lijst(d).map(rij) },
-  verzoeken: { aanroepen: een('verzoeken { id status regioCode gemeenteCode aanbiederAgb }'), rijen: (d) => lijst(d).map(rij) },
+  node: {
+    aanroepen: perObject(() => Object.values(tw).map((x) => ({ veld: `node(id: "${x.id}") { id ... on Toewijzing { regioCode gemeenteCode aanbiederAgb } }`, doel: x.tenant }))),
+    rijen: (d) => lijst(d).map(rij),
+  },
+  nodes: { aanroepen: () => [{ veld: `nodes(ids: ${JSON.stringify(Object.values(tw).map((x) => x.id))}) { id ... on Toewijzing { regioCode gemeenteCode aanbiederAgb } }` }], rijen: (d) => lijst(d).filter((r) => r !== null).map(rij) },
+  toewijzingen: { aanroepen: een('toewijzingen(first: 200) { edges { node { id nummer regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
+  verzoeken: { aanroepen: een('verzoeken(first: 200) { edges { node { id status regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
   wachtlijst: { aanroepen: een('wachtlijst { toewijzingId gemeenteCode aanbiederAgb }'), rijen: (d) => lijst(d).map(rij) },
   wachttijdSignalen: { aanroepen: een('wachttijdSignalen { soort regioCode gemeenteCode aanbiederAgb toewijzingId verzoekId }'), rijen: (d) => lijst(d).map(rij) },
   wachttijden: { aanroepen: een('wachttijden(filter: { startVanaf: "2026-01-01" }) { gemeenteCode aanbiederAgb aantalGestart aantalWachtend }'), rijen: (d) => lijst(d).map(rij) },
@@ -530,7 +535,7 @@ describe('A: every Query field × every role', () => {
     ['gemeente (one of two outside)', { rol: 'gemeente', regio: 'NOB', gemeenten: ['0796', '0014'] }],
   ] as const)('a %s token whose municipalities lie outside its region is refused with 401', async (_naam, claims) => {
     const token = await api.token({ ...claims, gemeenten: [...claims.gemeenten] });
-    const r = await api.gql(token, '{ toewijzingen { id } regios { code } }');
+    const r = await api.gql(token, '{ toewijzingen { edges { node { id } } } regios { code } }');
     expect({ status: r.status, data: r.data ?? null }).toEqual({ status: 401, data: null });
   });
 

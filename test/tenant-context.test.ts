@@ -284,12 +284,12 @@ describe('a request transaction ends once', () => {
   it('requests with a refused root field next to an answered one leave no connection behind', async () => {
     // The access team may not read budget items, cost shares or lumpsums; it may read contracts and more. A
     // contract's municipalities come through a DataLoader, which asks for the transaction a tick later.
-    const geweigerd = ['begrotingsposten(jaar: 2026) { id }', 'kostenaandelen { gemeenteCode }', 'lumpsums { id }'];
+    const geweigerd = ['begrotingsposten(jaar: 2026) { id }', 'kostenaandelen { gemeenteCode }', 'lumpsums { edges { node { id } } }'];
     const toegestaan = [
       'contracten(first: 20) { edges { node { id gemeenten } } }',
       'plafondstanden(jaar: 2026) { contractNummer }',
       'wachttijden(filter: { startVanaf: "2026-01-01" }) { gemeenteCode }',
-      'toewijzingen { id }',
+      'toewijzingen { edges { node { id } } }',
       'declaraties(first: 5) { edges { node { id } } }',
     ];
     const vragen = geweigerd.flatMap((g) => toegestaan.flatMap((t) => [`{ a: ${g} b: ${t} }`, `{ a: ${t} b: ${g} }`]));

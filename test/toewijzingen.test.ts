@@ -3,7 +3,7 @@ import { SYSTEEM } from '../src/auth/principal';
 import { generateTestBsn } from '../src/common/bsn';
 import { withTenant } from '../src/db/tenant';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
-import type { TestApi } from './helpers/api';
+import { knopen, type Conn, type TestApi } from './helpers/api';
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
@@ -129,16 +129,16 @@ describe('toewijzen: a direct allocation becomes a JW301', () => {
   });
 
   it('shows the toewijzing to its provider and municipality only, and audits every read of the client', async () => {
-    const Q = `{ toewijzingen(filter: { actueel: true }) { nummer aanbiederAgb client { bsn achternaam gemeenteCode } } }`;
-    const alfa = await api.gql<{ toewijzingen: { nummer: number; client: { bsn: string } }[] }>(t.alfa, Q);
-    expect(alfa.data!.toewijzingen.map((x) => x.client.bsn)).toContain(bsn);
-    expect((await api.gql<{ toewijzingen: unknown[] }>(t.beta, Q)).data!.toewijzingen).toEqual([]);
-    expect((await api.gql<{ toewijzingen: unknown[] }>(t.gemeenteOss, Q)).data!.toewijzingen).toEqual([]);
-    expect((await api.gql<{ toewijzingen: unknown[] }>(t.regio, Q)).data!.toewijzingen.length).toBeGreaterThanOrEqual(2);
+    const Q = `{ toewijzingen(filter: { actueel: true }, first: 200) { edges { node { nummer aanbiederAgb client { bsn achternaam gemeenteCode } } } } }`;
+    const alfa = await api.gql<{ toewijzingen: Conn<{ nummer: number; client: { bsn: string } }> }>(t.alfa, Q);
+    expect(knopen(alfa.data!.toewijzingen).map((x) => x.client.bsn)).toContain(bsn);
+    expect(knopen((await api.gql<{ toewijzingen: Conn<unknown> }>(t.beta, Q)).data!.toewijzingen)).toEqual([]);
+    expect(knopen((await api.gql<{ toewijzingen: Conn<unknown> }>(t.gemeenteOss, Q)).data!.toewijzingen)).toEqual([]);
+    expect(knopen((await api.gql<{ toewijzingen: Conn<unknown> }>(t.regio, Q)).data!.toewijzingen).length).toBeGreaterThanOrEqual(2);
     // The JW301 is not the other provider's to read.
     expect((await xml(t.beta, eerste.bericht.id)).status).toBe(404);
     const audits = await withTenant(ds, SYSTEEM, (em) => em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log WHERE actie = 'client.gelezen'`));
-    expect(audits[0].n).toBeGreaterThanOrEqual(alfa.data!.toewijzingen.length);
+    expect(audits[0].n).toBeGreaterThanOrEqual(alfa.data!.toewijzingen.edges.length);
     // No BSN in the audit trail.
     const trail = await withTenant(ds, SYSTEEM, (em) => em.query<{ d: string }[]>(`SELECT string_agg(details::text, ' ') AS d FROM audit_log`));
     expect(trail[0].d).not.toContain(bsn);
@@ -176,8 +176,8 @@ describe('toewijzen: a direct allocation becomes a JW301', () => {
     const x = await xml(t.alfa, r.data!.verwijderToewijzing.bericht.id);
     expect(x.text).toMatch(/<Einddatum>2026-12-01<\/Einddatum><RedenWijziging>13<\/RedenWijziging>/);
     expect(xsd.validate('JW301', x.text)).toEqual([]);
-    const actueel = await api.gql<{ toewijzingen: { nummer: number }[] }>(t.alfa, `{ toewijzingen(filter: { actueel: true }) { nummer } }`);
-    expect(actueel.data!.toewijzingen.map((a) => a.nummer)).not.toContain(eerste.toewijzingen[0].nummer);
+    const actueel = await api.gql<{ toewijzingen: Conn<{ nummer: number }> }>(t.alfa, `{ toewijzingen(filter: { actueel: true }, first: 200) { edges { node { nummer } } } }`);
+    expect(knopen(actueel.data!.toewijzingen).map((a) => a.nummer)).not.toContain(eerste.toewijzingen[0].nummer);
     expect((await api.gql(t.toegangBosch, V, { id })).errors?.[0].extensions?.code).toBe('ALREADY_DELETED');
   });
 

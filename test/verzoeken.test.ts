@@ -5,7 +5,7 @@ import { withTenant } from '../src/db/tenant';
 import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
-import type { TestApi } from './helpers/api';
+import { ruweId, knopen, type Conn, type TestApi } from './helpers/api';
 import { retourcodesVan, testBsn } from './helpers/berichten';
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
@@ -72,8 +72,8 @@ interface Verzoek {
   productCode: string;
   toewijzingId: string | null;
 }
-const LIJST = `query($f: VerzoekFilter) { verzoeken(filter: $f) { id referentieAanbieder status uiterlijk productCode toewijzingId } }`;
-const lijst = async (token: string, f: Record<string, unknown> = {}) => (await api.gql<{ verzoeken: Verzoek[] }>(token, LIJST, { f })).data!.verzoeken;
+const LIJST = `query($f: VerzoekFilter) { verzoeken(filter: $f, first: 200) { edges { node { id referentieAanbieder status uiterlijk productCode toewijzingId } } } }`;
+const lijst = async (token: string, f: Record<string, unknown> = {}) => knopen((await api.gql<{ verzoeken: Conn<Verzoek> }>(token, LIJST, { f })).data!.verzoeken);
 
 async function xml(id: string): Promise<string> {
   return (await fetch(`${api.url}/ijw/berichten/${id}/xml`, { headers: { authorization: `Bearer ${t.alfa}` } })).text();
@@ -109,7 +109,7 @@ describe('JW315 → work list → JW301 or JW319', () => {
     expect(x).toContain('<ReferentieAanbieder>REF-1</ReferentieAanbieder>');
     expect(x).toContain(`<Bsn>${bsn}</Bsn>`);
     const [na] = await lijst(t.bosch);
-    expect(na).toMatchObject({ status: 'toegewezen', toewijzingId: r.data!.wijsVerzoekToe.toewijzingen[0].id });
+    expect(na).toMatchObject({ status: 'toegewezen', toewijzingId: ruweId(r.data!.wijsVerzoekToe.toewijzingen[0].id) });
     expect((await api.gql(t.bosch, M, { input })).errors?.[0].extensions?.code).toBe('VERZOEK_ANSWERED');
     // The request is no longer open: the client may be asked for again.
     expect((await stuur(jw315(bsn, 'REF-3'))).codes).toEqual([]);

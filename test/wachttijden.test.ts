@@ -6,7 +6,7 @@ import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import type { DemoRegio } from '../src/seed/demo-types';
 import { seed } from '../src/seed/seed';
-import { startTestApi, type TestApi } from './helpers/api';
+import { knopen, startTestApi, type Conn, type TestApi } from './helpers/api';
 import { jw305Xml, retourcodesVan, startBerichtenWorker, testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
@@ -92,8 +92,8 @@ async function verzoek(agb: string, token: string, bsn: string, referentie: stri
   await withTenant(ds, SYSTEEM, (em) =>
     em.query(`UPDATE verzoek SET ontvangen_op = ($1::date + time '12:00') AT TIME ZONE 'Europe/Amsterdam' WHERE referentie_aanbieder = $2`, [plusDagen(vandaag, -dagenGeleden), referentie]),
   );
-  const v = await api.gql<{ verzoeken: { id: string; referentieAanbieder: string }[] }>(t.bosch, `{ verzoeken { id referentieAanbieder } }`);
-  return v.data!.verzoeken.find((x) => x.referentieAanbieder === referentie)!.id;
+  const v = await api.gql<{ verzoeken: Conn<{ id: string; referentieAanbieder: string }> }>(t.bosch, `{ verzoeken(first: 200) { edges { node { id referentieAanbieder } } } }`);
+  return knopen(v.data!.verzoeken).find((x) => x.referentieAanbieder === referentie)!.id;
 }
 
 /** The access team answers the request with a toewijzing (JW301); returns its number. */
@@ -192,15 +192,15 @@ describe('waiting times from the messages', () => {
     await verzoek(AGB.alfa, t.alfa, bsn(5), 'WT-A5', 20);
     // Alfa: a direct allocation deleted again is no one's wait.
     nummers.a6 = await toewijzen(AGB.alfa, bsn(6));
-    const tw = await api.gql<{ toewijzingen: { id: string; nummer: number }[] }>(t.bosch, `{ toewijzingen { id nummer } }`);
-    const a6 = tw.data!.toewijzingen.find((x) => x.nummer === nummers.a6)!;
+    const tw = await api.gql<{ toewijzingen: Conn<{ id: string; nummer: number }> }>(t.bosch, `{ toewijzingen(first: 200) { edges { node { id nummer } } } }`);
+    const a6 = knopen(tw.data!.toewijzingen).find((x) => x.nummer === nummers.a6)!;
     expect((await api.gql(t.bosch, `mutation($id: ID!) { verwijderToewijzing(id: $id) { bericht { id } } }`, { id: a6.id })).errors).toBeUndefined();
     // Alfa: a direct allocation 30 days ago, started 20 days ago, extended today: the change gives it
     // today's Toewijzingsdatum, but its wait counts from its first one (10 days).
     nummers.a7 = await toewijzen(AGB.alfa, bsn(8));
     await toegewezenGeleden(nummers.a7, 30);
     await start(AGB.alfa, t.alfa, bsn(8), nummers.a7, plusDagen(vandaag, -20));
-    const a7 = (await api.gql<{ toewijzingen: { id: string; nummer: number }[] }>(t.bosch, `{ toewijzingen { id nummer } }`)).data!.toewijzingen.find((x) => x.nummer === nummers.a7)!;
+    const a7 = knopen((await api.gql<{ toewijzingen: Conn<{ id: string; nummer: number }> }>(t.bosch, `{ toewijzingen(first: 200) { edges { node { id nummer } } } }`)).data!.toewijzingen).find((x) => x.nummer === nummers.a7)!;
     const w = await api.gql(t.bosch, `mutation($input: WijzigToewijzingInput!) { wijzigToewijzing(input: $input) { toewijzingen { versie } } }`, {
       input: { id: a7.id, einddatum: plusDagen(vandaag, 200), redenWijziging: '02' },
     });

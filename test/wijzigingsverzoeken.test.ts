@@ -7,7 +7,7 @@ import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { bouwJw301 } from '../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
-import type { TestApi } from './helpers/api';
+import { knopen, type Conn, type TestApi } from './helpers/api';
 import { stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
@@ -155,12 +155,12 @@ interface Verzoek {
     nieuw: { productCategorie: string | null; productCode: string | null; gewensteIngangsdatum: string; einddatum: string | null; volume: number | null; frequentie: string | null }[];
   } | null;
 }
-const LIJST = `query($f: VerzoekFilter) { verzoeken(filter: $f) { id soort referentieAanbieder status uiterlijk ingangsdatum redenVerzoek
-  pakket { ongewijzigd teWijzigen { toewijzingNummer gewensteIngangsdatum einddatum volume eenheid frequentie budget } nieuw { productCategorie productCode gewensteIngangsdatum einddatum volume frequentie } } } }`;
+const LIJST = `query($f: VerzoekFilter) { verzoeken(filter: $f, first: 200) { edges { node { id soort referentieAanbieder status uiterlijk ingangsdatum redenVerzoek
+  pakket { ongewijzigd teWijzigen { toewijzingNummer gewensteIngangsdatum einddatum volume eenheid frequentie budget } nieuw { productCategorie productCode gewensteIngangsdatum einddatum volume frequentie } } } } } }`;
 const lijst = async (token: string, f: Record<string, unknown> = {}) => {
-  const r = await api.gql<{ verzoeken: Verzoek[] }>(token, LIJST, { f });
+  const r = await api.gql<{ verzoeken: Conn<Verzoek> }>(token, LIJST, { f });
   if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data!.verzoeken;
+  return knopen(r.data!.verzoeken);
 };
 const verzoekMet = async (referentie: string) => (await lijst(t.bosch)).find((v) => v.referentieAanbieder === referentie)!;
 
@@ -296,15 +296,15 @@ describe('JW317 → JW318 → work list → JW301 (granted whole) or JW319', () 
     expect((await verzoekMet('VOW-C')).status).toBe('afgewezen');
     expect((await api.gql(t.bosch, TOE, { id: v.id })).errors?.[0].extensions?.code).toBe('VERZOEK_ANSWERED');
     // Nothing changed, and the client may ask again.
-    const w = await api.gql<{ toewijzingen: Toewijzing[] }>(t.bosch, `{ toewijzingen { nummer volume versie } }`);
-    expect(w.data!.toewijzingen.find((x) => x.nummer === n3)).toMatchObject({ volume: 3, versie: 1 });
+    const w = await api.gql<{ toewijzingen: Conn<Toewijzing> }>(t.bosch, `{ toewijzingen(first: 200) { edges { node { nummer volume versie } } } }`);
+    expect(knopen(w.data!.toewijzingen).find((x) => x.nummer === n3)).toMatchObject({ volume: 3, versie: 1 });
     expect(await stuur317(jw317({ bsn: bsnC, referentie: 'VOW-C2', ongewijzigd: [n3], nieuw: [{ Product: { Categorie: '45', Code: '45A04' }, GewensteIngangsdatum: maand(6), Einddatum: eindVan(6), Omvang: WEKELIJKS(1) }] }))).toEqual([]);
   });
 });
 
 describe('a grant is checked like a direct allocation, and is all or nothing', () => {
-  const TOEWIJZINGEN = `{ toewijzingen { nummer ingangsdatum einddatum volume redenWijziging versie } }`;
-  const vanNummer = async (n: number) => (await api.gql<{ toewijzingen: Toewijzing[] }>(t.bosch, TOEWIJZINGEN)).data!.toewijzingen.find((x) => x.nummer === n);
+  const TOEWIJZINGEN = `{ toewijzingen(first: 200) { edges { node { nummer ingangsdatum einddatum volume redenWijziging versie } } } }`;
+  const vanNummer = async (n: number) => knopen((await api.gql<{ toewijzingen: Conn<Toewijzing> }>(t.bosch, TOEWIJZINGEN)).data!.toewijzingen).find((x) => x.nummer === n);
 
   it('a new product the provider is not contracted for: NOT_CONTRACTED, nothing changes, the request stays open', async () => {
     const bsn = testBsn(70);

@@ -3,7 +3,7 @@ import { isValidBsn } from '../common/bsn';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import type { Sleutels } from '../common/sleutels';
 import { kolom, schrijfCsv, tabel } from '../http/csv';
-import type { Connection, PageArgs } from '../graphql/pagination';
+import { connectionOf, pageWindow, type Connection, type PageArgs, type PageWindow } from '../graphql/pagination';
 import { audit } from './audit.service';
 import { redenVoor } from './audit-redenen';
 import type { AuditregelFilter } from './auditregels.inputs';
@@ -101,14 +101,14 @@ function regel(r: AuditRij): AuditregelType {
 
 const cursorVan = (id: string) => Buffer.from(JSON.stringify(['audit', id])).toString('base64url');
 
-function idUitCursor(after: string): string {
+function idUitCursor(cursor: string, veld: 'after' | 'before'): string {
   try {
-    const v: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (after.length <= 100 && Array.isArray(v) && v.length === 2 && v[0] === 'audit' && typeof v[1] === 'string' && /^[0-9]{1,18}$/.test(v[1])) return v[1];
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (cursor.length <= 100 && Array.isArray(v) && v.length === 2 && v[0] === 'audit' && typeof v[1] === 'string' && /^[0-9]{1,18}$/.test(v[1])) return v[1];
   } catch {
     // fall through to the coded error
   }
-  throw new HubError(HubErrorCode.BAD_USER_INPUT, 'Ongeldige cursor', { veld: 'after' });
+  throw new HubError(HubErrorCode.BAD_USER_INPUT, 'Ongeldige cursor', { veld, reden: 'CURSOR' });
 }
 
 export const auditregelService = {
@@ -118,19 +118,20 @@ export const auditregelService = {
     const { where, client } = voorwaarden(p, sleutels, f, P);
     const filter = where.join(' AND ');
     const filterValues = [...P.values];
-    const voorbij = page.after ? ` AND a.id < ${P.add(idUitCursor(page.after))}::bigint` : '';
-    const rijen = await em.query<AuditRij[]>(`SELECT ${KOLOMMEN} FROM audit_log a WHERE ${filter}${voorbij} ORDER BY a.id DESC LIMIT ${P.add(page.first + 1)}`, P.values);
-    const edges = rijen.slice(0, page.first).map((r) => ({ cursor: cursorVan(String(r.id)), node: regel(r) }));
-    await audit(em, p, 'auditregels.gelezen', 'audit_log', null, { filter: gevraagd(f), aantal: edges.length }, p.regio ?? null, client);
-    let geteld: Promise<number> | undefined;
-    return {
-      edges,
-      pageInfo: { hasNextPage: rijen.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
-      get totalCount() {
-        geteld ??= em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log a WHERE ${filter}`, filterValues).then((r) => r[0].n);
-        return geteld;
-      },
-    };
+    // Newest first; the audit trail's ids are numbers, so its cursors are its own (['audit', id]).
+    const na = page.after != null ? idUitCursor(page.after, 'after') : undefined;
+    const voor = page.before != null ? idUitCursor(page.before, 'before') : undefined;
+    const w: PageWindow = { ...pageWindow({ first: page.first, last: page.last }), after: na ? ['audit', na] : undefined, before: voor ? ['audit', voor] : undefined };
+    const grens = [na && ` AND a.id < ${P.add(na)}::bigint`, voor && ` AND a.id > ${P.add(voor)}::bigint`].filter(Boolean).join('');
+    const rijen = await em.query<AuditRij[]>(
+      `SELECT ${KOLOMMEN} FROM audit_log a WHERE ${filter}${grens} ORDER BY a.id ${w.backward ? 'ASC' : 'DESC'} LIMIT ${P.add(w.size + 1)}`,
+      P.values,
+    );
+    const c = connectionOf(rijen.map(regel), w, (r) => cursorVan(r.id), () =>
+      em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_log a WHERE ${filter}`, filterValues).then((r) => r[0].n),
+    );
+    await audit(em, p, 'auditregels.gelezen', 'audit_log', null, { filter: gevraagd(f), aantal: c.edges.length }, p.regio ?? null, client);
+    return c;
   },
 
   /** The rows of the filter as CSV (newest first, snake_case Dutch headers); the export is audited. */

@@ -1,16 +1,19 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ContractEntity } from '../contracting/contract.entity';
 import type { HubContext } from '../graphql/context';
+import { ConnectionType, PageArgs } from '../graphql/pagination';
 import { BegrotingspostInput, KostenaandeelFilter, LumpsumFilter, LumpsumInput } from './bekostiging.inputs';
 import { BegrotingspostEntity, KostenaandeelEntity } from './begrotingspost.entity';
 import { kostenverdelingService } from './kostenverdeling.service';
 import { LumpsumEntity, VaststellingEntity } from './lumpsum.entity';
 import { lumpsumService } from './lumpsum.service';
 
+export const LumpsumConnection = ConnectionType(LumpsumEntity, 'Lumpsum');
+
 /** The contract manager sets up and settles; an administrator may act for a region. */
 const BEHEER = ['regio', 'beheerder'];
 /** Who reads lumpsums: region staff, the municipalities covered (their own share), the provider. */
-const LEZERS = ['regio', 'beheerder', 'auditor', 'gemeente', 'aanbieder'];
+export const LUMPSUM_LEZERS = ['regio', 'beheerder', 'auditor', 'gemeente', 'aanbieder'];
 /** Who reads cost sharing: region staff and the municipalities (their own rows). */
 const KOSTENLEZERS = ['regio', 'beheerder', 'auditor', 'gemeente'];
 
@@ -22,19 +25,19 @@ export class LumpsumResolver {
     return lumpsumService.stelVast(await ctx.em(), ctx.principal, input);
   }
 
-  @Authorized(LEZERS)
-  @Query(() => [LumpsumEntity], { description: 'Lumpsums the caller may see, with shares and advances (a municipality only its own), at most 1000.' })
-  async lumpsums(@Ctx() ctx: HubContext, @Arg('filter', () => LumpsumFilter, { nullable: true }) filter?: LumpsumFilter) {
-    return lumpsumService.lumpsums(await ctx.em(), ctx.principal, filter);
+  @Authorized(LUMPSUM_LEZERS)
+  @Query(() => LumpsumConnection, { description: 'Lumpsums the caller may see, with shares and advances (a municipality only its own), by year, paged.' })
+  async lumpsums(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => LumpsumFilter, { nullable: true }) filter?: LumpsumFilter) {
+    return lumpsumService.lumpsums(await ctx.em(), ctx.principal, filter, page);
   }
 
-  @Authorized(LEZERS)
+  @Authorized(LUMPSUM_LEZERS)
   @Query(() => LumpsumEntity, { nullable: true, description: 'One lumpsum, if the caller may see it.' })
   async lumpsum(@Ctx() ctx: HubContext, @Arg('id', () => ID) id: string) {
     return lumpsumService.lumpsum(await ctx.em(), ctx.principal, id);
   }
 
-  @Authorized(LEZERS)
+  @Authorized(LUMPSUM_LEZERS)
   @Query(() => VaststellingEntity, { nullable: true, description: 'The year-end settlement of a lumpsum, if computed and visible to the caller.' })
   async lumpsumVaststelling(@Ctx() ctx: HubContext, @Arg('lumpsumId', () => ID) lumpsumId: string) {
     return lumpsumService.vaststelling(await ctx.em(), ctx.principal, lumpsumId);

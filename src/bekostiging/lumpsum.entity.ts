@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { ContractEntity } from '../contracting/contract.entity';
 import { LumpsumVerdeling, VaststellingStatus } from './bekostiging.enums';
+import { Node } from '../graphql/node';
 
 /** bigint cents in PostgreSQL, a safe integer in TypeScript (131 M euro a year is 1.3e10 cents). */
 export const CENTEN = { to: (v: number) => v, from: (v: string | number) => Number(v) };
@@ -12,7 +13,7 @@ export const CENTEN = { to: (v: number) => v, from: (v: string | number) => Numb
  * in monthly advances, and the band of clients it is meant for. Outside the band each client
  * more or fewer is settled at `bedragPerClientCenten` at year end.
  */
-@ObjectType('Lumpsum', { description: 'The lumpsum (taakgerichte bekostiging) of a contract for one year: budget, client band and split over municipalities.' })
+@ObjectType('Lumpsum', { implements: Node, description: 'The lumpsum (taakgerichte bekostiging) of a contract for one year: budget, client band and split over municipalities.' })
 @Entity('lumpsum')
 @Index('uq_lumpsum_contract_jaar', ['contractId', 'jaar'], { unique: true })
 @Index('ix_lumpsum_aanbieder', ['aanbiederAgb'])

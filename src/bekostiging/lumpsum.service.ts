@@ -11,6 +11,7 @@ import type { LumpsumFilter, LumpsumInput } from './bekostiging.inputs';
 import { bandafrekening } from './bekostiging.rules';
 import { LumpsumAandeelEntity, LumpsumEntity, VaststellingEntity, VaststellingGemeenteEntity, VoorschotEntity } from './lumpsum.entity';
 import { verdeel } from './verdeel';
+import { paginate, type Connection, type PageArgs } from '../graphql/pagination';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,6 +39,30 @@ export async function inwonersInPeriode(em: EntityManager, regioCode: string, co
 }
 
 /** Lumpsum financing of taakgericht contracts: set-up, reading, and the year-end settlement. */
+/** Attaches the shares and advances the caller may see to each lumpsum: two queries for all of them. */
+async function metAandelen(em: EntityManager, p: Principal, rows: LumpsumEntity[]): Promise<void> {
+  if (!rows.length) return;
+    const ids = rows.map((r) => r.id);
+  const aandelen = eigenGemeenten(
+    p,
+    await em.createQueryBuilder(LumpsumAandeelEntity, 'a').where('a.lumpsum_id IN (:...ids)', { ids }).orderBy('a.gemeente_code').getMany(),
+  );
+  const voorschotten = eigenGemeenten(
+    p,
+    await em
+    .createQueryBuilder(VoorschotEntity, 'v')
+    .where('v.lumpsum_id IN (:...ids)', { ids })
+    .orderBy('v.maand')
+    .addOrderBy('v.gemeente_code')
+    .getMany(),
+  );
+  for (const r of rows) {
+    r.aandelen = aandelen.filter((a) => a.lumpsumId === r.id);
+    r.voorschotten = voorschotten.filter((v) => v.lumpsumId === r.id);
+  }
+}
+
+
 export const lumpsumService = {
   async stelVast(em: EntityManager, p: Principal, input: LumpsumInput): Promise<LumpsumEntity> {
     const contract = await em.findOneBy(ContractEntity, { id: input.contractId });
@@ -104,38 +129,21 @@ export const lumpsumService = {
     return { ...lumpsum, aandelen, voorschotten: [] };
   },
 
-  /** Lumpsums the caller may see, with shares and advances attached in two queries. */
-  async lumpsums(em: EntityManager, p: Principal, filter?: LumpsumFilter, id?: string): Promise<LumpsumEntity[]> {
+  /** A page of the lumpsums the caller may see (by year), with shares and advances attached in two queries. */
+  async lumpsums(em: EntityManager, p: Principal, filter: LumpsumFilter | undefined, page: PageArgs): Promise<Connection<LumpsumEntity>> {
     const qb = scopeContractData(em.createQueryBuilder(LumpsumEntity, 'l'), p, 'contract_id');
-    if (id) qb.andWhere('l.id = :id', { id });
     if (filter?.contractId) qb.andWhere('l.contract_id = :cid', { cid: filter.contractId });
     if (filter?.jaar) qb.andWhere('l.jaar = :jaar', { jaar: filter.jaar });
-    const rows = await qb.orderBy('l.jaar', 'ASC').addOrderBy('l.id', 'ASC').take(1000).getMany();
-    if (!rows.length) return rows;
-    const ids = rows.map((r) => r.id);
-    const aandelen = eigenGemeenten(
-      p,
-      await em.createQueryBuilder(LumpsumAandeelEntity, 'a').where('a.lumpsum_id IN (:...ids)', { ids }).orderBy('a.gemeente_code').getMany(),
-    );
-    const voorschotten = eigenGemeenten(
-      p,
-      await em
-        .createQueryBuilder(VoorschotEntity, 'v')
-        .where('v.lumpsum_id IN (:...ids)', { ids })
-        .orderBy('v.maand')
-        .addOrderBy('v.gemeente_code')
-        .getMany(),
-    );
-    for (const r of rows) {
-      r.aandelen = aandelen.filter((a) => a.lumpsumId === r.id);
-      r.voorschotten = voorschotten.filter((v) => v.lumpsumId === r.id);
-    }
-    return rows;
+    const conn = await paginate(qb, page, 'jaar', (l) => String(l.jaar));
+    await metAandelen(em, p, conn.edges.map((e) => e.node));
+    return conn;
   },
 
   async lumpsum(em: EntityManager, p: Principal, id: string): Promise<LumpsumEntity | null> {
     if (!UUID.test(id)) return null;
-    return (await this.lumpsums(em, p, undefined, id))[0] ?? null;
+    const rows = await scopeContractData(em.createQueryBuilder(LumpsumEntity, 'l'), p, 'contract_id').andWhere('l.id = :id', { id }).getMany();
+    await metAandelen(em, p, rows);
+    return rows[0] ?? null;
   },
 
   /**

@@ -1,3 +1,6 @@
+import { eenPerSleutel } from '../graphql/node';
+import { lumpsumService } from './lumpsum.service';
+import { LUMPSUM_LEZERS } from './bekostiging.resolver';
 import type { HubModule } from '../common/hub-module';
 import { BegrotingspostEntity, KostenaandeelEntity } from './begrotingspost.entity';
 import { BegrotingspostResolver, LumpsumResolver } from './bekostiging.resolver';
@@ -8,4 +11,8 @@ export const MODULE: HubModule = {
   naam: 'bekostiging',
   entiteiten: [LumpsumEntity, LumpsumAandeelEntity, VoorschotEntity, VaststellingEntity, VaststellingGemeenteEntity, BegrotingspostEntity, KostenaandeelEntity],
   resolvers: [LumpsumResolver, BegrotingspostResolver],
+  nodes: {
+    // The lumpsum query's guard too: an access team reads no lumpsum there, so none here.
+    Lumpsum: eenPerSleutel(async (ctx, id) => (LUMPSUM_LEZERS.includes(ctx.principal.rol) ? lumpsumService.lumpsum(await ctx.em(), ctx.principal, id) : null)),
+  },
 };

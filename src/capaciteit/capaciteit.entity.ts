@@ -1,13 +1,14 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ProductEntity } from '../catalogue/product.entity';
+import { Node } from '../graphql/node';
 
 /**
  * What a provider can take on for one product at one location, as one version: a change
  * closes the current row (`geldig_tot`) and adds a new one, so the history stays queryable.
  * The provider keeps its own rows; `regio_code` (of the product book) lets the region read them.
  */
-@ObjectType('Capaciteit', { description: 'Capacity of a provider for one product at one location, in one version (valid from – to).' })
+@ObjectType('Capaciteit', { implements: Node, description: 'Capacity of a provider for one product at one location, in one version (valid from – to).' })
 @Entity('capaciteit')
 @Index('uq_capaciteit_actueel', ['aanbiederAgb', 'productId', 'postcode', 'locatieNaam'], { unique: true, where: 'geldig_tot IS NULL' })
 @Index('ix_capaciteit_regio_product', ['regioCode', 'productId'])

@@ -1,11 +1,14 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
+import { ConnectionType, PageArgs } from '../graphql/pagination';
 import { CapaciteitEntity } from './capaciteit.entity';
 import { CapaciteitFilter, CapaciteitInput, WachttijdFilter, WachttijdnormInput } from './capaciteit.inputs';
 import { capaciteitService } from './capaciteit.service';
 import { wachttijdService } from './wachttijd.service';
 import { AanbiederKeuze, WachtItem, WachttijdSignaal, WachttijdStatistiek } from './wachttijd.types';
 import { WachttijdnormEntity } from './wachttijdnorm.entity';
+
+export const CapaciteitConnection = ConnectionType(CapaciteitEntity, 'Capaciteit');
 
 /** Who reads capacity: the provider its own; region staff and municipalities their region's. */
 const LEZERS = ['aanbieder', 'regio', 'toegang', 'gemeente', 'auditor', 'beheerder'];
@@ -15,15 +18,15 @@ const WACHTTIJD_LEZERS = ['regio', 'toegang', 'gemeente', 'auditor', 'aanbieder'
 @Resolver(() => CapaciteitEntity)
 export class CapaciteitResolver {
   @Authorized(LEZERS)
-  @Query(() => [CapaciteitEntity], { description: 'Current capacity per provider, product and location (at most 1000).' })
-  async capaciteit(@Ctx() ctx: HubContext, @Arg('filter', () => CapaciteitFilter, { nullable: true }) filter?: CapaciteitFilter) {
-    return capaciteitService.capaciteit(await ctx.em(), ctx.principal, filter);
+  @Query(() => CapaciteitConnection, { description: 'Current capacity per provider, product and location, paged.' })
+  async capaciteit(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => CapaciteitFilter, { nullable: true }) filter?: CapaciteitFilter) {
+    return capaciteitService.capaciteit(await ctx.em(), ctx.principal, filter, page);
   }
 
   @Authorized(LEZERS)
-  @Query(() => [CapaciteitEntity], { description: 'Every version of the capacity, per location oldest first (at most 1000).' })
-  async capaciteitHistorie(@Ctx() ctx: HubContext, @Arg('filter', () => CapaciteitFilter, { nullable: true }) filter?: CapaciteitFilter) {
-    return capaciteitService.historie(await ctx.em(), ctx.principal, filter);
+  @Query(() => CapaciteitConnection, { description: 'Every version of the capacity, per location oldest first, paged.' })
+  async capaciteitHistorie(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => CapaciteitFilter, { nullable: true }) filter?: CapaciteitFilter) {
+    return capaciteitService.historie(await ctx.em(), ctx.principal, filter, page);
   }
 
   @Authorized(['aanbieder', 'beheerder'])

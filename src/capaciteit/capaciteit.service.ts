@@ -8,6 +8,7 @@ import { CapaciteitEntity } from './capaciteit.entity';
 import { CapaciteitError } from './capaciteit.errors';
 import type { CapaciteitFilter, CapaciteitInput, WachttijdnormInput } from './capaciteit.inputs';
 import { WachttijdnormEntity } from './wachttijdnorm.entity';
+import { paginate, type Connection, type PageArgs } from '../graphql/pagination';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,6 +21,10 @@ function schrijfAgb(p: Principal, gevraagd?: string): string {
   if (!p.agb || (gevraagd && gevraagd !== p.agb)) throw new HubError(HubErrorCode.FORBIDDEN, 'Een aanbieder houdt alleen de eigen capaciteit bij');
   return p.agb;
 }
+
+/** The order of capacity: per provider, product and location. */
+const PLAATS = ['aanbieder_agb', 'product_code', 'locatie_naam', 'postcode'] as const;
+const plaats = (c: CapaciteitEntity) => [c.aanbiederAgb, c.productCode, c.locatieNaam, c.postcode];
 
 function lijst(em: EntityManager, p: Principal, filter: CapaciteitFilter | undefined) {
   const qb = em.createQueryBuilder(CapaciteitEntity, 'c');
@@ -47,27 +52,19 @@ function lijst(em: EntityManager, p: Principal, filter: CapaciteitFilter | undef
 /** Capacity per provider, product and location with its history, and the region's waiting-time norms. */
 export const capaciteitService = {
   /** Current capacity: a provider its own, region staff and municipalities their region's. */
-  async capaciteit(em: EntityManager, p: Principal, filter: CapaciteitFilter | undefined): Promise<CapaciteitEntity[]> {
-    return lijst(em, p, filter)
-      .andWhere('c.geldig_tot IS NULL')
-      .orderBy('c.aanbieder_agb')
-      .addOrderBy('c.product_code')
-      .addOrderBy('c.locatie_naam')
-      .addOrderBy('c.postcode')
-      .take(1000)
-      .getMany();
+  async capaciteit(em: EntityManager, p: Principal, filter: CapaciteitFilter | undefined, page: PageArgs): Promise<Connection<CapaciteitEntity>> {
+    return paginate(lijst(em, p, filter).andWhere('c.geldig_tot IS NULL'), page, PLAATS, plaats);
+  },
+
+  /** The capacity versions with these ids (UUIDs) that the lists would show the caller: node(id). */
+  async perId(em: EntityManager, p: Principal, ids: string[]): Promise<CapaciteitEntity[]> {
+    return ids.length ? lijst(em, p, undefined).andWhere('c.id IN (:...ids)', { ids }).getMany() : [];
   },
 
   /** Every version, per location oldest first. */
-  async historie(em: EntityManager, p: Principal, filter: CapaciteitFilter | undefined): Promise<CapaciteitEntity[]> {
-    return lijst(em, p, filter)
-      .orderBy('c.aanbieder_agb')
-      .addOrderBy('c.product_code')
-      .addOrderBy('c.locatie_naam')
-      .addOrderBy('c.postcode')
-      .addOrderBy('c.geldig_vanaf')
-      .take(1000)
-      .getMany();
+  async historie(em: EntityManager, p: Principal, filter: CapaciteitFilter | undefined, page: PageArgs): Promise<Connection<CapaciteitEntity>> {
+    // Milliseconds: the cursor carries the moment as JavaScript reads it back.
+    return paginate(lijst(em, p, filter), page, [...PLAATS, "date_trunc('milliseconds', c.geldig_vanaf)"], (c) => [...plaats(c), c.geldigVanaf.toISOString()]);
   },
 
   /**

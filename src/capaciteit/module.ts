@@ -1,3 +1,5 @@
+import { opVolgorde, uuids } from '../graphql/node';
+import { capaciteitService } from './capaciteit.service';
 import type { HubModule } from '../common/hub-module';
 import { CapaciteitEntity } from './capaciteit.entity';
 import { CapaciteitResolver, WachttijdResolver } from './capaciteit.resolver';
@@ -8,4 +10,7 @@ export const MODULE: HubModule = {
   naam: 'capaciteit',
   entiteiten: [CapaciteitEntity, WachttijdnormEntity],
   resolvers: [CapaciteitResolver, WachttijdResolver],
+  nodes: {
+    Capaciteit: async (ctx, keys) => opVolgorde(keys, await capaciteitService.perId(await ctx.em(), ctx.principal, uuids(keys))),
+  },
 };

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node';
 
 @ObjectType('ArrangementOnderdeel', { description: 'A product of an arrangement with its default volume.', simpleResolvers: true })
 export class ArrangementOnderdeelType {
@@ -11,7 +12,7 @@ export class ArrangementOnderdeelType {
   frequentie!: string;
 }
 
-@ObjectType('Arrangement', { description: 'A named bundle of products an access team can allocate as one package.', simpleResolvers: true })
+@ObjectType('Arrangement', { implements: Node, description: 'A named bundle of products an access team can allocate as one package.', simpleResolvers: true })
 export class ArrangementType {
   @Field(() => ID, { description: 'Technical id.' })
   id!: string;

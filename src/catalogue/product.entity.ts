@@ -1,9 +1,10 @@
 import { Uitvoeringsvariant } from '../common/enums';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../graphql/node';
 
 /** A product of a region's product book: iJw category + product code, unit and execution variant. */
-@ObjectType('Product', { description: 'A product of the regional product book (iJw Product: Categorie + Code).', simpleResolvers: true })
+@ObjectType('Product', { implements: Node, description: 'A product of the regional product book (iJw Product: Categorie + Code).', simpleResolvers: true })
 @Entity('product')
 @Index('uq_product_regio_code', ['regioCode', 'code'], { unique: true })
 @Check('ck_product_categorie', `categorie ~ '^[0-9]{2}$'`)

@@ -1,5 +1,6 @@
 import type { BerichtHandler } from '../messaging/processing/handlers';
 import type { LoaderSource } from '../graphql/loaders';
+import type { NodeLader } from '../graphql/node';
 import type { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -37,6 +38,11 @@ export interface HubModule {
   berichten?: readonly BerichtHandler[];
   /** Its request-scoped DataLoaders (their names and types added to `Loaders` in the same file). */
   loaders?: (src: LoaderSource) => object;
+  /**
+   * How node(id)/nodes(ids) read each of its types that implement Node, by GraphQL type name: the
+   * same tenant-scoped read as the type's own query (src/graphql/node.ts).
+   */
+  nodes?: Readonly<Record<string, NodeLader>>;
   /** Its REST routes, mounted by the api in the list's order (after /healthz, /readyz, /metrics). */
   routes?: (ctx: RouteContext) => HubRoute[];
 }

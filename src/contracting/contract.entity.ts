@@ -4,6 +4,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
 import { RegioEntity } from '../registry/regio.entity';
+import { Node } from '../graphql/node';
 
 /** What happens to a claim beyond what is left of the contract's budget ceiling. */
 export enum PlafondBeleid {
@@ -18,7 +19,7 @@ registerEnumType(PlafondBeleid, { name: 'PlafondBeleid', description: 'What happ
  * A framework contract of a region with one provider for one lot (perceel).
  * `aanbiederAgb` is kept beside the foreign key because row-level security filters on it.
  */
-@ObjectType('Contract', { description: 'A framework contract of a region with a provider for one lot (perceel).', simpleResolvers: true })
+@ObjectType('Contract', { implements: Node, description: 'A framework contract of a region with a provider for one lot (perceel).', simpleResolvers: true })
 @Entity('contract')
 @Index('uq_contract_regio_nummer', ['regioCode', 'nummer'], { unique: true })
 @Index('ix_contract_aanbieder', ['aanbiederAgb'])

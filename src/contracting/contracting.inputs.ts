@@ -1,7 +1,7 @@
 import { PlafondBeleid } from './contract.entity';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ContractStatus, IndexatieMethode, Procedure, Uitvoeringsvariant } from '../common/enums';
 
 @InputType({ description: 'Filter for contracts.' })
@@ -188,7 +188,7 @@ export class ProductInput {
 
 @InputType({ description: 'Contract one more product under an existing contract.' })
 export class ContracteerProductInput extends ContractProductInput {
-  @Field({ description: 'Contract id.' })
+  @Field(() => ID, { description: 'Contract id (global id, or the raw key).' })
   @IsString()
   contractId!: string;
 }

@@ -1,3 +1,5 @@
+import { eenPerSleutel } from '../graphql/node';
+import { contractingService } from './contracting.service';
 import type { HubModule } from '../common/hub-module';
 import { contractingLoaders } from './loaders';
 import { BudgetplafondEntity } from './budgetplafond.entity';
@@ -14,4 +16,7 @@ export const MODULE: HubModule = {
   entiteiten: [ContractEntity, ContractGemeenteEntity, BudgetplafondEntity, ContractProductEntity, TariefEntity, IndexatieEntity],
   loaders: contractingLoaders,
   resolvers: [ContractResolver, ContractProductResolver, IndexatieResolver],
+  nodes: {
+    Contract: eenPerSleutel((ctx, id) => contractingService.contract(ctx.reader, ctx.principal, id)),
+  },
 };

@@ -1,6 +1,7 @@
 import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../graphql/node';
 
 const centen = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
@@ -18,7 +19,7 @@ registerEnumType(DeclaratieStatus, { name: 'DeclaratieStatus', description: 'Whe
  * One claim (JW323 Declaratie) of a provider to a municipality for one month, with what was
  * claimed and granted. Its prestaties are in `prestatie`; its answer is a JW325.
  */
-@ObjectType('Declaratie', { description: 'A claim (JW323) of a provider to a municipality for one month, and its outcome.' })
+@ObjectType('Declaratie', { implements: Node, description: 'A claim (JW323) of a provider to a municipality for one month, and its outcome.' })
 @Entity('declaratie')
 @Index('uq_declaratie_bericht', ['berichtId'], { unique: true })
 @Index('uq_declaratie_nummer', ['aanbiederAgb', 'nummer'], { unique: true, where: `status <> 'afgewezen'` })

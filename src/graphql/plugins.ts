@@ -4,6 +4,7 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type Complexi
 import { log } from '../observability/logger';
 import { graphqlDuration } from '../observability/metrics';
 import type { HubContext } from './context';
+import { DEFAULT_PAGE } from './pagination';
 
 /** A refusal of a limit: HTTP 400, never a 500. */
 function refusal(message: string, code = 'QUERY_TOO_COMPLEX'): GraphQLError {
@@ -28,9 +29,11 @@ export function refusalLogPlugin(): ApolloServerPlugin<HubContext> {
 }
 
 /** A list under a connection costs its children once per requested item. */
-const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? args.first : undefined;
-  return first === undefined ? undefined : 1 + childComplexity * first;
+const connectionEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  if (!field.args.some((a) => a.name === 'first')) return undefined;
+  // A page is `first` or `last` items, DEFAULT_PAGE when neither is given (PageArgs).
+  const n = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE;
+  return 1 + childComplexity * n;
 };
 
 /** Refuses operations whose estimated cost exceeds `max` (type-graphql `complexity` on fields). */

@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync, type AuthChecker, type NonEmptyArray } from 'type-graphql';
 import '../common/enums';
 import type { HubContext } from './context';
+import { globaleIds, NodeResolver } from './node';
 import { cheapScalars } from './scalars';
 
 /** Role check of `@Authorized(roles)`: no roles listed means any signed-in caller. */
@@ -15,12 +16,16 @@ let cached: GraphQLSchema | undefined;
 // type-graphql takes resolver classes: any constructor will do.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export function buildHubSchema(resolvers: NonEmptyArray<Function>): GraphQLSchema {
-  cached ??= cheapScalars(buildSchemaSync({
-    resolvers,
-    authChecker,
-    authMode: 'error',
-    validate: { forbidUnknownValues: false },
-  }));
+  cached ??= globaleIds(
+    cheapScalars(
+      buildSchemaSync({
+        resolvers: [...resolvers, NodeResolver],
+        authChecker,
+        authMode: 'error',
+        validate: { forbidUnknownValues: false },
+      }),
+    ),
+  );
   return cached;
 }
 

@@ -2,6 +2,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { BERICHT_STATUSSEN, type BerichtStatus } from './status';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../graphql/node';
 
 /**
  * One iJw message, inbound or outbound. The XML is stored encrypted (it carries a BSN); the
@@ -9,7 +10,7 @@ import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGener
  * hits the unique content key; a different message reusing an Identificatie is stored and
  * answered with retour code 9056.
  */
-@ObjectType('Bericht', { description: 'An iJw message, received by the hub or written by it, with its retour.' })
+@ObjectType('Bericht', { implements: Node, description: 'An iJw message, received by the hub or written by it, with its retour.' })
 @Entity('bericht')
 @Index('uq_bericht_inhoud', ['afzender', 'type', 'identificatie', 'inhoudHash'], { unique: true })
 @Index('ix_bericht_identificatie', ['afzender', 'type', 'identificatie'])

@@ -1,3 +1,5 @@
+import { eenPerSleutel } from '../graphql/node';
+import { berichtService } from './graphql/bericht.resolver';
 import type { HubModule } from '../common/hub-module';
 import { berichtLoaders } from './graphql/loaders';
 import { BerichtEntity } from './bericht.entity';
@@ -11,5 +13,8 @@ export const MODULE: HubModule = {
   entiteiten: [BerichtEntity, OutboxEntity],
   loaders: berichtLoaders,
   resolvers: [BerichtResolver],
+  nodes: {
+    Bericht: eenPerSleutel(async (ctx, id) => berichtService.bericht(await ctx.em(), ctx.principal, id)),
+  },
   routes: ({ cfg, ds, verifier, sleutels }) => [{ pad: '/ijw', router: inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, sleutels }) }],
 };

@@ -28,7 +28,7 @@ export function postbusRouter(ds: DataSource, verifier: TokenVerifier, sleutels:
         throw new HubError(HubErrorCode.BAD_USER_INPUT, `aantal moet 1 tot en met ${POSTBUS_MAX} zijn`);
       }
       const na = q('na');
-      const page = await withTenant(ds, p, (em) => postbusService.wacht(em, p, { first: Number(aantal), ...(na !== undefined && { after: na }) }));
+      const page = await withTenant(ds, p, (em) => postbusService.wacht(em, p, { first: Number(aantal), ...(na !== undefined && { after: na }) }, POSTBUS_MAX));
       res.json({
         berichten: page.edges.map(({ node: b }) => ({
           id: b.id,

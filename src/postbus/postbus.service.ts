@@ -3,7 +3,7 @@ import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
 import { HubError, HubErrorCode } from '../common/hub-error';
-import { paginate, type Connection } from '../graphql/pagination';
+import { type PageArgs, paginate, type Connection } from '../graphql/pagination';
 import { BerichtEntity } from '../messaging/bericht.entity';
 import { NAAR_AANBIEDER, VAN_AANBIEDER } from '../messaging/ijw/soorten';
 import { berichtStatus } from '../messaging/status';
@@ -51,9 +51,9 @@ export const postbusService = {
    * only. The cursor continues after the last item of the previous page; items confirmed in
    * between leave the list without moving the rest.
    */
-  async wacht(em: EntityManager, p: Principal, page: { first: number; after?: string }): Promise<Connection<BerichtEntity>> {
+  async wacht(em: EntityManager, p: Principal, page: Partial<PageArgs>, max?: number): Promise<Connection<BerichtEntity>> {
     const qb = items(em, p, ['beschikbaar']).select(METADATA);
-    return paginate(qb, page, 'ontvangen_op', (b) => b.ontvangenOp.toISOString());
+    return paginate(qb, page, 'ontvangen_op', (b) => b.ontvangenOp.toISOString(), max);
   },
 
   /** The XML of one of the caller's mailbox items, waiting or confirmed; reading it is audited (it carries client data). */

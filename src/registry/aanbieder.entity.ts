@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../graphql/node';
 
 /** A care provider (zorgaanbieder), identified nationally by its AGB code. */
-@ObjectType('Aanbieder', { description: 'A care provider (iJw Aanbieder, AGB code).', simpleResolvers: true })
+@ObjectType('Aanbieder', { implements: Node, description: 'A care provider (iJw Aanbieder, AGB code).', simpleResolvers: true })
 @Entity('aanbieder')
 @Check('ck_aanbieder_agb', `agb ~ '^[0-9]{8}$'`)
 export class AanbiederEntity {

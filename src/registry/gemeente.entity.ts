@@ -1,9 +1,10 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../graphql/node';
 
 /** A municipality (CBS gemeentecode) within a region; versions by validity, because municipalities merge. */
-@ObjectType('Gemeente', { description: 'A municipality (iJw Gemeente: CBS gemeentecode), valid over a period because municipalities merge.', simpleResolvers: true })
+@ObjectType('Gemeente', { implements: Node, description: 'A municipality (iJw Gemeente: CBS gemeentecode), valid over a period because municipalities merge.', simpleResolvers: true })
 @Entity('gemeente')
 @Index('uq_gemeente_code_vanaf', ['code', 'geldigVanaf'], { unique: true })
 @Check('ck_gemeente_code', `code ~ '^[0-9]{4}$'`)

@@ -7,12 +7,13 @@ import { BezorgadresEntity } from './bezorgadres.entity';
 import { AanbiederBezorgadresResolver, BezorgadresResolver } from './bezorgadres.resolver';
 import { GemeenteEntity } from './gemeente.entity';
 import { RegioEntity } from './regio.entity';
-import { AanbiederResolver, GemeenteResolver, RegioResolver } from './registry.resolver';
+import { aanbiedersPerId, AanbiederResolver, gemeentenPerId, GemeenteResolver, regiosPerId, RegioResolver } from './registry.resolver';
 
 /** Parties: regions, municipalities, providers and their delivery endpoints. */
 export const MODULE: HubModule = {
   naam: 'registry',
   entiteiten: [RegioEntity, GemeenteEntity, AanbiederEntity, BezorgadresEntity, AanbiederContactEntity],
   loaders: registryLoaders,
+  nodes: { Regio: regiosPerId, Gemeente: gemeentenPerId, Aanbieder: aanbiedersPerId },
   resolvers: [RegioResolver, GemeenteResolver, AanbiederResolver, AanbiederBezorgadresResolver, BezorgadresResolver, AanbiederOnboardingResolver],
 };

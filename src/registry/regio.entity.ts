@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../graphql/node';
 
 /** A regional purchasing organisation (the tenant), e.g. RIOZ Noordoost-Brabant. */
-@ObjectType('Regio', { description: 'A regional purchasing organisation (regio), the tenant of the hub.', simpleResolvers: true })
+@ObjectType('Regio', { implements: Node, description: 'A regional purchasing organisation (regio), the tenant of the hub.', simpleResolvers: true })
 @Entity('regio')
 export class RegioEntity {
   @Field(() => ID, { description: 'Technical id.' })

@@ -1,13 +1,14 @@
 import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Node } from '../graphql/node';
 
 /**
  * One allocated product (iJw ToegewezenProduct), in its current version. Changes keep the
  * ToewijzingNummer and bump `versie`; a delete is Einddatum = Ingangsdatum with reden 13.
  * Every JW301 the hub writes for this client and provider carries all current ones (OP087).
  */
-@ObjectType('Toewijzing', { description: 'An allocated product (iJw ToegewezenProduct) in its current version.' })
+@ObjectType('Toewijzing', { implements: Node, description: 'An allocated product (iJw ToegewezenProduct) in its current version.' })
 @Entity('toewijzing')
 @Index('uq_toewijzing_nummer', ['gemeenteCode', 'nummer'], { unique: true })
 @Index('ix_toewijzing_client', ['clientId', 'aanbiederAgb'])

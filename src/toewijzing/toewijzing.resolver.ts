@@ -1,9 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { audit } from '../auth/audit.service';
 import type { HubContext } from '../graphql/context';
+import { ConnectionType, PageArgs } from '../graphql/pagination';
 import { ClientType, ToewijzenInput, ToewijzingFilter, ToewijzingResultaat, WijzigToewijzingInput } from './toewijzing.inputs';
 import { ToewijzingEntity } from './toewijzing.entity';
 import { leesClient, toewijzingService } from './toewijzing.service';
+
+export const ToewijzingConnection = ConnectionType(ToewijzingEntity, 'Toewijzing');
 
 /** Who allocates: the municipality's access team or back office (for its own CBS codes). */
 const TOEWIJZERS = ['toegang', 'gemeente', 'beheerder'];
@@ -11,9 +14,9 @@ const TOEWIJZERS = ['toegang', 'gemeente', 'beheerder'];
 @Resolver(() => ToewijzingEntity)
 export class ToewijzingResolver {
   @Authorized()
-  @Query(() => [ToewijzingEntity], { description: 'Toewijzingen the caller may see (a provider its own; a municipality its residents\'), at most 1000.' })
-  async toewijzingen(@Ctx() ctx: HubContext, @Arg('filter', () => ToewijzingFilter, { nullable: true }) filter?: ToewijzingFilter) {
-    return toewijzingService.toewijzingen(await ctx.em(), ctx.principal, filter);
+  @Query(() => ToewijzingConnection, { description: 'Toewijzingen the caller may see (a provider its own; a municipality its residents\'), by number, paged.' })
+  async toewijzingen(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => ToewijzingFilter, { nullable: true }) filter?: ToewijzingFilter) {
+    return toewijzingService.toewijzingen(await ctx.em(), ctx.principal, filter, page);
   }
 
   @Authorized(TOEWIJZERS)

@@ -10,6 +10,7 @@ import { tijdstip, vandaag } from '../common/klok';
 import { tariefOpDatum } from '../contracting/tarief.rules';
 import { TariefEntity } from '../contracting/tarief.entity';
 import { systeemLezen } from '../db/tenant';
+import { paginate, type PageArgs } from '../graphql/pagination';
 import { BerichtEntity } from '../messaging/bericht.entity';
 import { schrijfUitgaand } from '../messaging/uitgaand';
 import { bouwJw301, type ClientGegevens } from './jw301';
@@ -586,8 +587,8 @@ export const toewijzingService = {
     return { toewijzingen: [t], bericht };
   },
 
-  async toewijzingen(em: EntityManager, p: Principal, filter: ToewijzingFilter | undefined) {
-    const qb = scopeClientData(em.createQueryBuilder(ToewijzingEntity, 't'), p);
+  async toewijzingen(em: EntityManager, p: Principal, filter: ToewijzingFilter | undefined, page: PageArgs) {
+    const qb = zichtbareToewijzingen(em, p);
     if (filter?.aanbiederAgb) qb.andWhere('t.aanbieder_agb = :agb', { agb: filter.aanbiederAgb });
     if (filter?.gemeenteCode) qb.andWhere('t.gemeente_code = :gem', { gem: filter.gemeenteCode });
     if (filter?.clientId) qb.andWhere('t.client_id = :cid', { cid: UUID.test(filter.clientId) ? filter.clientId : '00000000-0000-0000-0000-000000000000' });
@@ -595,9 +596,19 @@ export const toewijzingService = {
       qb.andWhere('(t.einddatum IS NULL OR t.einddatum >= :vandaag)', { vandaag: vandaag() });
       qb.andWhere(nietVerwijderdSql('t'));
     }
-    return qb.orderBy('t.nummer').take(1000).getMany();
+    return paginate(qb, page, 'nummer', (t) => String(t.nummer));
+  },
+
+  /** The toewijzingen with these ids (UUIDs) that the list would show the caller: node(id). */
+  async perId(em: EntityManager, p: Principal, ids: string[]): Promise<ToewijzingEntity[]> {
+    return ids.length ? zichtbareToewijzingen(em, p).andWhere('t.id IN (:...ids)', { ids }).getMany() : [];
   },
 };
+
+/** The toewijzingen a caller may see (alias t): one scope for the list and node(id). */
+function zichtbareToewijzingen(em: EntityManager, p: Principal) {
+  return scopeClientData(em.createQueryBuilder(ToewijzingEntity, 't'), p);
+}
 
 /** The products of an arrangement with their default volumes, over the given period. */
 async function uitArrangement(em: EntityManager, regio: string, a: { id: string; ingangsdatum: string; einddatum: string }): Promise<ToewijzingProductInput[]> {

@@ -1,6 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../graphql/node';
 
 export enum VerzoekStatus {
   open = 'open',
@@ -90,7 +91,7 @@ export class Wijzigingspakket {
  * (JW301 with its ReferentieAanbieder) or rejected (JW319), within 5 working days, or 8 weeks
  * once "in onderzoek" (OP274, OP346).
  */
-@ObjectType('Verzoek', { description: 'A requested product of a JW315, or a JW317 with its desired package, waiting for a toewijzing or a rejection.' })
+@ObjectType('Verzoek', { implements: Node, description: 'A requested product of a JW315, or a JW317 with its desired package, waiting for a toewijzing or a rejection.' })
 @Entity('verzoek')
 @Index('uq_verzoek_referentie', ['aanbiederAgb', 'referentieAanbieder'], { unique: true })
 @Index('ix_verzoek_werkvoorraad', ['gemeenteCode', 'status'])

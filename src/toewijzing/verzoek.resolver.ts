@@ -1,18 +1,21 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
+import { ConnectionType, PageArgs } from '../graphql/pagination';
 import { BerichtEntity } from '../messaging/bericht.entity';
 import { ToewijzingResultaat } from './toewijzing.inputs';
 import { VerzoekEntity } from './verzoek.entity';
 import { VerzoekFilter, verzoekService, WijsVerzoekAfInput, WijsVerzoekToeInput } from './verzoek.service';
+
+export const VerzoekConnection = ConnectionType(VerzoekEntity, 'Verzoek');
 
 const BEANTWOORDERS = ['toegang', 'gemeente', 'beheerder'];
 
 @Resolver(() => VerzoekEntity)
 export class VerzoekResolver {
   @Authorized()
-  @Query(() => [VerzoekEntity], { description: 'Requests (JW315 products and JW317s): the access team\'s work list, most urgent first; a provider sees its own.' })
-  async verzoeken(@Ctx() ctx: HubContext, @Arg('filter', () => VerzoekFilter, { nullable: true }) filter?: VerzoekFilter) {
-    return verzoekService.verzoeken(await ctx.em(), ctx.principal, filter);
+  @Query(() => VerzoekConnection, { description: 'Requests (JW315 products and JW317s): the access team\'s work list, most urgent first, paged; a provider sees its own.' })
+  async verzoeken(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => VerzoekFilter, { nullable: true }) filter?: VerzoekFilter) {
+    return verzoekService.verzoeken(await ctx.em(), ctx.principal, filter, page);
   }
 
   @Authorized(BEANTWOORDERS)

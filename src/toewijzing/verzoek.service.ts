@@ -11,6 +11,7 @@ import { nu, vandaag } from '../common/klok';
 import { nuInNederland } from '../common/tijd';
 import { plusWeken } from '../common/werkdagen';
 import { BerichtEntity } from '../messaging/bericht.entity';
+import { paginate, type Connection, type PageArgs } from '../graphql/pagination';
 import type { IjwMessage, IjwNode } from '../messaging/ijw/codec';
 import { eigenKop } from '../messaging/processing/retour';
 import { schrijfUitgaand } from '../messaging/uitgaand';
@@ -112,14 +113,24 @@ async function stuurJw319(em: EntityManager, p: Principal, sleutels: Sleutels, v
   return em.findOneByOrFail(BerichtEntity, { id });
 }
 
+/** The requests a caller may see (alias v): one scope for the list and node(id). */
+function zichtbareVerzoeken(em: EntityManager, p: Principal) {
+  return scopeClientData(em.createQueryBuilder(VerzoekEntity, 'v'), p);
+}
+
 export const verzoekService = {
-  async verzoeken(em: EntityManager, p: Principal, filter: VerzoekFilter | undefined): Promise<VerzoekEntity[]> {
-    const qb = scopeClientData(em.createQueryBuilder(VerzoekEntity, 'v'), p);
+  async verzoeken(em: EntityManager, p: Principal, filter: VerzoekFilter | undefined, page: PageArgs): Promise<Connection<VerzoekEntity>> {
+    const qb = zichtbareVerzoeken(em, p);
     if (filter?.status) qb.andWhere('v.status = :status', { status: filter.status });
     if (filter?.gemeenteCode) qb.andWhere('v.gemeente_code = :gem', { gem: filter.gemeenteCode });
     if (filter?.soort) qb.andWhere('v.soort = :soort', { soort: filter.soort });
     if (filter?.verlopen) qb.andWhere(`v.status IN ('open', 'in_onderzoek') AND v.uiterlijk < :vandaag`, { vandaag: vandaag() });
-    return qb.orderBy('v.uiterlijk').addOrderBy('v.id').take(1000).getMany();
+    return paginate(qb, page, 'uiterlijk', (v) => v.uiterlijk);
+  },
+
+  /** The requests with these ids (UUIDs) that the list would show the caller: node(id). */
+  async perId(em: EntityManager, p: Principal, ids: string[]): Promise<VerzoekEntity[]> {
+    return ids.length ? zichtbareVerzoeken(em, p).andWhere('v.id IN (:...ids)', { ids }).getMany() : [];
   },
 
   /** Allocates the requested product as requested (checked like any toewijzing); the JW301 carries the reference. */

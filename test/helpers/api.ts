@@ -57,3 +57,18 @@ export async function startTestApi(ds: DataSource, env: Record<string, string> =
     },
   };
 }
+
+/** A Relay connection as the api answers it (the fields tests read). */
+export interface Conn<T> {
+  edges: { node: T }[];
+}
+
+/** The items of a connection's page, in order. */
+export const knopen = <T>(c: Conn<T>): T[] => c.edges.map((e) => e.node);
+
+/** The key inside a global id (base64 of `Type:key`), to compare with stored rows; a raw key as it is. */
+export function ruweId(id: string): string {
+  const t = Buffer.from(id, 'base64').toString('utf8');
+  const i = t.indexOf(':');
+  return /^[A-Z][A-Za-z]*:/.test(t) && i > 0 ? t.slice(i + 1) : id;
+}

@@ -12,6 +12,7 @@ import { readEnvelope } from './envelope';
 import { checkSender, Inbox } from './inbox.service';
 
 import type { Sleutels } from '../../common/sleutels';
+import { sleutelVan } from '../../graphql/node';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -86,7 +87,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
   router.get(
     '/berichten/:id',
     wrap(async (req, res) => {
-      const b = await load(await principal(req), String(req.params.id));
+      const b = await load(await principal(req), sleutelVan(String(req.params.id)));
       res.json({
         id: b.id,
         type: b.type,
@@ -109,7 +110,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
     '/berichten/:id/xml',
     wrap(async (req, res) => {
       const p = await principal(req);
-      const id = String(req.params.id);
+      const id = sleutelVan(String(req.params.id));
       if (!UUID.test(id)) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
       // The XML carries client data: reading it is audited in the same transaction.
       const xml = await withTenant(ds, p, async (em) => {
