@@ -224,12 +224,13 @@ describe('processes', () => {
 
   it('demo stops the worker and fails naming the api when the api dies', async () => {
     const port = await vrijePoort();
-    const r = run('demo.js', { ...env(), PORT: String(port), QUEUE_PREFIX: `test-${process.pid}-demo` });
+    // A small year of traffic: this test is about the processes, not the demo's figures.
+    const r = run('demo.js', { ...env(), PORT: String(port), QUEUE_PREFIX: `test-${process.pid}-demo` }, ['--clienten', '2']);
     await until(() => (/api listening/.test(r.out()) && /worker started/.test(r.out())) || r.child.exitCode !== null, 60_000);
     const api = Number(execFileSync('pgrep', ['-P', String(r.child.pid), '-f', 'main.js']).toString().trim());
     process.kill(api, 'SIGKILL');
     expect(await exited(r)).toBe(1);
-    expect(r.out()).toContain('demo stopped: api was killed by SIGKILL; stopped worker');
+    expect(r.out()).toContain('demo gestopt: api was killed by SIGKILL; worker gestopt');
     expect(r.out()).toMatch(/worker stopped/);
   }, 90_000);
 
