@@ -14,7 +14,9 @@ import { aliasLimit, depthLimit } from './graphql/limits';
 import { complexityPlugin, refusalLogPlugin, transactionPlugin } from './graphql/plugins';
 import { principalFromHeader, Unauthenticated } from './http/bearer';
 import { documentLimits, graphqlBody, graphqlBodyErrors, withDeadline } from './http/graphql-http';
-import { hubRoutes, hubSchema, maakLoaders } from './modules';
+import { berichtHandlers, hubRoutes, hubSchema, maakLoaders } from './modules';
+import { XsdValidators } from './messaging/ijw/xsd-validator';
+import type { Verwerking } from './messaging/processing/verwerking';
 import { jitGateway } from './graphql/executor';
 import { httpRequests, registerDatabaseGauges, TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN } from './observability/metrics';
 import { metricsHandler } from './observability/metrics-server';
@@ -45,6 +47,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   const production = cfg.NODE_ENV === 'production';
   const verifier = new TokenVerifier(cfg, new TenantRegister(ds));
   const sleutels = sleutelsUitConfig(cfg);
+  // The worker's judging, for what judges a message without storing it (the claim pre-flight).
+  const verwerking: Verwerking = { handlers: berichtHandlers(), ...(cfg.IJW_XSD_DIR && { xsd: await XsdValidators.load(cfg.IJW_XSD_DIR) }) };
   // Counts only, over all tenants: what is overdue is an operator's concern. Read in one
   // transaction at most every METRICS_REFRESH_SECONDS, not per scrape.
   registerDatabaseGauges(
@@ -99,7 +103,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   });
   // With METRICS_PORT the process serves metrics on a listener of their own (src/main.ts).
   if (cfg.METRICS_PORT === undefined) app.get('/metrics', metricsHandler(cfg.METRICS_TOKEN));
-  for (const { pad, router } of hubRoutes({ cfg, ds, verifier, sleutels })) app.use(pad, router);
+  for (const { pad, router } of hubRoutes({ cfg, ds, verifier, sleutels, verwerking })) app.use(pad, router);
   app.use(
     '/graphql',
     ...graphqlBody(cfg.GRAPHQL_MAX_BODY_BYTES),
@@ -107,7 +111,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     withDeadline(
       cfg.GRAPHQL_TIMEOUT_MS,
       expressMiddleware(apollo, {
-        context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels, maakLoaders),
+        context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels, maakLoaders, verwerking),
       }),
     ),
     graphqlBodyErrors(),

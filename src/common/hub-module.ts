@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/jwt';
 import type { Config } from '../config/config';
 import type { Sleutels } from './sleutels';
+import type { Verwerking } from '../messaging/processing/verwerking';
 
 /** What a module's HTTP routes are built from. */
 export interface RouteContext {
@@ -12,6 +13,8 @@ export interface RouteContext {
   ds: DataSource;
   verifier: TokenVerifier;
   sleutels: Sleutels;
+  /** How the worker judges messages (handlers, XSDs), for routes that judge one without storing it. */
+  verwerking: Verwerking;
 }
 
 /** One REST mount of a module: `app.use(pad, router)`. */
