@@ -17,7 +17,9 @@ import { principalFromHeader, Unauthenticated } from './http/bearer';
 import { documentLimits, graphqlBody, graphqlBodyErrors, withDeadline } from './http/graphql-http';
 import { onbekendePad, probleemAfhandelaar } from './http/probleem';
 import { requestLog } from './http/request-log';
-import { hubRoutes, hubSchema, maakLoaders } from './modules';
+import { berichtHandlers, hubRoutes, hubSchema, maakLoaders } from './modules';
+import { XsdValidators } from './messaging/ijw/xsd-validator';
+import type { Verwerking } from './messaging/processing/verwerking';
 import { jitGateway } from './graphql/executor';
 import { httpRequests, registerDatabaseGauges, TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN } from './observability/metrics';
 import { metricsHandler } from './observability/metrics-server';
@@ -48,6 +50,8 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   const production = cfg.NODE_ENV === 'production';
   const verifier = new TokenVerifier(cfg, new TenantRegister(ds));
   const sleutels = sleutelsUitConfig(cfg);
+  // The worker's judging, for what judges a message without storing it (the claim pre-flight).
+  const verwerking: Verwerking = { handlers: berichtHandlers(), ...(cfg.IJW_XSD_DIR && { xsd: await XsdValidators.load(cfg.IJW_XSD_DIR) }) };
   // Counts only, over all tenants: what is overdue is an operator's concern. Read in one
   // transaction at most every METRICS_REFRESH_SECONDS, not per scrape.
   registerDatabaseGauges(
@@ -106,7 +110,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   });
   // With METRICS_PORT the process serves metrics on a listener of their own (src/main.ts).
   if (cfg.METRICS_PORT === undefined) app.get('/metrics', metricsHandler(cfg.METRICS_TOKEN));
-  for (const { pad, router } of hubRoutes({ cfg, ds, verifier, sleutels, redis })) app.use(pad, router);
+  for (const { pad, router } of hubRoutes({ cfg, ds, verifier, sleutels, redis, verwerking })) app.use(pad, router);
   if (ideAan(cfg)) {
     // GraphiQL from the hub's own packages: /ide, and GET /graphql for a browser asking for HTML.
     const ide = graphqlIde({ introspectie: !production, identiteiten: !production && Boolean(cfg.JWT_SECRET), omgeving: cfg.NODE_ENV });
@@ -120,7 +124,7 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     withDeadline(
       cfg.GRAPHQL_TIMEOUT_MS,
       expressMiddleware(apollo, {
-        context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels, maakLoaders),
+        context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels, maakLoaders, verwerking),
       }),
     ),
     graphqlBodyErrors(),

@@ -17,7 +17,8 @@ import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
 import { knopen, startTestApi, type Conn, type TestApi } from './helpers/api';
 import { jw305Xml, testBsn, zaakJw301 } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { jw323Xml, type TestPrestatie } from './helpers/declaraties';
+import { jw323Xml, leesJw325, type TestPrestatie } from './helpers/declaraties';
+import type { ProefAntwoord } from '../src/declaratie/proef';
 import {
   alsTekst,
   BIJWERKEN,
@@ -771,16 +772,72 @@ async function voerUit(key: string, d: StapDef): Promise<{ stap: Stap; uitvoer: 
     const v = await recorder.verschil(key, undefined, d.metXml ?? false);
     return { stap: { stap: key, berichten: v.berichten }, uitvoer: v.uitvoer };
   }
-  const res = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${t[d.wie]}`, 'content-type': 'application/xml' }, body: await d.xml() });
+  const xml = await d.xml();
+  // Every claim is first checked before it is sent (POST /ijw/proef): the records and bytes below
+  // must come out exactly as without the check, and the check must answer as the real JW325 does.
+  const proef = /<(?:\w+:)?BerichtCode>490<\/(?:\w+:)?BerichtCode>/.test(xml) ? await proefVan(t[d.wie], xml) : undefined;
+  const res = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${t[d.wie]}`, 'content-type': 'application/xml' }, body: xml });
   const body = (await res.json()) as { id?: string; status?: string; code?: string };
   const http = { status: res.status, ...(body.code ? { code: body.code } : {}), ...(body.status ? { berichtStatus: body.status } : {}) };
   if (res.status === 202 && body.id) {
     recorder.noem(body.id, key);
     await verwerk(ds, sleutels, body.id, xsd);
   }
+  if (proef) proeven.push({ key, proef, echt: await echtAntwoord(t[d.wie], res.status, body) });
   const v = await recorder.verschil(key, key, true);
   return { stap: { stap: key, http, berichten: v.berichten }, uitvoer: v.uitvoer };
 }
+
+/** What a pre-flight answered, or how the door refused it. */
+interface Proef {
+  status: number;
+  code?: string;
+  uitkomst?: string;
+  retourcodes?: string[];
+  toegekendCenten?: number;
+  afgewezen?: Record<string, string[]>;
+}
+
+async function proefVan(token: string, xml: string): Promise<Proef> {
+  const res = await fetch(`${api.url}/ijw/proef`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body: xml });
+  const b = (await res.json()) as { code?: string } & Partial<ProefAntwoord>;
+  if (res.status !== 200) return { status: res.status, code: b.code };
+  return {
+    status: 200,
+    uitkomst: b.uitkomst,
+    retourcodes: b.retourcodes,
+    toegekendCenten: b.toegekendCenten,
+    afgewezen: Object.fromEntries(b.prestaties!.filter((p) => p.retourcodes.length).map((p) => [p.referentieNummer, p.retourcodes])),
+  };
+}
+
+/** The real answer in the pre-flight's terms: the door's refusal, the JW325, or the claim held. */
+async function echtAntwoord(token: string, status: number, body: { id?: string; code?: string }): Promise<Proef> {
+  // The door refused it, or these bytes came before (the pre-flight then says ALREADY_RECEIVED).
+  if (status !== 202) return status === 200 ? { status: 409, code: 'ALREADY_RECEIVED' } : { status, code: body.code };
+  const b = (await (await fetch(`${api.url}/ijw/berichten/${body.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string; retour: { id: string } | null };
+  if (b.status === 'ongeldig' && !b.retour) return { status: 200, uitkomst: 'ongeldig', retourcodes: [], toegekendCenten: 0, afgewezen: {} };
+  if (!b.retour) {
+    // Held: no JW325 yet; the hub's own judgement is what the pre-flight gives.
+    const d = await withTenant(ds, SYSTEEM, async (em) => ({
+      toegekendCenten: Number((await em.query<{ c: string }[]>('SELECT toegekend_centen AS c FROM declaratie WHERE bericht_id = $1', [body.id]))[0].c),
+      prestaties: await em.query<{ r: string; codes: string[] }[]>('SELECT p.referentie_nummer AS r, p.retourcodes AS codes FROM prestatie p JOIN declaratie d ON d.id = p.declaratie_id WHERE d.bericht_id = $1 ORDER BY p.id', [body.id]),
+    }));
+    const afgewezen = Object.fromEntries(d.prestaties.filter((p) => p.codes.length).map((p) => [p.r, p.codes]));
+    return { status: 200, uitkomst: 'aangehouden', retourcodes: Object.keys(afgewezen).length ? ['0200'] : ['8001'], toegekendCenten: d.toegekendCenten, afgewezen };
+  }
+  const j = await leesJw325(api.url, token, b.retour.id);
+  const kop = j.codes.filter((c) => c.startsWith('kop:')).map((c) => c.slice(4));
+  return {
+    status: 200,
+    uitkomst: kop.length || ['9333', '8214'].some((c) => j.codes.includes(c)) ? 'afgewezen' : 'beantwoord',
+    retourcodes: kop.length ? kop : j.codes,
+    toegekendCenten: j.toegekend,
+    afgewezen: Object.fromEntries(j.afgewezen),
+  };
+}
+
+const proeven: { key: string; proef: Proef; echt: Proef }[] = [];
 
 describe('differential: what the hub makes of each message, byte for byte as today', () => {
   it.each(genummerd)('$key', async ({ key, d }) => {
@@ -801,6 +858,16 @@ describe('differential: what the hub makes of each message, byte for byte as tod
       expect({ bestand: u.bestand, xml: u.bytes.toString('utf8') }).toEqual({ bestand: u.bestand, xml: g?.toString('utf8') });
       expect(g !== undefined && Buffer.compare(u.bytes, g) === 0).toBe(true);
     }
+  });
+
+  it('every claim checked before it was sent got from the pre-flight exactly what its real answer says, code for code', () => {
+    expect(proeven.length).toBeGreaterThanOrEqual(20);
+    expect(proeven.map((p) => ({ stap: p.key, ...p.proef }))).toEqual(proeven.map((p) => ({ stap: p.key, ...p.echt })));
+    // Wide: every outcome, and the claim codes of the scenario, each met by a pre-flight.
+    expect([...new Set(proeven.map((p) => p.proef.uitkomst ?? p.proef.code))].sort()).toEqual(['aangehouden', 'afgewezen', 'beantwoord']);
+    const codes = new Set(proeven.flatMap((p) => [...(p.proef.retourcodes ?? []), ...Object.values(p.proef.afgewezen ?? {}).flat()]));
+    const claimcodes = ['9338', '9384', '9339', '9340', '9341', '9307', '9308', '9387', '9388', '9319', '9346', '0611', '9321', '9369', '9322', '8021', '8017', '9389', '9390', '9333', '8214', '8001'];
+    expect(claimcodes.filter((c) => !codes.has(c))).toEqual([]);
   });
 
   it('the golden files are exactly those the scenario wrote (no step or output went missing)', () => {

@@ -469,6 +469,12 @@ const QUERIES: Record<string, QuerySpec> = {
     rijen: (d) => edges(d).map((r) => ({ regio: r.regioCode as string, agbs: GECONTRACTEERD[`${String(r.regioCode)} ${String(r.code)}`] ?? [] })),
   },
   regios: { aanroepen: een('regios { code }'), rijen: (d) => lijst(d).map((r) => ({ regio: r.code as string })) },
+  toetsDeclaratie: {
+    aanroepen: een(
+      `toetsDeclaratie(input: { gemeenteCode: "0796", declaratieNummer: "MATRIX1", periode: "2026-11", prestaties: [{ bsn: "${testBsn(9000)}", referentieNummer: "MATRIX1", toewijzingNummer: 1, productCategorie: "45", productCode: "45A04", begindatum: "2026-11-01", einddatum: "2026-11-30", geleverdVolume: 1, eenheid: "04", productTariefCenten: 9550, ingediendBedragCenten: 9550 }] }) { uitkomst }`,
+    ),
+    rijen: (d) => (d ? [{}] : []),
+  },
   tariefOpDatum: {
     aanroepen: perObject(() =>
       [['NOB-L-001', '45A04'], ['NOB-L-200', '45A04'], ['GRO-001', '45A04']].map(([n, p]) => ({ veld: `tariefOpDatum(contractProductId: "${id[`contractProduct ${n} ${p}`]}", datum: "2026-09-01") { id bedragCenten }`, doel: CONTRACT[n] })),

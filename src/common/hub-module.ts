@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { TokenVerifier } from '../auth/jwt';
 import type { Config } from '../config/config';
 import type { Sleutels } from './sleutels';
+import type { Verwerking } from '../messaging/processing/verwerking';
 
 /** What a module's HTTP routes are built from. */
 export interface RouteContext {
@@ -16,6 +17,8 @@ export interface RouteContext {
   sleutels: Sleutels;
   /** The api's producer connection to Redis (BullMQ's); the app closes it. */
   redis: Redis;
+  /** How the worker judges messages (handlers, XSDs), for routes that judge one without storing it. */
+  verwerking: Verwerking;
 }
 
 /** One REST mount of a module: `app.use(pad, router)`. */

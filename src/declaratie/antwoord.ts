@@ -3,6 +3,7 @@ import { berichtStatus } from '../messaging/status';
 import { prepared } from '../db/prepared';
 import type { IjwMessage } from '../messaging/ijw/codec';
 import { schrijfUitgaand } from '../messaging/uitgaand';
+import { VOLGEND_RETOURNUMMER } from '../messaging/nummering';
 import { bouwJw325, codesVan } from './jw325';
 import type { Sleutels } from '../common/sleutels';
 
@@ -24,7 +25,7 @@ export interface Antwoord {
  * the back office releases a held one.
  */
 export async function verstuurJw325(em: EntityManager, sleutels: Sleutels, jw323: IjwMessage, a: Antwoord, vandaag: string): Promise<{ id: string; codes: string[] }> {
-  const nummer = await prepared<{ n: string }>(em, `SELECT nextval('retour_nummer') AS n`);
+  const nummer = await prepared<{ n: string }>(em, `SELECT ${VOLGEND_RETOURNUMMER} AS n`);
   const jw325 = bouwJw325(jw323, a.afgewezen, a.toegekend, a.declaratieCodes, `R${nummer[0].n}`, vandaag);
   const codes = codesVan(a.afgewezen, a.declaratieCodes);
   const id = await schrijfUitgaand(em, sleutels, jw325, { regioCode: a.regioCode, aanbiederAgb: a.aanbiederAgb, gemeenteCode: a.gemeenteCode, heenId: a.heenId, retourcodes: codes });

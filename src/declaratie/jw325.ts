@@ -1,4 +1,5 @@
 import type { IjwMessage, IjwNode, IjwValue } from '../messaging/ijw/codec';
+
 import type { Jw323Client, Jw323Prestatie, Jw323Root } from '../messaging/ijw/definitions/types';
 import { inhoud } from '../messaging/ijw/model';
 import { bouwJw325Afwijzing, GEEN_OPMERKING } from '../messaging/processing/retour';
@@ -77,4 +78,34 @@ export function codesVan(afgewezen: ReadonlyMap<string, string[]>, declaratieCod
   if (declaratieCodes.length) return [...declaratieCodes];
   const codes = new Set([...afgewezen.values()].flat());
   return codes.size ? [...codes] : [VOLLEDIG_TOEGEKEND];
+}
+
+const tekstVan = (v: IjwValue | undefined): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const alleTekst = (v: IjwValue | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(tekstVan) : [tekstVan(v)]);
+
+/** A JW325 as its receiver reads it. */
+export interface GelezenJw325 {
+  /** Codes on the header: the claim was rejected before it was judged (no DeclaratieAntwoord). */
+  kop: string[];
+  /** Codes on the DeclaratieAntwoord (8001, 0200, or why the claim was rejected as a whole). */
+  codes: string[];
+  ingediend: number;
+  toegekend: number;
+  /** Rejected prestaties: ReferentieNummer → codes. */
+  afgewezen: Map<string, string[]>;
+}
+
+/** Reads a JW325: its header codes when the claim was refused on its header, else the answer's codes, totals and rejected prestaties. */
+export function leesJw325(m: IjwMessage): GelezenJw325 {
+  const a = m.bericht.DeclaratieAntwoord as IjwNode | undefined;
+  if (!a) {
+    const h = m.bericht.Header as IjwNode;
+    return { kop: alleTekst((h.RetourCodes as IjwNode | undefined)?.RetourCode), codes: [], ingediend: 0, toegekend: 0, afgewezen: new Map() };
+  }
+  const bedrag = (n: IjwNode) => (n.DebetCredit === 'C' ? -1 : 1) * Number(n.TotaalBedrag);
+  const afgewezen = new Map<string, string[]>();
+  for (const c of lijst((a.Clienten as IjwNode | undefined)?.Client)) {
+    for (const p of lijst((c.Prestaties as IjwNode).Prestatie)) afgewezen.set(tekstVan((p.ProductReferentie as IjwNode).ReferentieNummer), alleTekst((p.RetourCodes as IjwNode).RetourCode));
+  }
+  return { kop: [], codes: alleTekst((a.RetourCodes as IjwNode).RetourCode), ingediend: bedrag(a.TotaalIngediendBedrag as IjwNode), toegekend: bedrag(a.TotaalToegekendBedrag as IjwNode), afgewezen };
 }

@@ -1,3 +1,4 @@
+import type { Verwerking } from '../messaging/processing/verwerking';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { RowReader } from '../db/prepared';
@@ -17,6 +18,8 @@ export class HubContext {
     readonly sleutels: Sleutels,
     /** Builds the request's DataLoaders (every module's: src/modules.ts). */
     private readonly maakLoaders: (src: LoaderSource) => Loaders,
+    /** How the worker judges messages, for what judges one without storing it (the claim pre-flight). */
+    readonly verwerking?: Verwerking,
   ) {
     this.tx = new RequestTransaction(ds, principal);
   }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { sha256Hex } from '../../common/crypto';
 import { HubError, HubErrorCode } from '../../common/hub-error';
@@ -133,13 +133,22 @@ export class Inbox {
 
 /** Writes posts of one caller in one transaction; per post its receipt, or the refusal of a party the hub does not serve. */
 async function schrijfPosts(ds: DataSource, sleutels: Sleutels, p: Principal, posts: Post[]): Promise<(Ontvangst | Error)[]> {
+  return withTenant(ds, p, (em) => ontvangInTransactie(em, sleutels, posts));
+}
+
+/**
+ * Stores received messages in the caller's transaction, exactly as the door does: numbered under
+ * their clients' locks, a replay answered with the first id. What the door and the claim
+ * pre-flight (which rolls its transaction back) share.
+ */
+export async function ontvangInTransactie(em: EntityManager, sleutels: Sleutels, posts: readonly { env: Envelope; xml: Buffer; hash?: string; verzoekId?: string | null }[]): Promise<(Ontvangst | Error)[]> {
   const rijen = posts.map(({ env, xml, hash, verzoekId }) => ({
     type: env.type,
     afzender: env.afzender,
     ontvanger: env.ontvanger,
     identificatie: env.identificatie,
     dagtekening: env.dagtekening,
-    hash,
+    hash: hash ?? sha256Hex(xml),
     agb: env.aanbiederAgb,
     gemeente: env.gemeenteCode,
     grootte: xml.length,
@@ -148,44 +157,42 @@ async function schrijfPosts(ds: DataSource, sleutels: Sleutels, p: Principal, po
     ziet: VAN_AANBIEDER.has(env.type),
     verzoek: verzoekId,
   }));
-  return withTenant(ds, p, async (em) => {
-    // Numbered and stored under their clients' locks: a worker that judges a client waits for
-    // them, so it never judges a later message before an earlier-numbered one is visible.
-    await vergrendelClienten(em, rijen.flatMap((r) => (r.client ? [clientSlot(r.gemeente, r.client)] : [])));
-    const rows = await prepared<{ id: string | null; gemeente_bekend: boolean; aanbieder_bekend: boolean }>(em, ONTVANG_SQL, [
-      JSON.stringify(rijen),
-      posts.map((x) => sleutels.versleutel(x.xml)),
-    ]);
-    const gezien = new Set<string>();
-    const uit: (Ontvangst | Error | undefined)[] = rows.map((r, i) => {
-      const env = posts[i].env;
-      const vanAanbieder = VAN_AANBIEDER.has(env.type);
-      if (!r.gemeente_bekend) {
-        const rol = vanAanbieder ? 'ontvanger' : 'afzender';
-        return new HubError(ONBEKENDE_PARTIJ[rol], `Gemeente ${env.gemeenteCode} (${rol}) wordt niet door deze hub bediend`, { partij: env.gemeenteCode });
-      }
-      if (!r.aanbieder_bekend) {
-        const rol = vanAanbieder ? 'afzender' : 'ontvanger';
-        return new HubError(ONBEKENDE_PARTIJ[rol], `Aanbieder ${env.aanbiederAgb} (${rol}) is niet bij deze hub bekend`, { partij: env.aanbiederAgb });
-      }
-      // The same bytes twice in one batch: the first is new, the second a replay of it.
-      if (r.id && !gezien.has(r.id)) {
-        gezien.add(r.id);
-        return { id: r.id, status: 'ontvangen', herhaling: false };
-      }
-      return undefined;
-    });
-    const herhaald = uit.flatMap((u, i) => (u === undefined ? [i] : []));
-    if (herhaald.length) {
-      const k = herhaald.map((i) => rijen[i]);
-      const eerste = await prepared<{ id: string; status: string; nr: string }>(em, EERSTE_SQL, [
-        k.map((r) => r.afzender),
-        k.map((r) => r.type),
-        k.map((r) => r.identificatie),
-        k.map((r) => r.hash),
-      ]);
-      for (const e of eerste) uit[herhaald[Number(e.nr) - 1]] = { id: e.id, status: e.status, herhaling: true };
+  // Numbered and stored under their clients' locks: a worker that judges a client waits for
+  // them, so it never judges a later message before an earlier-numbered one is visible.
+  await vergrendelClienten(em, rijen.flatMap((r) => (r.client ? [clientSlot(r.gemeente, r.client)] : [])));
+  const rows = await prepared<{ id: string | null; gemeente_bekend: boolean; aanbieder_bekend: boolean }>(em, ONTVANG_SQL, [
+    JSON.stringify(rijen),
+    posts.map((x) => sleutels.versleutel(x.xml)),
+  ]);
+  const gezien = new Set<string>();
+  const uit: (Ontvangst | Error | undefined)[] = rows.map((r, i) => {
+    const env = posts[i].env;
+    const vanAanbieder = VAN_AANBIEDER.has(env.type);
+    if (!r.gemeente_bekend) {
+      const rol = vanAanbieder ? 'ontvanger' : 'afzender';
+      return new HubError(ONBEKENDE_PARTIJ[rol], `Gemeente ${env.gemeenteCode} (${rol}) wordt niet door deze hub bediend`, { partij: env.gemeenteCode });
     }
-    return uit.map((u) => u ?? new Error('bericht neither inserted nor found'));
+    if (!r.aanbieder_bekend) {
+      const rol = vanAanbieder ? 'afzender' : 'ontvanger';
+      return new HubError(ONBEKENDE_PARTIJ[rol], `Aanbieder ${env.aanbiederAgb} (${rol}) is niet bij deze hub bekend`, { partij: env.aanbiederAgb });
+    }
+    // The same bytes twice in one batch: the first is new, the second a replay of it.
+    if (r.id && !gezien.has(r.id)) {
+      gezien.add(r.id);
+      return { id: r.id, status: 'ontvangen', herhaling: false };
+    }
+    return undefined;
   });
+  const herhaald = uit.flatMap((u, i) => (u === undefined ? [i] : []));
+  if (herhaald.length) {
+    const k = herhaald.map((i) => rijen[i]);
+    const eerste = await prepared<{ id: string; status: string; nr: string }>(em, EERSTE_SQL, [
+      k.map((r) => r.afzender),
+      k.map((r) => r.type),
+      k.map((r) => r.identificatie),
+      k.map((r) => r.hash),
+    ]);
+    for (const e of eerste) uit[herhaald[Number(e.nr) - 1]] = { id: e.id, status: e.status, herhaling: true };
+  }
+  return uit.map((u) => u ?? new Error('bericht neither inserted nor found'));
 }

@@ -5,6 +5,7 @@ import { vandaag } from '../../common/klok';
 import { withTenant } from '../../db/tenant';
 import type { XsdValidators } from '../ijw/xsd-validator';
 import { schrijfUitgaandBulk } from '../uitgaand';
+import { VOLGEND_RETOURNUMMER } from '../nummering';
 import { bouwRetour } from './retour';
 import { oordeel, type Ontvangen, type Uitkomst } from './oordeel';
 import { ReferentieCache } from './referentie';
@@ -37,6 +38,12 @@ export interface BatchOpties {
   xsd?: XsdValidators;
   /** The domain modules' handlers, one per message type (see src/modules.ts). */
   handlers: BerichtHandlers;
+}
+
+/** How received messages are judged: the modules' handlers and, when configured, the official XSDs. What the api gives features that judge a message without storing it. */
+export interface Verwerking {
+  handlers: BerichtHandlers;
+  xsd?: XsdValidators;
 }
 
 /** What a caller gives: the handlers, and any options it does not take as they are. */
@@ -120,6 +127,15 @@ export async function verwerkBatch(ds: DataSource, sleutels: Sleutels, opties: B
     // Some message failed: everything is undone. Again, one message at a time behind a savepoint.
     return withTenant(ds, SYSTEEM, (em) => batch(em, sleutels, o, ids, true));
   }
+}
+
+/**
+ * Judges exactly these received messages in the caller's transaction (tenant context SYSTEEM),
+ * as the worker would: no retry, no savepoints. What the claim pre-flight runs before it rolls
+ * everything back.
+ */
+export function verwerkInTransactie(em: EntityManager, sleutels: Sleutels, opties: BatchInstellingen, ids: string[]): Promise<BatchResultaat> {
+  return batch(em, sleutels, { ...STANDAARD_BATCH, ...opties, grootte: ids.length, maxBytes: Number.MAX_SAFE_INTEGER }, ids, false);
 }
 
 async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids: string[] | undefined, voorzichtig: boolean): Promise<BatchResultaat> {
@@ -230,7 +246,7 @@ async function schrijfUitkomsten(em: EntityManager, sleutels: Sleutels, uitkomst
   const metRetour = uitkomsten.filter((x) => x.u.retour);
   const retourIds = new Map<string, string>();
   if (metRetour.length) {
-    const nummers = await prepared<{ n: string }>(em, `SELECT nextval('retour_nummer') AS n FROM generate_series(1, $1::int)`, [metRetour.length]);
+    const nummers = await prepared<{ n: string }>(em, `SELECT ${VOLGEND_RETOURNUMMER} AS n FROM generate_series(1, $1::int)`, [metRetour.length]);
     const ids = await schrijfUitgaandBulk(
       em,
       sleutels,
