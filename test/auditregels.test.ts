@@ -1,7 +1,7 @@
 import { signDevToken } from '../src/auth/jwt';
 import type { Principal } from '../src/auth/principal';
 import { AGB } from './fixtures/regions';
-import { TEST_SECRET } from './helpers/api';
+import { ruweId, TEST_SECRET } from './helpers/api';
 import { testBsn } from './helpers/berichten';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
@@ -90,7 +90,7 @@ async function toewijzen(t: string, naam: string, gemeente: string, bsn: string,
     },
   );
   if (r.errors) throw new Error(JSON.stringify(r.errors));
-  toewijzingVan[naam] = r.data!.toewijzen.toewijzingen[0].id;
+  toewijzingVan[naam] = ruweId(r.data!.toewijzen.toewijzingen[0].id);
 }
 
 beforeAll(async () => {
@@ -110,7 +110,7 @@ beforeAll(async () => {
   await toewijzen(tk.bosch, 'B', '0796', BSN_B, 2);
   await toewijzen(tk.groningen, 'A-GRO', '0014', BSN_A, 3);
   // Reading the clients is audited per client.
-  const r = await hub.api.gql(tk.bosch, `{ toewijzingen { id client { achternaam } } }`);
+  const r = await hub.api.gql(tk.bosch, `{ toewijzingen(first: 200) { edges { node { id client { achternaam } } } } }`);
   expect(r.errors).toBeUndefined();
   // Contract management in both regions.
   const [contract] = await hub.rijen<{ id: string }>(`SELECT id FROM contract WHERE nummer = 'NOB-L-001'`);

@@ -778,7 +778,7 @@ async function voerUit(key: string, d: StapDef): Promise<{ stap: Stap; uitvoer: 
   const proef = /<(?:\w+:)?BerichtCode>490<\/(?:\w+:)?BerichtCode>/.test(xml) ? await proefVan(t[d.wie], xml) : undefined;
   const res = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${t[d.wie]}`, 'content-type': 'application/xml' }, body: xml });
   const body = (await res.json()) as { id?: string; status?: string; code?: string };
-  const http = { status: res.status, ...(body.code ? { code: body.code } : {}), ...(body.status ? { berichtStatus: body.status } : {}) };
+  const http = { status: res.status, ...(body.code ? { code: body.code } : {}), ...(res.ok && body.status ? { berichtStatus: body.status } : {}) };
   if (res.status === 202 && body.id) {
     recorder.noem(body.id, key);
     await verwerk(ds, sleutels, body.id, xsd);

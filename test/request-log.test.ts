@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { generateTestBsn } from '../src/common/bsn';
 import { setLogLevel } from '../src/observability/logger';
-import type { TestApi } from './helpers/api';
+import { ruweId, type TestApi } from './helpers/api';
 import { jw305Xml, testBsn, wachtOpBericht } from './helpers/berichten';
 import { AGB } from './fixtures/regions';
 import { pinKlok } from './helpers/klok';
@@ -159,7 +159,7 @@ describe('the request id travels with the messages it causes', () => {
     });
     const body = (await res.json()) as { data?: { toewijzen: { bericht: { id: string; type: string } } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
-    const bericht = body.data!.toewijzen.bericht;
+    const bericht = { ...body.data!.toewijzen.bericht, id: ruweId(body.data!.toewijzen.bericht.id) };
     expect(bericht.type).toBe('JW301');
     expect((await hub.rijen<{ verzoek_id: string }>('SELECT verzoek_id FROM bericht WHERE id = $1', [bericht.id]))[0].verzoek_id).toBe('test-toewijzen-1');
     await wachtOpBericht(api.url, hub.tokens.alfa, bericht.id, (x) => x.status === 'afgeleverd');

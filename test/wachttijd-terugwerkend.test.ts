@@ -1,3 +1,4 @@
+import { ruweId } from './helpers/api';
 import { dagenSql } from '../src/capaciteit/wachttijd.sql';
 import { wachtdagen } from '../src/capaciteit/wachttijd.rules';
 import { jw305Xml, retourcodesVan, testBsn } from './helpers/berichten';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   await start(terug, '2026-11-02', 'WT1');
   // An ordinary one: allocated 1 October (set back to that day), started 11 October: 10 days.
   const gewoon = await toewijzen(302, '2026-10-01');
-  await hub.rijen(`UPDATE toewijzing SET toewijzingsdatum = '2026-10-01', eerste_toewijzingsdatum = '2026-10-01' WHERE id = $1`, [gewoon.id]);
+  await hub.rijen(`UPDATE toewijzing SET toewijzingsdatum = '2026-10-01', eerste_toewijzingsdatum = '2026-10-01' WHERE id = $1`, [ruweId(gewoon.id)]);
   await start(gewoon, '2026-10-11', 'WT2');
 }, 60_000);
 

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { vandaag } from '../common/klok';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import type { HubContext } from '../graphql/context';
-import { writeMessage } from '../messaging/ijw/codec';
+import { writeMessage, type IjwMessage } from '../messaging/ijw/codec';
+import { CodecError } from '../messaging/ijw/codec.errors';
 import { betekenisVan } from '../messaging/ijw/retourcodes';
 import { RetourCodeType } from '../messaging/graphql/bericht.types';
 import { bouwJw323 } from './jw323';
@@ -214,21 +215,32 @@ export function alsType(a: ProefAntwoord): ProefAntwoordType {
   return { ...a, retourcodes: metBetekenis(a.retourcodes), prestaties: a.prestaties.map((p: ProefPrestatie) => ({ ...p, retourcodes: metBetekenis(p.retourcodes) })) };
 }
 
+/** The JW323 as XML; a value the message cannot carry is the caller's input error, not a failure of the hub. */
+function alsXml(bouw: () => IjwMessage): string {
+  try {
+    return writeMessage(bouw());
+  } catch (e) {
+    if (e instanceof CodecError) throw new HubError(HubErrorCode.VALIDATION_FAILED, `De declaratie past niet in een JW323: ${e.message}`);
+    throw e;
+  }
+}
+
 @Resolver()
 export class ProefResolver {
   @Authorized()
   @Query(() => ProefAntwoordType, { description: 'Pre-flight claim check (providers): the JW325 the claim would get now, code for code, with the allocation, contract, lot and tariff behind each prestatie. Nothing is stored or counted.' })
   async toetsDeclaratie(@Ctx() ctx: HubContext, @Arg('input', () => ToetsDeclaratieInput) input: ToetsDeclaratieInput): Promise<ProefAntwoordType> {
     const p = ctx.principal;
-    if (p.rol !== 'aanbieder' || !p.agb) throw new HubError(HubErrorCode.FORBIDDEN, 'Alleen een aanbieder kan een declaratie vooraf toetsen');
+    const agb = p.agb;
+    if (p.rol !== 'aanbieder' || !agb) throw new HubError(HubErrorCode.FORBIDDEN, 'Alleen een aanbieder kan een declaratie vooraf toetsen');
     if (!ctx.verwerking) throw new Error('the pre-flight needs the worker\'s judging (HubContext.verwerking)');
-    const xml = writeMessage(
+    const xml = alsXml(() =>
       bouwJw323({
-        identificatie: `PROEF${randomUUID().replace(/-/g, '').slice(0, 15)}`,
+        identificatie: `P${randomUUID().replace(/-/g, '').slice(0, 11)}`,
         dagtekening: vandaag(),
         nummer: input.declaratieNummer,
         periode: input.periode,
-        afzender: p.agb,
+        afzender: agb,
         gemeente: input.gemeenteCode,
         clienten: input.prestaties.map((x) => ({
           bsn: x.bsn,
