@@ -31,7 +31,7 @@ afterAll(async () => {
 
 function run(file: string, env: Record<string, string>, args: string[] = []): Proces {
   return volg(
-    spawn(process.execPath, [path.join(DIST, file), ...args], {
+    spawn(process.execPath, [path.resolve(DIST, file), ...args], {
       env: { PATH: process.env.PATH ?? '', JWT_SECRET: 'process-test-secret-0123456789-abcdef', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
@@ -125,11 +125,13 @@ describe('processes', () => {
   });
 
   it('token prints a JWT with the claims asked for', async () => {
-    const r = run(path.join('cli', 'token.js'), env(), ['--rol', 'aanbieder', '--agb', '71000001']);
+    // A plain script, no build: it runs from scripts/, not from dist.
+    const token = path.join(__dirname, '..', 'scripts', 'token.js');
+    const r = run(token, env(), ['--rol', 'aanbieder', '--agb', '71000001']);
     expect(await r.exit).toBe(0);
     const payload = JSON.parse(Buffer.from(r.out().trim().split('.')[1], 'base64url').toString()) as Record<string, unknown>;
     expect(payload).toMatchObject({ rol: 'aanbieder', agb: '71000001' });
-    const bad = run(path.join('cli', 'token.js'), env(), ['--rol', 'aanbieder']);
+    const bad = run(token, env(), ['--rol', 'aanbieder']);
     expect(await bad.exit).toBe(2);
     expect(bad.out()).toMatch(/agb/);
   });
