@@ -17,7 +17,7 @@ import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
 import { knopen, startTestApi, type Conn, type TestApi } from './helpers/api';
 import { jw305Xml, testBsn, zaakJw301 } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
-import { jw323Xml, leesJw325, type TestPrestatie } from './helpers/declaraties';
+import { jw323Xml, leesJw325, uitkomstVanJw325, type ProefUitkomst, type TestPrestatie } from './helpers/declaraties';
 import type { ProefAntwoord } from '../src/declaratie/proef';
 import {
   alsTekst,
@@ -789,14 +789,7 @@ async function voerUit(key: string, d: StapDef): Promise<{ stap: Stap; uitvoer: 
 }
 
 /** What a pre-flight answered, or how the door refused it. */
-interface Proef {
-  status: number;
-  code?: string;
-  uitkomst?: string;
-  retourcodes?: string[];
-  toegekendCenten?: number;
-  afgewezen?: Record<string, string[]>;
-}
+type Proef = ProefUitkomst;
 
 async function proefVan(token: string, xml: string): Promise<Proef> {
   const res = await fetch(`${api.url}/ijw/proef`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body: xml });
@@ -826,15 +819,7 @@ async function echtAntwoord(token: string, status: number, body: { id?: string; 
     const afgewezen = Object.fromEntries(d.prestaties.filter((p) => p.codes.length).map((p) => [p.r, p.codes]));
     return { status: 200, uitkomst: 'aangehouden', retourcodes: Object.keys(afgewezen).length ? ['0200'] : ['8001'], toegekendCenten: d.toegekendCenten, afgewezen };
   }
-  const j = await leesJw325(api.url, token, b.retour.id);
-  const kop = j.codes.filter((c) => c.startsWith('kop:')).map((c) => c.slice(4));
-  return {
-    status: 200,
-    uitkomst: kop.length || ['9333', '8214'].some((c) => j.codes.includes(c)) ? 'afgewezen' : 'beantwoord',
-    retourcodes: kop.length ? kop : j.codes,
-    toegekendCenten: j.toegekend,
-    afgewezen: Object.fromEntries(j.afgewezen),
-  };
+  return uitkomstVanJw325(await leesJw325(api.url, token, b.retour.id));
 }
 
 const proeven: { key: string; proef: Proef; echt: Proef }[] = [];

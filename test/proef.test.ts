@@ -1,6 +1,7 @@
 import { verwerkBericht } from '../src/messaging/processing/verwerking';
 import { stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
-import { jw323Xml, leesJw325, type TestPrestatie } from './helpers/declaraties';
+import { opbouwVan } from '../src/declaratie/jw323';
+import { jw323Xml, leesJw325, uitkomstVanJw325, type ProefUitkomst, type TestPrestatie } from './helpers/declaraties';
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
@@ -42,14 +43,7 @@ async function toewijzing(agb: string): Promise<Tw> {
 }
 
 /** A claim's outcome in one shape, from the pre-flight or from the real JW325. */
-interface Uitkomst {
-  status: number;
-  code?: string;
-  uitkomst?: string;
-  retourcodes?: string[];
-  toegekendCenten?: number;
-  afgewezen?: Record<string, string[]>;
-}
+type Uitkomst = ProefUitkomst;
 
 interface ProefJson {
   code?: string;
@@ -92,26 +86,7 @@ function alsInput(c: Claim) {
     gemeenteCode: '0796',
     declaratieNummer: c.nummer,
     periode: c.periode,
-    prestaties: c.clienten.flatMap((cl) =>
-      cl.prestaties.map((p) => {
-        const tarief = p.tarief === undefined ? 9550 : p.tarief;
-        return {
-          bsn: cl.bsn,
-          referentieNummer: p.ref,
-          vorigReferentieNummer: p.vorig ?? null,
-          debetCredit: p.dc ?? 'D',
-          toewijzingNummer: p.nummer,
-          productCategorie: p.categorie ?? '45',
-          productCode: p.code ?? '45A04',
-          begindatum: p.begin,
-          einddatum: p.eind,
-          geleverdVolume: p.volume,
-          eenheid: p.eenheid ?? '04',
-          productTariefCenten: tarief,
-          ingediendBedragCenten: p.bedrag ?? (tarief === null ? p.volume : p.volume * tarief),
-        };
-      }),
-    ),
+    prestaties: c.clienten.flatMap((cl) => cl.prestaties.map((p) => ({ bsn: cl.bsn, ...opbouwVan(p) }))),
   };
 }
 
@@ -131,15 +106,7 @@ async function echt(token: string, xml: string): Promise<Uitkomst> {
   if (res.status !== 202) return res.status === 200 ? { status: 409, code: 'ALREADY_RECEIVED' } : { status: res.status, code: body.code };
   await verwerkBericht(hub.ds, hub.sleutels, body.id!, { handlers: hub.handlers });
   const s = await wachtOpBericht(hub.api.url, token, body.id!, (x) => x.status !== 'ontvangen');
-  const j = await leesJw325(hub.api.url, token, s.retour!.id);
-  const kop = j.codes.filter((c) => c.startsWith('kop:')).map((c) => c.slice(4));
-  return {
-    status: 200,
-    uitkomst: kop.length || ['9333', '8214'].some((c) => j.codes.includes(c)) ? 'afgewezen' : 'beantwoord',
-    retourcodes: kop.length ? kop : j.codes,
-    toegekendCenten: j.toegekend,
-    afgewezen: Object.fromEntries(j.afgewezen),
-  };
+  return uitkomstVanJw325(await leesJw325(hub.api.url, token, s.retour!.id));
 }
 
 /** The rejected prestaties in one order (the JW325 lists them per client, the pre-flight by reference). */

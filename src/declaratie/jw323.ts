@@ -89,6 +89,26 @@ export interface Jw323Prestatie {
   bedrag?: number;
 }
 
+/** A prestatie with its defaults filled in: 45A04 in hours at 95.50, a debit, the amount volume × tariff. */
+export function opbouwVan(p: Jw323Prestatie): Jw323Opbouw {
+  const eenheid = p.eenheid ?? '04';
+  const tarief = p.tarief === undefined ? (eenheid === '83' ? null : 9550) : p.tarief;
+  return {
+    referentieNummer: p.ref,
+    vorigReferentieNummer: p.vorig ?? null,
+    debetCredit: p.dc ?? 'D',
+    toewijzingNummer: p.nummer,
+    productCategorie: p.categorie ?? '45',
+    productCode: p.code ?? '45A04',
+    begindatum: p.begin,
+    einddatum: p.eind,
+    geleverdVolume: p.volume,
+    eenheid,
+    productTariefCenten: tarief,
+    ingediendBedragCenten: p.bedrag ?? (tarief === null ? p.volume : p.volume * tarief),
+  };
+}
+
 /**
  * A JW323 of `afzender` to `gemeente` for the month of `periode` (YYYY-MM), dated today (the
  * hub's clock), as XML: 45A04 in hours at 95.50 unless a prestatie says otherwise. Used by the
@@ -102,26 +122,6 @@ export function jw323Xml(o: {
   gemeente: string;
   clienten: { bsn: string; prestaties: Jw323Prestatie[] }[];
 }): string {
-  const clienten = o.clienten.map((c) => ({
-    bsn: c.bsn,
-    prestaties: c.prestaties.map((p): Jw323Opbouw => {
-      const eenheid = p.eenheid ?? '04';
-      const tarief = p.tarief === undefined ? (eenheid === '83' ? null : 9550) : p.tarief;
-      return {
-        referentieNummer: p.ref,
-        vorigReferentieNummer: p.vorig ?? null,
-        debetCredit: p.dc ?? 'D',
-        toewijzingNummer: p.nummer,
-        productCategorie: p.categorie ?? '45',
-        productCode: p.code ?? '45A04',
-        begindatum: p.begin,
-        einddatum: p.eind,
-        geleverdVolume: p.volume,
-        eenheid,
-        productTariefCenten: tarief,
-        ingediendBedragCenten: p.bedrag ?? (tarief === null ? p.volume : p.volume * tarief),
-      };
-    }),
-  }));
+  const clienten = o.clienten.map((c) => ({ bsn: c.bsn, prestaties: c.prestaties.map(opbouwVan) }));
   return writeMessage(bouwJw323({ ...o, dagtekening: vandaag(), clienten }));
 }

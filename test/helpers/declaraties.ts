@@ -27,3 +27,25 @@ export async function leesJw325(apiUrl: string, token: string, id: string): Prom
   if (g.kop.length) return { xml, message: parsed.message, codes: g.kop.map((c) => `kop:${c}`), ingediend: 0, toegekend: 0, afgewezen: new Map() };
   return { xml, message: parsed.message, codes: g.codes, ingediend: g.ingediend, toegekend: g.toegekend, afgewezen: g.afgewezen };
 }
+
+/** A claim's outcome as the pre-flight states it, from the pre-flight or from the real answer. */
+export interface ProefUitkomst {
+  status: number;
+  code?: string;
+  uitkomst?: string;
+  retourcodes?: string[];
+  toegekendCenten?: number;
+  afgewezen?: Record<string, string[]>;
+}
+
+/** A JW325 in the pre-flight's terms: refused on its header or as a whole, or answered. */
+export function uitkomstVanJw325(j: Jw325): ProefUitkomst {
+  const kop = j.codes.filter((c) => c.startsWith('kop:')).map((c) => c.slice(4));
+  return {
+    status: 200,
+    uitkomst: kop.length || ['9333', '8214'].some((c) => j.codes.includes(c)) ? 'afgewezen' : 'beantwoord',
+    retourcodes: kop.length ? kop : j.codes,
+    toegekendCenten: j.toegekend,
+    afgewezen: Object.fromEntries(j.afgewezen),
+  };
+}
