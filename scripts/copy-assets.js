@@ -18,6 +18,9 @@ for (const rel of [
   'src/beheer/pagina/index.html',
   'src/beheer/pagina/beheer.js',
   'src/beheer/pagina/beheer.css',
+  'src/openbaar/pagina/index.html',
+  'src/openbaar/pagina/open.js',
+  'src/openbaar/pagina/open.css',
 ]) {
   const to = path.join(out, rel);
   fs.mkdirSync(path.dirname(to), { recursive: true });

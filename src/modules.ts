@@ -13,6 +13,7 @@ import { MODULE as declaratie } from './declaratie/module';
 import { registreerNodes } from './graphql/node';
 import { buildHubSchema } from './graphql/schema';
 import { MODULE as messaging } from './messaging/module';
+import { MODULE as openbaar } from './openbaar/module';
 import { MODULE as postbus } from './postbus/module';
 import { BerichtHandlers } from './messaging/processing/handlers';
 import { MODULE as rapportage } from './rapportage/module';
@@ -24,7 +25,7 @@ import { MODULE as toewijzing } from './toewijzing/module';
  * Every feature of the hub, the one list that names them all: the api, the worker, the scripts
  * and the tests build their database access, their schema and their message handlers from it.
  */
-export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, rapportage, sleutels, beheer];
+export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, rapportage, openbaar, sleutels, beheer];
 
 /** Every table's entity, for the DataSource and the migration drift check. */
 export const ENTITEITEN = MODULES.flatMap((m) => m.entiteiten);

@@ -267,6 +267,12 @@ export class Config {
   @IsInt()
   @Min(0)
   METRICS_REFRESH_SECONDS = 30;
+
+  /** The public waiting-time feed (/open) is computed at most this often per api process, in seconds; 0: at every request. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  OPEN_CACHE_SECONDS = 900;
   /** The GraphiQL IDE at GET /graphql (browsers) and /ide: `on` or `off`; unset: on outside production, off in production. */
   @IsOptional()
   @IsIn(['on', 'off'])
