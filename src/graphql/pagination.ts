@@ -300,7 +300,7 @@ export interface PageQuery<T> {
 }
 
 /**
- * Keyset pagination in plain SQL ordered by (sortColumn, id): the page and, when `totalCount` is
+ * Keyset pagination in plain SQL ordered by (sortColumn…, id): the page and, when `totalCount` is
  * read, the count run as named prepared statements of `reader` (the request's transaction), and
  * return plain rows. `last`/`before` read the reverse order and flip it.
  */
