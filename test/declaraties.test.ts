@@ -3,7 +3,7 @@ import { bouwJw325, clientenVan } from '../src/declaratie/jw325';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { bouwJw301 } from '../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../src/toewijzing/toewijzing.entity';
-import type { TestApi } from './helpers/api';
+import { knopen, type Conn, type TestApi } from './helpers/api';
 import { stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { jw323Xml, leesJw325, type Jw325, type TestPrestatie } from './helpers/declaraties';
 import { AGB } from './fixtures/regions';
@@ -248,9 +248,15 @@ describe('TR385: a toewijzing with accepted prestaties cannot be deleted', () =>
 });
 
 describe('reconciliation in GraphQL', () => {
-  const Q = `query($f: DeclaratieFilter) { declaraties(filter: $f, first: 200) { edges { node { id nummer status ingediendCenten toegekendCenten meldingen { code betekenis }
-    prestaties(filter: { alleenAfgewezen: true, first: 100, offset: 0 }) { prestatie { referentieNummer toegekend ingediendCenten toegekendCenten }
+  // One claim at a time: a page of prestaties under every claim of a page would cost their product.
+  const Q = `query($id: ID!) { declaratie(id: $id) { id nummer status ingediendCenten toegekendCenten meldingen { code betekenis }
+    prestaties(filter: { alleenAfgewezen: true }, first: 100) { edges { node { prestatie { referentieNummer toegekend ingediendCenten toegekendCenten }
       retourcodes { code betekenis } toewijzing { nummer volume eenheid frequentie } contractNummer verschilCenten tariefverschilCenten } } } } }`;
+  /** The id of a September claim of 's-Hertogenbosch by its number. */
+  const septemberClaim = async (nummer: string): Promise<string> => {
+    const r = await api.gql<{ declaraties: Conn<{ id: string; nummer: string }> }>(tokens.bosch, `{ declaraties(filter: { vanaf: "2026-09-01", tot: "2026-09-01" }, first: 200) { edges { node { id nummer } } } }`);
+    return knopen(r.data!.declaraties).find((x) => x.nummer === nummer)!.id;
+  };
   type D = {
     id: string;
     nummer: string;
@@ -258,29 +264,64 @@ describe('reconciliation in GraphQL', () => {
     ingediendCenten: number;
     toegekendCenten: number;
     meldingen: { code: string }[];
-    prestaties: {
+    prestaties: Conn<{
       prestatie: { referentieNummer: string; toegekend: boolean; ingediendCenten: number };
       retourcodes: { code: string; betekenis: string }[];
       toewijzing: { nummer: number } | null;
       contractNummer: string | null;
       verschilCenten: number;
       tariefverschilCenten: number | null;
-    }[];
+    }>;
   };
 
   it('the back office sees per prestatie the outcome, the codes in Dutch, the toewijzing, contract and tariff', async () => {
-    const r = await api.gql<{ declaraties: { edges: { node: D }[] } }>(tokens.bosch, Q, { f: { vanaf: '2026-09-01', tot: '2026-09-01' } });
+    const r = await api.gql<{ declaratie: D }>(tokens.bosch, Q, { id: await septemberClaim('SEP1') });
     expect(r.errors).toBeUndefined();
-    const d = r.data!.declaraties.edges.map((e) => e.node).find((x) => x.nummer === 'SEP1')!;
+    const d = r.data!.declaratie;
     expect(d.status).toBe('beantwoord');
     expect(d.meldingen).toEqual([{ code: '0200', betekenis: 'Geen opmerking' }]);
-    const tarief = d.prestaties.find((p) => p.prestatie.referentieNummer === 'TR418-S')!;
+    const tarief = knopen(d.prestaties).find((p) => p.prestatie.referentieNummer === 'TR418-S')!;
     expect(tarief.retourcodes).toEqual([{ code: '0611', betekenis: 'Tarief wijkt af van het contracttarief' }]);
     expect(tarief.contractNummer).toBe('NOB-L-001');
     expect(tarief.tariefverschilCenten).toBe(50);
     expect(tarief.toewijzing?.nummer).toBe(gevallen.TR418.slecht.nummer);
     expect(tarief.verschilCenten).toBe(12 * 9600);
-    expect(d.prestaties.find((p) => p.prestatie.referentieNummer === 'TR338-S')!.toewijzing).toBeNull();
+    expect(knopen(d.prestaties).find((p) => p.prestatie.referentieNummer === 'TR338-S')!.toewijzing).toBeNull();
+  });
+
+  it('a claim\'s prestaties page by cursor (by ReferentieNummer), forward and backward, with a count', async () => {
+    type Pagina = { edges: { cursor: string; node: { prestatie: { referentieNummer: string } } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string }; totalCount: number };
+    const id = await septemberClaim('SEP1');
+    const lees = async (args: string): Promise<Pagina> => {
+      const r = await api.gql<{ declaratie: { prestaties: Pagina } }>(
+        tokens.bosch,
+        `query($id: ID!) { declaratie(id: $id) { prestaties(${args}) { edges { cursor node { prestatie { referentieNummer } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } } }`,
+        { id },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.declaratie.prestaties;
+    };
+    const alle = await lees('first: 200');
+    const refs = alle.edges.map((e) => e.node.prestatie.referentieNummer);
+    expect(refs.length).toBe(alle.totalCount);
+    expect(refs.length).toBeGreaterThan(6);
+    expect(refs).toEqual([...refs].sort());
+    const vooruit: string[] = [];
+    for (let p = await lees('first: 3'); ; p = await lees(`first: 3, after: "${p.pageInfo.endCursor}"`)) {
+      vooruit.push(...p.edges.map((e) => e.cursor));
+      if (!p.pageInfo.hasNextPage) break;
+    }
+    const achteruit: string[] = [];
+    for (let p = await lees('last: 3'); ; p = await lees(`last: 3, before: "${p.pageInfo.startCursor}"`)) {
+      achteruit.unshift(...p.edges.map((e) => e.cursor));
+      if (!p.pageInfo.hasPreviousPage) break;
+    }
+    expect(vooruit).toEqual(alle.edges.map((e) => e.cursor));
+    expect(achteruit).toEqual(vooruit);
+    // The filter counts too; a page larger than 200 is refused like every connection's.
+    expect((await lees('first: 200, filter: { alleenAfgewezen: true }')).totalCount).toBe(c1.afgewezen.size);
+    const groot = await api.gql(tokens.bosch, `query($id: ID!) { declaratie(id: $id) { prestaties(first: 1000) { totalCount } } }`, { id });
+    expect(groot.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|VALIDATION_FAILED/);
   });
 
   it('totals per month: claimed, granted and rejected', async () => {
@@ -467,11 +508,14 @@ describe('a municipality that judges claims in its own system', () => {
     expect(goed.status).toBe('beschikbaar');
     const beantwoord = await wachtOpBericht(api.url, tokens.alfa, id, (x) => x.status === 'verwerkt');
     expect(beantwoord.retour?.type).toBe('JW325');
-    const d = await api.gql<{ declaraties: { edges: { node: { status: string; toegekendCenten: number; aangehouden: boolean; prestaties: { prestatie: { referentieNummer: string }; retourcodes: { code: string }[] }[] } }[] } }>(
+    const d = await api.gql<{
+      declaraties: Conn<{ status: string; toegekendCenten: number; aangehouden: boolean; prestaties: Conn<{ prestatie: { referentieNummer: string }; retourcodes: { code: string }[] }> }>;
+    }>(
       tokens.bosch,
-      `{ declaraties(filter: { vanaf: "2026-11-01", aanbiederAgb: "${AGB.alfa}" }, first: 200) { edges { node { nummer status toegekendCenten aangehouden prestaties(filter: { alleenAfgewezen: true, first: 10, offset: 0 }) { prestatie { referentieNummer } retourcodes { code } } } } } }`,
+      `{ declaraties(filter: { vanaf: "2026-11-01", aanbiederAgb: "${AGB.alfa}" }, first: 10) { edges { node { nummer status toegekendCenten aangehouden
+        prestaties(filter: { alleenAfgewezen: true }, first: 10) { edges { node { prestatie { referentieNummer } retourcodes { code } } } } } } } }`,
     );
-    expect(d.data!.declaraties.edges.map((e) => e.node)).toEqual([
+    expect(d.data!.declaraties.edges.map((e) => ({ ...e.node, prestaties: knopen(e.node.prestaties) }))).toEqual([
       { nummer: 'NOV1', status: 'beantwoord', toegekendCenten: 12 * 9550, aangehouden: false, prestaties: [{ prestatie: { referentieNummer: 'NOV-2' }, retourcodes: [{ code: '9321' }] }] },
     ]);
     // A second answer to the same claim is refused.

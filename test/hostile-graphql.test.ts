@@ -267,7 +267,7 @@ const CASES: Case[] = [
   },
   {
     name: 'a misspelt argument and enum value in production: no suggestion',
-    request: () => prodQuery('{ gemeenten(frist: 1) { totalCount } begrotingsposten(jaar: "2026") { naam } }'),
+    request: () => prodQuery('{ gemeenten(frist: 1) { totalCount } begrotingsposten(jaar: "2026") { edges { node { naam } } } }'),
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
     check: (a) => expect(a.text).not.toMatch(/Did you mean|first/),

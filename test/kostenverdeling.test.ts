@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { TestApi } from './helpers/api';
+import { knopen, type Conn, type TestApi } from './helpers/api';
 import { testBsn } from './helpers/berichten';
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
@@ -58,7 +58,10 @@ async function maakPost(input: Record<string, unknown>): Promise<string> {
 }
 
 async function aandelen(token: string, begrotingspostId?: string): Promise<Aandeel[]> {
-  return (await gql<{ kostenaandelen: Aandeel[] }>(token, `query($f: KostenaandeelFilter) { kostenaandelen(filter: $f) { ${VELDEN} } }`, { f: begrotingspostId ? { begrotingspostId } : null })).kostenaandelen;
+  const d = await gql<{ kostenaandelen: Conn<Aandeel> }>(token, `query($f: KostenaandeelFilter) { kostenaandelen(filter: $f, first: 200) { edges { node { ${VELDEN} } } } }`, {
+    f: begrotingspostId ? { begrotingspostId } : null,
+  });
+  return knopen(d.kostenaandelen);
 }
 
 beforeAll(async () => {
@@ -141,11 +144,12 @@ describe('cost sharing of regional budget lines', () => {
     expect(await code(tokens.regio, { naam: 'LTA', ...H1, bedragCenten: 1, sleutel: 'inwoners' })).toBe('BUDGET_LINE_EXISTS');
     expect(await code(tokens.regio, { naam: 'CTB', ...H1, bedragCenten: 1, sleutel: 'inwoners', gemeenten: ['0014'] })).toBe('UNKNOWN_MUNICIPALITY');
     expect(await code(tokens.bosch, { naam: 'CTB', ...H1, bedragCenten: 1, sleutel: 'inwoners' })).toBe('FORBIDDEN');
-    expect((await api.gql(tokens.alfa, `{ kostenaandelen { bedragCenten } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gql(tokens.alfa, `{ kostenaandelen { totalCount } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('recomputing follows new use and still sums exactly', async () => {
-    const id = (await gql<{ begrotingsposten: { id: string; naam: string }[] }>(tokens.regio, `{ begrotingsposten(jaar: 2026) { id naam } }`)).begrotingsposten.find((b) => b.naam === 'LTA')!.id;
+    const posten = (await gql<{ begrotingsposten: Conn<{ id: string; naam: string }> }>(tokens.regio, `{ begrotingsposten(jaar: 2026) { edges { node { id naam } } } }`)).begrotingsposten;
+    const id = knopen(posten).find((b) => b.naam === 'LTA')!.id;
     await toewijzen({ agb: AGB.alfa, categorie: '45', code: '45A04', eenheid: '04', frequentie: '2', gemeente: '0796', bsn: testBsn(8010), ingang: '2026-05-01', einde: '2026-06-30' });
     await gql(tokens.regio, `mutation { herverdeelBegrotingspost(id: "${id}") { id } }`);
     const rij = await aandelen(tokens.regio, id);
@@ -157,8 +161,8 @@ describe('cost sharing of regional budget lines', () => {
     const bosch = await aandelen(tokens.bosch);
     expect(bosch.map((r) => r.naam).sort()).toEqual(['Jeugdzorgplus', 'LTA', 'Veilig Thuis', 'Zware zorg gegarandeerd']);
     expect(new Set(bosch.map((r) => r.gemeenteCode))).toEqual(new Set(['0796']));
-    const vught = await gql<{ kostenaandelen: Aandeel[] }>(tokens.vught, `{ kostenaandelen(filter: { gemeenteCode: "0796" }) { ${VELDEN} } }`);
-    expect(vught.kostenaandelen).toEqual([]);
+    const vught = await gql<{ kostenaandelen: Conn<Aandeel> }>(tokens.vught, `{ kostenaandelen(filter: { gemeenteCode: "0796" }) { edges { node { ${VELDEN} } } } }`);
+    expect(knopen(vught.kostenaandelen)).toEqual([]);
     expect(new Set((await aandelen(tokens.vught)).map((r) => r.gemeenteCode))).toEqual(new Set(['0865']));
     expect(await aandelen(tokens.gro)).toEqual([]);
     // Row-level security agrees, below the application's own filter.

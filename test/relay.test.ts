@@ -1,5 +1,7 @@
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isInterfaceType, isObjectType, type GraphQLObjectType, type IntrospectionQuery } from 'graphql';
 import { AGB } from './fixtures/regions';
+import { ruweId } from './helpers/api';
+import { testBsn } from './helpers/berichten';
 import { QUERY_MATRIX } from './fixtures/rollen-matrix';
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
@@ -190,4 +192,138 @@ describe('every Node type reads back by its global id', () => {
     const alfaZelf = ((await gql(alfa, '{ aanbieders { edges { node { id } } } }')).aanbieders as { edges: { node: { id: string } }[] }).edges[0].node.id;
     expect((await gql(beta, `query($id: ID!) { node(id: $id) { id } }`, { id: alfaZelf })).node).toBeNull();
   });
+});
+
+/**
+ * The lists that were capped (budget lines at 1000, cost shares at 5000, the waiting list and
+ * its alerts at 1000) page through every item now: more items than the old cap, read forward
+ * and backward in pages of 200, in their documented order, each once, totalCount agreeing.
+ * Rows are written as the owner in bulk (the api would take minutes for thousands); one
+ * toewijzing is made through the api and copied.
+ */
+describe('the lists that were capped are whole connections', () => {
+  type Rand = { cursor: string; node: Record<string, unknown> };
+
+  /** Every edge of `veld(args)`, pages of 200 forward or backward; checks totalCount and the flags on the way. */
+  async function allesVan(token: string, veld: string, args: string, velden: string, richting: 'vooruit' | 'achteruit'): Promise<Rand[]> {
+    const paginas: Rand[][] = [];
+    let cursor: string | null = null;
+    let totaal = -1;
+    for (let i = 0; i < 100; i++) {
+      const pagina = richting === 'vooruit' ? `first: 200${cursor ? `, after: "${cursor}"` : ''}` : `last: 200${cursor ? `, before: "${cursor}"` : ''}`;
+      const d = await gql(token, `{ c: ${veld}(${[args, pagina].filter(Boolean).join(', ')}) { edges { cursor node { ${velden} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`);
+      const p = d.c as { edges: Rand[]; pageInfo: Page['pageInfo']; totalCount: number };
+      totaal = p.totalCount;
+      paginas.push(p.edges);
+      const verder = richting === 'vooruit' ? p.pageInfo.hasNextPage : p.pageInfo.hasPreviousPage;
+      if (!verder) break;
+      expect(p.edges).toHaveLength(200);
+      cursor = richting === 'vooruit' ? p.pageInfo.endCursor : p.pageInfo.startCursor;
+    }
+    const alle = (richting === 'vooruit' ? paginas : [...paginas].reverse()).flat();
+    expect({ veld, n: alle.length }).toEqual({ veld, n: totaal });
+    return alle;
+  }
+
+  /** Forward and backward agree and hold each item once; returns the items in order. */
+  async function heel(token: string, veld: string, args: string, velden: string): Promise<Record<string, unknown>[]> {
+    const vooruit = await allesVan(token, veld, args, velden, 'vooruit');
+    const achteruit = await allesVan(token, veld, args, velden, 'achteruit');
+    expect(achteruit.map((e) => e.cursor)).toEqual(vooruit.map((e) => e.cursor));
+    expect(new Set(vooruit.map((e) => e.cursor)).size).toBe(vooruit.length);
+    return vooruit.map((e) => e.node);
+  }
+
+  /** Whether `xs` is in order by `sleutel` (arrays compared element by element). */
+  const oplopend = <T>(xs: T[], sleutel: (x: T) => (string | number)[]) =>
+    xs.every((x, i) => {
+      if (i === 0) return true;
+      const [a, b] = [sleutel(xs[i - 1]), sleutel(x)];
+      const k = a.findIndex((v, j) => v !== b[j]);
+      return k >= 0 && a[k] < b[k];
+    });
+
+  beforeAll(async () => {
+    // 1,700 budget lines over ten start days, each shared by the region's three municipalities (5,100 shares).
+    await hub.rijen(
+      `INSERT INTO begrotingspost (regio_code, naam, begindatum, einddatum, bedrag_centen, sleutel, procent_inwoners, gemeenten, aangemaakt_door, verdeeld_op)
+       SELECT 'NOB', 'Post ' || lpad(g::text, 4, '0'), DATE '2026-01-01' + (g % 10), DATE '2026-12-31', 100000, 'inwoners', 100,
+              ARRAY(SELECT DISTINCT code FROM gemeente WHERE regio_code = 'NOB' ORDER BY code), 'relay-test', now()
+         FROM generate_series(1, 1700) g`,
+    );
+    await hub.rijen(
+      `INSERT INTO kostenaandeel (begrotingspost_id, gemeente_code, regio_code, naam, begindatum, einddatum, inwoners, clienten, bedrag_centen)
+       SELECT b.id, g.code, b.regio_code, b.naam, b.begindatum, b.einddatum, 1000, 0, 20000 FROM begrotingspost b, unnest(b.gemeenten) AS g(code)`,
+    );
+    // One toewijzing through the api, copied 1,100 times as waiting 2 to 8 days (the original: 0 days); a norm of 1 day.
+    const r = await hub.api.gql<{ toewijzen: { toewijzingen: { id: string }[] } }>(
+      hub.tokens.bosch,
+      `mutation($input: ToewijzenInput!) { toewijzen(input: $input) { toewijzingen { id } } }`,
+      {
+        input: {
+          gemeenteCode: '0796',
+          aanbiederAgb: AGB.alfa,
+          client: { bsn: testBsn(7001), geboortedatum: '2012-05-05', geslacht: '1', achternaam: 'Wachter', adres: { postcode: '5211AB', huisnummer: 1 } },
+          producten: [{ categorie: '45', code: '45A04', ingangsdatum: '2026-12-01', einddatum: '2027-05-31', volume: 2, eenheid: '04', frequentie: '2' }],
+        },
+      },
+    );
+    expect(r.errors).toBeUndefined();
+    const origineel = ruweId(r.data!.toewijzen.toewijzingen[0].id);
+    const kolommen = (
+      await hub.rijen<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'toewijzing' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+      )
+    ).map((k) => k.column_name);
+    const waarde: Record<string, string> = { id: 'gen_random_uuid()', nummer: 't.nummer + g', eerste_toewijzingsdatum: 't.eerste_toewijzingsdatum - (2 + g % 7)' };
+    await hub.rijen(
+      `INSERT INTO toewijzing (${kolommen.map((k) => `"${k}"`).join(', ')})
+       SELECT ${kolommen.map((k) => waarde[k] ?? `t."${k}"`).join(', ')} FROM toewijzing t, generate_series(1, 1100) g WHERE t.id = $1`,
+      [origineel],
+    );
+    const norm = await hub.api.gql(hub.tokens.regio, `mutation { stelWachttijdnormVast(input: { soort: aanmelding_tot_start, maxDagen: 1 }) { id } }`);
+    expect(norm.errors).toBeUndefined();
+  }, 120_000);
+
+  it('begrotingsposten: all 1,700 lines (the old list stopped at 1,000), by start and name; each a Node', async () => {
+    const posten = await heel(hub.tokens.regio, 'begrotingsposten', 'jaar: 2026', 'id naam begindatum');
+    expect(posten).toHaveLength(1700);
+    expect(oplopend(posten, (b) => [b.begindatum as string, b.naam as string])).toBe(true);
+    const id = posten[0].id as string;
+    expect(Buffer.from(id, 'base64').toString('utf8')).toMatch(/^Begrotingspost:/);
+    expect((await gql(hub.tokens.regio, `query($id: ID!) { node(id: $id) { ... on Begrotingspost { naam } } }`, { id })).node).toEqual({ naam: posten[0].naam });
+    // Another region's contract manager or a provider reads it through node(id) as through the list: not at all.
+    const gro = await hub.api.token({ rol: 'regio', regio: 'GRO' });
+    expect((await gql(gro, `query($id: ID!) { node(id: $id) { id } }`, { id })).node).toBeNull();
+    expect((await gql(hub.tokens.alfa, `query($id: ID!) { node(id: $id) { id } }`, { id })).node).toBeNull();
+  }, 120_000);
+
+  it('kostenaandelen: all 5,100 shares (the old list stopped at 5,000), by start, line and municipality; a municipality its own', async () => {
+    const aandelen = await heel(hub.tokens.regio, 'kostenaandelen', '', 'begrotingspostId naam begindatum gemeenteCode');
+    expect(aandelen).toHaveLength(5100);
+    expect(oplopend(aandelen, (k) => [k.begindatum as string, k.naam as string, k.gemeenteCode as string])).toBe(true);
+    const bosch = await heel(hub.tokens.bosch, 'kostenaandelen', '', 'gemeenteCode');
+    expect(bosch).toHaveLength(1700);
+    expect(new Set(bosch.map((k) => k.gemeenteCode))).toEqual(new Set(['0796']));
+  }, 300_000);
+
+  it('wachtlijst: all 1,101 waiting (the old list stopped at 1,000), longest wait first, then by number', async () => {
+    const lijst = await heel(hub.tokens.regio, 'wachtlijst', '', 'toewijzingNummer dagenWachtend');
+    expect(lijst).toHaveLength(1101);
+    expect(oplopend(lijst, (w) => [-(w.dagenWachtend as number), w.toewijzingNummer as number])).toBe(true);
+    expect(lijst.at(-1)!.dagenWachtend).toBe(0);
+    // The filter still applies.
+    expect(await heel(hub.tokens.regio, 'wachtlijst', 'filter: { gemeenteCode: "0828" }', 'toewijzingNummer')).toEqual([]);
+  }, 120_000);
+
+  it('wachttijdSignalen: all 1,100 children over the norm (the old list stopped at 1,000), most days first', async () => {
+    const signalen = await heel(hub.tokens.regio, 'wachttijdSignalen', '', 'soort dagen aanbiederAgb gemeenteCode toewijzingId');
+    const wachtend = signalen.filter((s) => s.soort === 'wachtend_boven_norm');
+    expect(wachtend).toHaveLength(1100);
+    expect(new Set(wachtend.map((s) => s.toewijzingId)).size).toBe(1100);
+    const volgorde = signalen.map((s) => [s.soort as string, -(s.dagen as number)] as const);
+    expect(volgorde.every((v, i) => i === 0 || volgorde[i - 1][0] < v[0] || (volgorde[i - 1][0] === v[0] && volgorde[i - 1][1] <= v[1]))).toBe(true);
+    // /metrics counts every alert, not a capped list's.
+    expect(await (await fetch(`${hub.api.url}/metrics`)).text()).toContain('hub_wachttijd_signalen{soort="wachtend_boven_norm"} 1100');
+  }, 120_000);
 });

@@ -394,8 +394,8 @@ const QUERIES: Record<string, QuerySpec> = {
   // The contract managers' rows of the set-up: every one names its region.
   auditregels: { aanroepen: een('auditregels(first: 200, filter: { rol: "regio" }) { edges { node { id regioCode } } }'), rijen: (d) => edges(d).map(rij) },
   begrotingsposten: {
-    aanroepen: een('begrotingsposten(jaar: 2026) { id regioCode gemeenten bedragCenten }'),
-    rijen: (d) => lijst(d).map((r) => ({ regio: r.regioCode as string, gemeenten: r.gemeenten as string[] })),
+    aanroepen: een('begrotingsposten(jaar: 2026, first: 200) { edges { node { id regioCode gemeenten bedragCenten } } }'),
+    rijen: (d) => edges(d).map((r) => ({ regio: r.regioCode as string, gemeenten: r.gemeenten as string[] })),
   },
   bericht: {
     aanroepen: perObject(() => berichtVan.map((b) => ({ veld: `bericht(id: "${b.id}") { id regioCode gemeenteCode aanbiederAgb }`, doel: b.tenant }))),
@@ -421,7 +421,7 @@ const QUERIES: Record<string, QuerySpec> = {
   gemeenten: { aanroepen: een('gemeenten(first: 200) { edges { node { code regioCode } } }'), rijen: (d) => edges(d).map((r) => ({ regio: r.regioCode as string, gemeenten: [r.code as string] })) },
   herversleuteling: { aanroepen: een('herversleuteling { huidigeSleutel resterend }'), rijen: (d) => (d ? [{}] : []) },
   indexaties: { aanroepen: een('indexaties { id methode jaar }'), rijen: (d) => lijst(d).map((r) => ({ regio: INDEXATIE[r.methode as string] })) },
-  kostenaandelen: { aanroepen: een('kostenaandelen { begrotingspostId gemeenteCode bedragCenten }'), rijen: (d) => lijst(d).map(rij) },
+  kostenaandelen: { aanroepen: een('kostenaandelen(first: 200) { edges { node { begrotingspostId gemeenteCode bedragCenten } } }'), rijen: (d) => edges(d).map(rij) },
   kwartaalrapportage: {
     // The caller's own region, and the other one.
     aanroepen: (w) =>
@@ -488,8 +488,11 @@ const QUERIES: Record<string, QuerySpec> = {
   nodes: { aanroepen: () => [{ veld: `nodes(ids: ${JSON.stringify(Object.values(tw).map((x) => x.id))}) { id ... on Toewijzing { regioCode gemeenteCode aanbiederAgb } }` }], rijen: (d) => lijst(d).filter((r) => r !== null).map(rij) },
   toewijzingen: { aanroepen: een('toewijzingen(first: 200) { edges { node { id nummer regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
   verzoeken: { aanroepen: een('verzoeken(first: 200) { edges { node { id status regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
-  wachtlijst: { aanroepen: een('wachtlijst { toewijzingId gemeenteCode aanbiederAgb }'), rijen: (d) => lijst(d).map(rij) },
-  wachttijdSignalen: { aanroepen: een('wachttijdSignalen { soort regioCode gemeenteCode aanbiederAgb toewijzingId verzoekId }'), rijen: (d) => lijst(d).map(rij) },
+  wachtlijst: { aanroepen: een('wachtlijst(first: 200) { edges { node { toewijzingId gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
+  wachttijdSignalen: {
+    aanroepen: een('wachttijdSignalen(first: 200) { edges { node { soort regioCode gemeenteCode aanbiederAgb toewijzingId verzoekId } } }'),
+    rijen: (d) => edges(d).map(rij),
+  },
   wachttijden: { aanroepen: een('wachttijden(filter: { startVanaf: "2026-01-01" }) { gemeenteCode aanbiederAgb aantalGestart aantalWachtend }'), rijen: (d) => lijst(d).map(rij) },
   wachttijdnormen: { aanroepen: (w) => [{ veld: `wachttijdnormen(regioCode: "${eigenRegio(w)}") { id regioCode soort maxDagen }`, doel: { regio: eigenRegio(w) } }], rijen: (d) => lijst(d).map(rij) },
 };

@@ -284,7 +284,7 @@ describe('a request transaction ends once', () => {
   it('requests with a refused root field next to an answered one leave no connection behind', async () => {
     // The access team may not read budget items, cost shares or lumpsums; it may read contracts and more. A
     // contract's municipalities come through a DataLoader, which asks for the transaction a tick later.
-    const geweigerd = ['begrotingsposten(jaar: 2026) { id }', 'kostenaandelen { gemeenteCode }', 'lumpsums { edges { node { id } } }'];
+    const geweigerd = ['begrotingsposten(jaar: 2026) { edges { node { id } } }', 'kostenaandelen { edges { node { gemeenteCode } } }', 'lumpsums { edges { node { id } } }'];
     const toegestaan = [
       'contracten(first: 20) { edges { node { id gemeenten } } }',
       'plafondstanden(jaar: 2026) { contractNummer }',

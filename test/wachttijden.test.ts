@@ -164,8 +164,23 @@ interface Statistiek {
 }
 const STATISTIEK = `query($f: WachttijdFilter) { wachttijden(filter: $f) { aanbiederAgb gemeenteCode productCode aantalGestart mediaanDagen p90Dagen
   mediaanDagenTotToewijzing p90DagenTotToewijzing mediaanDagenToewijzingTotStart p90DagenToewijzingTotStart aantalWachtend } }`;
-const WACHTLIJST = `query($f: WachttijdFilter) { wachtlijst(filter: $f) { toewijzingNummer aanbiederAgb gemeenteCode productCode aangevraagdOp toegewezenOp dagenWachtend normDagen bovenNorm } }`;
-const SIGNALEN = `{ wachttijdSignalen { soort normSoort normDagen dagen aanbiederAgb gemeenteCode productCode toewijzingId verzoekId } }`;
+const WACHTLIJST = `query($f: WachttijdFilter) { wachtlijst(filter: $f, first: 200) { edges { node {
+  toewijzingNummer aanbiederAgb gemeenteCode productCode aangevraagdOp toegewezenOp dagenWachtend normDagen bovenNorm } } } }`;
+const SIGNALEN = `{ wachttijdSignalen(first: 200) { edges { node { soort normSoort normDagen dagen aanbiederAgb gemeenteCode productCode toewijzingId verzoekId } } } }`;
+
+/** The waiting list as `token` sees it (one page of 200: the fixture's lists are short). */
+async function wachtlijst<T = Record<string, unknown>>(token: string, f: Record<string, unknown> = {}): Promise<T[]> {
+  const r = await api.gql<{ wachtlijst: Conn<T> }>(token, WACHTLIJST, { f });
+  expect(r.errors).toBeUndefined();
+  return knopen(r.data!.wachtlijst);
+}
+
+/** The waiting-time alerts as `token` sees them (one page of 200). */
+async function signalen<T = Record<string, unknown>>(token: string): Promise<T[]> {
+  const r = await api.gql<{ wachttijdSignalen: Conn<T> }>(token, SIGNALEN);
+  expect(r.errors).toBeUndefined();
+  return knopen(r.data!.wachttijdSignalen);
+}
 const KEUZE = `query($g: String!, $p: String!) { passendeAanbieders(gemeenteCode: $g, productCode: $p) {
   aanbiederAgb naam contractNummer open vrijePlaatsen intakesPerWeek heeftCapaciteit aantalGestart mediaanDagen p90Dagen aantalWachtend normDagen binnenNorm } }`;
 
@@ -235,17 +250,15 @@ describe('waiting times from the messages', () => {
     const beta = await api.gql<{ wachttijden: Statistiek[] }>(t.beta, STATISTIEK, {});
     expect(beta.data!.wachttijden.map((s) => s.aanbiederAgb)).toEqual([AGB.beta]);
     expect((await api.gql<{ wachttijden: Statistiek[] }>(t.oss, STATISTIEK, {})).data!.wachttijden).toEqual([]);
-    expect((await api.gql<{ wachtlijst: unknown[] }>(t.oss, WACHTLIJST, {})).data!.wachtlijst).toEqual([]);
-    expect((await api.gql<{ wachtlijst: unknown[] }>(t.beta, WACHTLIJST, {})).data!.wachtlijst).toEqual([]);
+    expect(await wachtlijst(t.oss)).toEqual([]);
+    expect(await wachtlijst(t.beta)).toEqual([]);
   });
 
   it('the waiting list holds what is allocated, not started and not deleted', async () => {
-    const r = await api.gql<{ wachtlijst: Record<string, unknown>[] }>(t.bosch, WACHTLIJST, {});
-    expect(r.errors).toBeUndefined();
-    expect(r.data!.wachtlijst).toEqual([
+    expect(await wachtlijst(t.bosch)).toEqual([
       { toewijzingNummer: nummers.a4, aanbiederAgb: AGB.alfa, gemeenteCode: '0796', productCode: '45A04', aangevraagdOp: plusDagen(vandaag, -70), toegewezenOp: vandaag, dagenWachtend: 70, normDagen: null, bovenNorm: false },
     ]);
-    expect((await api.gql<{ wachtlijst: unknown[] }>(t.alfa, WACHTLIJST, {})).data!.wachtlijst).toHaveLength(1);
+    expect(await wachtlijst(t.alfa)).toHaveLength(1);
   });
 });
 
@@ -267,9 +280,7 @@ describe('norms and alerts', () => {
   });
 
   it('alerts: a child waiting over the norm, an unanswered request over it, providers whose p90 exceeds it', async () => {
-    const r = await api.gql<{ wachttijdSignalen: Record<string, unknown>[] }>(t.regio, SIGNALEN);
-    expect(r.errors).toBeUndefined();
-    const s = r.data!.wachttijdSignalen;
+    const s = await signalen(t.regio);
     expect(s.map((x) => [x.soort, x.normSoort, x.aanbiederAgb, x.normDagen])).toEqual([
       // Beta's p90 request → start is 80 > 63; alfa's p90 request → allocation is 18.5 > 14.
       ['aanbieder_boven_norm', 'aanmelding_tot_start', AGB.beta, 63],
@@ -285,24 +296,23 @@ describe('norms and alerts', () => {
     expect(s[2].verzoekId).toEqual(expect.any(String));
     expect(s[3]).toMatchObject({ dagen: 70, gemeenteCode: '0796', productCode: '45A04' });
     expect(s[3].toewijzingId).toEqual(expect.any(String));
-    const wl = await api.gql<{ wachtlijst: { normDagen: number; bovenNorm: boolean }[] }>(t.bosch, WACHTLIJST, {});
-    expect(wl.data!.wachtlijst[0]).toMatchObject({ normDagen: 63, bovenNorm: true });
+    expect((await wachtlijst(t.bosch))[0]).toMatchObject({ normDagen: 63, bovenNorm: true });
     // A municipality elsewhere sees no alerts of 's-Hertogenbosch's residents; a provider only its own.
-    expect((await api.gql<{ wachttijdSignalen: unknown[] }>(t.oss, SIGNALEN)).data!.wachttijdSignalen).toEqual([]);
-    expect((await api.gql<{ wachttijdSignalen: { aanbiederAgb: string }[] }>(t.beta, SIGNALEN)).data!.wachttijdSignalen.map((x) => x.aanbiederAgb)).toEqual([AGB.beta]);
+    expect(await signalen(t.oss)).toEqual([]);
+    expect((await signalen<{ aanbiederAgb: string }>(t.beta)).map((x) => x.aanbiederAgb)).toEqual([AGB.beta]);
   });
 
   it('a category norm wins over the general one', async () => {
     const M = `mutation($input: WachttijdnormInput!) { stelWachttijdnormVast(input: $input) { id } }`;
     const r = await api.gql<{ stelWachttijdnormVast: { id: string } }>(t.regio, M, { input: { soort: 'aanmelding_tot_start', productCategorie: '45', maxDagen: 25 } });
-    const s = await api.gql<{ wachttijdSignalen: { soort: string; normSoort: string; aanbiederAgb: string; normDagen: number }[] }>(t.regio, SIGNALEN);
+    const s = await signalen<{ soort: string; normSoort: string; aanbiederAgb: string; normDagen: number }>(t.regio);
     // Alfa's p90 request → start, 25.2, is over 25.
-    expect(s.data!.wachttijdSignalen.filter((x) => x.soort === 'aanbieder_boven_norm' && x.normSoort === 'aanmelding_tot_start').map((x) => [x.aanbiederAgb, x.normDagen])).toEqual([
+    expect(s.filter((x) => x.soort === 'aanbieder_boven_norm' && x.normSoort === 'aanmelding_tot_start').map((x) => [x.aanbiederAgb, x.normDagen])).toEqual([
       [AGB.beta, 25],
       [AGB.alfa, 25],
     ]);
     expect((await api.gql(t.regio, `mutation($id: ID!) { verwijderWachttijdnorm(id: $id) }`, { id: r.data!.stelWachttijdnormVast.id })).errors).toBeUndefined();
-    expect((await api.gql<{ wachttijdSignalen: unknown[] }>(t.regio, SIGNALEN)).data!.wachttijdSignalen).toHaveLength(4);
+    expect(await signalen(t.regio)).toHaveLength(4);
   });
 
   it('counts the alerts in /metrics', async () => {
@@ -330,10 +340,9 @@ describe('crisis help within 24 hours', () => {
     });
     expect(r.errors).toBeUndefined();
     await toegewezenGeleden(r.data!.toewijzen.toewijzingen[0].nummer, 2);
-    const s = await api.gql<{ wachttijdSignalen: { soort: string; productCode: string; normDagen: number; dagen: number }[] }>(t.regio, SIGNALEN);
-    expect(s.data!.wachttijdSignalen.filter((x) => x.productCode === '46C01').map((x) => [x.soort, x.normDagen, x.dagen])).toEqual([['wachtend_boven_norm', 1, 2]]);
-    const w = await api.gql<{ wachtlijst: { productCode: string; dagenWachtend: number; normDagen: number; bovenNorm: boolean }[] }>(t.bosch, WACHTLIJST, { f: { productCategorie: '46' } });
-    expect(w.data!.wachtlijst).toEqual([expect.objectContaining({ productCode: '46C01', dagenWachtend: 2, normDagen: 1, bovenNorm: true })]);
+    const s = await signalen<{ soort: string; productCode: string; normDagen: number; dagen: number }>(t.regio);
+    expect(s.filter((x) => x.productCode === '46C01').map((x) => [x.soort, x.normDagen, x.dagen])).toEqual([['wachtend_boven_norm', 1, 2]]);
+    expect(await wachtlijst(t.bosch, { productCategorie: '46' })).toEqual([expect.objectContaining({ productCode: '46C01', dagenWachtend: 2, normDagen: 1, bovenNorm: true })]);
   });
 });
 

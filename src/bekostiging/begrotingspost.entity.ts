@@ -2,6 +2,7 @@ import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Verdeelsleutel } from './bekostiging.enums';
+import { Node } from '../graphql/node';
 import { CENTEN } from './lumpsum.entity';
 
 /**
@@ -9,7 +10,7 @@ import { CENTEN } from './lumpsum.entity';
  * Veilig Thuis, heavy care guaranteed / reserved, light care open house: an amount for a period
  * that the region charges to its municipalities by a key.
  */
-@ObjectType('Begrotingspost', { description: 'A regional budget line shared over the municipalities by a cost-sharing key.' })
+@ObjectType('Begrotingspost', { implements: Node, description: 'A regional budget line shared over the municipalities by a cost-sharing key.' })
 @Entity('begrotingspost')
 @Index('uq_begrotingspost', ['regioCode', 'naam', 'begindatum'], { unique: true })
 @Check('ck_begrotingspost_bedrag', `bedrag_centen >= 0`)

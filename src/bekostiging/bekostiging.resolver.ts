@@ -9,13 +9,15 @@ import { LumpsumEntity, VaststellingEntity } from './lumpsum.entity';
 import { lumpsumService } from './lumpsum.service';
 
 export const LumpsumConnection = ConnectionType(LumpsumEntity, 'Lumpsum');
+export const BegrotingspostConnection = ConnectionType(BegrotingspostEntity, 'Begrotingspost');
+export const KostenaandeelConnection = ConnectionType(KostenaandeelEntity, 'Kostenaandeel');
 
 /** The contract manager sets up and settles; an administrator may act for a region. */
 const BEHEER = ['regio', 'beheerder'];
 /** Who reads lumpsums: region staff, the municipalities covered (their own share), the provider. */
 export const LUMPSUM_LEZERS = ['regio', 'beheerder', 'auditor', 'gemeente', 'aanbieder'];
 /** Who reads cost sharing: region staff and the municipalities (their own rows). */
-const KOSTENLEZERS = ['regio', 'beheerder', 'auditor', 'gemeente'];
+export const KOSTENLEZERS = ['regio', 'beheerder', 'auditor', 'gemeente'];
 
 @Resolver(() => LumpsumEntity)
 export class LumpsumResolver {
@@ -76,14 +78,14 @@ export class BegrotingspostResolver {
   }
 
   @Authorized(KOSTENLEZERS)
-  @Query(() => [BegrotingspostEntity], { description: 'Budget lines of the region, optionally those overlapping a year, at most 1000.' })
-  async begrotingsposten(@Ctx() ctx: HubContext, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
-    return kostenverdelingService.begrotingsposten(await ctx.em(), ctx.principal, jaar);
+  @Query(() => BegrotingspostConnection, { description: 'Budget lines of the region, optionally those overlapping a year, by period start and name, paged.' })
+  async begrotingsposten(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('jaar', () => Int, { nullable: true }) jaar?: number) {
+    return kostenverdelingService.begrotingsposten(await ctx.em(), ctx.principal, jaar, page);
   }
 
   @Authorized(KOSTENLEZERS)
-  @Query(() => [KostenaandeelEntity], { description: 'Cost shares per municipality per budget line and period (a municipality only its own), at most 5000.' })
-  async kostenaandelen(@Ctx() ctx: HubContext, @Arg('filter', () => KostenaandeelFilter, { nullable: true }) filter?: KostenaandeelFilter) {
-    return kostenverdelingService.kostenaandelen(await ctx.em(), ctx.principal, filter);
+  @Query(() => KostenaandeelConnection, { description: 'Cost shares per municipality per budget line and period (a municipality only its own), by period start, line and municipality, paged.' })
+  async kostenaandelen(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => KostenaandeelFilter, { nullable: true }) filter?: KostenaandeelFilter) {
+    return kostenverdelingService.kostenaandelen(await ctx.em(), ctx.principal, filter, page);
   }
 }

@@ -3,6 +3,7 @@ import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { schrijfRegio } from '../auth/scope';
 import { fromDatabaseError, HubError, HubErrorCode } from '../common/hub-error';
+import { MAX_PAGE, paginate, type Connection, type PageArgs } from '../graphql/pagination';
 import { nietVerwijderdSql } from '../toewijzing/toewijzing.rules';
 import { BekostigingError } from './bekostiging.errors';
 import { Verdeelsleutel } from './bekostiging.enums';
@@ -81,24 +82,42 @@ export const kostenverdelingService = {
     return post;
   },
 
-  async begrotingsposten(em: EntityManager, p: Principal, jaar?: number): Promise<BegrotingspostEntity[]> {
-    const qb = em.createQueryBuilder(BegrotingspostEntity, 'b').orderBy('b.begindatum').addOrderBy('b.naam');
-    if (p.regio) qb.andWhere('b.regio_code = :r', { r: p.regio });
+  /** The region's budget lines (optionally those overlapping a year), one keyset page by period start and name. */
+  async begrotingsposten(em: EntityManager, p: Principal, jaar: number | undefined, page: PageArgs): Promise<Connection<BegrotingspostEntity>> {
+    const qb = posten(em, p);
     if (jaar) qb.andWhere('b.begindatum <= :eind AND b.einddatum >= :begin', { begin: `${jaar}-01-01`, eind: `${jaar}-12-31` });
-    return qb.take(1000).getMany();
+    return paginate(qb, page, ['begindatum', 'naam'], (b) => [b.begindatum, b.naam]);
   },
 
-  /** Shares the caller may see: a municipality only its own rows. */
-  async kostenaandelen(em: EntityManager, p: Principal, filter?: KostenaandeelFilter): Promise<KostenaandeelEntity[]> {
-    const qb = em.createQueryBuilder(KostenaandeelEntity, 'k').orderBy('k.begindatum').addOrderBy('k.naam').addOrderBy('k.gemeente_code');
+  /** Budget lines by id, as far as the caller may see them (node(id)). */
+  async postenPerId(em: EntityManager, p: Principal, ids: string[]): Promise<BegrotingspostEntity[]> {
+    return ids.length ? posten(em, p).andWhere('b.id IN (:...ids)', { ids }).getMany() : [];
+  },
+
+  /**
+   * Shares the caller may see (a municipality only its own rows), one keyset page by period
+   * start, line name and municipality; a share's key is (line, municipality), so the line's id
+   * ends the order.
+   */
+  async kostenaandelen(em: EntityManager, p: Principal, filter: KostenaandeelFilter | undefined, page: PageArgs): Promise<Connection<KostenaandeelEntity>> {
+    const qb = em.createQueryBuilder(KostenaandeelEntity, 'k');
     if (p.regio) qb.andWhere('k.regio_code = :r', { r: p.regio });
     if (p.rol === 'gemeente') qb.andWhere('k.gemeente_code IN (:...eigen)', { eigen: p.gemeenten });
     if (filter?.begrotingspostId) qb.andWhere('k.begrotingspost_id = :bid', { bid: filter.begrotingspostId });
     if (filter?.gemeenteCode) qb.andWhere('k.gemeente_code = :g', { g: filter.gemeenteCode });
     if (filter?.peildatum) qb.andWhere(':peil BETWEEN k.begindatum AND k.einddatum', { peil: filter.peildatum });
-    return qb.take(5000).getMany();
+    return paginate(qb, page, ['begindatum', 'naam', 'gemeente_code'], (k) => [k.begindatum, k.naam, k.gemeenteCode], MAX_PAGE, {
+      column: 'begrotingspost_id',
+      of: (k) => k.begrotingspostId,
+    });
   },
 };
+
+/** The budget lines the caller's scope holds: its region's (an administrator all). */
+function posten(em: EntityManager, p: Principal) {
+  const qb = em.createQueryBuilder(BegrotingspostEntity, 'b');
+  return p.regio ? qb.andWhere('b.regio_code = :r', { r: p.regio }) : qb;
+}
 
 /** Writes the shares of a line afresh: inhabitants and use per municipality, then `verdeel`. */
 async function verdeelPost(em: EntityManager, post: BegrotingspostEntity): Promise<void> {

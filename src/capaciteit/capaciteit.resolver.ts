@@ -9,6 +9,8 @@ import { AanbiederKeuze, WachtItem, WachttijdSignaal, WachttijdStatistiek } from
 import { WachttijdnormEntity } from './wachttijdnorm.entity';
 
 export const CapaciteitConnection = ConnectionType(CapaciteitEntity, 'Capaciteit');
+export const WachtItemConnection = ConnectionType(WachtItem, 'WachtItem');
+export const WachttijdSignaalConnection = ConnectionType(WachttijdSignaal, 'WachttijdSignaal');
 
 /** Who reads capacity: the provider its own; region staff and municipalities their region's. */
 const LEZERS = ['aanbieder', 'regio', 'toegang', 'gemeente', 'auditor', 'beheerder'];
@@ -45,9 +47,9 @@ export class CapaciteitResolver {
 @Resolver(() => WachttijdnormEntity)
 export class WachttijdResolver {
   @Authorized(WACHTTIJD_LEZERS)
-  @Query(() => [WachtItem], { description: 'The waiting list: toewijzingen (JW301) not deleted or ended without a start (JW305), longest wait first (at most 1000).' })
-  async wachtlijst(@Ctx() ctx: HubContext, @Arg('filter', () => WachttijdFilter, { nullable: true }) filter?: WachttijdFilter) {
-    return wachttijdService.wachtlijst(await ctx.em(), ctx.principal, filter);
+  @Query(() => WachtItemConnection, { description: 'The waiting list: toewijzingen (JW301) not deleted or ended without a start (JW305), longest wait first, paged.' })
+  async wachtlijst(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => WachttijdFilter, { nullable: true }) filter?: WachttijdFilter) {
+    return wachttijdService.wachtlijst(ctx.reader, ctx.principal, filter, page);
   }
 
   @Authorized(WACHTTIJD_LEZERS)
@@ -57,9 +59,9 @@ export class WachttijdResolver {
   }
 
   @Authorized(WACHTTIJD_LEZERS)
-  @Query(() => [WachttijdSignaal], { description: 'Waiting-time norms exceeded: children waiting, unanswered requests and providers over the norm (at most 1000).' })
-  async wachttijdSignalen(@Ctx() ctx: HubContext) {
-    return wachttijdService.signalen(await ctx.em(), ctx.principal);
+  @Query(() => WachttijdSignaalConnection, { description: 'Waiting-time norms exceeded: children waiting, unanswered requests and providers over the norm; by kind, most days first, paged.' })
+  async wachttijdSignalen(@Ctx() ctx: HubContext, @Args() page: PageArgs) {
+    return wachttijdService.signalen(ctx.reader, ctx.principal, page);
   }
 
   @Authorized()

@@ -9,6 +9,8 @@ import { clientScopeSql, Params } from '../auth/scope';
 import { BEGIN_WACHTLIJST, dagenSql, normSql, statistiekSql, WACHTDAGEN, wachtItemsSql } from './wachttijd.sql';
 import { binnenNorm, dagenTerug, rangschik, VENSTER_DAGEN } from './wachttijd.rules';
 import { AanbiederKeuze, SignaalSoort, WachtItem, WachttijdSignaal, WachttijdStatistiek } from './wachttijd.types';
+import { mapConnection, pageOf, type Connection, type PageArgs } from '../graphql/pagination';
+import type { RowReader } from '../db/prepared';
 import { NormSoort } from './wachttijdnorm.entity';
 
 /** Filters of the toewijzing (alias `t`) from the caller's scope and its filter. */
@@ -32,26 +34,109 @@ interface StatistiekRij {
   aantal_wachtend: number;
 }
 
+/** A row of the waiting list as read: the toewijzing's columns, the wait and its sort key. */
+interface WachtRij {
+  id: string;
+  nummer: number;
+  aanbieder_agb: string;
+  gemeente_code: string;
+  product_categorie: string;
+  product_code: string | null;
+  aangevraagd: string | null;
+  toegewezen_op: string;
+  ingangsdatum: string;
+  dagen: number;
+  /** The wait negated: longest first in an ascending keyset. */
+  rang: number;
+  norm: number | null;
+}
+
+/** An alert as read, with its identity (`id`) and sort key. */
+interface SignaalRij {
+  id: string;
+  soort: SignaalSoort;
+  norm_soort: NormSoort;
+  norm: number;
+  dagen: number;
+  rang: number;
+  regio_code: string;
+  aanbieder_agb: string;
+  gemeente_code: string | null;
+  gemeente_volgorde: string;
+  product_categorie: string | null;
+  product_code: string | null;
+  toewijzing_id: string | null;
+  verzoek_id: string | null;
+}
+
+/**
+ * Norms exceeded, as far as the caller may see: children waiting longer than the norm
+ * request → start, requests unanswered longer than the norm request → allocation, and
+ * providers whose 90th percentile (care started in the last 365 days, per product, in the
+ * region) exceeds either norm. `p` null: everything (for /metrics). Each alert has an `id`
+ * derived from what it is about (the toewijzing, the request, or provider, product and norm),
+ * the keyset's last column; `rang` (days negated) and `gemeente_volgorde` (never null) sort it.
+ */
+function signalenSql(p: Principal | null, P: Params): string {
+  const vandaag = klokVandaag();
+  const dag = P.add(vandaag);
+  const items = wachtItemsSql(toewijzingWhere(p, undefined, P));
+  const verzoekScope = p ? clientScopeSql(p, 'v', P) : 'true';
+  const vanaf = P.add(dagenTerug(vandaag, VENSTER_DAGEN));
+  return `WITH i AS (${items}),
+       wachtend AS (
+         SELECT 'wachtend_boven_norm' AS soort, 'aanmelding_tot_start' AS norm_soort, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm,
+                ${dagenSql(BEGIN_WACHTLIJST, `${dag}::date`)}::float8 AS dagen, i.regio_code, i.aanbieder_agb, i.gemeente_code, i.product_categorie, i.product_code,
+                i.id AS toewijzing_id, NULL::uuid AS verzoek_id
+           FROM i WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= ${dag}::date)),
+       verzoeken AS (
+         SELECT 'verzoek_boven_norm' AS soort, 'aanmelding_tot_toewijzing' AS norm_soort, ${normSql('v', NormSoort.aanmelding_tot_toewijzing)} AS norm,
+                ${dagenSql(`(v.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date`, `${dag}::date`)}::float8 AS dagen, v.regio_code, v.aanbieder_agb, v.gemeente_code,
+                v.product_categorie, v.product_code, NULL::uuid AS toewijzing_id, v.id AS verzoek_id
+           FROM verzoek v WHERE v.status IN ('open', 'in_onderzoek') AND v.regio_code IS NOT NULL AND ${verzoekScope}),
+       p90 AS (
+         SELECT i.regio_code, i.aanbieder_agb, i.product_categorie, i.product_code,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY ${WACHTDAGEN}) AS start,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY ${dagenSql('i.aangevraagd', 'i.toegewezen')}) FILTER (WHERE i.aangevraagd IS NOT NULL) AS toewijzing
+           FROM i WHERE i.gestart >= ${vanaf}::date
+          GROUP BY i.regio_code, i.aanbieder_agb, i.product_categorie, i.product_code),
+       aanbieders AS (
+         SELECT 'aanbieder_boven_norm' AS soort, 'aanmelding_tot_start' AS norm_soort, ${normSql('p90', NormSoort.aanmelding_tot_start)} AS norm, p90.start AS dagen,
+                p90.regio_code, p90.aanbieder_agb, NULL AS gemeente_code, p90.product_categorie, p90.product_code, NULL::uuid AS toewijzing_id, NULL::uuid AS verzoek_id
+           FROM p90
+         UNION ALL
+         SELECT 'aanbieder_boven_norm', 'aanmelding_tot_toewijzing', ${normSql('p90', NormSoort.aanmelding_tot_toewijzing)}, p90.toewijzing,
+                p90.regio_code, p90.aanbieder_agb, NULL, p90.product_categorie, p90.product_code, NULL::uuid, NULL::uuid
+           FROM p90)
+       SELECT s.*, -s.dagen AS rang, coalesce(s.gemeente_code, '') AS gemeente_volgorde,
+              md5(concat_ws('|', s.soort, s.norm_soort, s.regio_code, s.aanbieder_agb, coalesce(s.product_categorie, ''), coalesce(s.product_code, ''),
+                            coalesce(s.toewijzing_id::text, ''), coalesce(s.verzoek_id::text, '')))::uuid AS id
+         FROM (SELECT * FROM wachtend UNION ALL SELECT * FROM verzoeken UNION ALL SELECT * FROM aanbieders) s
+        WHERE s.norm IS NOT NULL AND s.dagen > s.norm`;
+}
+
 /**
  * Waiting lists and waiting times derived from the messages (JW315 received → JW301 → JW305
  * Begindatum), never typed in; norms per region and the alerts when they are exceeded.
  */
 export const wachttijdService = {
-  /** The current waiting list: allocated, not started, not deleted, not ended; longest wait first. */
-  async wachtlijst(em: EntityManager, p: Principal, filter: WachttijdFilter | undefined): Promise<WachtItem[]> {
+  /**
+   * The current waiting list: allocated, not started, not deleted, not ended; longest wait first
+   * (then by ToewijzingNummer), one keyset page: the sort key is the wait negated, so the keyset
+   * runs ascending like every page.
+   */
+  async wachtlijst(reader: RowReader, p: Principal, filter: WachttijdFilter | undefined, page: PageArgs): Promise<Connection<WachtItem>> {
     const P = new Params();
     const vandaag = P.add(klokVandaag());
-    const rows = await em.query<
-      { id: string; nummer: number; aanbieder_agb: string; gemeente_code: string; product_categorie: string; product_code: string | null; aangevraagd: string | null; toegewezen_op: string; ingangsdatum: string; dagen: number; norm: number | null }[]
-    >(
-      `SELECT i.*, coalesce(i.toegewezen, i.laatst_toegewezen) AS toegewezen_op, ${dagenSql(BEGIN_WACHTLIJST, `${vandaag}::date`)} AS dagen, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm
-         FROM (${wachtItemsSql(toewijzingWhere(p, filter, P))}) i
-        WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= ${vandaag}::date)
-        ORDER BY dagen DESC, i.nummer
-        LIMIT 1000`,
-      P.values,
+    const from = `(SELECT i.*, coalesce(i.toegewezen, i.laatst_toegewezen) AS toegewezen_op, d.dagen, -d.dagen AS rang, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm
+                     FROM (${wachtItemsSql(toewijzingWhere(p, filter, P))}) i, LATERAL (SELECT ${dagenSql(BEGIN_WACHTLIJST, `${vandaag}::date`)} AS dagen) d
+                    WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= ${vandaag}::date)) w`;
+    const conn = await pageOf<WachtRij>(
+      reader,
+      { columns: 'w.*', from, alias: 'w', where: [], params: P, sortColumn: ['rang', 'nummer'], sortKey: (r) => [String(r.rang), String(r.nummer)] },
+      page,
     );
-    return rows.map((r) => ({
+    return mapConnection(conn, (r) => ({
       toewijzingId: r.id,
       toewijzingNummer: r.nummer,
       aanbiederAgb: r.aanbieder_agb,
@@ -98,53 +183,25 @@ export const wachttijdService = {
   },
 
   /**
-   * Norms exceeded, as far as the caller may see: children waiting longer than the norm
-   * request → start, requests unanswered longer than the norm request → allocation, and
-   * providers whose 90th percentile (care started in the last 365 days, per product, in the
-   * region) exceeds either norm. `p` null: everything (for /metrics).
+   * Norms exceeded, as far as the caller may see (signalenSql), one keyset page: by kind, most
+   * days first, provider and municipality.
    */
-  async signalen(em: EntityManager, p: Principal | null): Promise<WachttijdSignaal[]> {
-    const vandaag = klokVandaag();
+  async signalen(reader: RowReader, p: Principal, page: PageArgs): Promise<Connection<WachttijdSignaal>> {
     const P = new Params();
-    const dag = P.add(vandaag);
-    const items = wachtItemsSql(toewijzingWhere(p, undefined, P));
-    const verzoekScope = p ? clientScopeSql(p, 'v', P) : 'true';
-    const vanaf = P.add(dagenTerug(vandaag, VENSTER_DAGEN));
-    const rows = await em.query<
-      { soort: SignaalSoort; norm_soort: NormSoort; norm: number; dagen: number; regio_code: string; aanbieder_agb: string; gemeente_code: string | null; product_categorie: string | null; product_code: string | null; toewijzing_id: string | null; verzoek_id: string | null }[]
-    >(
-      `WITH i AS (${items}),
-       wachtend AS (
-         SELECT 'wachtend_boven_norm' AS soort, 'aanmelding_tot_start' AS norm_soort, ${normSql('i', NormSoort.aanmelding_tot_start)} AS norm,
-                ${dagenSql(BEGIN_WACHTLIJST, `${dag}::date`)}::float8 AS dagen, i.regio_code, i.aanbieder_agb, i.gemeente_code, i.product_categorie, i.product_code,
-                i.id AS toewijzing_id, NULL::uuid AS verzoek_id
-           FROM i WHERE i.gestart IS NULL AND (i.einddatum IS NULL OR i.einddatum >= ${dag}::date)),
-       verzoeken AS (
-         SELECT 'verzoek_boven_norm' AS soort, 'aanmelding_tot_toewijzing' AS norm_soort, ${normSql('v', NormSoort.aanmelding_tot_toewijzing)} AS norm,
-                ${dagenSql(`(v.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date`, `${dag}::date`)}::float8 AS dagen, v.regio_code, v.aanbieder_agb, v.gemeente_code,
-                v.product_categorie, v.product_code, NULL::uuid AS toewijzing_id, v.id AS verzoek_id
-           FROM verzoek v WHERE v.status IN ('open', 'in_onderzoek') AND v.regio_code IS NOT NULL AND ${verzoekScope}),
-       p90 AS (
-         SELECT i.regio_code, i.aanbieder_agb, i.product_categorie, i.product_code,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY ${WACHTDAGEN}) AS start,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY ${dagenSql('i.aangevraagd', 'i.toegewezen')}) FILTER (WHERE i.aangevraagd IS NOT NULL) AS toewijzing
-           FROM i WHERE i.gestart >= ${vanaf}::date
-          GROUP BY i.regio_code, i.aanbieder_agb, i.product_categorie, i.product_code),
-       aanbieders AS (
-         SELECT 'aanbieder_boven_norm' AS soort, 'aanmelding_tot_start' AS norm_soort, ${normSql('p90', NormSoort.aanmelding_tot_start)} AS norm, p90.start AS dagen,
-                p90.regio_code, p90.aanbieder_agb, NULL AS gemeente_code, p90.product_categorie, p90.product_code, NULL::uuid AS toewijzing_id, NULL::uuid AS verzoek_id
-           FROM p90
-         UNION ALL
-         SELECT 'aanbieder_boven_norm', 'aanmelding_tot_toewijzing', ${normSql('p90', NormSoort.aanmelding_tot_toewijzing)}, p90.toewijzing,
-                p90.regio_code, p90.aanbieder_agb, NULL, p90.product_categorie, p90.product_code, NULL::uuid, NULL::uuid
-           FROM p90)
-       SELECT * FROM (SELECT * FROM wachtend UNION ALL SELECT * FROM verzoeken UNION ALL SELECT * FROM aanbieders) s
-        WHERE s.norm IS NOT NULL AND s.dagen > s.norm
-        ORDER BY s.soort, s.dagen DESC, s.aanbieder_agb, s.gemeente_code
-        LIMIT 1000`,
-      P.values,
+    const conn = await pageOf<SignaalRij>(
+      reader,
+      {
+        columns: 'g.*',
+        from: `(${signalenSql(p, P)}) g`,
+        alias: 'g',
+        where: [],
+        params: P,
+        sortColumn: ['soort', 'rang', 'aanbieder_agb', 'gemeente_volgorde'],
+        sortKey: (r) => [r.soort, String(r.rang), r.aanbieder_agb, r.gemeente_volgorde],
+      },
+      page,
     );
-    return rows.map((r) => ({
+    return mapConnection(conn, (r) => ({
       soort: r.soort,
       normSoort: r.norm_soort,
       normDagen: r.norm,
@@ -159,10 +216,12 @@ export const wachttijdService = {
     }));
   },
 
-  /** Alerts per kind over all regions, for /metrics (counts only). */
+  /** Alerts per kind over all regions, for /metrics (counts only, every alert counted). */
   async telSignalen(em: EntityManager): Promise<Record<SignaalSoort, number>> {
     const tel: Record<SignaalSoort, number> = { wachtend_boven_norm: 0, verzoek_boven_norm: 0, aanbieder_boven_norm: 0 };
-    for (const s of await this.signalen(em, null)) tel[s.soort] += 1;
+    const P = new Params();
+    const rows = await em.query<{ soort: SignaalSoort; n: number }[]>(`SELECT g.soort, count(*)::int AS n FROM (${signalenSql(null, P)}) g GROUP BY g.soort`, P.values);
+    for (const r of rows) tel[r.soort] = r.n;
     return tel;
   },
 

@@ -114,7 +114,8 @@ export class DeclaratieEntity {
 @Index('uq_prestatie_referentie', ['aanbiederAgb', 'referentieNummer'], { unique: true, where: `NOT ('8021' = ANY (retourcodes))` })
 // Credits only: every query compares vorig_referentie_nummer with a value.
 @Index('ix_prestatie_vorige', ['aanbiederAgb', 'vorigReferentieNummer'], { where: 'vorig_referentie_nummer IS NOT NULL' })
-@Index('ix_prestatie_declaratie', ['declaratieId'])
+// A claim's prestaties page by (referentie_nummer, id): the index reads a page in order.
+@Index('ix_prestatie_declaratie', ['declaratieId', 'referentieNummer', 'id'])
 @Index('ix_prestatie_toewijzing', ['toewijzingId'])
 @Index('ix_prestatie_contract', ['contractId', 'periodeBegin'])
 @Check('ck_prestatie_dc', `debet_credit IN ('D', 'C')`)

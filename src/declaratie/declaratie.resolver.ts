@@ -17,6 +17,7 @@ import {
 } from './declaratie.service';
 
 export const DeclaratieConnection = ConnectionType(DeclaratieEntity, 'Declaratie');
+export const PrestatieafstemmingConnection = ConnectionType(PrestatieafstemmingType, 'Prestatieafstemming');
 
 const BACKOFFICE = ['gemeente', 'beheerder'];
 const AFREKENAARS = ['regio', 'gemeente', 'beheerder'];
@@ -52,9 +53,9 @@ export class DeclaratieResolver {
     return d.retourcodes.map((code) => ({ code, betekenis: betekenisVan(code) }));
   }
 
-  @FieldResolver(() => [PrestatieafstemmingType], { description: 'Its prestaties with outcome, codes, matched toewijzing, contract and tariff (the read is audited).' })
-  async prestaties(@Ctx() ctx: HubContext, @Root() d: DeclaratieEntity, @Arg('filter', () => PrestatieFilter, { nullable: true }) filter?: PrestatieFilter) {
-    return declaratieService.prestaties(await ctx.em(), ctx.principal, d, filter ?? Object.assign(new PrestatieFilter(), {}));
+  @FieldResolver(() => PrestatieafstemmingConnection, { description: 'Its prestaties with outcome, codes, matched toewijzing, contract and tariff, by ReferentieNummer, paged (the read of each page is audited).' })
+  async prestaties(@Ctx() ctx: HubContext, @Root() d: DeclaratieEntity, @Args() page: PageArgs, @Arg('filter', () => PrestatieFilter, { nullable: true }) filter?: PrestatieFilter) {
+    return declaratieService.prestaties(ctx.reader, await ctx.em(), ctx.principal, d, filter, page);
   }
 
   @Authorized()

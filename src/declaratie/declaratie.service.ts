@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Length, Matches } from 'class-validator';
 import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
@@ -9,7 +9,8 @@ import { GemeenteEntity } from '../registry/gemeente.entity';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { vandaag } from '../common/klok';
 import { ContractEntity } from '../contracting/contract.entity';
-import { paginate, type Connection, type PageArgs } from '../graphql/pagination';
+import { mapConnection, pageOf, paginate, type Connection, type PageArgs } from '../graphql/pagination';
+import type { RowReader } from '../db/prepared';
 import { parseMessage } from '../messaging/ijw/codec';
 import { betekenisVan } from '../messaging/ijw/retourcodes';
 import { RetourCodeType } from '../messaging/graphql/bericht.types';
@@ -167,17 +168,6 @@ export class PrestatieFilter {
   @Field({ nullable: true, description: 'Only rejected ones.' })
   @IsOptional()
   alleenAfgewezen?: boolean;
-
-  @Field(() => Int, { description: 'At most this many (1–1000).' })
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  first = 200;
-
-  @Field(() => Int, { description: 'Skip this many.' })
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 @InputType({ description: 'Hold a claim: its JW325 waits, or, answered, it is left out of settlement.' })
@@ -222,23 +212,35 @@ export const declaratieService = {
     return scopeClientData(em.createQueryBuilder(DeclaratieEntity, 'd'), p).andWhere('d.id = :id', { id }).getOne();
   },
 
-  /** The prestaties of a claim with everything reconciliation needs, in one statement; the read is audited. */
-  async prestaties(em: EntityManager, p: Principal, d: DeclaratieEntity, f: PrestatieFilter): Promise<PrestatieafstemmingType[]> {
+  /**
+   * A keyset page of the prestaties of a claim (by ReferentieNummer; a claim may hold tens of
+   * thousands) with everything reconciliation needs: the page in one statement, the prestaties
+   * themselves in one more; the read of the page is audited.
+   */
+  async prestaties(reader: RowReader, em: EntityManager, p: Principal, d: DeclaratieEntity, f: PrestatieFilter | undefined, page: PageArgs): Promise<Connection<PrestatieafstemmingType>> {
     const P = new Params();
-    const [id, first, offset] = [P.add(d.id), P.add(f.first), P.add(f.offset)];
-    const rows = await em.query<(Record<string, unknown> & { pr_id: string })[]>(
-      `SELECT pr.id AS pr_id, t.nummer AS t_nummer, t.product_code AS t_code, to_char(t.ingangsdatum, 'YYYY-MM-DD') AS t_ingang, to_char(t.einddatum, 'YYYY-MM-DD') AS t_eind,
-              t.volume AS t_volume, t.eenheid AS t_eenheid, t.frequentie AS t_frequentie, t.budget AS t_budget, k.nummer AS contract_nummer
-         FROM prestatie pr LEFT JOIN toewijzing t ON t.id = pr.toewijzing_id LEFT JOIN contract k ON k.id = pr.contract_id
-        WHERE pr.declaratie_id = ${id} ${f.alleenAfgewezen ? 'AND NOT pr.toegekend' : ''} AND ${clientScopeSql(p, 'pr', P)}
-        ORDER BY pr.referentie_nummer LIMIT ${first} OFFSET ${offset}`,
-      P.values,
+    const where = [`pr.declaratie_id = ${P.add(d.id)}`, clientScopeSql(p, 'pr', P)];
+    if (f?.alleenAfgewezen) where.push('NOT pr.toegekend');
+    const conn = await pageOf<Record<string, unknown> & { id: string; referentie_nummer: string }>(
+      reader,
+      {
+        columns: `pr.id, pr.referentie_nummer, t.nummer AS t_nummer, t.product_code AS t_code, to_char(t.ingangsdatum, 'YYYY-MM-DD') AS t_ingang, to_char(t.einddatum, 'YYYY-MM-DD') AS t_eind,
+                  t.volume AS t_volume, t.eenheid AS t_eenheid, t.frequentie AS t_frequentie, t.budget AS t_budget, k.nummer AS contract_nummer`,
+        from: 'prestatie pr LEFT JOIN toewijzing t ON t.id = pr.toewijzing_id LEFT JOIN contract k ON k.id = pr.contract_id',
+        alias: 'pr',
+        where,
+        params: P,
+        sortColumn: 'referentie_nummer',
+        sortKey: (r) => r.referentie_nummer,
+      },
+      page,
     );
-    const prestaties = rows.length ? await em.findBy(PrestatieEntity, rows.map((r) => ({ id: r.pr_id }))) : [];
+    const rows = conn.edges.map((e) => e.node);
+    const prestaties = rows.length ? await em.findBy(PrestatieEntity, rows.map((r) => ({ id: r.id }))) : [];
     const byId = new Map(prestaties.map((x) => [x.id, x]));
     await audit(em, p, 'declaratie.prestaties.gelezen', 'declaratie', d.id, { aantal: rows.length }, d.regioCode, prestaties.map((x) => x.clientHash));
-    return rows.map((r) => {
-      const pr = byId.get(r.pr_id) as PrestatieEntity;
+    return mapConnection(conn, (r) => {
+      const pr = byId.get(r.id) as PrestatieEntity;
       return {
         prestatie: pr,
         retourcodes: pr.retourcodes.map((code) => ({ code, betekenis: betekenisVan(code) })),

@@ -222,23 +222,52 @@ function sortValues(cols: SortColumns, key: string): string[] {
 const sortKeyText = (k: string | readonly string[]) => (typeof k === 'string' ? k : JSON.stringify(k));
 
 /**
+ * The unique uuid column that ends a keyset's order, for an entity whose key is not one `id`
+ * column (a composite key): the sort columns with this column must order the rows totally.
+ */
+export interface KeysetUuid<T> {
+  /** Column of the alias, e.g. `begrotingspost_id`. */
+  column: string;
+  /** Its value in an entity, for the cursor. */
+  of: (t: T) => string;
+}
+
+/**
  * Keyset pagination over `qb` ordered by (sortColumn…, id): stable under inserts, one query for
  * the page and, when `totalCount` is read, one for the count. `sortKey` reads the sort value(s)
- * back from an entity for its cursor. `last`/`before` read the reverse order and flip it.
+ * back from an entity for its cursor. `last`/`before` read the reverse order and flip it. An
+ * entity without an `id` names the uuid column that takes its place (`uuid`).
  */
-export async function paginate<T extends ObjectLiteral & { id: string }>(
+export function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   args: Partial<PageArgs>,
   sortColumn: SortColumns,
   sortKey: (t: T) => string | readonly string[],
   /** Largest page: the GraphQL cap unless a REST route follows a standard of its own. */
+  max?: number,
+): Promise<Connection<T>>;
+export function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: Partial<PageArgs>,
+  sortColumn: SortColumns,
+  sortKey: (t: T) => string | readonly string[],
+  max: number,
+  uuid: KeysetUuid<T>,
+): Promise<Connection<T>>;
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: Partial<PageArgs>,
+  sortColumn: SortColumns,
+  sortKey: (t: T) => string | readonly string[],
   max = MAX_PAGE,
+  uuid: KeysetUuid<T> = { column: 'id', of: (t) => (t as T & { id: string }).id },
 ): Promise<Connection<T>> {
   const w = pageWindow(args, max);
   const alias = qb.alias;
   const counter = qb.clone();
   const cols = (typeof sortColumn === 'string' ? [sortColumn] : [...sortColumn]).map((c) => sortExpr(alias, c));
-  const key = `(${cols.join(', ')}, ${alias}.id)`;
+  const idCol = `${alias}.${uuid.column}`;
+  const key = `(${cols.join(', ')}, ${idCol})`;
   const bound = (c: [string, string], op: '>' | '<', name: string) => {
     const vals = sortValues(sortColumn, c[0]);
     const params: Record<string, string> = { [`${name}id`]: c[1] };
@@ -250,8 +279,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const dir = w.backward ? 'DESC' : 'ASC';
   qb.orderBy(cols[0], dir);
   for (const c of cols.slice(1)) qb.addOrderBy(c, dir);
-  const rows = await qb.addOrderBy(`${alias}.id`, dir).take(w.size + 1).getMany();
-  return connectionOf(rows, w, (node) => cursorOf(sortKeyText(sortKey(node)), node.id), () => counter.getCount());
+  const rows = await qb.addOrderBy(idCol, dir).take(w.size + 1).getMany();
+  return connectionOf(rows, w, (node) => cursorOf(sortKeyText(sortKey(node)), uuid.of(node)), () => counter.getCount());
 }
 
 /** A keyset page in plain SQL: the rows of `from` (with its alias) that match every condition. */
@@ -264,14 +293,14 @@ export interface PageQuery<T> {
   /** Conditions (AND), with their values in `params`. */
   where: string[];
   params: Params;
-  /** The sort column before the id, e.g. `nummer`. */
-  sortColumn: string;
-  /** The sort value of a row, for its cursor. */
-  sortKey: (t: T) => string;
+  /** The sort column(s) of the alias before the id, e.g. `nummer`; never null (a row comparison with null drops the row). */
+  sortColumn: SortColumns;
+  /** The sort value(s) of a row, for its cursor. */
+  sortKey: (t: T) => string | readonly string[];
 }
 
 /**
- * Keyset pagination in plain SQL ordered by (sortColumn, id): the page and, when `totalCount` is
+ * Keyset pagination in plain SQL ordered by (sortColumn…, id): the page and, when `totalCount` is
  * read, the count run as named prepared statements of `reader` (the request's transaction), and
  * return plain rows. `last`/`before` read the reverse order and flip it.
  */
@@ -280,17 +309,30 @@ export async function pageOf<T extends QueryResultRow & { id: string }>(reader: 
   const a = q.alias;
   const filter = q.where.length ? q.where.join(' AND ') : 'true';
   const filterValues = [...q.params.values];
-  const key = `(${a}.${q.sortColumn}, ${a}.id)`;
+  const cols = (typeof q.sortColumn === 'string' ? [q.sortColumn] : [...q.sortColumn]).map((c) => `${a}.${c}`);
+  const key = `(${cols.join(', ')}, ${a}.id)`;
+  const bound = (c: [string, string]) => `(${sortValues(q.sortColumn, c[0]).map((v) => q.params.add(v)).join(', ')}, ${q.params.add(c[1])}::uuid)`;
   let page = filter;
-  if (w.after) page += ` AND ${key} > (${q.params.add(w.after[0])}, ${q.params.add(w.after[1])}::uuid)`;
-  if (w.before) page += ` AND ${key} < (${q.params.add(w.before[0])}, ${q.params.add(w.before[1])}::uuid)`;
+  if (w.after) page += ` AND ${key} > ${bound(w.after)}`;
+  if (w.before) page += ` AND ${key} < ${bound(w.before)}`;
   const dir = w.backward ? ' DESC' : '';
   const rows = await reader.rows<T>(
-    `SELECT ${q.columns} FROM ${q.from} WHERE ${page} ORDER BY ${a}.${q.sortColumn}${dir}, ${a}.id${dir} LIMIT ${q.params.add(w.size + 1)}`,
+    `SELECT ${q.columns} FROM ${q.from} WHERE ${page} ORDER BY ${[...cols, `${a}.id`].map((c) => c + dir).join(', ')} LIMIT ${q.params.add(w.size + 1)}`,
     q.params.values,
   );
-  return connectionOf(rows, w, (node) => cursorOf(q.sortKey(node), node.id), async () => {
+  return connectionOf(rows, w, (node) => cursorOf(sortKeyText(q.sortKey(node)), node.id), async () => {
     const [r] = await reader.rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${q.from} WHERE ${filter}`, filterValues);
     return r.n;
   });
+}
+
+/** The same page with each item mapped (rows read as plain SQL to the GraphQL type); `totalCount` stays counted on first read only. */
+export function mapConnection<T, U>(c: Connection<T>, f: (t: T) => U): Connection<U> {
+  return {
+    edges: c.edges.map((e) => ({ cursor: e.cursor, node: f(e.node) })),
+    pageInfo: c.pageInfo,
+    get totalCount() {
+      return c.totalCount;
+    },
+  };
 }
