@@ -326,4 +326,13 @@ describe('the lists that were capped are whole connections', () => {
     // /metrics counts every alert, not a capped list's.
     expect(await (await fetch(`${hub.api.url}/metrics`)).text()).toContain('hub_wachttijd_signalen{soort="wachtend_boven_norm"} 1100');
   }, 120_000);
+
+  it('wachttijden: an aggregate of 1,101 cells is whole (the statistics stopped at 1,000 without a word)', async () => {
+    // Each waiting child under a product code of its own: one cell per provider, municipality and product.
+    await hub.rijen(`UPDATE toewijzing SET product_code = lpad((nummer % 100000)::text, 5, '0') WHERE product_categorie = '45'`);
+    const r = await gql(hub.tokens.regio, `{ wachttijden { productCode aantalWachtend } }`);
+    const cellen = r.wachttijden as { productCode: string; aantalWachtend: number }[];
+    expect(cellen).toHaveLength(1101);
+    expect(cellen.reduce((n, c) => n + c.aantalWachtend, 0)).toBe(1101);
+  }, 120_000);
 });

@@ -152,7 +152,11 @@ export const wachttijdService = {
     }));
   },
 
-  /** Median and 90th percentile per provider, product and municipality, computed in SQL. */
+  /**
+   * Median and 90th percentile per provider, product and municipality, computed in SQL: an
+   * aggregate bounded by the contracts (one row per combination with starts or waiting children),
+   * never cut off, so no cell of a region silently goes missing.
+   */
   async statistiek(em: EntityManager, p: Principal, filter: WachttijdFilter | undefined): Promise<WachttijdStatistiek[]> {
     const vandaag = klokVandaag();
     const P = new Params();
@@ -162,8 +166,7 @@ export const wachttijdService = {
       `SELECT i.aanbieder_agb, i.gemeente_code, i.product_categorie, i.product_code, ${stats}
          FROM (${wachtItemsSql(where)}) i
         GROUP BY i.aanbieder_agb, i.gemeente_code, i.product_categorie, i.product_code
-        ORDER BY i.aanbieder_agb, i.product_categorie, i.product_code NULLS FIRST, i.gemeente_code
-        LIMIT 1000`,
+        ORDER BY i.aanbieder_agb, i.product_categorie, i.product_code NULLS FIRST, i.gemeente_code`,
       P.values,
     );
     return rows.map((r) => ({
