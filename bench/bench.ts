@@ -17,7 +17,7 @@ import { Procedure } from '../src/common/enums';
 import { DEMO } from '../src/seed/demo-data';
 import { seed } from '../src/seed/seed';
 import { setLogLevel } from '../src/observability/logger';
-import { declaratiesBench } from './declaraties';
+import { declaratiesBench, proefBench, type ClaimBenchOpties } from './declaraties';
 import { ingestBench, jw323Bench } from './ingest';
 import { qrapportBench } from './qrapport';
 import { figure, httpPoster, load } from './lib';
@@ -27,13 +27,14 @@ import { figure, httpPoster, load } from './lib';
  * same run, on a scratch database that is dropped afterwards: contracts_query(_p95) here, ingest
  * and jw323_parse in ./ingest.ts, declaraties in ./declaraties.ts, qrapport (the quarterly report of a
  * 20,000-client region) in ./qrapport.ts. Human-readable lines first, one JSON line per figure last.
- * A quick run: BENCH_INGEST_MESSAGES=2000; one part only: BENCH_ONLY=ingest (or contracts, jw323, declaraties, qrapport).
+ * A quick run: BENCH_INGEST_MESSAGES=2000; some parts only: BENCH_ONLY=ingest (or a comma list of contracts, jw323, proef,
+ * declaraties, qrapport). proef (the 10,000-prestatie pre-flight) runs before declaraties, on the same clients.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 40);
-/** Which runs: a comma list of contracts, ingest, jw323, declaraties, qrapport (default all). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'contracts,ingest,jw323,declaraties,qrapport').split(',').map((s) => s.trim()));
+/** Which runs: a comma list of contracts, ingest, jw323, proef, declaraties, qrapport (default all). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'contracts,ingest,jw323,proef,declaraties,qrapport').split(',').map((s) => s.trim()));
 
 const RAW_SQL = `
   SELECT c.id, c.nummer, a.naam,
@@ -185,12 +186,12 @@ async function main(): Promise<void> {
       process.stdout.write(ingest.text);
       lines.push(...ingest.lines);
     }
-    if (ONLY.has('declaraties')) {
+    if (ONLY.has('proef') || ONLY.has('declaraties')) {
       // A provider with an hourly (inspanningsgericht, Eenheid 04) product claims from a municipality of that contract.
       const uur = new Set(regio.producten.filter((p) => p.uitvoeringsvariant === 'inspanningsgericht' && p.eenheid === '04').map((p) => p.code));
       const contract = regio.contracten.find((c) => c.producten.some((p) => uur.has(p.productCode)));
       if (!contract) throw new Error('demo region without an hourly contract');
-      const claims = await declaratiesBench({
+      const claimOpties: ClaimBenchOpties = {
         ds,
         appUrl: appUrl.toString(),
         apiUrl: baseUrl,
@@ -199,9 +200,18 @@ async function main(): Promise<void> {
         regio: regio.code,
         agb: contract.aanbiederAgb,
         gemeente: contract.gemeenten[0],
-      });
-      process.stdout.write(claims.text);
-      lines.push(...claims.lines);
+      };
+      // The pre-flight first: it leaves nothing, so the real claims after it meet the same clients untouched.
+      if (ONLY.has('proef')) {
+        const proef = await proefBench(claimOpties);
+        process.stdout.write(proef.text);
+        lines.push(...proef.lines);
+      }
+      if (ONLY.has('declaraties')) {
+        const claims = await declaratiesBench(claimOpties);
+        process.stdout.write(claims.text);
+        lines.push(...claims.lines);
+      }
     }
     if (ONLY.has('qrapport')) {
       const q = await qrapportBench(ds, ownerUrl.toString(), regio.code);

@@ -114,12 +114,8 @@ function inWerker(o: Opdracht): Promise<Gemeten> {
   });
 }
 
-/**
- * Claims: one JW323 of PRESTATIES prestaties (each its own client and toewijzing) judged to its
- * JW325, next to the same matching aggregate in one raw SQL query; then the monthly settlement
- * run over AFREKENING granted prestaties next to its aggregate in one raw query.
- */
-export async function declaratiesBench(o: {
+/** Where the claim benches run: the database, the api, the provider and municipality that claim. */
+export interface ClaimBenchOpties {
   ds: DataSource;
   appUrl: string;
   apiUrl: string;
@@ -128,7 +124,36 @@ export async function declaratiesBench(o: {
   regio: string;
   agb: string;
   gemeente: string;
-}): Promise<{ text: string; lines: string[] }> {
+}
+
+/** The clients, toewijzingen and JW323 builder the claim benches share: made once per database. */
+interface ClaimFixture {
+  p: { contract_id: string; categorie: string; code: string; eenheid: string; tarief: number };
+  alle: string[];
+  lijst: string[];
+  nummers: Map<string, number>;
+  bedrag: number;
+  jw323: (nummer: string, clienten: string[], ref: string) => string;
+}
+
+const fixtures = new WeakMap<DataSource, Promise<ClaimFixture>>();
+
+/**
+ * PRESTATIES × RUNS + WARM clients, each with its own toewijzing (4 hours a week,
+ * September–December 2026) of an hourly product the provider has contracted in the municipality,
+ * and a builder of a JW323 of one prestatie per client. Made once per database: the pre-flight and
+ * the real claims use the same.
+ */
+function claimFixture(o: ClaimBenchOpties): Promise<ClaimFixture> {
+  let f = fixtures.get(o.ds);
+  if (!f) {
+    f = maakClaimFixture(o);
+    fixtures.set(o.ds, f);
+  }
+  return f;
+}
+
+async function maakClaimFixture(o: ClaimBenchOpties): Promise<ClaimFixture> {
   const sleutels = sleutelsUitConfig(o.sleutelConfig);
   const product = await withTenant(o.ds, SYSTEEM, (em) =>
     em.query<{ contract_id: string; categorie: string; code: string; eenheid: string; tarief: number }[]>(
@@ -197,6 +222,17 @@ export async function declaratiesBench(o: {
     };
     return writeMessage(m);
   };
+  return { p, alle, lijst, nummers, bedrag, jw323 };
+}
+
+/**
+ * Claims: one JW323 of PRESTATIES prestaties (each its own client and toewijzing) judged to its
+ * JW325, next to the same matching aggregate in one raw SQL query; then the monthly settlement
+ * run over AFREKENING granted prestaties next to its aggregate in one raw query.
+ */
+export async function declaratiesBench(o: ClaimBenchOpties): Promise<{ text: string; lines: string[] }> {
+  const sleutels = sleutelsUitConfig(o.sleutelConfig);
+  const { p, alle, lijst, nummers, bedrag, jw323 } = await claimFixture(o);
   const stuur = async (xml: string): Promise<string> => {
     const post = await fetch(`${o.apiUrl}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/xml' }, body: xml });
     const id = ((await post.json()) as { id?: string }).id;
@@ -273,6 +309,48 @@ export async function declaratiesBench(o: {
       figure('jw325_peak_rss', jw325.piekMb, 'MB', raw.piekMb, { prestaties: PRESTATIES, target_mb: 256 }),
       figure('afrekening', afrekening.ms, 'ms', rawAMs, { prestaties: AFREKENING, facturen: afrekening.result.length, peak_rss_mb: afrekening.piekMb, target_ms: 10000 }),
     ],
+  };
+}
+
+/**
+ * The pre-flight (issue 14): the same JW323 of PRESTATIES prestaties checked through
+ * `POST /ijw/proef` (HTTP, the door's insert, the worker's judgement, the JW325 written and read
+ * back, all rolled back), after a small warm-up check; the median of RUNS, next to the same
+ * matching aggregate in one raw SQL query. Checked: every prestatie would be granted, and nothing
+ * stays. Runs before the real claims of declaratiesBench, on the same clients.
+ */
+export async function proefBench(o: ClaimBenchOpties): Promise<{ text: string; lines: string[] }> {
+  const sleutels = sleutelsUitConfig(o.sleutelConfig);
+  const { p, alle, lijst, nummers, bedrag, jw323 } = await claimFixture(o);
+  const proef = async (xml: string): Promise<{ uitkomst: string; toegekendCenten: number; prestaties: unknown[] }> => {
+    const res = await fetch(`${o.apiUrl}/ijw/proef`, { method: 'POST', headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/xml' }, body: xml });
+    if (res.status !== 200) throw new Error(`bench pre-flight: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { uitkomst: string; toegekendCenten: number; prestaties: unknown[] };
+  };
+  const tel = () => withTenant(o.ds, SYSTEEM, (em) => em.query<{ n: number }[]>('SELECT count(*)::int AS n FROM prestatie')).then((r) => r[0].n);
+  const voor = await tel();
+  await proef(jw323('PROEFW', alle.slice(PRESTATIES * RUNS), 'PW'));
+  const xml = jw323('PROEF10K', lijst, 'P');
+  const tijden: number[] = [];
+  let antwoord: Awaited<ReturnType<typeof proef>> | undefined;
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now();
+    antwoord = await proef(xml);
+    tijden.push(performance.now() - t);
+  }
+  if (antwoord?.uitkomst !== 'beantwoord' || antwoord.prestaties.length !== PRESTATIES || antwoord.toegekendCenten !== PRESTATIES * bedrag) {
+    throw new Error(`bench pre-flight not fully granted: ${antwoord?.uitkomst} ${antwoord?.toegekendCenten}`);
+  }
+  if ((await tel()) !== voor) throw new Error('bench: the pre-flight left prestaties behind');
+  const refs = lijst.map((b) => sleutels.bsnHash(b));
+  const raw = await inWerker({ soort: 'ruw', appUrl: o.appUrl, params: [refs.map((r) => nummers.get(r) ?? 0), refs, refs.map(() => bedrag), p.code, p.tarief, o.gemeente] });
+  if (Number(raw.totaal) !== PRESTATIES * bedrag) throw new Error(`bench: raw total ${raw.totaal} ≠ ${PRESTATIES * bedrag}`);
+  const ms = mediaan(tijden);
+  return {
+    text:
+      `proef: a JW323 of ${PRESTATIES} prestaties checked before it is sent (POST /ijw/proef: received, judged, JW325 written and read back, rolled back), median of ${RUNS}:\n` +
+      `  ${ms.toFixed(0)} ms (runs ${tijden.map((x) => x.toFixed(0)).join(', ')}); the same matching aggregate in one raw SQL query: ${raw.ms.toFixed(0)} ms\n`,
+    lines: [figure('proef_10000', ms, 'ms', raw.ms, { prestaties: PRESTATIES, runs: RUNS, target_ms: 1000 })],
   };
 }
 

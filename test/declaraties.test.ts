@@ -426,7 +426,8 @@ describe('the monthly settlement run and its CSV', () => {
     expect(bosch.status).toBe(200);
     expect(bosch.regels[0]).toBe(
       'factuurnummer;gemeente_code;gemeente_naam;aanbieder_agb;aanbieder_naam;maand;declaratienummer;referentie_nummer;debet_credit;debet_credit_naam;toewijzing_nummer;' +
-        'product_categorie;product_categorie_naam;product_code;product_naam;periode_begin;periode_eind;volume;eenheid;eenheid_naam;tarief_euro;toegekend_euro',
+        'product_categorie;product_categorie_naam;product_code;product_naam;periode_begin;periode_eind;volume;eenheid;eenheid_naam;tarief_euro;toegekend_euro;' +
+        'contractvoorwaarde;contractvoorwaarde_code;contractvoorwaarde_contract;contractvoorwaarde_perceel;contractvoorwaarde_artikel;contractvoorwaarde_omschrijving',
     );
     // Read back as Dutch Excel reads it: a UTF-8 BOM, `;`, decimal comma; amounts in euros.
     const nl = bosch.nl!;

@@ -15,6 +15,14 @@ export enum PlafondBeleid {
 }
 registerEnumType(PlafondBeleid, { name: 'PlafondBeleid', description: 'What happens to a claim beyond what is left of the budget ceiling.' });
 
+/** The clause references a contract gets when the contract manager names none (the model agreement's numbering). */
+export const ARTIKEL_STANDAARD = {
+  looptijd: 'Artikel 3 (looptijd)',
+  perceel: 'Artikel 4 (perceel en producten)',
+  tarief: 'Artikel 7 (tarieven)',
+  plafond: 'Artikel 9 (budgetplafond)',
+} as const;
+
 /**
  * A framework contract of a region with one provider for one lot (perceel).
  * `aanbiederAgb` is kept beside the foreign key because row-level security filters on it.
@@ -97,4 +105,21 @@ export class ContractEntity {
   @Field(() => Boolean, { description: 'Claims under this contract wait for the back office before their JW325 goes out.' })
   @Column({ name: 'declaraties_aanhouden', type: 'boolean', default: false })
   declaratiesAanhouden!: boolean;
+
+  // The clauses a rejection or flag names (src/declaratie/contractvoorwaarde.ts): one per kind of condition.
+  @Field(() => String, { description: 'Clause on the contract period (looptijd): named when a product period falls outside it.' })
+  @Column({ name: 'artikel_looptijd', type: 'varchar', length: 100, default: ARTIKEL_STANDAARD.looptijd })
+  artikelLooptijd!: string;
+
+  @Field(() => String, { description: 'Clause on the lot and its products: named when a product is not contracted in the lot.' })
+  @Column({ name: 'artikel_perceel', type: 'varchar', length: 100, default: ARTIKEL_STANDAARD.perceel })
+  artikelPerceel!: string;
+
+  @Field(() => String, { description: 'Clause on tariffs and units: named when a claimed tariff or unit differs from the contract\'s.' })
+  @Column({ name: 'artikel_tarief', type: 'varchar', length: 100, default: ARTIKEL_STANDAARD.tarief })
+  artikelTarief!: string;
+
+  @Field(() => String, { description: 'Clause on the budget ceiling: named when a claim is rejected or flagged above it.' })
+  @Column({ name: 'artikel_plafond', type: 'varchar', length: 100, default: ARTIKEL_STANDAARD.plafond })
+  artikelPlafond!: string;
 }

@@ -74,6 +74,33 @@ export class BudgetplafondInput {
   bedragCenten!: number;
 }
 
+@InputType({ description: 'The clauses of a contract a rejection or flag names; each absent one gets the model agreement\'s.' })
+export class ContractartikelenInput {
+  @Field({ nullable: true, description: 'Clause on the contract period (looptijd).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  looptijd?: string;
+
+  @Field({ nullable: true, description: 'Clause on the lot and its products.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  perceel?: string;
+
+  @Field({ nullable: true, description: 'Clause on tariffs and units.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  tarief?: string;
+
+  @Field({ nullable: true, description: 'Clause on the budget ceiling.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  plafond?: string;
+}
+
 @InputType({ description: 'A new contract.' })
 export class MaakContractInput {
   @Field({ nullable: true, description: 'Region; only for an administrator acting for a region.' })
@@ -137,6 +164,11 @@ export class MaakContractInput {
   @Field({ nullable: true, description: 'Claims wait for the back office before their JW325 goes out (default: no).' })
   @IsOptional()
   declaratiesAanhouden?: boolean;
+
+  @Field(() => ContractartikelenInput, { nullable: true, description: 'The clauses a rejection or flag names (default: the model agreement\'s).' })
+  @IsOptional()
+  @ValidateNested()
+  artikelen?: ContractartikelenInput;
 }
 
 @InputType({ description: 'Admit a provider to an open-house lot, mid-term if need be.' })

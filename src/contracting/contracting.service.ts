@@ -15,7 +15,7 @@ import { GemeenteEntity } from '../registry/gemeente.entity';
 import { BudgetplafondEntity } from './budgetplafond.entity';
 import { ContractGemeenteEntity } from './contract-gemeente.entity';
 import { ContractProductEntity } from './contract-product.entity';
-import { ContractEntity, PlafondBeleid } from './contract.entity';
+import { ARTIKEL_STANDAARD, ContractEntity, PlafondBeleid } from './contract.entity';
 import { ContractingError } from './contracting.errors';
 import type { ContractRij, TariefRij } from './contracting.types';
 import type {
@@ -97,6 +97,10 @@ export const contractingService = {
       beeindigdReden: null,
       plafondBeleid: input.plafondBeleid ?? PlafondBeleid.afwijzen,
       declaratiesAanhouden: input.declaratiesAanhouden ?? false,
+      artikelLooptijd: input.artikelen?.looptijd ?? ARTIKEL_STANDAARD.looptijd,
+      artikelPerceel: input.artikelen?.perceel ?? ARTIKEL_STANDAARD.perceel,
+      artikelTarief: input.artikelen?.tarief ?? ARTIKEL_STANDAARD.tarief,
+      artikelPlafond: input.artikelen?.plafond ?? ARTIKEL_STANDAARD.plafond,
     });
     await em.insert(
       ContractGemeenteEntity,
@@ -179,6 +183,8 @@ export const contractingService = {
       gemeenten,
       budgetplafonds: [],
       producten,
+      // The lot's conditions, and so its clauses, are the model contract's.
+      artikelen: { looptijd: model.artikelLooptijd, perceel: model.artikelPerceel, tarief: model.artikelTarief, plafond: model.artikelPlafond },
     });
     await audit(em, p, 'openhouse.toegelaten', 'contract', contract.id, { perceel: model.perceel, model: model.nummer }, regioCode);
     return contract;

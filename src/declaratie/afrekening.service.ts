@@ -8,6 +8,8 @@ import { clientScopeSql, Params, scopeClientData, schrijfRegio } from '../auth/s
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { EENHEDEN, PRODUCTCATEGORIEEN } from '../catalogue/product.rules';
 import { kolom, schrijfCsv, tabel } from '../http/csv';
+import type { Contractvoorwaarde } from './contractvoorwaarde';
+import { contractvoorwaardeKolommen } from './contractvoorwaarde.types';
 import { AfrekeningEntity } from './declaratie.entity';
 
 const MAAND = /^\d{4}-\d{2}-01$/;
@@ -102,7 +104,7 @@ export const afrekeningService = {
       `SELECT a.factuurnummer, a.gemeente_code, a.aanbieder_agb, to_char(a.maand, 'YYYY-MM-DD') AS maand, d.nummer AS declaratienummer,
               pr.referentie_nummer, pr.debet_credit, pr.toewijzing_nummer::text, pr.product_categorie, pr.product_code,
               to_char(pr.periode_begin, 'YYYY-MM-DD') AS periode_begin, to_char(pr.periode_eind, 'YYYY-MM-DD') AS periode_eind,
-              pr.volume, pr.eenheid, pr.tarief_centen, pr.toegekend_centen,
+              pr.volume, pr.eenheid, pr.tarief_centen, pr.toegekend_centen, pr.contractvoorwaarden,
               (SELECT g.naam FROM gemeente g WHERE g.code = a.gemeente_code ORDER BY g.geldig_vanaf <= a.maand DESC, g.geldig_vanaf DESC LIMIT 1) AS gemeente_naam,
               (SELECT ab.naam FROM aanbieder ab WHERE ab.agb = a.aanbieder_agb) AS aanbieder_naam,
               (SELECT p.omschrijving FROM product p WHERE p.regio_code = a.regio_code AND p.code = pr.product_code) AS product_naam
@@ -138,6 +140,8 @@ interface AfrekeningRij {
   eenheid: string;
   tarief_centen: number | string | null;
   toegekend_centen: number | string;
+  /** Granted above the ceiling (policy: alert): the condition that flagged it. */
+  contractvoorwaarden: Contractvoorwaarde[];
 }
 
 const DEBET_CREDIT: Record<AfrekeningRij['debet_credit'], string> = { D: 'debet', C: 'credit' };
@@ -160,6 +164,7 @@ export const AFREKENING_KOLOMMEN = tabel<AfrekeningRij>(
   kolom.codeNaam('eenheid', 'eenheid_naam', (r) => r.eenheid, (r) => EENHEDEN[r.eenheid] ?? null),
   kolom.bedrag('tarief_euro', (r) => r.tarief_centen),
   kolom.bedrag('toegekend_euro', (r) => r.toegekend_centen),
+  contractvoorwaardeKolommen((r) => r.contractvoorwaarden),
 );
 
 /** The settlement lines as CSV. */

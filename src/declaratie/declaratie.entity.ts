@@ -2,6 +2,7 @@ import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../graphql/node';
+import type { Contractvoorwaarde } from './contractvoorwaarde';
 
 const centen = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
@@ -225,6 +226,10 @@ export class PrestatieEntity {
   @Field(() => Boolean, { description: 'Granted although it exceeds the contract\'s budget ceiling (policy: alert).' })
   @Column({ name: 'boven_plafond', type: 'boolean', default: false })
   bovenPlafond!: boolean;
+
+  /** The contract conditions behind its rejection or flag, as judged (GraphQL: Prestatieafstemming.contractvoorwaarden). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  contractvoorwaarden!: Contractvoorwaarde[];
 }
 
 /**

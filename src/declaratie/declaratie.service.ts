@@ -15,6 +15,10 @@ import { parseMessage } from '../messaging/ijw/codec';
 import { betekenisVan } from '../messaging/ijw/retourcodes';
 import { RetourCodeType } from '../messaging/graphql/bericht.types';
 import { verstuurJw325 } from './antwoord';
+import { EENHEDEN, PRODUCTCATEGORIEEN } from '../catalogue/product.rules';
+import { kolom, schrijfCsv, tabel } from '../http/csv';
+import type { Contractvoorwaarde } from './contractvoorwaarde';
+import { alsContractvoorwaardeType, contractvoorwaardeKolommen, ContractvoorwaardeType } from './contractvoorwaarde.types';
 import { DeclaratieEntity, DeclaratieStatus, PrestatieEntity } from './declaratie.entity';
 import type { Sleutels } from '../common/sleutels';
 
@@ -101,6 +105,9 @@ export class PrestatieafstemmingType {
 
   @Field(() => Int, { nullable: true, description: 'Claimed tariff minus contract tariff, in eurocents.' })
   tariefverschilCenten!: number | null;
+
+  @Field(() => [ContractvoorwaardeType], { description: 'The contract conditions behind its rejection or flag, with contract, lot and clause (empty when none).' })
+  contractvoorwaarden!: ContractvoorwaardeType[];
 }
 
 @ObjectType('Declaratietotaal', { description: 'Claimed, granted and rejected per month, municipality and provider.' })
@@ -260,8 +267,35 @@ export const declaratieService = {
         contractNummer: (r.contract_nummer as string | null) ?? null,
         verschilCenten: pr.ingediendCenten - pr.toegekendCenten,
         tariefverschilCenten: pr.tariefCenten !== null && pr.contractTariefCenten !== null ? pr.tariefCenten - pr.contractTariefCenten : null,
+        contractvoorwaarden: pr.contractvoorwaarden.map(alsContractvoorwaardeType),
       };
     });
+  },
+
+  /**
+   * The reconciliation CSV of a month: every prestatie of the claims of that DeclaratiePeriode,
+   * granted or rejected, with its codes and their meaning and the contract conditions behind a
+   * rejection or flag (contract, lot, clause). No BSN: the ToewijzingNummer identifies the care.
+   * One statement; the export is audited.
+   */
+  async csv(em: EntityManager, p: Principal, f: { maand: string; gemeenteCode?: string; aanbiederAgb?: string }): Promise<string> {
+    if (!MAAND.test(f.maand)) throw new HubError(HubErrorCode.VALIDATION_FAILED, 'Een maand is de eerste dag van die maand', { veld: 'maand' });
+    const P = new Params();
+    const [maand, gemeente, aanbieder] = [P.add(f.maand), P.add(f.gemeenteCode ?? null), P.add(f.aanbiederAgb ?? null)];
+    const rows = await em.query<AfstemmingRij[]>(
+      `SELECT d.nummer AS declaratienummer, d.gemeente_code, d.aanbieder_agb, to_char(d.periode_begin, 'YYYY-MM-DD') AS maand, d.status,
+              pr.referentie_nummer, pr.debet_credit, pr.toewijzing_nummer::text, pr.product_categorie, pr.product_code,
+              to_char(pr.periode_begin, 'YYYY-MM-DD') AS periode_begin, to_char(pr.periode_eind, 'YYYY-MM-DD') AS periode_eind,
+              pr.volume, pr.eenheid, pr.tarief_centen, pr.contract_tarief_centen, pr.ingediend_centen, pr.toegekend_centen, pr.toegekend,
+              pr.retourcodes, pr.boven_plafond, pr.contractvoorwaarden
+         FROM declaratie d JOIN prestatie pr ON pr.declaratie_id = d.id
+        WHERE d.periode_begin = ${maand} AND (${gemeente}::text IS NULL OR d.gemeente_code = ${gemeente}::text)
+          AND (${aanbieder}::text IS NULL OR d.aanbieder_agb = ${aanbieder}::text) AND ${clientScopeSql(p, 'pr', P)}
+        ORDER BY d.gemeente_code, d.aanbieder_agb, d.nummer, pr.referentie_nummer`,
+      P.values,
+    );
+    await audit(em, p, 'declaratie.afstemming.geexporteerd', 'declaratie', null, { maand: f.maand, regels: rows.length });
+    return schrijfCsv(AFSTEMMING_KOLOMMEN, rows);
   },
 
   /** Totals per month, municipality and provider, in one statement. */
@@ -378,3 +412,55 @@ export const declaratieService = {
     return em.findOneByOrFail(DeclaratieEntity, { id });
   },
 };
+
+/** A prestatie as the reconciliation CSV reads it (pg gives bigint columns as text). */
+interface AfstemmingRij {
+  declaratienummer: string;
+  gemeente_code: string;
+  aanbieder_agb: string;
+  maand: string;
+  status: string;
+  referentie_nummer: string;
+  debet_credit: string;
+  toewijzing_nummer: string;
+  product_categorie: string;
+  product_code: string;
+  periode_begin: string;
+  periode_eind: string;
+  volume: number;
+  eenheid: string;
+  tarief_centen: number | null;
+  contract_tarief_centen: number | null;
+  ingediend_centen: string;
+  toegekend_centen: string;
+  toegekend: boolean;
+  retourcodes: string[];
+  boven_plafond: boolean;
+  contractvoorwaarden: Contractvoorwaarde[];
+}
+
+/** The reconciliation CSV's columns: the claim, the prestatie, its outcome and codes, the contract conditions. */
+export const AFSTEMMING_KOLOMMEN = tabel<AfstemmingRij>(
+  kolom.tekst('declaratienummer', (r) => r.declaratienummer),
+  kolom.tekst('gemeente_code', (r) => r.gemeente_code),
+  kolom.tekst('aanbieder_agb', (r) => r.aanbieder_agb),
+  kolom.datum('maand', (r) => r.maand),
+  kolom.tekst('declaratie_status', (r) => r.status),
+  kolom.tekst('referentie_nummer', (r) => r.referentie_nummer),
+  kolom.tekst('debet_credit', (r) => r.debet_credit),
+  kolom.tekst('toewijzing_nummer', (r) => r.toewijzing_nummer),
+  kolom.codeNaam('product_categorie', 'product_categorie_naam', (r) => r.product_categorie, (r) => PRODUCTCATEGORIEEN[r.product_categorie] ?? null),
+  kolom.tekst('product_code', (r) => r.product_code),
+  kolom.datum('periode_begin', (r) => r.periode_begin),
+  kolom.datum('periode_eind', (r) => r.periode_eind),
+  kolom.aantal('volume', (r) => r.volume),
+  kolom.codeNaam('eenheid', 'eenheid_naam', (r) => r.eenheid, (r) => EENHEDEN[r.eenheid] ?? null),
+  kolom.bedrag('tarief_euro', (r) => r.tarief_centen),
+  kolom.bedrag('contracttarief_euro', (r) => r.contract_tarief_centen),
+  kolom.bedrag('ingediend_euro', (r) => r.ingediend_centen),
+  kolom.bedrag('toegekend_euro', (r) => r.toegekend_centen),
+  kolom.tekst('uitkomst', (r) => (r.toegekend ? (r.boven_plafond ? 'toegekend boven plafond' : 'toegekend') : 'afgewezen')),
+  kolom.tekst('retourcodes', (r) => r.retourcodes.join(' | ')),
+  kolom.tekst('retourcodes_betekenis', (r) => r.retourcodes.map((c) => betekenisVan(c)).join(' | ')),
+  contractvoorwaardeKolommen((r) => r.contractvoorwaarden),
+);

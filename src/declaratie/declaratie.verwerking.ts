@@ -6,6 +6,7 @@ import type { IjwMessage, IjwNode, IjwValue } from '../messaging/ijw/codec';
 import type { Niveau3Context } from '../messaging/processing/rules';
 import { isVerwijderd } from '../toewijzing/toewijzing.rules';
 import { bedragCodes, eenheidFactor, maxPerPrestatie, maxTotaal, periodeCodes, periodeVolgt, eersteVanMaand, type Toegewezen } from './beoordeling';
+import { contractvoorwaarden, heeftVerdenking, type Contractvoorwaarde, type Verdenking, type VoorwaardeContract } from './contractvoorwaarde';
 import { DeclaratieStatus } from './declaratie.entity';
 import { clientenVan } from './jw325';
 
@@ -82,6 +83,8 @@ export interface Uitkomst {
   bovenPlafond: boolean;
   /** Granted amount with its sign (credit negative); 0 when rejected. */
   toegekend: number;
+  /** The contract conditions behind its rejection or flag (empty when none). */
+  voorwaarden: Contractvoorwaarde[];
 }
 
 const txt = (n: IjwNode, pad: string): string | undefined => {
@@ -404,9 +407,22 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
   const lopend = new Map<string, { basis: number; centen: number }>();
   const plafondLopend = new Map<string, number>();
   const uitkomsten: Uitkomst[] = [];
+  /** Prestaties whose outcome may come from a contract condition: their contracts are read once, after the loop. */
+  const verdacht: [Uitkomst, Verdenking][] = [];
   let aanhouden = false;
   for (const p of claims) {
-    const u: Uitkomst = { p, clientHash: hashVan(p.bsn), codes: [], toewijzingId: null, contractId: null, tariefId: null, contractTarief: null, bovenPlafond: false, toegekend: 0 };
+    const u: Uitkomst = {
+      p,
+      clientHash: hashVan(p.bsn),
+      codes: [],
+      toewijzingId: null,
+      contractId: null,
+      tariefId: null,
+      contractTarief: null,
+      bovenPlafond: false,
+      toegekend: 0,
+      voorwaarden: [],
+    };
     uitkomsten.push(u);
     if (stand.eerder.has(p.referentie) || gebruikt.has(p.referentie)) u.codes.push('8021');
     gebruikt.add(p.referentie);
@@ -441,12 +457,30 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
     const b: Beoordeling = { p, tw, cp, tarief, declaratieEind: periodeEind, clientHash: u.clientHash, stand, lopend };
     for (const regel of REGELS) for (const code of regel(b)) if (!u.codes.includes(code)) u.codes.push(code);
     if (cp?.declaraties_aanhouden) aanhouden = true;
-    if (u.codes.length) continue;
+    const verdenking: Verdenking = {
+      codes: u.codes,
+      contractId: u.contractId,
+      gecontracteerd: cp !== undefined,
+      tariefGevonden: tarief !== undefined,
+      aspecifiek: tw.product_code === null,
+      eenheidVanContract: tw.eenheid === null && cp !== undefined,
+      begin: p.begin,
+      eind: p.eind,
+      geclaimdTarief: p.tarief,
+      contractTarief: tarief?.c ?? null,
+      minutenTegenUren: p.eenheid === '01' && cp?.eenheid === '04',
+    };
+    if (u.codes.length) {
+      if (heeftVerdenking(verdenking)) verdacht.push([u, verdenking]);
+      continue;
+    }
     // The region's budget ceiling for the contract and year: reject (9369) or grant with an alert.
     const sleutel = `${u.contractId}/${p.begin.slice(0, 4)}`;
     const plafond = stand.plafonds.get(sleutel);
     if (plafond && plafond.besteed + (plafondLopend.get(sleutel) ?? 0) + p.bedrag > plafond.bedrag) {
-      if (cp?.plafond_beleid === 'signaleren') u.bovenPlafond = true;
+      const afgewezen = cp?.plafond_beleid !== 'signaleren';
+      verdacht.push([u, { ...verdenking, plafond: { afgewezen, jaar: p.begin.slice(0, 4), bedrag: plafond.bedrag } }]);
+      if (!afgewezen) u.bovenPlafond = true;
       else {
         u.codes.push('9369');
         continue;
@@ -457,6 +491,23 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
     const l = lopend.get(tw.id) ?? { basis: 0, centen: 0 };
     lopend.set(tw.id, { basis: l.basis + basis(p.volume, p.eenheid), centen: l.centen + p.bedrag });
     stand.openDebet.set(debetSleutel(p.toewijzingNummer, p.begin, p.eind, p.categorie, p.code), p.referentie);
+  }
+  if (verdacht.length) {
+    // One statement for the contracts of every such prestatie; none when nothing came from a contract.
+    const ids = [...new Set(verdacht.flatMap(([, v]) => (v.contractId ? [v.contractId] : [])))];
+    const contracten = new Map(
+      (ids.length
+        ? await prepared<VoorwaardeContract>(
+            c.em,
+            `SELECT id, nummer, perceel, to_char(begindatum, 'YYYY-MM-DD') AS begindatum, to_char(einddatum, 'YYYY-MM-DD') AS einddatum,
+                    artikel_looptijd, artikel_perceel, artikel_tarief, artikel_plafond
+               FROM contract WHERE id = ANY($1::uuid[])`,
+            [ids],
+          )
+        : []
+      ).map((k) => [k.id, k]),
+    );
+    for (const [u, v] of verdacht) u.voorwaarden = contractvoorwaarden(v, v.contractId ? contracten.get(v.contractId) : undefined);
   }
   return { declaratieCodes, uitkomsten, toegekend: uitkomsten.reduce((s, u) => s + u.toegekend, 0), aanhouden: aanhouden || eigenSysteem, eigenSysteem };
 }
@@ -522,15 +573,18 @@ export async function legDeclaratieVast(c: Niveau3Context, o: DeclaratieOordeel)
     ok: u.codes.length === 0,
     codes: u.codes,
     bp: u.bovenPlafond,
+    // Absent (the column's default, []) when no contract condition applies: the common case writes nothing more.
+    ...(u.voorwaarden.length ? { cv: u.voorwaarden } : {}),
   }));
   await prepared(
     c.em,
     `INSERT INTO prestatie (declaratie_id, regio_code, gemeente_code, aanbieder_agb, declaratie_periode, client_hash, referentie_nummer, vorig_referentie_nummer,
                             debet_credit, toewijzing_nummer, toewijzing_id, contract_id, tarief_id, contract_tarief_centen, product_categorie, product_code,
-                            periode_begin, periode_eind, volume, eenheid, tarief_centen, ingediend_centen, toegekend_centen, toegekend, retourcodes, boven_plafond)
-     SELECT $1, $2, $3, $4, $5, u.h, u.r, u.v, u.dc, u.tn, u.tid, u.cid, u.trid, u.ct, u.cat, u.code, u.pb, u.pe, u.vol, u.eh, u.tar, u.ing, u.toe, u.ok, u.codes, u.bp
+                            periode_begin, periode_eind, volume, eenheid, tarief_centen, ingediend_centen, toegekend_centen, toegekend, retourcodes, boven_plafond, contractvoorwaarden)
+     SELECT $1, $2, $3, $4, $5, u.h, u.r, u.v, u.dc, u.tn, u.tid, u.cid, u.trid, u.ct, u.cat, u.code, u.pb, u.pe, u.vol, u.eh, u.tar, u.ing, u.toe, u.ok, u.codes, u.bp,
+            coalesce(u.cv, '[]')
        FROM json_to_recordset($6::json) AS u(h char(64), r text, v text, dc char(1), tn int, tid uuid, cid uuid, trid uuid, ct int, cat char(2), code text, pb date,
-                                             pe date, vol int, eh char(2), tar int, ing bigint, toe bigint, ok boolean, codes text[], bp boolean)`,
+                                             pe date, vol int, eh char(2), tar int, ing bigint, toe bigint, ok boolean, codes text[], bp boolean, cv jsonb)`,
     [id, c.bericht.regioCode, c.bericht.gemeenteCode, c.bericht.afzender, periodeBegin, JSON.stringify(rijen)],
   );
   return { id, status, aangehouden: o.aanhouden };

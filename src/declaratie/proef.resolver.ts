@@ -10,6 +10,7 @@ import { writeMessage, type IjwMessage } from '../messaging/ijw/codec';
 import { CodecError } from '../messaging/ijw/codec.errors';
 import { betekenisVan } from '../messaging/ijw/retourcodes';
 import { RetourCodeType } from '../messaging/graphql/bericht.types';
+import { alsContractvoorwaardeType, ContractvoorwaardeType } from './contractvoorwaarde.types';
 import { bouwJw323 } from './jw323';
 import { toetsDeclaratie, type ProefAntwoord, type ProefPrestatie } from './proef';
 
@@ -179,6 +180,8 @@ class ProefPrestatieType {
   contract!: ProefContractType | null;
   @Field(() => ProefTariefType, { nullable: true })
   tarief!: ProefTariefType | null;
+  @Field(() => [ContractvoorwaardeType], { description: 'The contract conditions behind its rejection or flag, with contract, lot and clause (empty when none).' })
+  contractvoorwaarden!: ContractvoorwaardeType[];
 }
 
 @ObjectType('ProefFout', { description: 'A structural finding: the claim fails the XSD.', simpleResolvers: true })
@@ -212,7 +215,15 @@ const metBetekenis = (codes: string[]): RetourCodeType[] => codes.map((code) => 
 
 /** The answer with the meaning of every code. */
 export function alsType(a: ProefAntwoord): ProefAntwoordType {
-  return { ...a, retourcodes: metBetekenis(a.retourcodes), prestaties: a.prestaties.map((p: ProefPrestatie) => ({ ...p, retourcodes: metBetekenis(p.retourcodes) })) };
+  return {
+    ...a,
+    retourcodes: metBetekenis(a.retourcodes),
+    prestaties: a.prestaties.map((p: ProefPrestatie) => ({
+      ...p,
+      retourcodes: metBetekenis(p.retourcodes),
+      contractvoorwaarden: p.contractvoorwaarden.map(alsContractvoorwaardeType),
+    })),
+  };
 }
 
 /** The JW323 as XML; a value the message cannot carry is the caller's input error, not a failure of the hub. */

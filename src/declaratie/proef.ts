@@ -12,6 +12,7 @@ import { readEnvelope } from '../messaging/inbox/envelope';
 import { checkSender, ontvangInTransactie } from '../messaging/inbox/inbox.service';
 import type { BerichtHandlers } from '../messaging/processing/handlers';
 import { verwerkInTransactie } from '../messaging/processing/verwerking';
+import type { Contractvoorwaarde } from './contractvoorwaarde';
 import { leesJw325, type GelezenJw325 } from './jw325';
 
 /** Codes of a pre-flight that cannot be judged as the real claim would be. */
@@ -41,6 +42,8 @@ export interface ProefPrestatie {
   toewijzing: { id: string; nummer: number; ingangsdatum: string; einddatum: string | null; productCategorie: string; productCode: string | null; volume: number | null; eenheid: string | null; frequentie: string | null } | null;
   contract: { id: string; nummer: string; perceel: string; begindatum: string; einddatum: string } | null;
   tarief: { id: string; bedragCenten: number; geldigVanaf: string; geldigTot: string | null } | null;
+  /** The contract conditions behind its rejection or flag: contract, lot and clause (empty when none). */
+  contractvoorwaarden: Contractvoorwaarde[];
 }
 
 /** The pre-flight's answer: what the real JW325 would say, and what stands behind each prestatie. */
@@ -76,13 +79,14 @@ interface PrestatieRij {
   tw: ProefPrestatie['toewijzing'];
   contract: ProefPrestatie['contract'];
   tarief: ProefPrestatie['tarief'];
+  contractvoorwaarden: Contractvoorwaarde[];
 }
 
 // The claim's prestaties with what they were judged by; only the sender's own allocations and
 // contracts (a prestatie is only ever matched to those, TR338), so nothing of another provider.
 const PRESTATIES_SQL = `SELECT p.referentie_nummer, p.toewijzing_nummer, p.product_categorie, p.product_code,
         to_char(p.periode_begin, 'YYYY-MM-DD') AS begin, to_char(p.periode_eind, 'YYYY-MM-DD') AS eind,
-        p.ingediend_centen, p.toegekend_centen, p.toegekend, p.retourcodes, p.boven_plafond,
+        p.ingediend_centen, p.toegekend_centen, p.toegekend, p.retourcodes, p.boven_plafond, p.contractvoorwaarden,
         CASE WHEN t.id IS NOT NULL THEN json_build_object('id', t.id, 'nummer', t.nummer, 'ingangsdatum', to_char(t.ingangsdatum, 'YYYY-MM-DD'),
              'einddatum', to_char(t.einddatum, 'YYYY-MM-DD'), 'productCategorie', t.product_categorie, 'productCode', t.product_code,
              'volume', t.volume, 'eenheid', t.eenheid, 'frequentie', t.frequentie) END AS tw,
@@ -168,6 +172,7 @@ function samenstellen(status: string, jw325: (GelezenJw325 & { xml: string }) | 
     toewijzing: r.tw,
     contract: r.contract,
     tarief: r.tarief,
+    contractvoorwaarden: r.contractvoorwaarden,
   }));
   if (!jw325) {
     return {

@@ -1,5 +1,21 @@
 import DEMO_GEMEENTEN from './demo-gemeenten.json';
-import type { DemoAanbieder, DemoArrangement, DemoContract, DemoGemeente, DemoProduct, DemoRegio } from './demo-types';
+import type { DemoAanbieder, DemoArrangement, DemoArtikelen, DemoContract, DemoGemeente, DemoProduct, DemoProcedure, DemoRegio } from './demo-types';
+
+/** The clauses of the demo regions' model agreements per procedure: what a contract-condition rejection names. */
+export const DEMO_ARTIKELEN: Record<DemoProcedure, DemoArtikelen> = {
+  openhouse: {
+    looptijd: 'Art. 2.1 Toelatingsovereenkomst (looptijd)',
+    perceel: 'Art. 3.2 en bijlage 1 (producten van het perceel)',
+    tarief: 'Art. 6.1 en bijlage 2 (tarieven)',
+    plafond: 'Art. 8.3 (budgetplafond)',
+  },
+  aanbesteding: {
+    looptijd: 'Art. 4.1 Raamovereenkomst (looptijd)',
+    perceel: 'Art. 5.2 en bijlage A (perceel en producten)',
+    tarief: 'Art. 9.1 en bijlage B (tarieven)',
+    plafond: 'Art. 11.2 (budgetplafond)',
+  },
+};
 
 /**
  * Demo data for two regions that look real: real municipality names, CBS codes and rounded

@@ -18,7 +18,11 @@ export interface DemoContract {
   gemeenten: string[];
   budgetplafondPerJaarCenten?: number;
   producten: DemoContractProduct[];
+  /** The clauses a rejection or flag names; absent: those of the procedure's model agreement (DEMO_ARTIKELEN). */
+  artikelen?: DemoArtikelen;
 }
+/** Clause references of a contract per kind of condition. */
+export interface DemoArtikelen { looptijd: string; perceel: string; tarief: string; plafond: string }
 export interface DemoBudgetlijn {
   naam: string;
   bedragCenten: number;

@@ -13,7 +13,14 @@ import { withTenant } from '../db/tenant';
 import { AanbiederEntity } from '../registry/aanbieder.entity';
 import { GemeenteEntity } from '../registry/gemeente.entity';
 import { RegioEntity } from '../registry/regio.entity';
-import type { DemoRegio } from './demo-types';
+import { DEMO_ARTIKELEN } from './demo-data';
+import type { DemoContract, DemoRegio } from './demo-types';
+
+/** A demo contract's clause references as its entity columns: its own, or its procedure's model agreement's. */
+function artikelenVan(c: DemoContract): Pick<ContractEntity, 'artikelLooptijd' | 'artikelPerceel' | 'artikelTarief' | 'artikelPlafond'> {
+  const a = c.artikelen ?? DEMO_ARTIKELEN[c.procedure];
+  return { artikelLooptijd: a.looptijd, artikelPerceel: a.perceel, artikelTarief: a.tarief, artikelPlafond: a.plafond };
+}
 
 const SEEDER: Principal = { sub: 'systeem:seed', rol: 'beheerder', gemeenten: [] };
 
@@ -95,6 +102,7 @@ async function seedRegio(em: EntityManager, regio: DemoRegio, tariefJaar: number
       status: ContractStatus.actief,
       hoofdcontractId: c.hoofdcontractNummer ? mustGet(contractByNummer, c.hoofdcontractNummer).id : null,
       beeindigdReden: null,
+      ...artikelenVan(c),
     });
     await em.insert(ContractEntity, contract);
     contractByNummer.set(c.nummer, contract);
