@@ -10,6 +10,7 @@ import { probleemVan, schrijfProbleem } from '../../http/probleem';
 import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
 import { readEnvelope } from './envelope';
 import { checkSender, Inbox } from './inbox.service';
+import { weigerEchteBsn } from './sandbox-deur';
 
 import type { Sleutels } from '../../common/sleutels';
 import { sleutelVan } from '../../graphql/node';
@@ -64,6 +65,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
       if (body.length === 0) throw new CodecError(CodecErrorCode.NOT_XML, 'Het bericht is leeg');
       const env = await readEnvelope(body, opts.maxBytes);
       checkSender(p, env);
+      await weigerEchteBsn(p, body);
       const r = await inbox.ontvang(p, env, body);
       res.status(r.herhaling ? 200 : 202).json({ id: r.id, status: r.status });
     }),
