@@ -95,7 +95,9 @@ afterAll(async () => {
 test('a contract manager makes the sandbox: fictitious parties, the contract structure copied', async () => {
   const voor = await productieTelling();
   const anders = await hub.api.gql(tk.gro, `mutation { maakSandbox(regio: "NOB") { regio } }`);
-  expect(anders.errors?.[0].extensions?.code).toBe('SANDBOX_GEEN_PRODUCTIEREGIO');
+  expect(anders.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  const zelf = await hub.api.gql(hub.tokens.beheerder, `mutation { maakSandbox(regio: "SANDBOX-NOB") { regio } }`);
+  expect(zelf.errors?.[0].extensions?.code).toBe('SANDBOX_GEEN_PRODUCTIEREGIO');
 
   const r = await hub.api.gql<{ maakSandbox: Sandbox }>(hub.tokens.regio, `mutation { maakSandbox(regio: "NOB") { ${VELDEN} } }`);
   expect(r.errors).toBeUndefined();

@@ -8,7 +8,7 @@ export const SandboxFout = {
   bestaat: 'SANDBOX_BESTAAT',
   /** `resetSandbox` for a region without one. */
   onbekend: 'SANDBOX_ONBEKEND',
-  /** The region named is not a production region the caller manages. */
+  /** The region named is not a production region (a sandbox's own code, or unknown). */
   geenProductie: 'SANDBOX_GEEN_PRODUCTIEREGIO',
   /** No fictitious code is left in the range. */
   codesOp: 'SANDBOX_CODES_OP',

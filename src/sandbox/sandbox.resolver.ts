@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { HubContext } from '../graphql/context';
 import { sandboxService } from './sandbox.service';
 import { SandboxType } from './sandbox.types';
@@ -8,12 +8,6 @@ const BEHEERDERS = ['regio', 'beheerder'];
 
 @Resolver(() => SandboxType)
 export class SandboxResolver {
-  @Authorized(BEHEERDERS)
-  @Query(() => SandboxType, { nullable: true, description: 'The sandbox of a production region the caller manages (its fictitious parties and what was copied); null when it has none.' })
-  async sandbox(@Ctx() ctx: HubContext, @Arg('regio', { description: 'Code of the production region.' }) regio: string) {
-    return sandboxService.sandbox(ctx.tx.dataSource, ctx.principal, regio);
-  }
-
   @Authorized(BEHEERDERS)
   @Mutation(() => SandboxType, { description: 'Make the sandbox of a production region: SANDBOX-<code>, a copy of its contract structure (products, arrangements, contracts with lots, municipalities, products, tariffs, ceilings, indexations, waiting-time norms) with fictitious municipalities and providers.' })
   async maakSandbox(@Ctx() ctx: HubContext, @Arg('regio', { description: 'Code of the production region.' }) regio: string) {

@@ -54,9 +54,8 @@ function magBeheren(p: Principal, bron: string): boolean {
  * The caller's transaction records the fact in the audit trail.
  */
 async function vul(callerEm: EntityManager, ds: DataSource, p: Principal, bron: string, nieuw: boolean): Promise<SandboxType> {
-  if (isSandboxRegio(bron) || !magBeheren(p, bron)) {
-    throw new HubError(SandboxFout.geenProductie, `Regio ${bron} is geen productieregio die u beheert`, { veld: 'regio' });
-  }
+  if (isSandboxRegio(bron)) throw new HubError(SandboxFout.geenProductie, `Regio ${bron} is zelf een sandbox; noem de productieregio`, { veld: 'regio' });
+  if (!magBeheren(p, bron)) throw new HubError(HubErrorCode.FORBIDDEN, `U beheert regio ${bron} niet`);
   const regio = sandboxCode(bron);
   if (regio.length > 20) throw new HubError(SandboxFout.geenProductie, `De regiocode ${bron} is te lang voor een sandbox (${regio})`, { veld: 'regio' });
   const uit = await withTenant(ds, VULLER, async (em) => {
@@ -191,17 +190,7 @@ async function beschrijf(em: EntityManager, regio: string): Promise<SandboxType>
   return { regio, bron: r.bron, gemeenten, aanbieders, contracten: r.contracten };
 }
 
-/** The sandbox of production region `bron`, as a caller who manages `bron` (or its sandbox) sees it; null when it has none. */
-async function sandbox(ds: DataSource, p: Principal, bron: string): Promise<SandboxType | null> {
-  if (isSandboxRegio(bron) || !magBeheren(p, bron)) throw new HubError(HubErrorCode.FORBIDDEN, `Regio ${bron} is geen productieregio die u beheert`);
-  return withTenant(ds, VULLER, async (em) => {
-    const [s] = await em.query<{ code: string }[]>(`SELECT code FROM regio WHERE sandbox_van = $1`, [bron]);
-    return s ? beschrijf(em, s.code) : null;
-  });
-}
-
 export const sandboxService = {
   maak: (em: EntityManager, ds: DataSource, p: Principal, bron: string) => vul(em, ds, p, bron, true),
   reset: (em: EntityManager, ds: DataSource, p: Principal, bron: string) => vul(em, ds, p, bron, false),
-  sandbox,
 };
