@@ -4,6 +4,7 @@ import { withTenant } from '../src/db/tenant';
 import type { IjwNode } from '../src/messaging/ijw/codec';
 import { AGB } from './fixtures/regions';
 import { jw305Xml, retourcodesVan, testBsn } from './helpers/berichten';
+import { jw323Xml } from './helpers/declaraties';
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 
@@ -158,8 +159,23 @@ test('a message or an allocation with a real-looking BSN is refused in the sandb
   const g = await hub.api.gql(tk.sbToegang, TW, toewijzenInput(gem('0796'), agb(AGB.alfa), ECHT));
   expect(g.errors?.[0].extensions?.code).toBe('SANDBOX_ECHTE_BSN');
   expect(JSON.stringify(g)).not.toContain(ECHT);
-  const ok = await hub.api.gql(tk.sbToegang, TW, toewijzenInput(gem('0796'), agb(AGB.alfa), testBsn(4)));
+  const ok = await hub.api.gql<{ toewijzen: { toewijzingen: { nummer: number }[] } }>(tk.sbToegang, TW, toewijzenInput(gem('0796'), agb(AGB.alfa), testBsn(4)));
   expect(ok.errors).toBeUndefined();
+
+  // The claim pre-flight: judged inside the sandbox; a real-looking BSN refused there too.
+  const nummer = ok.data!.toewijzen.toewijzingen[0].nummer;
+  const proef = (ident: string, bsn: string) =>
+    fetch(`${hub.api.url}/ijw/proef`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tk.sbAlfa}`, 'content-type': 'application/xml' },
+      body: jw323Xml({ identificatie: ident, nummer: ident, periode: '2026-11', afzender: agb(AGB.alfa), gemeente: gem('0796'), clienten: [{ bsn, prestaties: [{ ref: `${ident}-1`, nummer, begin: '2026-11-01', eind: '2026-11-30', volume: 1 }] }] }),
+    });
+  const goed = await proef('SBP1', testBsn(4));
+  const antwoord = (await goed.json()) as { uitkomst: string; prestaties: { contract: { nummer: string } | null }[] };
+  expect([goed.status, antwoord.uitkomst]).toEqual([200, expect.any(String)]);
+  expect(antwoord.prestaties[0].contract?.nummer).toBe('NOB-L-001');
+  const fout = await proef('SBP2', ECHT);
+  expect([fout.status, ((await fout.json()) as { code: string }).code]).toEqual([422, 'SANDBOX_ECHTE_BSN']);
   // Production traffic beside it, for the isolation test.
   const prod = await hub.api.gql(tk.toegang, TW, toewijzenInput('0796', AGB.alfa, testBsn(5)));
   expect(prod.errors).toBeUndefined();
