@@ -124,7 +124,11 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     withDeadline(
       cfg.GRAPHQL_TIMEOUT_MS,
       expressMiddleware(apollo, {
-        context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels, maakLoaders, verwerking),
+        context: async ({ req }) => {
+          const p = await authenticate(verifier, req.headers.authorization);
+          // A sandbox caller's data is under the sandbox's keys (README, "Sandbox region").
+          return new HubContext(p, ds, sleutels.voor(p.regio), maakLoaders, verwerking);
+        },
       }),
     ),
     graphqlBodyErrors(),

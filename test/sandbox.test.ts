@@ -1,5 +1,6 @@
 import type { Principal } from '../src/auth/principal';
 import { isValidBsn } from '../src/common/bsn';
+import { SANDBOX_SLEUTEL_ID, sleutelIdVan } from '../src/common/sleutels';
 import { withTenant } from '../src/db/tenant';
 import type { IjwNode } from '../src/messaging/ijw/codec';
 import { AGB } from './fixtures/regions';
@@ -139,8 +140,17 @@ test("a provider's message in the sandbox gets the answer production gives", asy
   const sandbox = await retourcodesVan(hub.api.url, tk.sbAlfa, sandboxJw305('SB-1', testBsn(1)));
   const productie = await retourcodesVan(hub.api.url, hub.tokens.alfa, jw305Xml({ identificatie: 'PR-1', bsn: testBsn(2) }));
   expect(sandbox.codes).toEqual(productie.codes);
-  const [b] = await hub.rijen<{ regio_code: string }>(`SELECT regio_code FROM bericht WHERE id = $1`, [sandbox.id]);
+  const [b] = await hub.rijen<{ regio_code: string; xml_versleuteld: Buffer }>(`SELECT regio_code, xml_versleuteld FROM bericht WHERE id = $1`, [sandbox.id]);
   expect(b.regio_code).toBe(SANDBOX);
+  // Its own keys: the sandbox's message (and its retour) under the sandbox key, production's under production's; neither ring reads the other's.
+  const [p] = await hub.rijen<{ xml_versleuteld: Buffer }>(`SELECT xml_versleuteld FROM bericht WHERE id = $1`, [productie.id]);
+  const retouren = await hub.rijen<{ regio_code: string; xml_versleuteld: Buffer }>(`SELECT regio_code, xml_versleuteld FROM bericht WHERE heen_id = ANY($1::uuid[])`, [[sandbox.id, productie.id]]);
+  expect(retouren.map((r) => [r.regio_code, sleutelIdVan(r.xml_versleuteld) === SANDBOX_SLEUTEL_ID]).sort()).toEqual([['NOB', false], [SANDBOX, true]]);
+  expect(sleutelIdVan(b.xml_versleuteld)).toBe(SANDBOX_SLEUTEL_ID);
+  expect(sleutelIdVan(p.xml_versleuteld)).not.toBe(SANDBOX_SLEUTEL_ID);
+  expect(hub.sleutels.voor(SANDBOX).ontsleutel(b.xml_versleuteld).toString()).toContain('<');
+  expect(() => hub.sleutels.ontsleutel(b.xml_versleuteld)).toThrow();
+  expect(() => hub.sleutels.voor(SANDBOX).ontsleutel(p.xml_versleuteld)).toThrow();
   // A production token cannot reach a sandbox party (and so the reverse): it is unknown there.
   const r = await fetch(`${hub.api.url}/ijw/berichten`, { method: 'POST', headers: { authorization: `Bearer ${hub.tokens.alfa}`, 'content-type': 'application/xml' }, body: jw305Xml({ identificatie: 'PR-2', bsn: testBsn(3), change: (m) => ((m.bericht.Header as IjwNode).Ontvanger = gem('0796')) }) });
   expect([r.status, ((await r.json()) as { code: string }).code]).toEqual([422, 'UNKNOWN_RECEIVER']);
@@ -161,6 +171,11 @@ test('a message or an allocation with a real-looking BSN is refused in the sandb
   expect(JSON.stringify(g)).not.toContain(ECHT);
   const ok = await hub.api.gql<{ toewijzen: { toewijzingen: { nummer: number }[] } }>(tk.sbToegang, TW, toewijzenInput(gem('0796'), agb(AGB.alfa), testBsn(4)));
   expect(ok.errors).toBeUndefined();
+  // The client is found by the sandbox's own BSN hash, and its data under the sandbox key.
+  const [cl] = await hub.rijen<{ bsn_hash: string; gegevens_versleuteld: Buffer }>(`SELECT bsn_hash, gegevens_versleuteld FROM client WHERE regio_code = $1 AND gemeente_code = $2`, [SANDBOX, gem('0796')]);
+  expect(cl.bsn_hash).toBe(hub.sleutels.voor(SANDBOX).bsnHash(testBsn(4)));
+  expect(cl.bsn_hash).not.toBe(hub.sleutels.bsnHash(testBsn(4)));
+  expect(sleutelIdVan(cl.gegevens_versleuteld)).toBe(SANDBOX_SLEUTEL_ID);
 
   // The claim pre-flight: judged inside the sandbox; a real-looking BSN refused there too.
   const nummer = ok.data!.toewijzen.toewijzingen[0].nummer;

@@ -112,7 +112,8 @@ export interface ProefOpties {
  * that is then rolled back. Nothing stays: no claim, no budget used, no duplicate for the real
  * claim that follows, no message in any mailbox. Only the fact of the check is audited.
  */
-export async function toetsDeclaratie(ds: DataSource, sleutels: Sleutels, p: Principal, xml: Buffer, o: ProefOpties): Promise<ProefAntwoord> {
+export async function toetsDeclaratie(ds: DataSource, alleSleutels: Sleutels, p: Principal, xml: Buffer, o: ProefOpties): Promise<ProefAntwoord> {
+  const sleutels = alleSleutels.voor(p.regio);
   const env = await readEnvelope(xml, o.maxBytes);
   if (env.type !== 'JW323') throw new HubError(PROEF_FOUT.geenDeclaratie, `Alleen een declaratie (JW323) kan vooraf worden getoetst, niet een ${env.type}`);
   checkSender(p, env);

@@ -126,7 +126,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
         );
         if (!rows[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
         await audit(em, p, 'bericht.xml.gelezen', 'bericht', id, {}, rows[0].regio_code, rows[0].clienten);
-        return opts.sleutels.ontsleutel(rows[0].xml_versleuteld);
+        return opts.sleutels.voor(rows[0].regio_code).ontsleutel(rows[0].xml_versleuteld);
       });
       res.type('application/xml').send(xml);
     }),
