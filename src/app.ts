@@ -26,7 +26,7 @@ import { metricsHandler } from './observability/metrics-server';
 import { wachttijdService } from './capaciteit/wachttijd.service';
 import { telVerlopen } from './messaging/termijnen';
 import { openSysteemPool, withTenant } from './db/tenant';
-import { SYSTEEM } from './auth/principal';
+import { PRODUCTIE_SYSTEEM } from './auth/principal';
 import { sleutelsUitConfig } from './common/sleutels';
 
 export interface HubApp {
@@ -52,11 +52,11 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   const sleutels = sleutelsUitConfig(cfg);
   // The worker's judging, for what judges a message without storing it (the claim pre-flight).
   const verwerking: Verwerking = { handlers: berichtHandlers(), ...(cfg.IJW_XSD_DIR && { xsd: await XsdValidators.load(cfg.IJW_XSD_DIR) }) };
-  // Counts only, over all tenants: what is overdue is an operator's concern. Read in one
+  // Counts only, over all production tenants (no sandbox): what is overdue is an operator's concern. Read in one
   // transaction at most every METRICS_REFRESH_SECONDS, not per scrape.
   registerDatabaseGauges(
     [TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN],
-    () => withTenant(ds, SYSTEEM, async (em) => ({ [TERMIJNEN_VERLOPEN.name]: await telVerlopen(em), [WACHTTIJD_SIGNALEN.name]: await wachttijdService.telSignalen(em) })),
+    () => withTenant(ds, PRODUCTIE_SYSTEEM, async (em) => ({ [TERMIJNEN_VERLOPEN.name]: await telVerlopen(em), [WACHTTIJD_SIGNALEN.name]: await wachttijdService.telSignalen(em) })),
     cfg.METRICS_REFRESH_SECONDS,
   );
   // System reads made during requests get their own small pool, closed with the server.
@@ -124,7 +124,11 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
     withDeadline(
       cfg.GRAPHQL_TIMEOUT_MS,
       expressMiddleware(apollo, {
-        context: async ({ req }) => new HubContext(await authenticate(verifier, req.headers.authorization), ds, sleutels, maakLoaders, verwerking),
+        context: async ({ req }) => {
+          const p = await authenticate(verifier, req.headers.authorization);
+          // A sandbox caller's data is under the sandbox's keys (README, "Sandbox region").
+          return new HubContext(p, ds, sleutels.voor(p.regio), maakLoaders, verwerking);
+        },
       }),
     ),
     graphqlBodyErrors(),

@@ -742,6 +742,9 @@ const MUTATIES: Record<string, MutatieSpec> = {
     vars: () => ({ input: { agb: `72${String(++uniek).padStart(6, '0')}`, naam: `Matrix ${uniek}`, contacten: [{ naam: 'A. Matrix', functie: 'contractmanager', email: 'a@matrix.example' }] } }),
     doelwit: false,
   },
+  // NOB's sandbox: made once (after that SANDBOX_BESTAAT), reset after it is made.
+  maakSandbox: { doc: 'mutation { maakSandbox(regio: "NOB") { regio contracten } }', vars: () => ({}), doelwit: true },
+  resetSandbox: { doc: 'mutation { resetSandbox(regio: "NOB") { regio contracten } }', vars: () => ({}), doelwit: true },
   // A provider aims at its own (alfa); the others at beta, contracted in NOB only.
   wijzigAanbiederContacten: {
     doc: 'mutation($input: WijzigAanbiederContactenInput!) { wijzigAanbiederContacten(input: $input) { agb } }',

@@ -51,7 +51,7 @@ export function auditregelsRouter(ds: DataSource, verifier: TokenVerifier, sleut
       const p = await bearerPrincipal(verifier, req);
       if (!AUDIT_LEZERS.includes(p.rol)) throw new HubError(HubErrorCode.FORBIDDEN, 'Alleen een auditor of beheerder leest het auditlogboek');
       const filter = await filterVan(req);
-      const csv = await withTenant(ds, p, (em) => auditregelService.csv(em, p, sleutels, filter));
+      const csv = await withTenant(ds, p, (em) => auditregelService.csv(em, p, sleutels.voor(p.regio), filter));
       res.type('text/csv; charset=utf-8').setHeader('content-disposition', 'attachment; filename="auditregels.csv"');
       res.setHeader('cache-control', 'no-store');
       res.send(csv);

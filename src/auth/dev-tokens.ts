@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { jsonFouten, wrap } from '../http/bearer';
 import { withTenant } from '../db/tenant';
 import { signDevToken } from './jwt';
+import { isSandboxRegio } from '../common/sandbox';
 import { SYSTEEM, type Principal } from './principal';
 
 /** One ready-made development identity: what the sign-in picker and the IDE's token picker show. */
@@ -46,7 +47,9 @@ export async function devIdentiteiten(ds: DataSource, secret: string, ttl: numbe
     uit.push({ label: `Contractbeheerder ${p.regio_naam}`, rol: 'regio', regio: p.regio, gemeenten: [] });
     uit.push({ label: `Toegangsteam ${p.regio_naam}`, rol: 'toegang', regio: p.regio, gemeenten: actief });
     for (const g of p.gemeenten.filter((x) => x.actief)) uit.push({ label: `Gemeente ${g.naam}`, rol: 'gemeente', regio: p.regio, gemeenten: [g.code] });
-    for (const a of p.aanbieders) uit.push({ label: `Aanbieder ${a.naam} (AGB ${a.agb})`, rol: 'aanbieder', agb: a.agb, gemeenten: [] });
+    // A sandbox's fictitious provider acts inside the sandbox: its token names the sandbox region.
+    const sandbox = isSandboxRegio(p.regio) ? { regio: p.regio } : {};
+    for (const a of p.aanbieders) uit.push({ label: `Aanbieder ${a.naam} (AGB ${a.agb})`, rol: 'aanbieder', agb: a.agb, gemeenten: [], ...sandbox });
     uit.push({ label: `Auditor ${p.regio_naam}`, rol: 'auditor', regio: p.regio, gemeenten: [] });
   }
   uit.push({ label: 'Beheerder', rol: 'beheerder', gemeenten: [] });

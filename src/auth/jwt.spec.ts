@@ -23,6 +23,12 @@ describe('TokenVerifier', () => {
     await expect(signDevToken({ rol: 'gemeente', regio: 'RIOZ', gemeenten: [] }, SECRET)).rejects.toThrow(/gemeente/);
   });
 
+  it("refuses a token whose subject is the hub's own (systeem:…): only the hub's processes see sandbox and production", async () => {
+    const v = new TokenVerifier({ JWT_SECRET: SECRET });
+    const t = await signDevToken({ rol: 'beheerder', sub: 'systeem:worker', gemeenten: [] }, SECRET);
+    await expect(v.verify(t)).rejects.toThrow(/reserved/);
+  });
+
   it('refuses a token without exp, one that lives too long, and says when one expired', async () => {
     const key = new TextEncoder().encode(SECRET);
     const claims = { rol: 'aanbieder', agb: '71000001' };

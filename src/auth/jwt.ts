@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Config } from '../config/config';
-import { isRol, principalProblem, type Principal } from './principal';
+import { isRol, principalProblem, SYSTEEM_SUB, type Principal } from './principal';
 
 /** Why a token was refused: a caller can renew an expired token, an invalid one never works. */
 export type TokenFout = 'verlopen' | 'ongeldig';
@@ -86,6 +86,8 @@ export function principalFromClaims(c: JWTPayload): Principal {
   };
   const problem = principalProblem(p);
   if (problem) throw new TokenError(problem);
+  // The hub's own processes are told apart by their subject (they alone see sandbox and production).
+  if (SYSTEEM_SUB.test(p.sub)) throw new TokenError('sub systeem:… is reserved for the hub itself');
   return p;
 }
 

@@ -45,7 +45,11 @@ export function beheertRegio(p: Principal, regio: string | null | undefined): bo
   return p.rol === 'beheerder' && (!p.regio || p.regio === regio);
 }
 
-/** The worker and seed act as a system administrator; row-level security still applies to their role. */
+/**
+ * The worker and seed act as a system administrator; row-level security still applies to their role.
+ * A subject `systeem:…` (which no token may carry, see jwt.ts) without a region is the one context
+ * that sees sandbox regions beside production (README, "Sandbox region").
+ */
 export const SYSTEEM: Principal = { sub: 'systeem:worker', rol: 'beheerder', gemeenten: [] };
 
 /**
@@ -55,3 +59,17 @@ export const SYSTEEM: Principal = { sub: 'systeem:worker', rol: 'beheerder', gem
 export function systeemInRegio(taak: string, regio: string): Principal {
   return { sub: `systeem:${taak}`, rol: 'regio', regio, gemeenten: [] };
 }
+
+/**
+ * The system over production regions only: no sandbox row is visible to it (its subject is not
+ * `systeem:…`), for figures that must never count a sandbox, such as the metrics.
+ */
+export const PRODUCTIE_SYSTEEM: Principal = { sub: 'hub:productie', rol: 'beheerder', gemeenten: [] };
+
+/** The system as administrator of one region only (a sandbox's reset, a sandbox caller's pre-flight). */
+export function systeemBeheerVan(taak: string, regio: string): Principal {
+  return { sub: `systeem:${taak}`, rol: 'beheerder', regio, gemeenten: [] };
+}
+
+/** Subjects the hub's own processes use; a token naming one is refused. */
+export const SYSTEEM_SUB = /^systeem:/;

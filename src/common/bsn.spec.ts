@@ -1,4 +1,4 @@
-import { generateTestBsn, isValidBsn } from './bsn';
+import { generateTestBsn, isTestBsn, isValidBsn, lijktEchteBsn } from './bsn';
 
 describe('BSN 11-proef', () => {
   it('accepts valid and refuses invalid numbers', () => {
@@ -18,5 +18,17 @@ describe('BSN 11-proef', () => {
       expect(isValidBsn(b)).toBe(true);
     }
     expect(new Set(all).size).toBeGreaterThan(150);
+  });
+});
+
+describe('what a sandbox refuses', () => {
+  it('a number that passes the 11-proef outside 9999xxxxx looks real; test-range and invalid numbers do not', () => {
+    expect(lijktEchteBsn('111222333')).toBe(true);
+    expect(isTestBsn('999900006')).toBe(true);
+    expect(lijktEchteBsn('999900006')).toBe(false);
+    // Not a BSN at all: the standard's retour code answers it, the sandbox does not refuse it.
+    expect(lijktEchteBsn('123456788')).toBe(false);
+    expect(lijktEchteBsn('99990000')).toBe(false);
+    expect(isTestBsn('099990000')).toBe(false);
   });
 });

@@ -17,3 +17,20 @@ export function generateTestBsn(seed: number): string {
     if (isValidBsn(s)) return s;
   }
 }
+
+/**
+ * Whether `s` lies in the test range the hub's sandbox regions accept: 9999xxxxx (the range the
+ * hub's demo and test data are drawn from; see README, "Sandbox region").
+ */
+export function isTestBsn(s: string): boolean {
+  return /^9999[0-9]{5}$/.test(s);
+}
+
+/**
+ * Whether `s` looks like a real person's BSN: it passes the 11-proef and is not in the test range.
+ * A number that fails the 11-proef is nobody's BSN: a sandbox lets it through, to be answered
+ * with the retour code the standard gives it.
+ */
+export function lijktEchteBsn(s: string): boolean {
+  return isValidBsn(s) && !isTestBsn(s);
+}

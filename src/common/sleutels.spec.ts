@@ -1,5 +1,5 @@
 import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
-import { controleerSleutels, KeyRing, parseKeyRing, sleutelIdVan, Sleutels } from './sleutels';
+import { controleerSleutels, KeyRing, parseKeyRing, SANDBOX_SLEUTEL_ID, SleutelFout, sleutelIdVan, Sleutels } from './sleutels';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
@@ -75,5 +75,27 @@ describe('controleerSleutels', () => {
   it('lets the BSN key be a retired encryption key (the separation of an existing database), never the current one', () => {
     expect(controleerSleutels({ NODE_ENV: 'production', HUB_ENCRYPTION_KEYS: `k2:${b64(k2)},0:${b64(k1)}`, HUB_BSN_HASH_KEY: b64(k1) }, dev)).toEqual([]);
     expect(controleerSleutels({ NODE_ENV: 'production', HUB_ENCRYPTION_KEY: b64(k1), HUB_BSN_HASH_KEY: b64(k1) }, dev).join()).toMatch(/HUB_BSN_HASH_KEY/);
+  });
+});
+
+describe('a sandbox region\'s keys', () => {
+  const s = new Sleutels(new KeyRing([{ id: 'a', key: Buffer.alloc(32, 1) }]), Buffer.alloc(32, 2));
+  const sb = s.voor('SANDBOX-RIOZ');
+
+  it('are its own: neither ring reads the other\'s blobs, and a BSN hashes differently', () => {
+    expect(s.voor('RIOZ')).toBe(s);
+    expect(s.voor(null)).toBe(s);
+    expect(s.voor('SANDBOX-RGO')).toBe(sb);
+    const blob = sb.versleutel(Buffer.from('x'));
+    expect(sleutelIdVan(blob)).toBe(SANDBOX_SLEUTEL_ID);
+    expect(sb.ontsleutel(blob).toString()).toBe('x');
+    expect(() => s.ontsleutel(blob)).toThrow(SleutelFout);
+    expect(() => sb.ontsleutel(s.versleutel(Buffer.from('y')))).toThrow(SleutelFout);
+    expect(sb.bsnHash('999900006')).not.toBe(s.bsnHash('999900006'));
+  });
+
+  it('are never handed out for a production region', () => {
+    expect(sb.voor('SANDBOX-RIOZ')).toBe(sb);
+    expect(() => sb.voor('RIOZ')).toThrow(SleutelFout);
   });
 });

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { isSandboxRegio } from './sandbox';
 
 /**
  * The hub's keys, each for one job:
@@ -115,15 +116,45 @@ function gcmOpen(key: Buffer, aad: Buffer | undefined, rest: Buffer): Buffer {
   return Buffer.concat([d.update(rest.subarray(IV + TAG)), d.final()]);
 }
 
+/** The key id of sandbox regions' encrypted data: no production ring holds it (README, "Sandbox region"). */
+export const SANDBOX_SLEUTEL_ID = 'sandbox';
+
 /** The keys the processes hand to the code that stores, reads or looks up client data. */
 export class Sleutels {
+  private sandboxSleutels?: Sleutels;
+
   constructor(
     readonly versleuteling: KeyRing,
     private readonly bsnHashKey: Buffer,
     /** How long a rotated endpoint signing secret keeps signing beside the new one. */
     readonly geheimOverlapMs = 7 * 24 * 3600_000,
+    /** These are a sandbox's keys (from `voor`). */
+    private readonly sandbox = false,
   ) {
     if (bsnHashKey.length !== 32) throw new SleutelFout('the BSN hash key must be 32 bytes');
+  }
+
+  /**
+   * The keys of a region's data: production's (these), or for a sandbox region the sandbox's own:
+   * a ring of one key under id `sandbox` and a BSN hash key of its own, both derived (HKDF) from
+   * the BSN hash key, which is never rotated. Production's ring cannot read a sandbox blob, the
+   * sandbox's cannot read production's, and a BSN hashes differently in each. Call it on the
+   * process's keys, with the region of the data (of the verified caller, or of the message).
+   */
+  voor(regio: string | null | undefined): Sleutels {
+    if (this.sandbox) {
+      // Handed to a sandbox caller: its data only (a production region here is a bug, never served).
+      if (regio && !isSandboxRegio(regio)) throw new SleutelFout(`sandbox keys asked for region ${regio}`);
+      return this;
+    }
+    if (!isSandboxRegio(regio)) return this;
+    this.sandboxSleutels ??= new Sleutels(
+      new KeyRing([{ id: SANDBOX_SLEUTEL_ID, key: afgeleid(this.bsnHashKey, 'sandbox versleuteling') }]),
+      afgeleid(this.bsnHashKey, 'sandbox bsn-hash'),
+      this.geheimOverlapMs,
+      true,
+    );
+    return this.sandboxSleutels;
   }
 
   versleutel(plain: Buffer): Buffer {
@@ -138,6 +169,10 @@ export class Sleutels {
   bsnHash(bsn: string): string {
     return createHmac('sha256', this.bsnHashKey).update(bsn).digest('hex');
   }
+}
+
+function afgeleid(key: Buffer, doel: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, 'jeugdzorg-hub', doel, 32));
 }
 
 /** The key variables of the configuration (see config.ts). */

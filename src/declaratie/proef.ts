@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { audit } from '../auth/audit.service';
-import { SYSTEEM, type Principal } from '../auth/principal';
+import { PRODUCTIE_SYSTEEM, systeemBeheerVan, type Principal } from '../auth/principal';
+import { isSandboxRegio } from '../common/sandbox';
+import { weigerEchteBsn } from '../messaging/inbox/sandbox-deur';
 import { HubError } from '../common/hub-error';
 import type { Sleutels } from '../common/sleutels';
 import { prepared } from '../db/prepared';
@@ -114,14 +116,17 @@ export interface ProefOpties {
  * that is then rolled back. Nothing stays: no claim, no budget used, no duplicate for the real
  * claim that follows, no message in any mailbox. Only the fact of the check is audited.
  */
-export async function toetsDeclaratie(ds: DataSource, sleutels: Sleutels, p: Principal, xml: Buffer, o: ProefOpties): Promise<ProefAntwoord> {
+export async function toetsDeclaratie(ds: DataSource, alleSleutels: Sleutels, p: Principal, xml: Buffer, o: ProefOpties): Promise<ProefAntwoord> {
+  const sleutels = alleSleutels.voor(p.regio);
   const env = await readEnvelope(xml, o.maxBytes);
   if (env.type !== 'JW323') throw new HubError(PROEF_FOUT.geenDeclaratie, `Alleen een declaratie (JW323) kan vooraf worden getoetst, niet een ${env.type}`);
   checkSender(p, env);
+  await weigerEchteBsn(p, xml);
   let antwoord: ProefAntwoord | undefined;
   try {
-    // As the worker: the system context, after the sender was checked against the token above.
-    await withTenant(ds, SYSTEEM, async (em) => {
+    // As the worker: the system context, after the sender was checked against the token above;
+    // inside the caller's world only (a sandbox's, or production's), so neither reaches the other.
+    await withTenant(ds, isSandboxRegio(p.regio) ? systeemBeheerVan('proef', p.regio ?? '') : PRODUCTIE_SYSTEEM, async (em) => {
       await em.query(ALS_PROEF_SQL);
       const [ontvangen] = await ontvangInTransactie(em, sleutels, [{ env, xml }]);
       if (ontvangen instanceof Error) throw ontvangen;

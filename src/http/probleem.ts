@@ -72,6 +72,8 @@ const STATUS_VAN_CODE: Record<string, number> = {
   // A party in an iJw header the hub does not serve: understood, but it cannot be routed.
   UNKNOWN_SENDER: 422,
   UNKNOWN_RECEIVER: 422,
+  // A sandbox's message or input with a BSN outside the test range: understood, refused, not stored.
+  SANDBOX_ECHTE_BSN: 422,
   // These exact bytes were received before (a claim pre-flight of a claim already sent).
   ALREADY_RECEIVED: 409,
 };

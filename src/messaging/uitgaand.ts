@@ -76,7 +76,8 @@ export async function schrijfUitgaandBulk(em: EntityManager, sleutels: Sleutels,
       // The current request's (a GraphQL mutation, an inbound message being judged); else its message's.
       verzoek: currentRequestId() ?? null,
     });
-    xmls.push(sleutels.versleutel(xml));
+    // Each message under its region's keys: a batch of retours may answer a sandbox and production.
+    xmls.push(sleutels.voor(meta.regioCode).versleutel(xml));
     groottes.push(xml.length);
   }
   const rows = await prepared<{ id: string }>(em, UITGAAND_SQL, [JSON.stringify(rijen), xmls, groottes]);

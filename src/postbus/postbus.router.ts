@@ -52,7 +52,7 @@ export function postbusRouter(ds: DataSource, verifier: TokenVerifier, sleutels:
     wrap(async (req, res) => {
       const p = await bearerPrincipal(verifier, req);
       const versleuteld = await withTenant(ds, p, (em) => postbusService.xml(em, p, String(req.params.id)));
-      res.type('application/xml').send(sleutels.ontsleutel(versleuteld));
+      res.type('application/xml').send(sleutels.voor(p.regio).ontsleutel(versleuteld));
     }),
   );
 

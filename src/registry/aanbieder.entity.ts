@@ -1,11 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../graphql/node';
 
 /** A care provider (zorgaanbieder), identified nationally by its AGB code. */
 @ObjectType('Aanbieder', { implements: Node, description: 'A care provider (iJw Aanbieder, AGB code).', simpleResolvers: true })
 @Entity('aanbieder')
 @Check('ck_aanbieder_agb', `agb ~ '^[0-9]{8}$'`)
+@Index('uq_aanbieder_sandbox', ['sandboxRegio', 'sandboxVan'], { unique: true })
 export class AanbiederEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -30,4 +31,12 @@ export class AanbiederEntity {
   @Field(() => String, { nullable: true, description: 'Region that registered the provider (onboarding), if one did.' })
   @Column({ name: 'aangemeld_door_regio', type: 'varchar', length: 20, nullable: true })
   aangemeldDoorRegio!: string | null;
+
+  /** The sandbox region this fictitious provider exists in (null: a real provider). Row-level security shows it only there. */
+  @Column({ name: 'sandbox_regio', type: 'varchar', length: 20, nullable: true })
+  sandboxRegio!: string | null;
+
+  /** The real provider whose contracts this fictitious one holds in the sandbox (so a reset keeps its AGB). */
+  @Column({ name: 'sandbox_van', type: 'char', length: 8, nullable: true })
+  sandboxVan!: string | null;
 }

@@ -40,4 +40,8 @@ export class GemeenteEntity {
   @Field(() => GraphQLLocalDate, { description: 'Last day the code is valid (null: still valid).', nullable: true })
   @Column({ name: 'geldig_tot', type: 'date', nullable: true })
   geldigTot!: string | null;
+
+  /** In a sandbox region: the real municipality this fictitious one stands for (so a reset keeps its code). */
+  @Column({ name: 'sandbox_van', type: 'char', length: 4, nullable: true })
+  sandboxVan!: string | null;
 }

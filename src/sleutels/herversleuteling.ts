@@ -4,19 +4,22 @@ import { SYSTEEM } from '../auth/principal';
 import type { KeyRing } from '../common/sleutels';
 import { withTenant } from '../db/tenant';
 
+/** A sandbox's rows are under the sandbox's own key (README, "Sandbox region"), not the ring's: never rewritten by it. */
+const SANDBOX_AANBIEDER = 'NOT EXISTS (SELECT 1 FROM aanbieder a WHERE a.agb = bezorgadres.aanbieder_agb AND a.sandbox_regio IS NOT NULL)';
+
 /** Every column the key ring encrypts, with the key of its table. A new encrypted column belongs here. */
 export const VERSLEUTELDE_KOLOMMEN = [
-  { tabel: 'bericht', id: 'id', kolom: 'xml_versleuteld' },
-  { tabel: 'client', id: 'id', kolom: 'gegevens_versleuteld' },
-  { tabel: 'verzoek', id: 'id', kolom: 'gegevens_versleuteld' },
-  { tabel: 'bezorgadres', id: 'aanbieder_agb', kolom: 'geheim_versleuteld' },
-  { tabel: 'bezorgadres', id: 'aanbieder_agb', kolom: 'vorig_geheim_versleuteld' },
+  { tabel: 'bericht', id: 'id', kolom: 'xml_versleuteld', productie: 'hub_productie(regio_code)' },
+  { tabel: 'client', id: 'id', kolom: 'gegevens_versleuteld', productie: 'hub_productie(regio_code)' },
+  { tabel: 'verzoek', id: 'id', kolom: 'gegevens_versleuteld', productie: 'hub_productie(regio_code)' },
+  { tabel: 'bezorgadres', id: 'aanbieder_agb', kolom: 'geheim_versleuteld', productie: SANDBOX_AANBIEDER },
+  { tabel: 'bezorgadres', id: 'aanbieder_agb', kolom: 'vorig_geheim_versleuteld', productie: SANDBOX_AANBIEDER },
 ] as const;
 
 export type Kolom = (typeof VERSLEUTELDE_KOLOMMEN)[number];
 
 /** Rows whose blob does not start with the current key's header: written under an older key (or none). */
-const oud = (k: Kolom) => `${k.kolom} IS NOT NULL AND substr(${k.kolom}, 1, $2) <> $1`;
+const oud = (k: Kolom) => `${k.kolom} IS NOT NULL AND substr(${k.kolom}, 1, $2) <> $1 AND ${k.productie}`;
 
 /** Per column, how many values are not yet under the current key. */
 export async function resterend(em: EntityManager, ring: KeyRing): Promise<{ kolom: string; aantal: number }[]> {

@@ -3,7 +3,8 @@ import { metGeaccepteerdePrestaties } from '../declaratie/declaratie.verwerking'
 import { audit } from '../auth/audit.service';
 import { beheertRegio, systeemInRegio, type Principal } from '../auth/principal';
 import { scopeClientData } from '../auth/scope';
-import { isValidBsn } from '../common/bsn';
+import { isValidBsn, lijktEchteBsn } from '../common/bsn';
+import { isSandboxRegio, SANDBOX_ECHTE_BSN } from '../common/sandbox';
 import { Uitvoeringsvariant } from '../common/enums';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { tijdstip, vandaag } from '../common/klok';
@@ -200,6 +201,10 @@ export function pastInPlaats(t: Pick<ToewijzingEntity, 'volume' | 'eenheid' | 'f
  * with reden 8, naming the responsible municipality (`wijsVerzoekAf`).
  */
 async function registreerClient(em: EntityManager, sleutels: Sleutels, gemeente: string, regio: string, c: ClientInput): Promise<{ id: string; gegevens: ClientGegevens }> {
+  // A sandbox holds fictitious clients only (README, "Sandbox region"); the BSN is not echoed.
+  if (isSandboxRegio(regio) && lijktEchteBsn(c.bsn)) {
+    throw new HubError(SANDBOX_ECHTE_BSN, "De sandbox aanvaardt alleen fictieve BSN's uit de testreeks 9999xxxxx", { veld: 'client.bsn' });
+  }
   const gegevens: ClientGegevens = {
     bsn: c.bsn,
     geboortedatum: c.geboortedatum,

@@ -10,6 +10,7 @@ import { probleemVan, schrijfProbleem } from '../../http/probleem';
 import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
 import { readEnvelope } from './envelope';
 import { checkSender, Inbox } from './inbox.service';
+import { weigerEchteBsn } from './sandbox-deur';
 
 import type { Sleutels } from '../../common/sleutels';
 import { sleutelVan } from '../../graphql/node';
@@ -64,6 +65,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
       if (body.length === 0) throw new CodecError(CodecErrorCode.NOT_XML, 'Het bericht is leeg');
       const env = await readEnvelope(body, opts.maxBytes);
       checkSender(p, env);
+      await weigerEchteBsn(p, body);
       const r = await inbox.ontvang(p, env, body);
       res.status(r.herhaling ? 200 : 202).json({ id: r.id, status: r.status });
     }),
@@ -124,7 +126,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
         );
         if (!rows[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
         await audit(em, p, 'bericht.xml.gelezen', 'bericht', id, {}, rows[0].regio_code, rows[0].clienten);
-        return opts.sleutels.ontsleutel(rows[0].xml_versleuteld);
+        return opts.sleutels.voor(rows[0].regio_code).ontsleutel(rows[0].xml_versleuteld);
       });
       res.type('application/xml').send(xml);
     }),

@@ -113,7 +113,7 @@ export class Inbox {
         const posts = rij.posts.splice(0, MAX_BATCH);
         if (!rij.posts.length) this.wachtend.delete(key);
         try {
-          const uitkomsten = await schrijfPosts(this.ds, this.sleutels, rij.p, posts);
+          const uitkomsten = await schrijfPosts(this.ds, this.sleutels.voor(rij.p.regio), rij.p, posts);
           posts.forEach((post, i) => {
             const u = uitkomsten[i];
             if (u instanceof Error) post.reject(u);
@@ -122,7 +122,7 @@ export class Inbox {
         } catch (e) {
           if (posts.length === 1) posts[0].reject(e);
           // Each alone: only the post at fault fails.
-          else for (const post of posts) await schrijfPosts(this.ds, this.sleutels, rij.p, [post]).then(([u]) => (u instanceof Error ? post.reject(u) : post.resolve(u)), post.reject);
+          else for (const post of posts) await schrijfPosts(this.ds, this.sleutels.voor(rij.p.regio), rij.p, [post]).then(([u]) => (u instanceof Error ? post.reject(u) : post.resolve(u)), post.reject);
         }
       }
     } finally {

@@ -12,6 +12,7 @@ import { currentRequestId, isRequestId, REQUEST_ID_HEADER, runInRequest } from '
 
 interface TeBezorgen {
   status: string;
+  regio_code: string | null;
   xml_versleuteld: Buffer;
   url: string | null;
   geheim: Buffer | null;
@@ -37,7 +38,7 @@ async function bezorg(ds: DataSource, sleutels: Sleutels, id: string): Promise<{
   const b = await withTenant(ds, SYSTEEM, async (em) => {
     // The previous secret signs too while its overlap lasts (the database clock decides).
     const rows = await prepared<TeBezorgen>(em,
-      `SELECT b.status, b.xml_versleuteld, a.url, a.geheim_versleuteld AS geheim,
+      `SELECT b.status, b.regio_code, b.xml_versleuteld, a.url, a.geheim_versleuteld AS geheim,
               CASE WHEN a.vorig_geldig_tot > now() THEN a.vorig_geheim_versleuteld END AS vorig
          FROM bericht b LEFT JOIN bezorgadres a ON a.aanbieder_agb = b.aanbieder_agb AND b.type = ANY($2::text[]) WHERE b.id = $1`,
       [id, [...NAAR_AANBIEDER]],
@@ -50,8 +51,10 @@ async function bezorg(ds: DataSource, sleutels: Sleutels, id: string): Promise<{
     // Never unsigned and never with a hub key: an endpoint without its own secret gets nothing
     // (the job fails, then redrive after `roteerOndertekeningsgeheim`).
     if (!b.geheim) throw new Error('endpoint has no signing secret');
-    const geheimen = [b.geheim, ...(b.vorig ? [b.vorig] : [])].map((g) => sleutels.ontsleutel(g).toString('utf8'));
-    const xml = sleutels.ontsleutel(b.xml_versleuteld);
+    // A sandbox's message and its fictitious provider's endpoint are under the sandbox's keys.
+    const eigen = sleutels.voor(b.regio_code);
+    const geheimen = [b.geheim, ...(b.vorig ? [b.vorig] : [])].map((g) => eigen.ontsleutel(g).toString('utf8'));
+    const xml = eigen.ontsleutel(b.xml_versleuteld);
     const tijdstempel = Math.floor(Date.now() / 1000);
     const res = await fetch(b.url, {
       method: 'POST',

@@ -171,7 +171,8 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
     const sleutel = b.client_sleutel ? clientSlot(b.gemeente_code, b.client_sleutel) : undefined;
     if (sleutel && gestrand.has(sleutel)) continue;
     // Judged in the scope of the request that posted it: its log lines and what it writes carry that id.
-    const beoordeel = () => (voorzichtig ? metSavepoint(em, () => oordeel(em, sleutels, b, omgeving)) : oordeel(em, sleutels, b, omgeving));
+    const sl = sleutels.voor(b.regio_code);
+    const beoordeel = () => (voorzichtig ? metSavepoint(em, () => oordeel(em, sl, b, omgeving)) : oordeel(em, sl, b, omgeving));
     const u = isRequestId(b.verzoek_id) ? await runInRequest({ requestId: b.verzoek_id }, beoordeel) : await beoordeel();
     if ('fout' in u) {
       const status = await berichtStatus.mislukt(em, b.id, { backoffMs: o.backoffMs, pogingen: o.pogingen, fout: String(u.fout).slice(0, 500) });
