@@ -246,6 +246,23 @@ test('no sandbox row reaches a production query and no production row a sandbox 
   for (const code of ['0796', '0828', AGB.alfa, AGB.beta]) expect(binnen).not.toContain(code);
 });
 
+test('the open waiting-time feed counts no sandbox row', async () => {
+  // A sandbox child whose care started in the feed's period (the 12 whole months before November 2026).
+  const [tw] = await hub.rijen<{ nummer: number; gemeente_code: string; aanbieder_agb: string; client_hash: string; bericht_id: string }>(
+    `SELECT t.nummer, t.gemeente_code, t.aanbieder_agb, c.bsn_hash AS client_hash, (SELECT id FROM bericht WHERE regio_code = $1 LIMIT 1) AS bericht_id
+       FROM toewijzing t JOIN client c ON c.id = t.client_id WHERE t.regio_code = $1 LIMIT 1`,
+    [SANDBOX],
+  );
+  await hub.rijen(
+    `INSERT INTO levering (soort, aanbieder_agb, gemeente_code, regio_code, toewijzing_nummer, client_hash, product_categorie, product_code, begindatum, bericht_id)
+     VALUES ('start', $1, $2, $3, $4, $5, '45', '45A04', '2026-10-01', $6)`,
+    [tw.aanbieder_agb, tw.gemeente_code, SANDBOX, tw.nummer, tw.client_hash, tw.bericht_id],
+  );
+  const feed = async (q = '') => ((await (await fetch(`${hub.api.url}/open/wachttijden.json${q}`)).json()) as { cellen: { regioCode: string }[] }).cellen;
+  expect((await feed()).filter((c) => c.regioCode.startsWith('SANDBOX-'))).toEqual([]);
+  expect(await feed(`?regio=${SANDBOX}`)).toEqual([]);
+});
+
 test('a reset deletes the sandbox traffic, copies the structure again and leaves production as it was', async () => {
   const voor = await productieTelling();
   const r = await hub.api.gql<{ resetSandbox: Sandbox }>(hub.tokens.regio, `mutation { resetSandbox(regio: "NOB") { ${VELDEN} } }`);

@@ -1,11 +1,11 @@
 import { BEGIN_WACHTEN, dagenSql, WACHTDAGEN, wachtItemsSql } from '../capaciteit/wachttijd.sql';
 
 /**
- * Which toewijzingen (alias `t`) the public feed counts: every region's today. The one predicate
- * to change when non-production regions (a sandbox tenant) must stay out of the feed.
+ * Which toewijzingen (alias `t`) the public feed counts: production regions' only. The feed reads
+ * as the hub, which sees sandbox rows too; `hub_productie` (migration Sandbox) keeps them out.
  */
 export function openbareRegioSql(t: string): string {
-  return `${t}.regio_code IS NOT NULL`;
+  return `${t}.regio_code IS NOT NULL AND hub_productie(${t}.regio_code)`;
 }
 
 /** Median and 80th percentile of a number of days, over the rows that pass `filter`. */
