@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { vandaag } from '../src/common/klok';
-import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { bouwRetour } from '../src/messaging/processing/retour';
 import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { libxml2 } from '../src/messaging/ijw/xml';
 import { GgkSimulator, type SimOntvangen } from '../sim/ggk/simulator';
 import { AGB } from './fixtures/regions';
+import { knopen, ruweId, type Conn } from './helpers/api';
 import { testBsn, wachtOpBericht } from './helpers/berichten';
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
@@ -201,4 +203,82 @@ it('a 5xx of the GGk: the Du01 is resent unchanged; an asynchronous Fo01 marks i
   // A Fo01 about an envelope the hub never sent.
   const [b] = await sim.lever('Fo01', sim.fo01({ crossRefnummer: '00000000-0000-4000-8000-000000000000', ontvanger: du01.zender, code: 'IB210', omschrijving: 'x' }).xml);
   expect(fo03Code(b.xml)).toBe('StUF043');
+});
+
+const ZONDER_STORING = () => Object.assign(sim.storingen, { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, fo03: undefined, vertragingMs: 0 });
+const tijd = () => `2300${String(++volg).padStart(13, '0')}`;
+
+it('the GGk leg of a conversation: JW315 in, allocated in GraphQL, JW301 out as a Di01, the JW302 back in a Du01 answering it', async () => {
+  ZONDER_STORING();
+  const e = di01(jw315({ bsn: testBsn(20), referentie: 'GGK-1' }), { tijdstipBericht: tijd() });
+  expect((await sim.lever('Di01', e.xml))[0].http).toBe(200);
+  await wachtOp(() => sim.ontvangen.find((o) => o.crossRefnummer === e.referentienummer), 'the JW316');
+  const L = `query { verzoeken(filter: { status: open }, first: 50) { edges { node { id referentieAanbieder } } } }`;
+  const v = knopen((await hub.api.gql<{ verzoeken: Conn<{ id: string; referentieAanbieder: string }> }>(hub.tokens.bosch, L)).data!.verzoeken).find((x) => x.referentieAanbieder === 'GGK-1')!;
+  const M = `mutation($input: WijsVerzoekToeInput!) { wijsVerzoekToe(input: $input) { bericht { id type } } }`;
+  const r = await hub.api.gql<{ wijsVerzoekToe: { bericht: { id: string } } }>(hub.tokens.bosch, M, { input: { verzoekId: v.id, adres: { postcode: '5211AB', huisnummer: 7 } } });
+  expect(r.errors).toBeUndefined();
+  const heen = await wachtOp(() => sim.ontvangen.find((o) => o.actie === 'Di01' && o.functie === 'JW301' && o.payload?.includes('GGK-1')), 'the JW301');
+  expect(heen).toMatchObject({ crossRefnummer: null, zender: { organisatie: '0796' }, ontvanger: { organisatie: AGB.alfa, applicatie: 'GGk' } });
+  await controleerTegenSpec(heen);
+
+  // The provider's JW302 on it, as the GGk delivers it: a Du01 whose crossRefnummer is the hub's Di01.
+  const jw301 = (await parseMessage(Buffer.from(heen.payload!))).message;
+  const jw302 = writeMessage(bouwRetour(jw301, { header: [], klassen: new Map() }, `P${++volg}`, vandaag()));
+  const du = (cross: string) => sim.envelop({ actie: 'Du01', zender: ALFA, ontvanger: BOSCH, functie: 'JW302', xml: jw302, crossRefnummer: cross, tijdstipBericht: tijd() });
+  const onbekend = await sim.lever('Du01', du('00000000-0000-4000-8000-000000000000').xml);
+  expect(fo03Code(onbekend[0].xml)).toBe('StUF043');
+  const [a] = await sim.lever('Du01', du(heen.referentienummer).xml);
+  expect(a.http).toBe(200);
+  await wachtOpBericht(hub.api.url, hub.tokens.bosch, r.data!.wijsVerzoekToe.bericht.id, (s) => s.retour?.type === 'JW302');
+  const [gekoppeld] = await hub.rijen<{ type: string }>(`SELECT r.type FROM bericht h JOIN bericht r ON r.id = h.retour_id WHERE h.id = $1`, [ruweId(r.data!.wijsVerzoekToe.bericht.id)]);
+  expect(gekoppeld.type).toBe('JW302');
+});
+
+it('a duplicate delivery at the same moment is stored once; a Bv03 lost after storing is answered again on the resend', async () => {
+  ZONDER_STORING();
+  const voor = await berichten();
+  const e = di01(jw315({ bsn: testBsn(21) }), { tijdstipBericht: tijd() });
+  const [a, b] = await Promise.all([sim.lever('Di01', e.xml), sim.lever('Di01', e.xml)]);
+  expect(a[0].http).toBe(200);
+  expect(b[0]).toEqual(a[0]);
+  expect(await berichten()).toBe(voor + 1);
+  await wachtOp(() => sim.ontvangen.find((o) => o.crossRefnummer === e.referentienummer), 'its Du01');
+
+  // The GGk stores the hub's Du01 but the connection drops before its Bv03: the hub resends, unchanged, and gets the Bv03.
+  sim.storingen.verbreekNaOpslag = 1;
+  const f = di01(jw315({ bsn: testBsn(22) }), { tijdstipBericht: tijd() });
+  expect((await sim.lever('Di01', f.xml))[0].http).toBe(200);
+  const du01 = await wachtOp(() => sim.ontvangen.find((o) => o.crossRefnummer === f.referentienummer), 'its Du01');
+  const [heen] = await hub.rijen<{ bericht_id: string }>(`SELECT bericht_id FROM ggk_envelop WHERE referentienummer = $1`, [f.referentienummer]);
+  const [retour] = await hub.rijen<{ id: string }>(`SELECT id FROM bericht WHERE heen_id = $1`, [heen.bericht_id]);
+  await wachtOpBericht(hub.api.url, hub.tokens.alfa, retour.id, (s) => s.status === 'afgeleverd');
+  const pogingen = sim.pogingen.filter((p) => p.xml.includes(du01.referentienummer));
+  expect(pogingen.map((p) => p.http)).toEqual([200, 200]);
+  expect(pogingen[1].xml).toBe(pogingen[0].xml);
+  expect(sim.ontvangen.filter((o) => o.referentienummer === du01.referentienummer)).toHaveLength(1);
+});
+
+it('a Fo03 of the hub\'s own making: the message is a dead letter; redriven, it leaves as a new envelope', async () => {
+  ZONDER_STORING();
+  sim.storingen.fo03 = { code: 'IB234', plek: 'client', omschrijving: 'Functie niet toegestaan' };
+  const e = di01(jw315({ bsn: testBsn(23) }), { tijdstipBericht: tijd() });
+  expect((await sim.lever('Di01', e.xml))[0].http).toBe(200);
+  const [heen] = await hub.rijen<{ bericht_id: string }>(`SELECT bericht_id FROM ggk_envelop WHERE referentienummer = $1`, [e.referentienummer]);
+  const id = (await wachtOpBericht(hub.api.url, hub.tokens.alfa, heen.bericht_id, (s) => s.retour !== null)).retour!.id;
+  await wachtOpBericht(hub.api.url, hub.tokens.alfa, id, (s) => s.status === 'mislukt');
+  const [fout] = await hub.rijen<{ referentienummer: string; status: string; foutcode: string }>(`SELECT referentienummer, status, foutcode FROM ggk_envelop WHERE richting = 'uit' AND bericht_id = $1`, [id]);
+  expect(fout).toMatchObject({ status: 'fout', foutcode: 'IB234' });
+  const h = await hub.api.gql<{ herbezorg: { status: string } }>(hub.tokens.beheerder, `mutation($id: ID!) { herbezorg(id: $id) { status } }`, { id });
+  expect(h.errors).toBeUndefined();
+  await wachtOpBericht(hub.api.url, hub.tokens.alfa, id, (s) => s.status === 'afgeleverd');
+  const rijen = await hub.rijen<{ referentienummer: string; status: string }>(`SELECT referentienummer, status FROM ggk_envelop WHERE richting = 'uit' AND bericht_id = $1 ORDER BY id`, [id]);
+  expect(rijen.map((x) => x.status)).toEqual(['vervangen', 'verzonden']);
+  expect(rijen[1].referentienummer).not.toBe(fout.referentienummer);
+});
+
+it('refuses an envelope above 25 MB (IB007) before reading it through', async () => {
+  const groot = di01(jw315({ bsn: testBsn(24) }), { tijdstipBericht: tijd() }).xml.replace('<GGK:parameters>', `<!--${'x'.repeat(25 * 1024 * 1024)}--><GGK:parameters>`);
+  const [a] = await sim.lever('Di01', groot);
+  expect([a.http, fo03Code(a.xml)]).toEqual([500, 'IB007']);
 });

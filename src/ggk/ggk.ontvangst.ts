@@ -160,7 +160,7 @@ export class GgkOntvangst {
     try {
       return await withTenant(this.ds, p, async (em) => {
         if (operatie === 'Du01') await this.bekendeHeen(em, sg.crossRefnummer ?? '');
-        if (!(await stijgt(em, sg.zender, sg.tijdstipBericht))) throw new Weigering('StUF019', `tijdstipBericht ${sg.tijdstipBericht} is niet later dan het vorige van deze zender`);
+        await this.oplopend(em, sg);
         const [o] = await ontvangInTransactie(em, this.sleutels, [{ env: ijw, xml }]);
         if (o instanceof HubError) {
           const gemeente = (o.code) === (VAN_AANBIEDER.has(ijw.type) ? ONBEKENDE_PARTIJ.ontvanger : ONBEKENDE_PARTIJ.afzender);
@@ -191,6 +191,21 @@ export class GgkOntvangst {
     }
   }
 
+  /**
+   * StUF019 unless the tijdstipBericht rises. A twin of this very envelope that committed while
+   * this one waited for the sender's row is no StUF019: it is answered as that twin was.
+   */
+  private async oplopend(em: EntityManager, sg: Stuurgegevens): Promise<void> {
+    if (await stijgt(em, sg.zender, sg.tijdstipBericht)) return;
+    const twin = await em.query<unknown[]>(`SELECT 1 FROM ggk_envelop WHERE zender_organisatie = $1 AND zender_applicatie = $2 AND referentienummer = $3`, [
+      sg.zender.organisatie,
+      sg.zender.applicatie,
+      sg.referentienummer,
+    ]);
+    if (twin.length) throw new Tweeling();
+    throw new Weigering('StUF019', `tijdstipBericht ${sg.tijdstipBericht} is niet later dan het vorige van deze zender`);
+  }
+
   /** A Du01 answers a Di01 the hub sent: its crossRefnummer must be that Di01's referentienummer (StUF043). */
   private async bekendeHeen(em: EntityManager, crossRefnummer: string): Promise<void> {
     const r = await em.query<unknown[]>(`SELECT 1 FROM ggk_envelop WHERE richting = 'uit' AND berichtcode = 'Di01' AND referentienummer = $1`, [crossRefnummer]);
@@ -214,7 +229,7 @@ export class GgkOntvangst {
           [sg.crossRefnummer ?? ''],
         );
         if (!uit[0]) throw new Weigering('StUF043', `crossRefnummer ${sg.crossRefnummer ?? ''} is geen envelop van deze hub`);
-        if (!(await stijgt(em, sg.zender, sg.tijdstipBericht))) throw new Weigering('StUF019', `tijdstipBericht ${sg.tijdstipBericht} is niet later dan het vorige van deze zender`);
+        await this.oplopend(em, sg);
         const zender = { organisatie: uit[0].zender_organisatie, applicatie: this.cfg.GGK_APPLICATIE };
         const antwoord = bv03({ zender, ontvanger: sg.zender, referentienummer: randomUUID(), tijdstipBericht: await volgendTijdstip(em, zender), crossRefnummer: sg.referentienummer });
         const r = await em.query<{ id: string }[]>(
