@@ -28,7 +28,7 @@ const BOSCH = { organisatie: '0796', applicatie: 'GGk' };
 beforeAll(async () => {
   sim = await new GgkSimulator({ hubToken: TOKEN }).start();
   hub = await createHubTestEnvironment('ggk', {
-    env: { GGK: 'on', GGK_TOKEN: TOKEN, GGK_URL: sim.url },
+    env: { GGK: 'on', GGK_TOKEN: TOKEN, GGK_URL: sim.url, GGK_TIMEOUT_MS: '400' },
     worker: { pogingen: { attempts: 4, backoffMs: 50 } },
   });
   sim.hubUrl = `${hub.api.url}/ggk/OntvangAsynchroon`;
@@ -281,4 +281,32 @@ it('refuses an envelope above 25 MB (IB007) before reading it through', async ()
   const groot = di01(jw315({ bsn: testBsn(24) }), { tijdstipBericht: tijd() }).xml.replace('<GGK:parameters>', `<!--${'x'.repeat(25 * 1024 * 1024)}--><GGK:parameters>`);
   const [a] = await sim.lever('Di01', groot);
   expect([a.http, fo03Code(a.xml)]).toEqual([500, 'IB007']);
+});
+
+it('a GGk too slow to answer: the attempt times out and the same envelope goes again; a Fo01 IB103 (type frozen) sends it again unchanged', async () => {
+  ZONDER_STORING();
+  // The simulator stores the Du01 but answers after the hub gave up: the resend is a repeat, answered with the same Bv03.
+  sim.storingen.vertragingMs = 600;
+  const e = di01(jw315({ bsn: testBsn(25) }), { tijdstipBericht: tijd() });
+  const [a] = await sim.lever('Di01', e.xml);
+  expect(a.http).toBe(200);
+  const [heen] = await hub.rijen<{ bericht_id: string }>(`SELECT bericht_id FROM ggk_envelop WHERE referentienummer = $1`, [e.referentienummer]);
+  const id = (await wachtOpBericht(hub.api.url, hub.tokens.alfa, heen.bericht_id, (s) => s.retour !== null)).retour!.id;
+  await wachtOp(() => sim.ontvangen.find((o) => o.crossRefnummer === e.referentienummer), 'its Du01');
+  sim.storingen.vertragingMs = 0;
+  await wachtOpBericht(hub.api.url, hub.tokens.alfa, id, (s) => s.status === 'afgeleverd');
+  const du01 = sim.ontvangen.find((o) => o.crossRefnummer === e.referentienummer)!;
+  const pogingen = sim.pogingen.filter((p) => p.xml.includes(du01.referentienummer));
+  expect(pogingen.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(pogingen.map((p) => p.xml)).size).toBe(1);
+
+  // IB103: the chain wants it again later, unchanged.
+  const [b] = await sim.lever('Fo01', sim.fo01({ crossRefnummer: du01.referentienummer, ontvanger: du01.zender, code: 'IB103', omschrijving: 'Berichttype bevroren' }).xml);
+  expect(b.http).toBe(200);
+  await wachtOp(() => (sim.pogingen.filter((p) => p.xml.includes(du01.referentienummer)).length > pogingen.length ? true : undefined), 'the resend');
+  await wachtOpBericht(hub.api.url, hub.tokens.alfa, id, (s) => s.status === 'afgeleverd');
+  const na = sim.pogingen.filter((p) => p.xml.includes(du01.referentienummer));
+  expect(new Set(na.map((p) => p.xml)).size).toBe(1);
+  const [rij] = await hub.rijen<{ status: string; foutcode: string }>(`SELECT status, foutcode FROM ggk_envelop WHERE richting = 'uit' AND referentienummer = $1`, [du01.referentienummer]);
+  expect(rij).toEqual({ status: 'verzonden', foutcode: 'IB103' });
 });

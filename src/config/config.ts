@@ -195,6 +195,12 @@ export class Config {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['https', 'http'] })
   GGK_URL?: string;
 
+  /** How long the hub waits for the GGk's Bv03/Fo03 before it counts the attempt as failed (it resends the same envelope later). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  GGK_TIMEOUT_MS = 30_000;
+
   /** Bearer token the hub sends to GGK_URL, when the provider asks for one. */
   @IsOptional()
   @IsString()

@@ -52,7 +52,7 @@ export function ggkKanaal(ds: DataSource, cfg: Config): Bezorgkanaal {
           ...(cfg.GGK_URL_TOKEN && { authorization: `Bearer ${cfg.GGK_URL_TOKEN}` }),
         },
         body: xml,
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(cfg.GGK_TIMEOUT_MS),
       });
       const tekst = await res.text();
       const antwoord = res.status === 200 || res.status === 500 ? await leesAntwoord(tekst).catch(() => undefined) : undefined;
