@@ -108,7 +108,27 @@ async function controleerTegenSpec(o: SimOntvangen): Promise<void> {
 it('serves the WSDL and refuses a caller without the Digikoppeling token', async () => {
   const w = await fetch(`${hub.api.url}/ggk/OntvangAsynchroon?wsdl`);
   expect(w.status).toBe(200);
-  expect(await w.text()).toContain('soapAction="http://www.stufstandaarden.nl/koppelvlak/ggk0210/ggk_Di01"');
+  const wsdl = await w.text();
+  expect(wsdl).toContain('soapAction="http://www.stufstandaarden.nl/koppelvlak/ggk0210/ggk_Di01"');
+  expect(wsdl).toContain(`<soap:address location="${hub.api.url}/ggk/OntvangAsynchroon"/>`);
+  // Everything it imports is served, transitively, so a client builds the port from ?wsdl alone.
+  const gezien = new Set<string>();
+  const open = [...wsdl.matchAll(/(?:schemaLocation|location)="([^"]+\.(?:xsd|wsdl))"/g)].map((m) => m[1]);
+  while (open.length) {
+    const url = open.pop()!;
+    if (gezien.has(url)) continue;
+    gezien.add(url);
+    const r = await fetch(url);
+    expect([url, r.status]).toEqual([url, 200]);
+    open.push(...[...(await r.text()).matchAll(/(?:schemaLocation|location)="([^"]+\.(?:xsd|wsdl))"/g)].map((m) => m[1]));
+  }
+  expect([...gezien].map((u) => u.replace(`${hub.api.url}/ggk/spec/`, '')).sort()).toEqual([
+    '0301/stuf0301.xsd',
+    '0301/stuf0301_types.wsdl',
+    'ggk0210/ggkberichten/ggk0210_msg_ggkberichten.xsd',
+    'ggk0210/ggkberichten/ggk0210_stuf0301_msg_ggkberichten.xsd',
+  ]);
+  expect((await fetch(`${hub.api.url}/ggk/spec/..%2F..%2Fpackage.json`)).status).toBe(404);
   const r = await fetch(`${hub.api.url}/ggk/OntvangAsynchroon`, { method: 'POST', headers: { soapaction: 'x' }, body: di01(jw315({ bsn: testBsn(1) })).xml });
   expect(r.status).toBe(401);
 });

@@ -7,7 +7,8 @@ import { schrijfProbleem } from '../http/probleem';
 
 /**
  * The OntvangAsynchroon port (StUF-GGk 0210, SOAP 1.1 document/literal): POST an envelope with
- * its SOAPAction, answered with a Bv03 (200) or a Fo03 fault (500); `GET ?wsdl` serves the WSDL.
+ * its SOAPAction, answered with a Bv03 (200) or a Fo03 fault (500); `GET ?wsdl` serves the WSDL
+ * with this port's address, and `GET spec/…` the files it imports.
  */
 export function ggkRouter(ontvangst: GgkOntvangst, toegang: GgkToegang): Router {
   const router = express.Router();
@@ -18,7 +19,16 @@ export function ggkRouter(ontvangst: GgkOntvangst, toegang: GgkToegang): Router 
       schrijfProbleem(req, res, { status: 404, code: 'NOT_FOUND', detail: 'Deze poort ontvangt SOAP-berichten met POST; de WSDL staat op ?wsdl' });
       return;
     }
-    res.type('text/xml; charset=utf-8').send(GgkSchema.wsdl());
+    const basis = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}`;
+    res.type('text/xml; charset=utf-8').send(GgkSchema.wsdl(`${basis}/OntvangAsynchroon`, `${basis}/spec`));
+  });
+
+  // What the WSDL imports, so a client can build the port from ?wsdl alone.
+  router.get(/^\/spec\/(.+)$/, (req, res) => {
+    const basis = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}`;
+    const tekst = GgkSchema.specBestand(String((req.params as Record<string, string>)[0]), `${basis}/spec`);
+    if (tekst === undefined) schrijfProbleem(req, res, { status: 404, code: 'NOT_FOUND', detail: 'Geen specificatiebestand van deze poort' });
+    else res.type('text/xml; charset=utf-8').send(tekst);
   });
 
   router.post(

@@ -67,8 +67,31 @@ export class GgkSchema {
     }
   }
 
-  /** The WSDL of the port, as published. */
-  static wsdl(): string {
-    return readFileSync(path.join(ggkSpecDir(), 'ggk0210', 'ggkberichten', 'ggk0210_OntvangAsynchroon_ggkberichten.wsdl'), 'utf8');
+  /**
+   * The WSDL of the port as published, with the port's real address (`adres`) instead of the
+   * spec's example, and its imports pointing at `specUrl` where the hub serves the spec files.
+   */
+  static wsdl(adres: string, specUrl: string): string {
+    return herschrijf(SPEC_BESTANDEN.wsdl, specUrl).replace(/(<soap:address location=")[^"]*(")/, `$1${adres.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}$2`);
   }
+
+  /** A spec file the WSDL imports, by its path under spec/ggk0210, with its imports pointing at `specUrl`; undefined for any other path. */
+  static specBestand(rel: string, specUrl: string): string | undefined {
+    return (Object.values(SPEC_BESTANDEN) as string[]).includes(rel) ? herschrijf(rel, specUrl) : undefined;
+  }
+}
+
+/** The files a WSDL client needs: the WSDL and everything it imports, by path under spec/ggk0210. */
+const SPEC_BESTANDEN = {
+  wsdl: 'ggk0210/ggkberichten/ggk0210_OntvangAsynchroon_ggkberichten.wsdl',
+  types: '0301/stuf0301_types.wsdl',
+  stuf: '0301/stuf0301.xsd',
+  msg: 'ggk0210/ggkberichten/ggk0210_msg_ggkberichten.xsd',
+  stufMsg: 'ggk0210/ggkberichten/ggk0210_stuf0301_msg_ggkberichten.xsd',
+} as const;
+
+/** A spec file with its relative `location`/`schemaLocation` made absolute under `specUrl`. */
+function herschrijf(rel: string, specUrl: string): string {
+  const tekst = readFileSync(path.join(ggkSpecDir(), rel), 'utf8');
+  return tekst.replace(/((?:schemaLocation|location)=")([^"]+\.(?:xsd|wsdl))(")/g, (_m, a: string, loc: string, b: string) => `${a}${specUrl}/${path.posix.normalize(path.posix.join(path.posix.dirname(rel), loc))}${b}`);
 }
