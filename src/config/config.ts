@@ -375,6 +375,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!cfg.JWT_AUDIENCE) missing.push('JWT_AUDIENCE: required in production');
   }
   if (cfg.GGK === 'on' && !cfg.GGK_TOKEN) missing.push('GGK_TOKEN: required with GGK=on (who may call /ggk/OntvangAsynchroon)');
+  if (cfg.GGK === 'on' && !cfg.GGK_URL) missing.push('GGK_URL: required with GGK=on (where the hub sends its Di01/Du01)');
   if (cfg.GGK_APPLICATIE.length > 50) missing.push('GGK_APPLICATIE: at most 50 characters (StUF Applicatie)');
   if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join('\n  ')}`);
   return cfg;
