@@ -21,6 +21,13 @@ for (const rel of [
   'src/openbaar/pagina/index.html',
   'src/openbaar/pagina/open.js',
   'src/openbaar/pagina/open.css',
+  // The StUF-GGk 0210 spec files: the GGk adapter validates every envelope against them.
+  'spec/ggk0210/soap11-envelop.xsd',
+  'spec/ggk0210/0301/stuf0301.xsd',
+  'spec/ggk0210/0301/stuf0301_types.wsdl',
+  'spec/ggk0210/ggk0210/ggkberichten/ggk0210_msg_ggkberichten.xsd',
+  'spec/ggk0210/ggk0210/ggkberichten/ggk0210_stuf0301_msg_ggkberichten.xsd',
+  'spec/ggk0210/ggk0210/ggkberichten/ggk0210_OntvangAsynchroon_ggkberichten.wsdl',
 ]) {
   const to = path.join(out, rel);
   fs.mkdirSync(path.dirname(to), { recursive: true });

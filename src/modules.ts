@@ -1,6 +1,9 @@
 import type { GraphQLSchema } from 'graphql';
 import type { LoaderSource, Loaders } from './graphql/loaders';
 import type { DataSource } from 'typeorm';
+import type { Config } from './config/config';
+import type { Bezorgkanaal } from './messaging/processing/bezorgkanaal';
+import { MODULE as ggk } from './ggk/module';
 import { MODULE as auth } from './auth/module';
 import { MODULE as beheer } from './beheer/module';
 import { MODULE as bekostiging } from './bekostiging/module';
@@ -26,7 +29,7 @@ import { MODULE as toewijzing } from './toewijzing/module';
  * Every feature of the hub, the one list that names them all: the api, the worker, the scripts
  * and the tests build their database access, their schema and their message handlers from it.
  */
-export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, rapportage, openbaar, sleutels, beheer, sandbox];
+export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, rapportage, openbaar, sleutels, beheer, sandbox, ggk];
 
 /** Every table's entity, for the DataSource and the migration drift check. */
 export const ENTITEITEN = MODULES.flatMap((m) => m.entiteiten);
@@ -60,6 +63,11 @@ let handlers: BerichtHandlers | undefined;
 export function berichtHandlers(): BerichtHandlers {
   handlers ??= new BerichtHandlers(MODULES.flatMap((m) => m.berichten ?? []));
   return handlers;
+}
+
+/** Every module's delivery channels into the national chain. */
+export function bezorgkanalen(ctx: { cfg: Config; ds: DataSource }): Bezorgkanaal[] {
+  return MODULES.flatMap((m) => m.bezorgkanalen?.(ctx) ?? []);
 }
 
 /** Every module's REST routes, in the list's order. */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { berichtHandlers } from './modules';
+import { berichtHandlers, bezorgkanalen } from './modules';
 import { Queue, Worker } from 'bullmq';
 import { contractStatus } from '../jobs/contract-status.processor';
 import { maakVoorschotten } from './bekostiging/voorschotten.job';
@@ -31,11 +31,12 @@ async function main(): Promise<void> {
   const sleutels = sleutelsUitConfig(cfg);
   // Optional: the official XSDs as a second, independent structural check of inbound messages.
   const xsd = cfg.IJW_XSD_DIR ? await XsdValidators.load(cfg.IJW_XSD_DIR) : undefined;
+  const kanalen = bezorgkanalen({ cfg, ds });
   const handlers: Handlers = {
     'contract-status': (d) => contractStatus(ds, d),
     'lumpsum-voorschotten': (d) => maakVoorschotten(ds, d),
     herversleutel: () => herversleutel(ds, sleutels.versleuteling),
-    'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId, d.requestId),
+    'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId, d.requestId, kanalen),
   };
   checkHandlers(handlers);
   // Every message type with exactly one handler, or the worker does not start.

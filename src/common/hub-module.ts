@@ -8,6 +8,7 @@ import type { TokenVerifier } from '../auth/jwt';
 import type { Config } from '../config/config';
 import type { Sleutels } from './sleutels';
 import type { Verwerking } from '../messaging/processing/verwerking';
+import type { Bezorgkanaal } from '../messaging/processing/bezorgkanaal';
 
 /** What a module's HTTP routes are built from. */
 export interface RouteContext {
@@ -46,6 +47,8 @@ export interface HubModule {
    * same tenant-scoped read as the type's own query (src/graphql/node.ts).
    */
   nodes?: Readonly<Record<string, NodeLader>>;
+  /** Its ways out for providers reached through the national chain (the worker's delivery jobs use them). */
+  bezorgkanalen?: (ctx: { cfg: Config; ds: DataSource }) => Bezorgkanaal[];
   /** Its REST routes, mounted by the api in the list's order (after /healthz, /readyz, /metrics). */
   routes?: (ctx: RouteContext) => HubRoute[];
 }

@@ -21,6 +21,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'http://idp.example', OIDC_CLIENT_ID: 'x' })).toThrow(/OIDC_ISSUER: https required in production/);
   });
 
+  it('the GGk adapter: a token on the port and an endpoint to send to', () => {
+    expect(() => loadConfig({ GGK: 'on', GGK_URL: 'https://digikoppeling.example/ggk' })).toThrow(/GGK_TOKEN: required with GGK=on/);
+    expect(() => loadConfig({ GGK: 'on', GGK_TOKEN: 'x'.repeat(32) })).toThrow(/GGK_URL: required with GGK=on/);
+    expect(() => loadConfig({ GGK: 'ja' })).toThrow(/GGK/);
+    expect(loadConfig({ GGK: 'on', GGK_TOKEN: 'x'.repeat(32), GGK_URL: 'https://digikoppeling.example/ggk' }).GGK).toBe('on');
+  });
+
   it('requires a key source in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_JWKS_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HUB_ENCRYPTION_KEY/);

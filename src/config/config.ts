@@ -177,6 +177,40 @@ export class Config {
   @Min(1024)
   IJW_MAX_BYTES = 32 * 1024 * 1024;
 
+  /** The GGk adapter (StUF-GGk 0210, /ggk/OntvangAsynchroon): `on` serves the port and sends through GGK_URL. */
+  @IsIn(['on', 'off'])
+  GGK = 'off';
+
+  /**
+   * Who may call the port until TLS client certificates (PKIoverheid, Digikoppeling) check that:
+   * a shared bearer token the region's Digikoppeling provider sends. Required when GGK is on.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  GGK_TOKEN?: string;
+
+  /** The GGk's OntvangAsynchroon endpoint the hub sends Di01/Du01 to (through the Digikoppeling provider). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['https', 'http'] })
+  GGK_URL?: string;
+
+  /** How long the hub waits for the GGk's Bv03/Fo03 before it counts the attempt as failed (it resends the same envelope later). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  GGK_TIMEOUT_MS = 30_000;
+
+  /** Bearer token the hub sends to GGK_URL, when the provider asks for one. */
+  @IsOptional()
+  @IsString()
+  GGK_URL_TOKEN?: string;
+
+  /** stuurgegevens/zender/applicatie of the hub's envelopes: its name without a version (3–50 characters). */
+  @IsString()
+  @MinLength(3)
+  GGK_APPLICATIE = 'Jeugdzorghub';
+
   /** Directory of the official iJw 3.2 XSDs: when set, the worker also validates every inbound message against them. */
   @IsOptional()
   @IsString()
@@ -312,7 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK', 'GRAPHQL_IDE']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'GGK_TOKEN', 'GGK_URL', 'GGK_URL_TOKEN', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK', 'GRAPHQL_IDE']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -346,6 +380,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!cfg.JWT_ISSUER) missing.push('JWT_ISSUER: required in production');
     if (!cfg.JWT_AUDIENCE) missing.push('JWT_AUDIENCE: required in production');
   }
+  if (cfg.GGK === 'on' && !cfg.GGK_TOKEN) missing.push('GGK_TOKEN: required with GGK=on (who may call /ggk/OntvangAsynchroon)');
+  if (cfg.GGK === 'on' && !cfg.GGK_URL) missing.push('GGK_URL: required with GGK=on (where the hub sends its Di01/Du01)');
+  if (cfg.GGK_APPLICATIE.length > 50) missing.push('GGK_APPLICATIE: at most 50 characters (StUF Applicatie)');
   if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join('\n  ')}`);
   return cfg;
 }

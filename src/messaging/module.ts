@@ -5,12 +5,13 @@ import { berichtLoaders } from './graphql/loaders';
 import { BerichtEntity } from './bericht.entity';
 import { BerichtResolver } from './graphql/bericht.resolver';
 import { OutboxEntity } from './outbox.entity';
+import { KetenRouteEntity } from './keten-route.entity';
 import { inboxRouter } from './inbox/inbox.router';
 
 /** iJw messages in and out, their retours, the outbox of deliveries. */
 export const MODULE: HubModule = {
   naam: 'messaging',
-  entiteiten: [BerichtEntity, OutboxEntity],
+  entiteiten: [BerichtEntity, OutboxEntity, KetenRouteEntity],
   loaders: berichtLoaders,
   resolvers: [BerichtResolver],
   nodes: {

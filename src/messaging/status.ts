@@ -115,6 +115,20 @@ export const berichtStatus = {
     return r.map((x) => x.id);
   },
 
+  /**
+   * The chain refused a message after it took it (an asynchronous fault): a dead letter
+   * (`mislukt`, redriven by an administrator), or with `opnieuw` back to `klaar` with a new
+   * delivery row. Only a delivered message changes.
+   */
+  async ketenFout(em: EntityManager, id: string, opnieuw: boolean): Promise<boolean> {
+    const r = await em.query<{ id: string }[]>(
+      `WITH u AS (UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'afgeleverd' RETURNING id) SELECT id FROM u`,
+      [id, opnieuw ? 'klaar' : 'mislukt'],
+    );
+    if (opnieuw && r.length) await berichtStatus.teBezorgen(em, id);
+    return r.length > 0;
+  },
+
   /** Outbox rows handed to the queue. */
   async doorgezet(em: EntityManager, outboxIds: readonly string[]): Promise<void> {
     await prepared(em, `UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [outboxIds]);

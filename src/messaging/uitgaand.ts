@@ -26,13 +26,14 @@ export async function schrijfUitgaand(em: EntityManager, sleutels: Sleutels, mes
 }
 
 // One statement for any number of messages: the messages, and their delivery rows. A provider
-// without an endpoint reads its messages from its mailbox, so they are available at once and
+// reached through the chain (keten_route) gets them through its channel; one without an endpoint reads its messages from its mailbox, so they are available at once and
 // their delivery rows are done: no job at all.
 const UITGAAND_SQL = `WITH b AS (
      INSERT INTO bericht (richting, type, afzender, ontvanger, identificatie, dagtekening, inhoud_hash, regio_code, aanbieder_agb,
                           gemeente_code, status, xml_versleuteld, grootte, heen_id, retourcodes, aanbieder_ziet, verzoek_id)
      SELECT 'uit', m.type, m.afzender, m.ontvanger, m.identificatie, m.dagtekening, m.hash, m.regio, m.agb, m.gemeente,
-            CASE WHEN EXISTS (SELECT 1 FROM bezorgadres a WHERE a.aanbieder_agb = m.agb) THEN 'klaar' ELSE 'beschikbaar' END,
+            CASE WHEN EXISTS (SELECT 1 FROM bezorgadres a WHERE a.aanbieder_agb = m.agb)
+                   OR EXISTS (SELECT 1 FROM keten_route k WHERE k.aanbieder_agb = m.agb) THEN 'klaar' ELSE 'beschikbaar' END,
             x.xml, x.grootte, m.heen_id, m.codes, true,
             coalesce(m.verzoek, (SELECT h.verzoek_id FROM bericht h WHERE h.id = m.heen_id))
        FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (type text, afzender text, ontvanger text, identificatie text, dagtekening date, hash text,

@@ -11,17 +11,18 @@ import type { XsdValidators } from '../../src/messaging/ijw/xsd-validator';
 import { AGB } from '../fixtures/regions';
 import { bezorgBericht, naMislukking } from '../../src/messaging/processing/bezorging';
 import { startRelay, type Pogingen } from '../../src/messaging/processing/relay';
+import type { Bezorgkanaal } from '../../src/messaging/processing/bezorgkanaal';
 import { startVerwerker } from '../../src/messaging/processing/verwerker';
 import { bouwJw301 } from '../../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../../src/toewijzing/toewijzing.entity';
 
 /** The worker side of the message path, in-process: the batch loop, and deliveries on a random queue prefix. */
-export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: XsdValidators, pogingen?: Pogingen) {
+export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: XsdValidators, pogingen?: Pogingen, kanalen: readonly Bezorgkanaal[] = []) {
   const prefix = `test-${randomBytes(4).toString('hex')}`;
   const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
   const sleutels = sleutelsUitConfig(cfg);
   const queue = new Queue('berichten', { connection, prefix });
-  const worker = new Worker('berichten', async (job) => bezorgBericht(ds, sleutels, (job.data as { berichtId: string; requestId?: string }).berichtId, (job.data as { requestId?: string }).requestId), { connection, prefix, concurrency: 4 });
+  const worker = new Worker('berichten', async (job) => bezorgBericht(ds, sleutels, (job.data as { berichtId: string; requestId?: string }).berichtId, (job.data as { requestId?: string }).requestId, kanalen), { connection, prefix, concurrency: 4 });
   worker.on('failed', (job) => { if (process.env.DEBUG_JOBS) console.error(job?.failedReason); void naMislukking(ds, job); });
   const relay = startRelay(ds, queue, { intervalMs: 20, staleMs: 60_000, pogingen }, () => undefined);
   const verwerker = startVerwerker(

@@ -3,7 +3,7 @@ import type { DataSource, Logger } from 'typeorm';
 import { sleutelsUitConfig, type Sleutels } from '../../src/common/sleutels';
 import type { XsdValidators } from '../../src/messaging/ijw/xsd-validator';
 import type { Pogingen } from '../../src/messaging/processing/relay';
-import { berichtHandlers } from '../../src/modules';
+import { berichtHandlers, bezorgkanalen } from '../../src/modules';
 import type { BerichtHandlers } from '../../src/messaging/processing/handlers';
 import type { DemoRegio } from '../../src/seed/demo-types';
 import { seed } from '../../src/seed/seed';
@@ -76,7 +76,7 @@ export async function createHubTestEnvironment(label: string, o: HubTestOpties =
     gestart.push(() => api.close());
     if (o.worker) {
       const w = o.worker === true ? {} : o.worker;
-      const worker = startBerichtenWorker(ds, api.cfg, w.xsd, w.pogingen);
+      const worker = startBerichtenWorker(ds, api.cfg, w.xsd, w.pogingen, bezorgkanalen({ cfg: api.cfg, ds }));
       gestart.push(() => worker.close());
     }
     const tokens: Tokens = {

@@ -8,11 +8,17 @@ import { HEADER_BERICHT_ID, HEADER_HANDTEKENING, HEADER_TIJDSTEMPEL, onderteken 
 import type { Sleutels } from '../../common/sleutels';
 
 import { NAAR_AANBIEDER } from '../ijw/soorten';
+import type { Bezorgkanaal } from './bezorgkanaal';
 import { currentRequestId, isRequestId, REQUEST_ID_HEADER, runInRequest } from '../../observability/request-context';
 
 interface TeBezorgen {
   status: string;
   regio_code: string | null;
+  type: string;
+  aanbieder_agb: string;
+  gemeente_code: string;
+  heen_id: string | null;
+  kanaal: string | null;
   xml_versleuteld: Buffer;
   url: string | null;
   geheim: Buffer | null;
@@ -20,7 +26,8 @@ interface TeBezorgen {
 }
 
 /**
- * Delivers an outbound message: to the provider's registered endpoint as a POST signed with
+ * Delivers an outbound message: through a chain channel (`kanalen`) when the provider is reached
+ * through the chain (table keten_route); else to the provider's registered endpoint as a POST signed with
  * that endpoint's secret (see ondertekening.ts) when it has one (a failure throws, so BullMQ
  * retries with backoff and keeps it as failed after the last attempt), otherwise it stays
  * readable in the party's mailbox. The database side is idempotent; the POST is at least once
@@ -28,31 +35,39 @@ interface TeBezorgen {
  * `requestId` (of the request that caused the message) scopes its log lines and goes along as
  * `X-Request-Id`.
  */
-export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: string, requestId?: string): Promise<{ status: string }> {
+export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: string, requestId?: string, kanalen: readonly Bezorgkanaal[] = []): Promise<{ status: string }> {
   // The id came through Redis: used only when it still looks like one.
-  return isRequestId(requestId) ? runInRequest({ requestId }, () => bezorg(ds, sleutels, id)) : bezorg(ds, sleutels, id);
+  return isRequestId(requestId) ? runInRequest({ requestId }, () => bezorg(ds, sleutels, id, kanalen)) : bezorg(ds, sleutels, id, kanalen);
 }
 
-async function bezorg(ds: DataSource, sleutels: Sleutels, id: string): Promise<{ status: string }> {
+async function bezorg(ds: DataSource, sleutels: Sleutels, id: string, kanalen: readonly Bezorgkanaal[]): Promise<{ status: string }> {
   const requestId = currentRequestId();
   const b = await withTenant(ds, SYSTEEM, async (em) => {
     // The previous secret signs too while its overlap lasts (the database clock decides).
     const rows = await prepared<TeBezorgen>(em,
-      `SELECT b.status, b.regio_code, b.xml_versleuteld, a.url, a.geheim_versleuteld AS geheim,
-              CASE WHEN a.vorig_geldig_tot > now() THEN a.vorig_geheim_versleuteld END AS vorig
-         FROM bericht b LEFT JOIN bezorgadres a ON a.aanbieder_agb = b.aanbieder_agb AND b.type = ANY($2::text[]) WHERE b.id = $1`,
+      `SELECT b.status, b.regio_code, b.type, b.aanbieder_agb, b.gemeente_code, b.heen_id, b.xml_versleuteld, a.url, a.geheim_versleuteld AS geheim,
+              CASE WHEN a.vorig_geldig_tot > now() THEN a.vorig_geheim_versleuteld END AS vorig, k.kanaal
+         FROM bericht b LEFT JOIN bezorgadres a ON a.aanbieder_agb = b.aanbieder_agb AND b.type = ANY($2::text[])
+              LEFT JOIN keten_route k ON k.aanbieder_agb = b.aanbieder_agb AND b.type = ANY($2::text[])
+        WHERE b.id = $1`,
       [id, [...NAAR_AANBIEDER]],
     );
     return rows[0];
   });
   if (!b || b.status !== 'klaar') return { status: b?.status ?? 'onbekend' };
-  let status: 'beschikbaar' | 'afgeleverd' = 'beschikbaar';
-  if (b.url) {
+  let status: 'beschikbaar' | 'afgeleverd' | 'mislukt' = 'beschikbaar';
+  // A sandbox's message and its fictitious provider's endpoint are under the sandbox's keys.
+  const eigen = sleutels.voor(b.regio_code);
+  if (b.kanaal) {
+    // A provider reached through the chain: that channel's adapter delivers it.
+    const kanaal = kanalen.find((k) => k.kanaal === b.kanaal);
+    if (!kanaal) throw new Error(`no delivery channel ${b.kanaal} in this process`);
+    const x = { id, type: b.type, xml: eigen.ontsleutel(b.xml_versleuteld), aanbiederAgb: b.aanbieder_agb, gemeenteCode: b.gemeente_code, heenId: b.heen_id };
+    status = await kanaal.bezorg(x);
+  } else if (b.url) {
     // Never unsigned and never with a hub key: an endpoint without its own secret gets nothing
     // (the job fails, then redrive after `roteerOndertekeningsgeheim`).
     if (!b.geheim) throw new Error('endpoint has no signing secret');
-    // A sandbox's message and its fictitious provider's endpoint are under the sandbox's keys.
-    const eigen = sleutels.voor(b.regio_code);
     const geheimen = [b.geheim, ...(b.vorig ? [b.vorig] : [])].map((g) => eigen.ontsleutel(g).toString('utf8'));
     const xml = eigen.ontsleutel(b.xml_versleuteld);
     const tijdstempel = Math.floor(Date.now() / 1000);

@@ -1,0 +1,57 @@
+import type { EntityManager } from 'typeorm';
+import { nu } from '../common/klok';
+import type { Systeem } from './ggk.types';
+
+const NL = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hourCycle: 'h23',
+});
+
+/**
+ * A moment as StUF Tijdstip with milliseconds (yyyymmddhhmmssmmm, 17 digits) in Dutch time: the
+ * spec is silent on the zone; its examples are local times.
+ */
+export function alsTijdstip(d: Date): string {
+  return NL.format(d).replace(/[^0-9]/g, '');
+}
+
+/** A received tijdstipBericht (8–17 digits) made comparable with the stored 17 digits. */
+export const vergelijkbaar = (t: string) => t.padEnd(17, '0');
+
+/**
+ * The next tijdstipBericht of one of the hub's sending systems: now, or one millisecond above the
+ * last one handed out when now is not later (a clock set back, a burst within a millisecond).
+ * The row lock serialises concurrent senders; the value is committed with the envelope.
+ */
+export async function volgendTijdstip(em: EntityManager, zender: Systeem): Promise<string> {
+  const r = await em.query<{ laatste: string }[]>(
+    `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste) VALUES ($1, $2, $3)
+     ON CONFLICT (organisatie, applicatie) DO UPDATE
+       SET laatste = CASE WHEN EXCLUDED.laatste > ggk_tijdstip.laatste THEN EXCLUDED.laatste
+                          ELSE lpad((ggk_tijdstip.laatste::numeric + 1)::text, 17, '0') END
+     RETURNING laatste`,
+    [zender.organisatie, zender.applicatie, alsTijdstip(nu())],
+  );
+  return r[0].laatste;
+}
+
+/**
+ * Records a received tijdstipBericht when it is later than the sender's last one; false (StUF019)
+ * when it is not. Under the row's lock, so two envelopes of one sender cannot both pass.
+ */
+export async function stijgt(em: EntityManager, zender: Systeem, tijdstip: string): Promise<boolean> {
+  const r = await em.query<{ laatste: string }[]>(
+    `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste) VALUES ($1, $2, $3)
+     ON CONFLICT (organisatie, applicatie) DO UPDATE SET laatste = EXCLUDED.laatste WHERE ggk_tijdstip.laatste < EXCLUDED.laatste
+     RETURNING laatste`,
+    [zender.organisatie, zender.applicatie, vergelijkbaar(tijdstip)],
+  );
+  return r.length > 0;
+}

@@ -1,0 +1,145 @@
+import { sha256Hex } from '../common/crypto';
+import { libxml2 } from '../messaging/ijw/xml';
+import { BODY_ELEMENT, NS, type Fo03Code, type OntvangenEnvelop, type Operatie, type Stuurgegevens, type Systeem } from './ggk.types';
+
+/**
+ * Envelopes as plain XML: built from templates with escaped values and checked against the XSDs
+ * (GgkSchema) before they leave; read with libxml2's XPath after they passed the XSDs. No SOAP
+ * framework: the port has three one-way operations whose bodies the XSDs fix to the element.
+ */
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const systeem = (naam: string, s: Systeem) =>
+  `<StUF:${naam}><StUF:organisatie>${esc(s.organisatie)}</StUF:organisatie><StUF:applicatie>${esc(s.applicatie)}</StUF:applicatie></StUF:${naam}>`;
+
+/** A SOAP 1.1 envelope around one body element. */
+export function soapEnvelop(body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<soap:Envelope xmlns:soap="${NS.soap}"><soap:Body>${body}</soap:Body></soap:Envelope>`;
+}
+
+/** What a Bv03 or Fo03 answers: the received envelope's parties and number, and the answer's own. */
+export interface Antwoordgegevens {
+  /** The answering system (the received envelope's ontvanger). */
+  zender: Systeem;
+  /** The received envelope's zender. */
+  ontvanger: Systeem;
+  referentienummer: string;
+  tijdstipBericht: string;
+  /** The received envelope's referentienummer. */
+  crossRefnummer: string;
+}
+
+function stuurgegevensAntwoord(code: 'Bv03' | 'Fo03', a: Antwoordgegevens): string {
+  return (
+    `<StUF:stuurgegevens><StUF:berichtcode>${code}</StUF:berichtcode>${systeem('zender', a.zender)}${systeem('ontvanger', a.ontvanger)}` +
+    `<StUF:referentienummer>${esc(a.referentienummer)}</StUF:referentienummer><StUF:tijdstipBericht>${a.tijdstipBericht}</StUF:tijdstipBericht>` +
+    `<StUF:crossRefnummer>${esc(a.crossRefnummer)}</StUF:crossRefnummer></StUF:stuurgegevens>`
+  );
+}
+
+/** Bv03: the envelope is stored. */
+export function bv03(a: Antwoordgegevens): string {
+  return soapEnvelop(`<StUF:Bv03Bericht xmlns:StUF="${NS.stuf}">${stuurgegevensAntwoord('Bv03', a)}</StUF:Bv03Bericht>`);
+}
+
+/** Fo03 as the SOAP fault `fout` (HTTP 500): faultcode Client for the sender's error, Server for the hub's. */
+export function fo03(a: Antwoordgegevens, f: { code: Fo03Code; plek: 'client' | 'server'; omschrijving: string; details?: string }): string {
+  const omschrijving = f.omschrijving.slice(0, 200);
+  const body =
+    `<StUF:Fo03Bericht xmlns:StUF="${NS.stuf}">${stuurgegevensAntwoord('Fo03', a)}<StUF:body><StUF:code>${f.code}</StUF:code>` +
+    `<StUF:plek>${f.plek}</StUF:plek><StUF:omschrijving>${esc(omschrijving)}</StUF:omschrijving>` +
+    (f.details ? `<StUF:details>${esc(f.details.slice(0, 1000))}</StUF:details>` : '') +
+    `</StUF:body></StUF:Fo03Bericht>`;
+  return soapEnvelop(
+    `<soap:Fault><faultcode>soap:${f.plek === 'client' ? 'Client' : 'Server'}</faultcode><faultstring>${esc(omschrijving)}</faultstring><detail>${body}</detail></soap:Fault>`,
+  );
+}
+
+/** What a Di01 or Du01 the hub sends carries. */
+export interface UitgaandEnvelop {
+  berichtcode: 'Di01' | 'Du01';
+  zender: Systeem;
+  ontvanger: Systeem;
+  referentienummer: string;
+  tijdstipBericht: string;
+  /** Du01: the Di01's referentienummer. */
+  crossRefnummer: string | null;
+  functie: string;
+  versies: { applicatieVersie: string; applicatieSubversie: string; functieVersie: string; functieSubversie: string };
+  /** The iJw XML (UTF-8, no BOM), sent as xmlBestand. */
+  xml: Buffer;
+}
+
+/** A Di01 (envelopHeenbericht-ggk_Di01) or Du01 (envelopRetourbericht-ggk_Du01) in its SOAP envelope. */
+export function envelop(e: UitgaandEnvelop): string {
+  const el = BODY_ELEMENT[e.berichtcode].naam;
+  const v = e.versies;
+  return soapEnvelop(
+    `<GGK:${el} xmlns:GGK="${NS.ggk}" xmlns:StUF="${NS.stuf}"><GGK:stuurgegevens><StUF:berichtcode>${e.berichtcode}</StUF:berichtcode>` +
+      `${systeem('zender', e.zender)}${systeem('ontvanger', e.ontvanger)}<StUF:referentienummer>${e.referentienummer}</StUF:referentienummer>` +
+      `<StUF:tijdstipBericht>${e.tijdstipBericht}</StUF:tijdstipBericht>` +
+      (e.crossRefnummer ? `<StUF:crossRefnummer>${e.crossRefnummer}</StUF:crossRefnummer>` : '') +
+      `<StUF:functie>${esc(e.functie)}</StUF:functie></GGK:stuurgegevens><GGK:parameters>` +
+      `<GGK:applicatieVersie>${v.applicatieVersie}</GGK:applicatieVersie><GGK:applicatieSubversie>${v.applicatieSubversie}</GGK:applicatieSubversie>` +
+      `<GGK:functieVersie>${v.functieVersie}</GGK:functieVersie><GGK:functieSubversie>${v.functieSubversie}</GGK:functieSubversie>` +
+      `<GGK:bericht><GGK:xmlBestand>${e.xml.toString('base64')}</GGK:xmlBestand></GGK:bericht></GGK:parameters></GGK:${el}>`,
+  );
+}
+
+const XP = { soap: NS.soap, GGK: NS.ggk, StUF: NS.stuf };
+
+/**
+ * Reads an envelope that passed the XSDs. `operatie` is the one the SOAPAction named; the body's
+ * element must be that operation's, else undefined.
+ */
+export async function leesEnvelop(xml: string, operatie: Operatie): Promise<OntvangenEnvelop | undefined> {
+  const lib = await libxml2();
+  const doc = lib.XmlDocument.fromString(xml, { option: lib.ParseOption.XML_PARSE_NONET });
+  try {
+    const el = BODY_ELEMENT[operatie];
+    const body = doc.root.get(`soap:Body/*[local-name() = '${el.naam}' and namespace-uri() = '${el.ns}']`, XP);
+    if (!body || !(body instanceof lib.XmlElement)) return undefined;
+    const t = (p: string) => body.get(p, XP)?.content.trim() ?? null;
+    const sg = operatie === 'Fo01' ? 'StUF:stuurgegevens' : 'GGK:stuurgegevens';
+    const sys = (naam: string): Systeem => ({ organisatie: t(`${sg}/StUF:${naam}/StUF:organisatie`) ?? '', applicatie: t(`${sg}/StUF:${naam}/StUF:applicatie`) ?? '' });
+    const stuurgegevens: Stuurgegevens = {
+      berichtcode: operatie,
+      zender: sys('zender'),
+      ontvanger: sys('ontvanger'),
+      referentienummer: t(`${sg}/StUF:referentienummer`) ?? '',
+      tijdstipBericht: t(`${sg}/StUF:tijdstipBericht`) ?? '',
+      crossRefnummer: t(`${sg}/StUF:crossRefnummer`),
+      functie: t(`${sg}/StUF:functie`),
+    };
+    const xmlBestand = t('GGK:parameters/GGK:bericht/GGK:xmlBestand');
+    const bericht = operatie === 'Fo01' ? null : xmlBestand !== null ? { soort: 'xml' as const, inhoud: Buffer.from(xmlBestand.replace(/\s+/g, ''), 'base64') } : { soort: 'tekst' as const };
+    const fout =
+      operatie === 'Fo01'
+        ? { code: t('StUF:body/StUF:code') ?? '', plek: t('StUF:body/StUF:plek') === 'server' ? ('server' as const) : ('client' as const), omschrijving: t('StUF:body/StUF:omschrijving') ?? '', details: t('StUF:body/StUF:details') }
+        : null;
+    return { stuurgegevens, bericht, fout, hash: sha256Hex(body.toString()) };
+  } finally {
+    doc.dispose();
+  }
+}
+
+/** The stuurgegevens and fault body of a Bv03 or Fo03 answer (for the hub's own sends). */
+export async function leesAntwoord(xml: string): Promise<{ code: 'Bv03' | 'Fo03'; crossRefnummer: string; fout: { code: string; plek: string; omschrijving: string } | null } | undefined> {
+  const lib = await libxml2();
+  const doc = lib.XmlDocument.fromString(xml, { option: lib.ParseOption.XML_PARSE_NONET });
+  try {
+    const bv = doc.root.get('soap:Body/StUF:Bv03Bericht', XP);
+    const fo = doc.root.get('soap:Body/soap:Fault/detail/StUF:Fo03Bericht', XP);
+    const el = bv ?? fo;
+    if (!el) return undefined;
+    const t = (p: string) => el.get(p, XP)?.content.trim() ?? '';
+    return {
+      code: bv ? 'Bv03' : 'Fo03',
+      crossRefnummer: t('StUF:stuurgegevens/StUF:crossRefnummer'),
+      fout: fo ? { code: t('StUF:body/StUF:code'), plek: t('StUF:body/StUF:plek'), omschrijving: t('StUF:body/StUF:omschrijving') } : null,
+    };
+  } finally {
+    doc.dispose();
+  }
+}
