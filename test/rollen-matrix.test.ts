@@ -462,6 +462,7 @@ const QUERIES: Record<string, QuerySpec> = {
     rijen: (d) => lijst(d).map(perContract),
   },
   postbus: { aanroepen: een('postbus(first: 200) { edges { node { id regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
+  budgetstanden: { aanroepen: een('budgetstanden(jaar: 2026) { contractId contractNummer aanbiederAgb plafondCenten signalen { drempel } }'), rijen: (d) => lijst(d).map(perContract) },
   plafondstanden: { aanroepen: een('plafondstanden(jaar: 2026) { contractId contractNummer aanbiederAgb plafondCenten toegekendCenten }'), rijen: (d) => lijst(d).map(perContract) },
   producten: {
     // A provider sees the products it is contracted for: its rows carry its region only.
@@ -827,6 +828,7 @@ const MUTATIES: Record<string, MutatieSpec> = {
     vars: () => ({ id: tw.TW1.id }),
     doelwit: true,
   },
+  stelBudgetdrempelsIn: { doc: 'mutation($i: BudgetdrempelsInput!) { stelBudgetdrempelsIn(input: $i) }', vars: () => ({ i: { contractId: id.contractM, drempels: [60, 80] } }), doelwit: true },
   zetVerzoekInOnderzoek: { doc: 'mutation($id: ID!) { zetVerzoekInOnderzoek(verzoekId: $id) { id } }', vars: () => ({ id: id['verzoek 0796 2'] }), doelwit: true },
 };
 
