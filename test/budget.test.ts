@@ -1,4 +1,8 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SYSTEEM } from '../src/auth/principal';
+import type { BudgetsignaalBericht } from '../src/budget/budgetsignaal.bezorging';
+import { verifieer } from '../src/messaging/processing/ondertekening';
 import { budgetService } from '../src/budget/budget.service';
 import { setTenant, withTenant } from '../src/db/tenant';
 import { stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
@@ -91,6 +95,21 @@ const standen = async (token: string, f: Record<string, unknown> = {}) => {
 
 const tws: Tw[] = [];
 
+/** The contract manager's endpoint: what it received. */
+let server: Server;
+const ontvangen: { body: string; signature: string; timestamp: string; id: string }[] = [];
+let geheim = '';
+
+/** Polls until every alert's outbox row is done (about 6 s at most). */
+async function wachtOpBezorging(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const [r] = await hub.rijen<{ open: number }>(`SELECT count(*)::int AS open FROM outbox WHERE soort = 'budgetsignaal' AND afgehandeld_op IS NULL`);
+    if (r.open === 0) return;
+    await new Promise((res) => setTimeout(res, 30));
+  }
+  throw new Error('budget alerts not delivered');
+}
+
 beforeAll(async () => {
   hub = await createHubTestEnvironment('budget', { poolSize: 8, worker: true, env: { METRICS_TOKEN, METRICS_REFRESH_SECONDS: '0' } });
   Object.assign(tokens, hub.tokens);
@@ -106,12 +125,30 @@ beforeAll(async () => {
   );
   if (c.errors) throw new Error(JSON.stringify(c.errors));
   contractId = (await hub.rijen<{ id: string }>(`SELECT id FROM contract WHERE nummer = 'NOB-B-001'`))[0].id;
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      ontvangen.push({ body, signature: String(req.headers['x-hub-signature-256']), timestamp: String(req.headers['x-hub-timestamp']), id: String(req.headers['x-hub-bericht-id']) });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  // The contract manager registers the region's endpoint and keeps the secret it is shown once.
+  const adres = await hub.api.gql<{ registreerRegioBezorgadres: { ondertekeningsgeheim: string } }>(
+    tokens.regio,
+    `mutation($url: String!) { registreerRegioBezorgadres(url: $url) { ondertekeningsgeheim bezorgadres { regioCode url } } }`,
+    { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/budget` },
+  );
+  if (adres.errors) throw new Error(JSON.stringify(adres.errors));
+  geheim = adres.data!.registreerRegioBezorgadres.ondertekeningsgeheim;
   for (let i = 0; i < 4; i++) tws.push(await toewijzing());
   tws.push(await toewijzing(1));
 }, 60_000);
 
 afterAll(async () => {
   await hub?.close();
+  await new Promise((r) => server?.close(r));
 });
 
 describe('live budgets', () => {
@@ -215,6 +252,19 @@ describe('live budgets', () => {
     expect((await standen(tokens.regio, { gemeenteCode: '0865' })).data!.budgetstanden.map((s) => s.contractNummer)).not.toContain('NOB-B-001');
     const bosch = (await standen(tokens.regio, { gemeenteCode: '0796', contractId })).data!.budgetstanden;
     expect(bosch.map((s) => s.perGemeente.map((g) => g.gemeenteCode))).toEqual([['0796']]);
+  });
+
+  it('every alert reaches the contract manager\'s endpoint once, as JSON signed with the region\'s secret', async () => {
+    await wachtOpBezorging();
+    const ids = (await hub.rijen<{ id: string }>(`SELECT id FROM budgetsignaal WHERE contract_id = $1 ORDER BY drempel`, [contractId])).map((r) => r.id);
+    expect(ontvangen.map((o) => o.id).sort()).toEqual([...ids].sort());
+    const nuS = Math.floor(Date.now() / 1000);
+    for (const o of ontvangen) expect(verifieer({ handtekening: o.signature, tijdstempel: o.timestamp, berichtId: o.id, body: Buffer.from(o.body) }, geheim, nuS)).toBe(true);
+    const berichten = ontvangen.map((o) => JSON.parse(o.body) as BudgetsignaalBericht);
+    expect(berichten.map((b) => b.drempel).sort((a, b) => a - b)).toEqual([30, 50, 70, 90, 100]);
+    expect(berichten.find((b) => b.drempel === 70)).toMatchObject({ soort: 'budgetsignaal', regioCode: 'NOB', contractNummer: 'NOB-B-001', aanbiederAgb: AGB.gamma, jaar: 2026, plafondCenten: PLAFOND });
+    // Ids and amounts only: nothing about a client.
+    expect(ontvangen.map((o) => o.body).join('')).not.toMatch(/9999\d{5}|bsn/i);
   });
 
   it('/metrics: usage per contract and alerts per threshold', async () => {

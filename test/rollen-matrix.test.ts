@@ -828,6 +828,10 @@ const MUTATIES: Record<string, MutatieSpec> = {
     vars: () => ({ id: tw.TW1.id }),
     doelwit: true,
   },
+  // The region's own endpoint: each caller acts for its own region (a closed local port: nothing leaves this machine).
+  registreerRegioBezorgadres: { doc: 'mutation($regioCode: String) { registreerRegioBezorgadres(url: "http://127.0.0.1:9/budget", regioCode: $regioCode) { bezorgadres { url } } }', vars: regioArg, doelwit: false },
+  roteerRegioOndertekeningsgeheim: { doc: 'mutation($regioCode: String) { roteerRegioOndertekeningsgeheim(regioCode: $regioCode) { bezorgadres { url } } }', vars: regioArg, doelwit: false },
+  verwijderRegioBezorgadres: { doc: 'mutation($regioCode: String) { verwijderRegioBezorgadres(regioCode: $regioCode) }', vars: regioArg, doelwit: false },
   stelBudgetdrempelsIn: { doc: 'mutation($i: BudgetdrempelsInput!) { stelBudgetdrempelsIn(input: $i) }', vars: () => ({ i: { contractId: id.contractM, drempels: [60, 80] } }), doelwit: true },
   zetVerzoekInOnderzoek: { doc: 'mutation($id: ID!) { zetVerzoekInOnderzoek(verzoekId: $id) { id } }', vars: () => ({ id: id['verzoek 0796 2'] }), doelwit: true },
 };

@@ -3,6 +3,7 @@ import { audit } from '../auth/audit.service';
 import type { Principal } from '../auth/principal';
 import { Params, schrijfRegio } from '../auth/scope';
 import { HubError } from '../common/hub-error';
+import { berichtStatus } from '../messaging/status';
 import { log } from '../observability/logger';
 import { BudgetError } from './budget.errors';
 import type { BudgetdrempelsInput, BudgetFilter } from './budget.inputs';
@@ -107,7 +108,8 @@ export const budgetService = {
    * contract and year it touched, every threshold the granted total has reached gets its row,
    * unless that crossing (contract, year, threshold, ceiling) already has one. The unique key
    * decides: a concurrent transaction inserting the same crossing waits for the first and then
-   * inserts nothing. Returns the alerts fired now.
+   * inserts nothing. Each alert fired gets an outbox row (delivery to the region's endpoint).
+   * Returns the alerts fired now.
    */
   async signaleer(em: EntityManager, declaratieId: string | null, sleutels: readonly BudgetSleutel[]): Promise<BudgetsignaalEntity[]> {
     const uniek = [...new Map(sleutels.map((s) => [`${s.contractId}/${s.jaar}`, s])).values()];
@@ -143,6 +145,8 @@ export const budgetService = {
       ],
     );
     if (!gevuurd.length) return [];
+    // Delivered to the region's endpoint through the outbox, committed with the alerts (src/budget/budgetsignaal.bezorging.ts).
+    await berichtStatus.signalenTeBezorgen(em, gevuurd.map((g) => g.id));
     const rijen = await em.findBy(BudgetsignaalEntity, gevuurd.map((g) => ({ id: g.id })));
     for (const s of rijen) log.info('budget alert', { contractId: s.contractId, jaar: s.jaar, drempel: s.drempel, regio: s.regioCode, aanbieder: s.aanbiederAgb });
     return rijen;
