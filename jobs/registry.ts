@@ -6,7 +6,7 @@ import type { VoorschottenJobData } from '../src/bekostiging/voorschotten.job';
  */
 export const QUEUES = {
   onderhoud: ['contract-status', 'lumpsum-voorschotten', 'herversleutel'],
-  berichten: ['bezorg-bericht'],
+  berichten: ['bezorg-bericht', 'bezorg-budgetsignaal'],
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
@@ -23,6 +23,8 @@ export interface JobData {
   /** Deliver an outbound iJw message to the party's endpoint or mailbox. */
   /** `requestId`: the request that caused the message (logged, and sent as X-Request-Id). */
   'bezorg-bericht': { outboxId: string; berichtId: string; requestId?: string };
+  /** Deliver a budget alert to its region's endpoint (src/budget/budgetsignaal.bezorging.ts). */
+  'bezorg-budgetsignaal': { outboxId: string; budgetsignaalId: string };
 }
 
 export type JobHandler<N extends JobName> = (data: JobData[N]) => Promise<Record<string, unknown>>;

@@ -21,7 +21,9 @@ import { berichtHandlers, hubRoutes, hubSchema, maakLoaders } from './modules';
 import { XsdValidators } from './messaging/ijw/xsd-validator';
 import type { Verwerking } from './messaging/processing/verwerking';
 import { jitGateway } from './graphql/executor';
-import { httpRequests, registerDatabaseGauges, TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN } from './observability/metrics';
+import { BUDGET_BENUTTING, BUDGET_SIGNALEN, httpRequests, registerDatabaseGauges, TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN } from './observability/metrics';
+import { budgetService } from './budget/budget.service';
+import { vandaag } from './common/klok';
 import { metricsHandler } from './observability/metrics-server';
 import { wachttijdService } from './capaciteit/wachttijd.service';
 import { telVerlopen } from './messaging/termijnen';
@@ -55,8 +57,17 @@ export async function createApp(cfg: Config, ds: DataSource, redis: Redis): Prom
   // Counts only, over all production tenants (no sandbox): what is overdue is an operator's concern. Read in one
   // transaction at most every METRICS_REFRESH_SECONDS, not per scrape.
   registerDatabaseGauges(
-    [TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN],
-    () => withTenant(ds, PRODUCTIE_SYSTEEM, async (em) => ({ [TERMIJNEN_VERLOPEN.name]: await telVerlopen(em), [WACHTTIJD_SIGNALEN.name]: await wachttijdService.telSignalen(em) })),
+    [TERMIJNEN_VERLOPEN, WACHTTIJD_SIGNALEN, BUDGET_BENUTTING, BUDGET_SIGNALEN],
+    () =>
+      withTenant(ds, PRODUCTIE_SYSTEEM, async (em) => {
+        const budget = await budgetService.metrieken(em, Number(vandaag().slice(0, 4)));
+        return {
+          [TERMIJNEN_VERLOPEN.name]: await telVerlopen(em),
+          [WACHTTIJD_SIGNALEN.name]: await wachttijdService.telSignalen(em),
+          [BUDGET_BENUTTING.name]: budget.benutting,
+          [BUDGET_SIGNALEN.name]: budget.signalen,
+        };
+      }),
     cfg.METRICS_REFRESH_SECONDS,
   );
   // System reads made during requests get their own small pool, closed with the server.

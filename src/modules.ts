@@ -7,6 +7,7 @@ import { MODULE as ggk } from './ggk/module';
 import { MODULE as auth } from './auth/module';
 import { MODULE as beheer } from './beheer/module';
 import { MODULE as bekostiging } from './bekostiging/module';
+import { MODULE as budget } from './budget/module';
 import { MODULE as capaciteit } from './capaciteit/module';
 import { MODULE as catalogue } from './catalogue/module';
 import type { HubModule, HubRoute, RouteContext } from './common/hub-module';
@@ -29,7 +30,7 @@ import { MODULE as toewijzing } from './toewijzing/module';
  * Every feature of the hub, the one list that names them all: the api, the worker, the scripts
  * and the tests build their database access, their schema and their message handlers from it.
  */
-export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, rapportage, openbaar, sleutels, beheer, sandbox, ggk];
+export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, budget, rapportage, openbaar, sleutels, beheer, sandbox, ggk];
 
 /** Every table's entity, for the DataSource and the migration drift check. */
 export const ENTITEITEN = MODULES.flatMap((m) => m.entiteiten);

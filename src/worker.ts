@@ -3,6 +3,7 @@ import { berichtHandlers, bezorgkanalen } from './modules';
 import { Queue, Worker } from 'bullmq';
 import { contractStatus } from '../jobs/contract-status.processor';
 import { maakVoorschotten } from './bekostiging/voorschotten.job';
+import { bezorgBudgetsignaal } from './budget/budgetsignaal.bezorging';
 import { bezorgBericht, naMislukking } from './messaging/processing/bezorging';
 import { startRelay } from './messaging/processing/relay';
 import { startVerwerker } from './messaging/processing/verwerker';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     'lumpsum-voorschotten': (d) => maakVoorschotten(ds, d),
     herversleutel: () => herversleutel(ds, sleutels.versleuteling),
     'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId, d.requestId, kanalen),
+    'bezorg-budgetsignaal': (d) => bezorgBudgetsignaal(ds, sleutels, d.outboxId, d.budgetsignaalId),
   };
   checkHandlers(handlers);
   // Every message type with exactly one handler, or the worker does not start.

@@ -647,6 +647,23 @@ describe('dashboard in headless Chromium', () => {
     expect(await page.getAttribute(groep, 'class')).toBe('boven-norm');
     expect(await page.getAttribute(`${groep} rect[data-reeks="p90Wachtdagen"]`, 'class')).toBe('p90 boven');
     expect(await page.getAttribute(`${groep} rect[data-reeks="mediaanWachtdagen"]`, 'class')).toBe('mediaan');
+    // Live budgets (README "Live budgets"): a chart per provider, a bar per contract with the figures of budgetstanden.
+    await page.waitForSelector('#sectie-budgetten[data-jaar="2026"]:not([hidden])');
+    const budget = await api.gql<{ budgetstanden: { contractNummer: string; aanbiederAgb: string; toegekendCenten: number; verplichtCenten: number; bereikteDrempel: number | null; prognoseBovenPlafond: boolean }[] }>(
+      t.regio,
+      `{ budgetstanden(jaar: 2026) { contractNummer aanbiederAgb toegekendCenten verplichtCenten bereikteDrempel prognoseBovenPlafond } }`,
+    );
+    expect(budget.data!.budgetstanden.length).toBeGreaterThan(0);
+    expect(await alle(page, '#grafiek-budgetten svg', 'data-aanbieder')).toEqual([...new Set(budget.data!.budgetstanden.map((b) => b.aanbiederAgb))]);
+    for (const b of budget.data!.budgetstanden) {
+      const balk = `#budget-${b.aanbiederAgb} g[data-contract="${b.contractNummer}"]`;
+      expect(await page.getAttribute(`${balk} rect[data-reeks="toegekendCenten"]`, 'data-waarde')).toBe(String(b.toegekendCenten));
+      expect(await page.getAttribute(`${balk} rect[data-reeks="verplichtCenten"]`, 'data-waarde')).toBe(String(b.verplichtCenten));
+      expect(await page.getAttribute(balk, 'class')).toBe(b.bereikteDrempel !== null || b.prognoseBovenPlafond ? 'signaal' : 'binnen');
+    }
+    // The signal: the contracts past a threshold or with a forecast above the ceiling.
+    const gesignaleerd = budget.data!.budgetstanden.filter((b) => b.bereikteDrempel !== null || b.prognoseBovenPlafond).map((b) => b.contractNummer);
+    expect(await alle(page, '#budget-signalen li[data-contract]', 'data-contract')).toEqual(gesignaleerd);
     await pastEnFoto(page, '1280-regio');
 
     // Downloads need the token: fetched by the page, saved as a file; its content is the export's.
@@ -677,6 +694,8 @@ describe('dashboard in headless Chromium', () => {
     expect(await alle(page, '#tabel-gemeente-aanbieders tbody tr', 'data-code')).toEqual([AGB.alfa]);
     expect(await cel('tabel-gemeente-aanbieders', AGB.alfa, 'gerealiseerdCenten')).toBe(euro(alfaBosch.gerealiseerdCenten));
     expect(await page.isHidden('#sectie-posten')).toBe(true);
+    // Ceilings hold for a whole contract: no budget chart at a municipality's level.
+    expect(await page.isHidden('#sectie-budgetten')).toBe(true);
     await pastEnFoto(page, '1280-gemeente');
     await page.click(`#tabel-gemeente-aanbieders tr[data-code="${AGB.alfa}"] button`);
     await page.waitForSelector('#rapport[data-niveau="aanbieder"]');

@@ -462,6 +462,7 @@ const QUERIES: Record<string, QuerySpec> = {
     rijen: (d) => lijst(d).map(perContract),
   },
   postbus: { aanroepen: een('postbus(first: 200) { edges { node { id regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
+  budgetstanden: { aanroepen: een('budgetstanden(jaar: 2026) { contractId contractNummer aanbiederAgb plafondCenten signalen { drempel } }'), rijen: (d) => lijst(d).map(perContract) },
   plafondstanden: { aanroepen: een('plafondstanden(jaar: 2026) { contractId contractNummer aanbiederAgb plafondCenten toegekendCenten }'), rijen: (d) => lijst(d).map(perContract) },
   producten: {
     // A provider sees the products it is contracted for: its rows carry its region only.
@@ -833,6 +834,11 @@ const MUTATIES: Record<string, MutatieSpec> = {
     vars: () => ({ id: tw.TW1.id }),
     doelwit: true,
   },
+  // The region's own endpoint: each caller acts for its own region (a closed local port: nothing leaves this machine).
+  registreerRegioBezorgadres: { doc: 'mutation($regioCode: String) { registreerRegioBezorgadres(url: "http://127.0.0.1:9/budget", regioCode: $regioCode) { bezorgadres { url } } }', vars: regioArg, doelwit: false },
+  roteerRegioOndertekeningsgeheim: { doc: 'mutation($regioCode: String) { roteerRegioOndertekeningsgeheim(regioCode: $regioCode) { bezorgadres { url } } }', vars: regioArg, doelwit: false },
+  verwijderRegioBezorgadres: { doc: 'mutation($regioCode: String) { verwijderRegioBezorgadres(regioCode: $regioCode) }', vars: regioArg, doelwit: false },
+  stelBudgetdrempelsIn: { doc: 'mutation($i: BudgetdrempelsInput!) { stelBudgetdrempelsIn(input: $i) }', vars: () => ({ i: { contractId: id.contractM, drempels: [60, 80] } }), doelwit: true },
   zetVerzoekInOnderzoek: { doc: 'mutation($id: ID!) { zetVerzoekInOnderzoek(verzoekId: $id) { id } }', vars: () => ({ id: id['verzoek 0796 2'] }), doelwit: true },
 };
 

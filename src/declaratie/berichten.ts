@@ -1,3 +1,4 @@
+import { budgetService } from '../budget/budget.service';
 import type { IjwNode } from '../messaging/ijw/codec';
 import { parseMessage } from '../messaging/ijw/codec';
 import type { BerichtHandler } from '../messaging/processing/handlers';
@@ -47,6 +48,12 @@ export const DECLARATIE_BERICHTEN: readonly BerichtHandler[] = [
       if (bevindingen.header.length) return undefined;
       const o = await beoordeel(c);
       const declaratie = await legDeclaratieVast(c, o);
+      // Budget alerts the granted prestaties reach, in this claim's transaction (README "Live budgets").
+      await budgetService.signaleer(
+        c.em,
+        declaratie.id,
+        o.uitkomsten.flatMap((u) => (u.toegekend !== 0 && u.contractId ? [{ contractId: u.contractId, jaar: Number(u.p.begin.slice(0, 4)) }] : [])),
+      );
       if (declaratie.aangehouden) return { status: 'aangehouden', retourcodes: [], fouten: null };
       const afgewezen = new Map(o.uitkomsten.filter((u) => u.codes.length).map((u) => [u.p.referentie, u.codes]));
       const antwoord = await verstuurJw325(c.em, c.sleutels, c.message, {

@@ -10,17 +10,24 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Index('ix_outbox_onafgehandeld', ['doorgezetOp'], { where: 'afgehandeld_op IS NULL' })
 // A job marks its own row finished by message id: without this it scanned every open row.
 @Index('ix_outbox_bericht_open', ['berichtId'], { where: 'afgehandeld_op IS NULL' })
-@Check('ck_outbox_soort', `soort IN ('bezorg')`)
+@Check('ck_outbox_soort', `(soort = 'bezorg' AND bericht_id IS NOT NULL) OR (soort = 'budgetsignaal' AND budgetsignaal_id IS NOT NULL)`)
 export class OutboxEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
 
-  /** bezorg: deliver an outbound message (an inbound one waits as `bericht.status = 'ontvangen'`). */
-  @Column({ type: 'varchar', length: 10 })
-  soort!: 'bezorg';
+  /**
+   * bezorg: deliver an outbound message (an inbound one waits as `bericht.status = 'ontvangen'`);
+   * budgetsignaal: deliver a budget alert to its region's endpoint.
+   */
+  @Column({ type: 'varchar', length: 13 })
+  soort!: 'bezorg' | 'budgetsignaal';
 
-  @Column({ name: 'bericht_id', type: 'uuid' })
-  berichtId!: string;
+  @Column({ name: 'bericht_id', type: 'uuid', nullable: true })
+  berichtId!: string | null;
+
+  /** The budget alert to deliver (soort budgetsignaal). */
+  @Column({ name: 'budgetsignaal_id', type: 'uuid', nullable: true })
+  budgetsignaalId!: string | null;
 
   @CreateDateColumn({ name: 'aangemaakt_op', type: 'timestamptz' })
   aangemaaktOp!: Date;

@@ -91,6 +91,16 @@ export const berichtStatus = {
     await em.query(`INSERT INTO outbox (soort, bericht_id) VALUES ('bezorg', $1)`, [id]);
   },
 
+  /** Budget alerts to deliver to their region's endpoint: their outbox rows (`soort = 'budgetsignaal'`), in the alerts' transaction. */
+  async signalenTeBezorgen(em: EntityManager, budgetsignaalIds: readonly string[]): Promise<void> {
+    if (budgetsignaalIds.length) await em.query(`INSERT INTO outbox (soort, budgetsignaal_id) SELECT 'budgetsignaal', unnest($1::uuid[])`, [budgetsignaalIds]);
+  },
+
+  /** A budget alert's delivery ended (delivered, or its region has no endpoint): its outbox row done. */
+  async signaalBezorgd(em: EntityManager, outboxId: string): Promise<void> {
+    await prepared(em, `UPDATE outbox SET afgehandeld_op = now() WHERE id = $1 AND soort = 'budgetsignaal' AND afgehandeld_op IS NULL`, [outboxId]);
+  },
+
   /** A delivery ended (made available, delivered, or failed its last attempt): the message's status and its outbox row done. */
   async bezorgd(em: EntityManager, id: string, status: 'beschikbaar' | 'afgeleverd' | 'mislukt'): Promise<void> {
     await prepared(em, `UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'klaar'`, [id, status]);

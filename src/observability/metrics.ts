@@ -104,3 +104,9 @@ export const TERMIJNEN_VERLOPEN: DatabaseGauge = { name: 'hub_termijnen_verlopen
 
 /** Waiting-time norms exceeded, by kind (wachtend_boven_norm, verzoek_boven_norm, aanbieder_boven_norm). */
 export const WACHTTIJD_SIGNALEN: DatabaseGauge = { name: 'hub_wachttijd_signalen', help: 'Waiting-time norms exceeded, by kind', label: 'soort' };
+
+/** Per contract (`regio/nummer`) with a ceiling this year: granted as a share of the ceiling (1 = the ceiling). */
+export const BUDGET_BENUTTING: DatabaseGauge = { name: 'hub_budget_benutting', help: 'Granted this year as a share of the contract\'s budget ceiling, by contract', label: 'contract' };
+
+/** Budget alerts fired, by threshold: rows are only ever added, so it only grows (a counter kept in the database). */
+export const BUDGET_SIGNALEN: DatabaseGauge = { name: 'hub_budget_signalen', help: 'Budget alerts fired (all years), by threshold in percent', label: 'drempel' };

@@ -10,6 +10,7 @@ import { sampleMessage } from '../../src/messaging/ijw/samples';
 import type { XsdValidators } from '../../src/messaging/ijw/xsd-validator';
 import { AGB } from '../fixtures/regions';
 import { bezorgBericht, naMislukking } from '../../src/messaging/processing/bezorging';
+import { bezorgBudgetsignaal } from '../../src/budget/budgetsignaal.bezorging';
 import { startRelay, type Pogingen } from '../../src/messaging/processing/relay';
 import type { Bezorgkanaal } from '../../src/messaging/processing/bezorgkanaal';
 import { startVerwerker } from '../../src/messaging/processing/verwerker';
@@ -22,7 +23,18 @@ export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: X
   const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
   const sleutels = sleutelsUitConfig(cfg);
   const queue = new Queue('berichten', { connection, prefix });
-  const worker = new Worker('berichten', async (job) => bezorgBericht(ds, sleutels, (job.data as { berichtId: string; requestId?: string }).berichtId, (job.data as { requestId?: string }).requestId, kanalen), { connection, prefix, concurrency: 4 });
+  const worker = new Worker(
+    'berichten',
+    async (job) => {
+      // By job name, as the worker's handler table (src/worker.ts).
+      if (job.name === 'bezorg-budgetsignaal') {
+        const d = job.data as { outboxId: string; budgetsignaalId: string };
+        return bezorgBudgetsignaal(ds, sleutels, d.outboxId, d.budgetsignaalId);
+      }
+      return bezorgBericht(ds, sleutels, (job.data as { berichtId: string; requestId?: string }).berichtId, (job.data as { requestId?: string }).requestId, kanalen);
+    },
+    { connection, prefix, concurrency: 4 },
+  );
   worker.on('failed', (job) => { if (process.env.DEBUG_JOBS) console.error(job?.failedReason); void naMislukking(ds, job); });
   const relay = startRelay(ds, queue, { intervalMs: 20, staleMs: 60_000, pogingen }, () => undefined);
   const verwerker = startVerwerker(

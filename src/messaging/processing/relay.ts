@@ -5,8 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { withTenant } from '../../db/tenant';
 import { SYSTEEM } from './verwerking';
 
-/** Job names of the `berichten` queue; payloads carry ids only. */
-export const JOB_VOOR_SOORT = { bezorg: 'bezorg-bericht' } as const;
+/** Job names of the `berichten` queue by outbox kind; payloads carry ids only. */
+export const JOB_VOOR_SOORT = { bezorg: 'bezorg-bericht', budgetsignaal: 'bezorg-budgetsignaal' } as const;
 
 /** How often a job is tried, and the first backoff (doubling after each failure). */
 export interface Pogingen {
@@ -17,8 +17,9 @@ const STANDAARD: Pogingen = { attempts: 8, backoffMs: 1000 };
 
 interface OutboxRij {
   id: string;
-  soort: 'bezorg';
-  bericht_id: string;
+  soort: keyof typeof JOB_VOOR_SOORT;
+  bericht_id: string | null;
+  budgetsignaal_id: string | null;
   /** The request that caused the message: carried into the job (an id, never content). */
   verzoek_id: string | null;
 }
@@ -36,7 +37,10 @@ async function geefDoor(em: EntityManager, queue: Queue, rows: OutboxRij[], p: P
   await queue.addBulk(
     rows.map((r) => ({
       name: JOB_VOOR_SOORT[r.soort],
-      data: { outboxId: r.id, berichtId: r.bericht_id, ...(r.verzoek_id && { requestId: r.verzoek_id }) },
+      data:
+        r.soort === 'bezorg'
+          ? { outboxId: r.id, berichtId: r.bericht_id, ...(r.verzoek_id && { requestId: r.verzoek_id }) }
+          : { outboxId: r.id, budgetsignaalId: r.budgetsignaal_id },
       // A job that fails its last attempt stays in Redis as failed (the dead letter) until redriven.
       opts: { jobId: `outbox-${r.id}`, attempts: p.attempts, backoff: { type: 'exponential', delay: p.backoffMs }, removeOnComplete: 1000, removeOnFail: false },
     })),
@@ -51,7 +55,7 @@ export async function relayOnce(ds: DataSource, queue: Queue, batch = 500, p: Po
     geefDoor(
       em,
       queue,
-      await prepared<OutboxRij>(em, `SELECT id, soort, bericht_id, ${VERZOEK} FROM outbox WHERE doorgezet_op IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]),
+      await prepared<OutboxRij>(em, `SELECT id, soort, bericht_id, budgetsignaal_id, ${VERZOEK} FROM outbox WHERE doorgezet_op IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]),
       p,
     ),
   );
@@ -68,7 +72,7 @@ export async function herstelOnce(ds: DataSource, queue: Queue, staleMs: number,
       em,
       queue,
       await prepared<OutboxRij>(em, 
-        `SELECT id, soort, bericht_id, ${VERZOEK} FROM outbox
+        `SELECT id, soort, bericht_id, budgetsignaal_id, ${VERZOEK} FROM outbox
           WHERE afgehandeld_op IS NULL AND doorgezet_op < now() - make_interval(secs => $1::double precision / 1000)
           ORDER BY doorgezet_op LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [staleMs, batch],

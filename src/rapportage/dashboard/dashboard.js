@@ -1,7 +1,7 @@
 // The quarterly-report dashboard for municipal finance officers: sign-in (a development picker,
 // or OIDC authorisation code with PKCE through oauth4webapi), the report through GraphQL with the
 // user's token, totals, drill-down region → municipality → provider, waiting times per product
-// category against the norm (SVG), and downloads (fetched with the token, saved as a blob).
+// category against the norm (SVG), live budgets per provider (SVG, region staff), and downloads (fetched with the token, saved as a blob).
 // It only reads; it never sends a mutation. The token lives in sessionStorage, never localStorage.
 
 const SLEUTEL = 'hub-token';
@@ -18,6 +18,10 @@ const QUERY = 'query Kwartaal($jaar: Int!, $kwartaal: Int!) { kwartaalrapportage
   'wachttijdenPerCategorie { categorie naam aantalGestart mediaanWachtdagen p90Wachtdagen normDagen aantalWachtend aantalWachtendBovenNorm } ' +
   'begrotingsposten { naam productcategorieen budgetCenten gerealiseerdCenten gerealiseerdJaarCenten verplichtCenten prognoseCenten ruimteCenten } ' +
   'signalen { soort aanbiederAgb naam contractNummer grens werkelijk } } }';
+
+/** Live budgets of the report's year (README "Live budgets"): region staff only; a municipality is refused and sees no section. */
+const BUDGET_QUERY = 'query Budget($jaar: Int!) { budgetstanden(jaar: $jaar) { contractId contractNummer aanbiederAgb plafondCenten toegekendCenten verplichtCenten ' +
+  'prognoseCenten toegekendPercentage prognosePercentage drempels bereikteDrempel prognoseBovenPlafond } }';
 
 const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 const PROCENT = new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -58,7 +62,7 @@ const SIGNAALSOORT = { boven_plafond: 'Boven budgetplafond', buiten_lumpsumband:
 
 const $ = (id) => document.getElementById(id);
 
-const staat = { verzoek: 0, token: null, rapport: null, gemeente: null, aanbieder: null, config: { oidc: null }, identiteiten: [] };
+const staat = { verzoek: 0, token: null, rapport: null, budgetten: null, gemeente: null, aanbieder: null, config: { oidc: null }, identiteiten: [] };
 
 function waarde(rij, veld, soort) {
   if (soort === 'procent') return procent(rij);
@@ -188,6 +192,81 @@ function uitputting(r) {
   houder.replaceChildren(s, legenda);
 }
 
+/**
+ * Live budgets: the signal (contracts whose granted amount reached a threshold, or whose forecast
+ * exceeds the ceiling) and a chart per provider with a bar per contract. At the region level all
+ * providers, at a provider's level that provider only; hidden at a municipality's level (ceilings
+ * hold for the whole contract) and for whoever may not read them.
+ */
+function budgetSectie() {
+  const sectie = $('sectie-budgetten');
+  const r = staat.rapport;
+  if (!staat.budgetten || (staat.gemeente && !staat.aanbieder)) { sectie.hidden = true; return; }
+  const standen = staat.budgetten.filter((b) => !staat.aanbieder || b.aanbiederAgb === staat.aanbieder);
+  sectie.hidden = false;
+  const naamVan = (agb) => { const a = r.aanbieders.find((x) => x.code === agb); return a ? a.naam : 'AGB ' + agb; };
+  const signalen = standen.filter((b) => b.bereikteDrempel !== null || b.prognoseBovenPlafond);
+  const lijst = $('budget-signalen');
+  lijst.replaceChildren(...(signalen.length ? signalen.map((b) => {
+    const li = maak('li', {}, b.contractNummer + ' (' + naamVan(b.aanbiederAgb) + '): ' + (b.toegekendPercentage === null ? '–' : getal(b.toegekendPercentage) + ' %') + ' toegekend' +
+      (b.bereikteDrempel !== null ? ', drempel ' + b.bereikteDrempel + ' % bereikt' : '') + (b.prognoseBovenPlafond ? ', prognose boven het plafond' : ''));
+    li.setAttribute('data-contract', b.contractNummer);
+    return li;
+  }) : [maak('li', { class: 'geen' }, 'Geen budgetsignalen: geen contract boven een drempel of met een prognose boven het plafond.')]));
+  const houder = $('grafiek-budgetten');
+  const agbs = [...new Set(standen.map((b) => b.aanbiederAgb))];
+  houder.replaceChildren(...(agbs.length ? agbs.map((agb) => budgetGrafiek(agb, naamVan(agb), standen.filter((b) => b.aanbiederAgb === agb), houder.clientWidth)) : [maak('p', { class: 'leeg' }, 'Geen budgetplafonds in dit jaar.')]));
+}
+
+/** One provider's contracts: granted and committed as stacked bars against the ceiling, with the thresholds as ticks. */
+function budgetGrafiek(agb, naam, standen, beschikbaar) {
+  const breedte = Math.max(260, beschikbaar || 600);
+  const rijHoogte = 52, rechts = 12;
+  const hoogte = standen.length * rijHoogte + 24;
+  const titelId = 'budget-' + agb + '-titel';
+  const s = svg('svg', { id: 'budget-' + agb, class: 'budget-aanbieder', 'data-aanbieder': agb, width: breedte, height: hoogte, viewBox: '0 0 ' + breedte + ' ' + hoogte, role: 'img', 'aria-labelledby': titelId });
+  s.appendChild(svg('title', { id: titelId }, 'Budgetplafonds van ' + naam));
+  s.appendChild(svg('text', { x: 0, y: 14, class: 'label' }, naam));
+  standen.forEach((b, i) => {
+    const y = 22 + i * rijHoogte;
+    const max = Math.max(1, b.plafondCenten, b.prognoseCenten);
+    const x = (c) => Math.round((Math.max(0, c) / max) * (breedte - rechts));
+    const signaal = b.bereikteDrempel !== null || b.prognoseBovenPlafond;
+    const g = svg('g', { 'data-contract': b.contractNummer, class: signaal ? 'signaal' : 'binnen' });
+    g.appendChild(svg('text', { x: 0, y: y + 12, class: 'waarden' }, b.contractNummer + ': ' + euro(b.toegekendCenten) + ' toegekend, ' + euro(b.verplichtCenten) + ' verplicht, plafond ' + euro(b.plafondCenten)));
+    g.appendChild(svg('rect', { x: 0, y: y + 18, width: breedte - rechts, height: 14, class: 'achtergrond' }));
+    const toe = svg('rect', { x: 0, y: y + 18, width: x(b.toegekendCenten), height: 14, class: 'toegekend', 'data-reeks': 'toegekendCenten', 'data-waarde': b.toegekendCenten });
+    toe.appendChild(svg('title', {}, b.contractNummer + ': toegekend ' + euro(b.toegekendCenten)));
+    g.appendChild(toe);
+    const ver = svg('rect', { x: x(b.toegekendCenten), y: y + 18, width: x(b.verplichtCenten), height: 14, class: 'verplicht', 'data-reeks': 'verplichtCenten', 'data-waarde': b.verplichtCenten });
+    ver.appendChild(svg('title', {}, b.contractNummer + ': verplicht ' + euro(b.verplichtCenten)));
+    g.appendChild(ver);
+    for (const d of b.drempels) g.appendChild(svg('line', { x1: x((b.plafondCenten * d) / 100), x2: x((b.plafondCenten * d) / 100), y1: y + 16, y2: y + 34, class: 'drempel', 'data-drempel': d }));
+    g.appendChild(svg('line', { x1: x(b.plafondCenten), x2: x(b.plafondCenten), y1: y + 14, y2: y + 36, class: 'plafond', 'data-plafond': b.plafondCenten }));
+    s.appendChild(g);
+  });
+  return s;
+}
+
+/** Reads the live budgets of the report's year; on refusal (a municipality) the section stays hidden. */
+async function laadBudgetten(jaar, nr) {
+  let body;
+  try {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + staat.token },
+      body: JSON.stringify({ query: BUDGET_QUERY, variables: { jaar: jaar } }),
+    });
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  if (nr !== staat.verzoek) return;
+  staat.budgetten = body && !body.errors && body.data ? body.data.budgetstanden : null;
+  $('sectie-budgetten').setAttribute('data-jaar', String(jaar));
+  if (staat.rapport) budgetSectie();
+}
+
 function totalen(r) {
   const dl = $('totalen');
   dl.replaceChildren();
@@ -266,6 +345,7 @@ function toonNiveau() {
   wachttijdGrafiek('grafiek-wachttijden', r.wachttijdenPerCategorie);
   $('tabel-wachttijden-houder').replaceChildren(tabel('tabel-wachttijden', 'Wachttijd per productcategorie', 'Productcategorie', WACHTTIJDEN, r.wachttijdenPerCategorie,
     { sleutel: (x) => x.categorie, naam: (x) => x.categorie + ' ' + x.naam, leeg: 'Geen wachttijden in deze periode.' }));
+  budgetSectie();
 }
 
 function kies(gemeente, aanbieder) {
@@ -350,6 +430,7 @@ async function laad() {
   const r = body.data && body.data.kwartaalrapportage;
   if (!r) { fout('Fout: geen gegevens ontvangen.'); return; }
   staat.rapport = r;
+  staat.budgetten = null;
   staat.gemeente = null;
   staat.aanbieder = null;
   $('periode').textContent = r.kwartaal + 'e kwartaal ' + r.jaar + ' (' + datum(r.van) + ' t/m ' + datum(r.tot) + ')';
@@ -358,6 +439,7 @@ async function laad() {
   $('rapport').hidden = false;
   toonNiveau();
   $('status').textContent = 'Rapportage ' + r.jaar + ' Q' + r.kwartaal + ' geladen.';
+  await laadBudgetten(r.jaar, nr);
 }
 
 const datum = (d) => new Date(d + 'T12:00:00Z').toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -474,7 +556,11 @@ async function start() {
   let wacht = 0;
   window.addEventListener('resize', () => {
     cancelAnimationFrame(wacht);
-    wacht = requestAnimationFrame(() => { if (staat.rapport && !$('rapport').hidden) wachttijdGrafiek('grafiek-wachttijden', staat.rapport.wachttijdenPerCategorie); });
+    wacht = requestAnimationFrame(() => {
+      if (!staat.rapport || $('rapport').hidden) return;
+      wachttijdGrafiek('grafiek-wachttijden', staat.rapport.wachttijdenPerCategorie);
+      budgetSectie();
+    });
   });
   try {
     const res = await fetch('/dashboard/config.json');
