@@ -246,6 +246,18 @@ test('no sandbox row reaches a production query and no production row a sandbox 
   for (const code of ['0796', '0828', AGB.alfa, AGB.beta]) expect(binnen).not.toContain(code);
 });
 
+test('every table of one region, also one added later, carries the restrictive sandbox policy', async () => {
+  // Found in the catalogue, not from a list: a new regional table without the policy fails here.
+  const zonder = await hub.rijen<{ tabel: string }>(
+    `SELECT c.table_name AS tabel FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+      WHERE c.table_schema = 'public' AND c.column_name = 'regio_code'
+        AND NOT EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.table_name AND p.permissive = 'RESTRICTIVE' AND p.policyname = 'sandbox')
+      ORDER BY 1`,
+  );
+  expect(zonder.map((z) => z.tabel)).toEqual([]);
+});
+
 test('the open waiting-time feed counts no sandbox row', async () => {
   // A sandbox child whose care started in the feed's period (the 12 whole months before November 2026).
   const [tw] = await hub.rijen<{ nummer: number; gemeente_code: string; aanbieder_agb: string; client_hash: string; bericht_id: string }>(
