@@ -3,10 +3,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Row-level security of the VECOZO portal.
  *
- * - A portal message is read by its provider, by a region that contracted or registered that
- *   provider, and by the hub-wide administrator (`hub_aanbieder_beheerder`). A provider writes
- *   only its own outgoing messages; pulled messages and every state change are the worker's (the
- *   hub-wide system context), never a caller's.
+ * - A portal message is read by its provider and by the hub-wide administrator (the worker's
+ *   context too), an administrator of one region those to its municipalities; not by region
+ *   staff, as the region does not keep the provider's correspondence.
+ *   A provider writes only its own outgoing messages; pulled messages and every state change are
+ *   the worker's, never a caller's.
  * - Whether a provider is a portal provider is read by every role but another provider, and set
  *   by whoever keeps that provider (`hub_aanbieder_beheerder`).
  */
@@ -19,7 +20,9 @@ export class VecozoBeveiliging1796830000001 implements MigrationInterface {
       await q.query(`ALTER TABLE "${t}" FORCE ROW LEVEL SECURITY`);
       await q.query(`GRANT SELECT, INSERT, UPDATE ON "${t}" TO hub_app`);
     }
-    await q.query(`CREATE POLICY lezen ON vecozo_bericht FOR SELECT USING (hub_aanbieder_beheerder(aanbieder_agb))`);
+    await q.query(`CREATE POLICY lezen ON vecozo_bericht FOR SELECT USING (
+      (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb())
+      OR (hub_rol() = 'beheerder' AND (hub_regio() = '' OR regio_code = hub_regio())))`);
     await q.query(`CREATE POLICY opstellen ON vecozo_bericht FOR INSERT WITH CHECK (
       (hub_rol() = 'aanbieder' AND aanbieder_agb = hub_agb() AND richting = 'uit' AND status = 'te_versturen')
       OR (hub_rol() = 'beheerder' AND hub_regio() = ''))`);

@@ -40,7 +40,7 @@ afterEach(() => {
   expect(sim.afwijkingen).toEqual([]);
 });
 
-const STEL_OP = `mutation($input: VecozoBerichtInput!) { stelVecozoBerichtOp(input: $input) { id type status traceerId conversatieId gemeenteCode identificatie } }`;
+const STEL_OP = `mutation($input: VecozoBerichtInput!) { stelVecozoBerichtOp(input: $input) { id type status traceerId conversatieId gemeenteCode regioCode identificatie } }`;
 interface Opgesteld {
   id: string;
   type: string;
@@ -48,6 +48,7 @@ interface Opgesteld {
   traceerId: string;
   conversatieId: string;
   gemeenteCode: string;
+  regioCode: string | null;
   identificatie: string;
 }
 const stelOp = async (token: string, input: Record<string, unknown>): Promise<Opgesteld> => {
@@ -105,7 +106,7 @@ describe('the portal switch', () => {
 describe('push', () => {
   it('a provider composes a JW315 in GraphQL; it is pushed once with its traceerId, valid by the push document; its status is followed and shown', async () => {
     const b = await stelOp(hub.tokens.alfa, jw315());
-    expect(b).toMatchObject({ type: 'JW315', status: 'te_versturen', gemeenteCode: '0796' });
+    expect(b).toMatchObject({ type: 'JW315', status: 'te_versturen', gemeenteCode: '0796', regioCode: 'NOB' });
     expect(await verstuurOpen(hub.ds, hub.sleutels, client)).toEqual({ aangenomen: 1, geweigerd: 0, opnieuw: 0 });
     expect(pushesVan(b.traceerId)).toBe(1);
     const bij = sim.ontvangen.get(b.traceerId)!;

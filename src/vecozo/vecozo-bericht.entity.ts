@@ -43,6 +43,10 @@ export class VecozoBerichtEntity {
   @Column({ name: 'gemeente_code', type: 'varchar', length: 4, nullable: true })
   gemeenteCode!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Region of the municipality party, when the municipality is known.' })
+  @Column({ name: 'regio_code', type: 'varchar', length: 20, nullable: true })
+  regioCode!: string | null;
+
   @Field(() => String, { nullable: true, description: 'BerichtIdentificatie/Identificatie (IdentificatieRetour of a retour).' })
   @Column({ type: 'varchar', length: 12, nullable: true })
   identificatie!: string | null;

@@ -44,13 +44,16 @@ export class VecozoProbleem {
   fouten!: VecozoVeldfout[];
 }
 
-/** Who writes and reads portal messages: the provider its own; a region its providers’; the administrator all. */
-const LEZERS = ['aanbieder', 'regio', 'beheerder'];
+/**
+ * Who reads portal messages: the provider its own, the administrator all (an administrator of
+ * one region those to its municipalities). Not region staff: it is the provider's correspondence.
+ */
+const LEZERS = ['aanbieder', 'beheerder'];
 
 @Resolver(() => VecozoBerichtEntity)
 export class VecozoResolver {
   @Authorized(LEZERS)
-  @Query(() => VecozoBerichtConnection, { description: 'Messages of portal providers through VECOZO (pushed and pulled), newest… oldest first, paged, with their VECOZO status.' })
+  @Query(() => VecozoBerichtConnection, { description: 'Messages of portal providers through VECOZO (pushed and pulled), oldest first, paged, with their VECOZO status: a provider its own.' })
   async vecozoBerichten(@Ctx() ctx: HubContext, @Args() page: PageArgs, @Arg('filter', () => VecozoBerichtFilter, { nullable: true }) filter?: VecozoBerichtFilter) {
     return vecozoService.lijst(await ctx.em(), ctx.principal, filter, page);
   }

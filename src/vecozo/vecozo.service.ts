@@ -18,10 +18,12 @@ import type { Jw315Input, VecozoBerichtFilter, VecozoBerichtInput } from './veco
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AGB = /^\d{8}$/;
+/** The region of the municipality in parameter $3 (its latest version), null for an unknown one. */
+const REGIO = '(SELECT g.regio_code FROM gemeente g WHERE g.code = $3::text ORDER BY g.geldig_vanaf DESC LIMIT 1)';
 
 /** Every column but the XML: a list shows metadata. */
 const METADATA = [
-  'id', 'richting', 'aanbiederAgb', 'type', 'gemeenteCode', 'identificatie', 'traceerId', 'conversatieId', 'alsAntwoordOp', 'grootte', 'sha256', 'status', 'pogingen',
+  'id', 'richting', 'aanbiederAgb', 'type', 'gemeenteCode', 'regioCode', 'identificatie', 'traceerId', 'conversatieId', 'alsAntwoordOp', 'grootte', 'sha256', 'status', 'pogingen',
   'laatsteFout', 'probleem', 'vecozoStatus', 'statusDefinitief', 'meldingen', 'statusGewijzigdOp', 'aangemaaktOp', 'verstuurdOp', 'vecozoOntvangenOp',
 ].map((k) => `b.${k}`);
 
@@ -138,9 +140,9 @@ export const vecozoService = {
     let id: string;
     try {
       const rij = await em.query<{ id: string }[]>(
-        `INSERT INTO vecozo_bericht (richting, aanbieder_agb, type, gemeente_code, identificatie, traceer_id, conversatie_id, als_antwoord_op,
+        `INSERT INTO vecozo_bericht (richting, aanbieder_agb, type, gemeente_code, regio_code, identificatie, traceer_id, conversatie_id, als_antwoord_op,
                                      xml_versleuteld, grootte, sha256, status)
-         VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'te_versturen') RETURNING id`,
+         VALUES ('uit', $1, $2, $3::text, ${REGIO}, $4, $5, $6, $7, $8, $9, $10, 'te_versturen') RETURNING id`,
         [agb, message.type, h.Ontvanger, identificatie, randomUUID(), input.conversatieId ?? randomUUID(), input.alsAntwoordOp ?? null, sleutels.versleutel(bytes), bytes.length, sha256Hex(bytes)],
       );
       id = rij[0].id;
@@ -155,6 +157,7 @@ export const vecozoService = {
   async lijst(em: EntityManager, p: Principal, filter: VecozoBerichtFilter | undefined, page: Partial<PageArgs>): Promise<Connection<VecozoBerichtEntity>> {
     const qb = em.createQueryBuilder(VecozoBerichtEntity, 'b').select(METADATA);
     if (p.rol === 'aanbieder') qb.andWhere('b.aanbieder_agb = :eigen', { eigen: p.agb ?? '' });
+    if (p.rol === 'beheerder' && p.regio) qb.andWhere('b.regio_code = :regio', { regio: p.regio });
     if (filter?.aanbiederAgb) qb.andWhere('b.aanbieder_agb = :agb', { agb: filter.aanbiederAgb });
     if (filter?.richting) {
       if (filter.richting !== 'in' && filter.richting !== 'uit') throw new HubError(HubErrorCode.BAD_USER_INPUT, "richting is 'in' of 'uit'", { veld: 'richting' });

@@ -156,9 +156,9 @@ export async function neemAan(ds: DataSource, sleutels: Sleutels, client: VspCli
   }
   await withTenant(ds, SYSTEEM, (em) =>
     em.query(
-      `INSERT INTO vecozo_bericht (richting, aanbieder_agb, type, gemeente_code, identificatie, traceer_id, conversatie_id, als_antwoord_op,
+      `INSERT INTO vecozo_bericht (richting, aanbieder_agb, type, gemeente_code, regio_code, identificatie, traceer_id, conversatie_id, als_antwoord_op,
                                    xml_versleuteld, grootte, sha256, status, vecozo_ontvangen_op)
-       VALUES ('in', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'ontvangen', $11)
+       VALUES ('in', $1, $2, $3::text, (SELECT g.regio_code FROM gemeente g WHERE g.code = $3::text ORDER BY g.geldig_vanaf DESC LIMIT 1), $4, $5, $6, $7, $8, $9, $10, 'ontvangen', $11)
        ON CONFLICT (traceer_id) DO NOTHING`,
       [
         (geadresseerdeVan(m) ?? '').slice(0, 8),
