@@ -248,6 +248,17 @@ describe('pull', () => {
     expect(sim.wachtend()).toEqual([]);
   });
 
+  it('a payload that does not match its listed SHA256 is neither stored nor confirmed; the next pull takes it in', async () => {
+    const tid = sim.lever({ payload: jw301(25) });
+    sim.storing('payload', { soort: 'verminkt' });
+    expect(await haalOp(hub.ds, hub.sleutels, client)).toMatchObject({ opgeslagen: 0, afwijkend: 1, rondes: 1 });
+    expect((await binnen(tid))[0].n).toBe(0);
+    expect(sim.wachtend()).toEqual([tid]);
+    expect(await haalOp(hub.ds, hub.sleutels, client)).toMatchObject({ opgeslagen: 1, afwijkend: 0 });
+    expect((await binnen(tid))[0].n).toBe(1);
+    expect(sim.wachtend()).toEqual([]);
+  });
+
   it('a duplicate delivery (VECOZO lists a confirmed message again) is confirmed, not stored twice', async () => {
     const tid = sim.lever({ payload: jw301(20) });
     sim.storing('delete', { soort: 'dubbel' });

@@ -67,9 +67,10 @@ export type Plek = 'push' | 'lijst' | 'payload' | 'delete' | 'status';
  * - `422`: (push) refused as unprocessable, nothing stored;
  * - `timeout`: never answered (the client gives up);
  * - `verbreek`: done (stored, deleted), then the connection is dropped without an answer;
- * - `dubbel`: (delete) answered 202 but the message stays listed: VECOZO delivers it again.
+ * - `dubbel`: (delete) answered 202 but the message stays listed: VECOZO delivers it again;
+ * - `verminkt`: (payload) the bytes arrive altered (one flipped), so size or checksum no longer match.
  */
-export type Storing = { soort: '5xx'; status?: number } | { soort: '422'; fouten?: Record<string, string[]> } | { soort: 'timeout' } | { soort: 'verbreek' } | { soort: 'dubbel' };
+export type Storing = { soort: '5xx'; status?: number } | { soort: '422'; fouten?: Record<string, string[]> } | { soort: 'timeout' } | { soort: 'verbreek' } | { soort: 'dubbel' } | { soort: 'verminkt' };
 
 /** One request as it arrived, for tests that check what a client sent. */
 export interface Gelogd {
@@ -281,6 +282,12 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     if (plek === 'payload') {
       if (!zichtbaar) return antwoord(404);
       if (s?.soort === 'verbreek') return verbreek();
+      if (s?.soort === 'verminkt') {
+        const kapot = Buffer.from(zichtbaar.payload);
+        kapot[0] ^= 0x01;
+        antwoord(200, undefined, kapot);
+        return;
+      }
       antwoord(200, undefined, zichtbaar.payload);
       return;
     }
