@@ -162,6 +162,26 @@ describe('push', () => {
     expect((await verstuurOpen(hub.ds, hub.sleutels, client)).aangenomen).toBe(1);
   });
 
+  it('a JW323 composed field by field (the pre-flight’s fields) is pushed as a JW323', async () => {
+    const b = await stelOp(hub.tokens.alfa, {
+      soort: 'JW323',
+      jw323: {
+        identificatie: 'VZD1',
+        gemeenteCode: '0796',
+        declaratieNummer: 'VZD1',
+        periode: '2026-10',
+        prestaties: [
+          { bsn: testBsn(811), referentieNummer: 'VZR1', toewijzingNummer: 1, productCategorie: '45', productCode: '45A04', begindatum: '2026-10-01', einddatum: '2026-10-31', geleverdVolume: 60, eenheid: '04', productTariefCenten: 9550, ingediendBedragCenten: 9550 },
+        ],
+      },
+    });
+    expect(b).toMatchObject({ type: 'JW323', identificatie: 'VZD1', gemeenteCode: '0796' });
+    expect((await fout(hub.tokens.alfa, { soort: 'JW315', jw323: { identificatie: 'x', gemeenteCode: '0796', declaratieNummer: 'x', periode: '2026-10', prestaties: [] } })).code).toBe('BAD_USER_INPUT');
+    expect((await verstuurOpen(hub.ds, hub.sleutels, client)).aangenomen).toBe(1);
+    expect(sim.ontvangen.get(b.traceerId)?.metadata.routeringgegevens.berichtstroom.berichttype).toBe('JW323');
+    expect(pushesVan(b.traceerId)).toBe(1);
+  });
+
   it('422: refused, VECOZO’s problem shown on the message, never sent again', async () => {
     const b = await stelOp(hub.tokens.alfa, jw315());
     sim.storing('push', { soort: '422', fouten: { payload: ['Berichtcode onbekend'] } });

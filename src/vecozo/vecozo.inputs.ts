@@ -1,5 +1,6 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { ToetsDeclaratieInput } from '../declaratie/proef.resolver';
 import { PORTAAL_SOORTEN, type PortaalSoort } from './vecozo.types';
 
 /** The message types a portal provider sends through VECOZO, as a GraphQL enum. */
@@ -69,7 +70,16 @@ export class Jw315Input {
   producten!: Jw315ProductInput[];
 }
 
-@InputType({ description: 'A message a portal provider sends through VECOZO: composed (jw315) or uploaded as iJw XML (xml); exactly one of them.' })
+@InputType('VecozoJw323Input', { description: 'A JW323 (claim) composed field by field, as the pre-flight (toetsDeclaratie) takes it, with its own identification; Afzender the caller.' })
+export class VecozoJw323Input extends ToetsDeclaratieInput {
+  @Field({ description: 'BerichtIdentificatie/Identificatie (unique per provider and type).' })
+  identificatie!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'BerichtIdentificatie/Dagtekening (default today).' })
+  dagtekening?: string;
+}
+
+@InputType({ description: 'A message a portal provider sends through VECOZO: composed (jw315, jw323) or uploaded as iJw XML (xml); exactly one of them.' })
 export class VecozoBerichtInput {
   @Field(() => VecozoSoort, { description: 'The message type; an uploaded message must be of it.' })
   soort!: PortaalSoort;
@@ -79,6 +89,9 @@ export class VecozoBerichtInput {
 
   @Field(() => Jw315Input, { nullable: true, description: 'A JW315 composed field by field (soort JW315).' })
   jw315?: Jw315Input;
+
+  @Field(() => VecozoJw323Input, { nullable: true, description: 'A JW323 composed field by field (soort JW323).' })
+  jw323?: VecozoJw323Input;
 
   @Field({ nullable: true, description: 'VECOZO conversatieId (uuid) to continue a conversation; default a new one.' })
   conversatieId?: string;

@@ -6,7 +6,9 @@ import { sha256Hex } from '../common/crypto';
 import { fromDatabaseError, HubError, HubErrorCode } from '../common/hub-error';
 import { vandaag } from '../common/klok';
 import type { Sleutels } from '../common/sleutels';
+import { bouwJw323 } from '../declaratie/jw323';
 import { paginate, type Connection, type PageArgs } from '../graphql/pagination';
+import { CodecError } from '../messaging/ijw/codec.errors';
 import { parseMessage, writeMessage, type IjwNode, type IjwValue } from '../messaging/ijw/codec';
 import { kop } from '../messaging/ijw/model';
 import { sampleMessage } from '../messaging/ijw/samples';
@@ -14,7 +16,7 @@ import type { XsdValidators } from '../messaging/ijw/xsd-validator';
 import { VecozoAanbiederEntity } from './vecozo-aanbieder.entity';
 import { VecozoBerichtEntity } from './vecozo-bericht.entity';
 import { VecozoError } from './vecozo.errors';
-import type { Jw315Input, VecozoBerichtFilter, VecozoBerichtInput } from './vecozo.inputs';
+import type { Jw315Input, VecozoBerichtFilter, VecozoBerichtInput, VecozoJw323Input } from './vecozo.inputs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AGB = /^\d{8}$/;
@@ -55,6 +57,21 @@ export function bouwJw315(agb: string, i: Jw315Input): string {
     },
   };
   return writeMessage(m);
+}
+
+/** A JW323 from its typed input: the pre-flight's fields and the claims module's builder. */
+export function bouwVecozoJw323(agb: string, i: VecozoJw323Input): string {
+  return writeMessage(
+    bouwJw323({
+      identificatie: i.identificatie,
+      dagtekening: i.dagtekening ?? vandaag(),
+      nummer: i.declaratieNummer,
+      periode: i.periode,
+      afzender: agb,
+      gemeente: i.gemeenteCode,
+      clienten: i.prestaties.map((x) => ({ bsn: x.bsn, prestaties: [{ ...x, vorigReferentieNummer: x.vorigReferentieNummer ?? null, productTariefCenten: x.productTariefCenten ?? null }] })),
+    }),
+  );
 }
 
 /** Every Bsn in a message (one client, or each client of a claim): for the audit trail, by its keyed hash. */
@@ -115,12 +132,20 @@ export const vecozoService = {
     const agb = p.agb;
     if (p.rol !== 'aanbieder' || !agb) throw new HubError(HubErrorCode.FORBIDDEN, 'Alleen een aanbieder verstuurt via VECOZO');
     if (!(await vecozoService.actief(em, agb))) throw new HubError(VecozoError.PORTAAL_UIT, 'Deze aanbieder verstuurt niet via VECOZO (zet het portaal eerst aan)');
-    if ((input.xml === undefined) === (input.jw315 === undefined)) throw new HubError(HubErrorCode.BAD_USER_INPUT, 'Geef precies één van xml en jw315', { veld: 'input' });
+    if ([input.xml, input.jw315, input.jw323].filter((x) => x !== undefined && x !== null).length !== 1) throw new HubError(HubErrorCode.BAD_USER_INPUT, 'Geef precies één van xml, jw315 en jw323', { veld: 'input' });
     if (input.jw315 && input.soort !== 'JW315') throw new HubError(HubErrorCode.BAD_USER_INPUT, 'jw315 hoort bij soort JW315', { veld: 'soort' });
+    if (input.jw323 && input.soort !== 'JW323') throw new HubError(HubErrorCode.BAD_USER_INPUT, 'jw323 hoort bij soort JW323', { veld: 'soort' });
     for (const [veld, v] of [['conversatieId', input.conversatieId], ['alsAntwoordOp', input.alsAntwoordOp]] as const) {
       if (v !== undefined && !UUID.test(v)) throw new HubError(HubErrorCode.BAD_USER_INPUT, `${veld} moet een uuid zijn`, { veld });
     }
-    const xml = input.jw315 ? bouwJw315(agb, input.jw315) : (input.xml as string);
+    let xml: string;
+    try {
+      xml = input.jw315 ? bouwJw315(agb, input.jw315) : input.jw323 ? bouwVecozoJw323(agb, input.jw323) : (input.xml as string);
+    } catch (e) {
+      // A value the message cannot carry (too long, wrong pattern): the caller's error.
+      if (e instanceof CodecError) throw ongeldig([e.message]);
+      throw e;
+    }
     let gelezen;
     try {
       gelezen = await parseMessage(xml);
