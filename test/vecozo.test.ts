@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defaultXsdDir } from '../src/messaging/ijw/xsd-validator';
-import { haalOp, verstuurOpen, volgStatussen } from '../src/vecozo/vecozo.uitwisseling';
+import { haalOp, startVecozo, verstuurOpen, volgStatussen } from '../src/vecozo/vecozo.uitwisseling';
 import { VspClient } from '../src/vecozo/vsp.client';
 import { leesMultipart, VspSpecificaties } from '../sim/vecozo/openapi';
 import { startVecozoSimulator, type VecozoSimulator } from '../sim/vecozo/simulator';
@@ -304,5 +304,27 @@ describe('pull', () => {
     expect((await fetch(`${sim.url}/berichten/rest-pull/v1/berichten/${tid}/payload`)).status).toBe(404);
     expect((await fetch(`${sim.url}/berichten/rest-pull/v1/berichten/${tid}`, { method: 'DELETE' })).status).toBe(404);
     expect(sim.wachtend('ander')).toEqual([tid]);
+  });
+});
+
+describe('the worker’s loop', () => {
+  it('pushes, pulls and follows statuses round after round until stopped', async () => {
+    const b = await stelOp(hub.tokens.alfa, jw315());
+    const tid = sim.lever({ payload: zaakJw301({ bsn: testBsn(990), nummer: 8990, identificatie: 'VZL1', dagtekening: vandaag }) });
+    const fouten: unknown[] = [];
+    const loop = startVecozo(hub.ds, hub.sleutels, client, { intervalMs: 50 }, (e) => fouten.push(e));
+    try {
+      for (let i = 0; i < 200; i++) {
+        const [uit] = await hub.rijen<{ vecozo_status: string | null }>(`SELECT vecozo_status FROM vecozo_bericht WHERE id = $1`, [ruweId(b.id)]);
+        const [binnen] = await hub.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM vecozo_bericht WHERE traceer_id = $1`, [tid]);
+        if (uit.vecozo_status === 'Ontvangen' && binnen.n === 1) break;
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    } finally {
+      await loop.stop();
+    }
+    expect(await rij(ruweId(b.id))).toMatchObject({ status: 'verstuurd', vecozo_status: 'Ontvangen' });
+    expect(sim.wachtend()).toEqual([]);
+    expect(fouten).toEqual([]);
   });
 });
