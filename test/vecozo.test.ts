@@ -162,6 +162,22 @@ describe('push', () => {
     expect((await verstuurOpen(hub.ds, hub.sleutels, client)).aangenomen).toBe(1);
   });
 
+  it('a JW305 and a JW307 composed field by field; a JW307 without its end date is refused, naming it', async () => {
+    const zorg = (identificatie: string, product: Record<string, unknown>) => ({
+      gemeente: '0796', identificatie, bsn: testBsn(821), geboortedatum: '2015-03-01', geslacht: '1', achternaam: 'Smit',
+      producten: [{ categorie: '45', code: '45A04', begindatum: '2026-12-01', ...product }],
+    });
+    const start = await stelOp(hub.tokens.alfa, { soort: 'JW305', zorg: zorg('VZS1', { toewijzingNummer: 7 }) });
+    const stop = await stelOp(hub.tokens.alfa, { soort: 'JW307', zorg: zorg('VZE1', { toewijzingNummer: 7, einddatum: '2026-12-20', redenBeeindiging: '02' }) });
+    expect([start.type, stop.type]).toEqual(['JW305', 'JW307']);
+    const zonder = await fout(hub.tokens.alfa, { soort: 'JW307', zorg: zorg('VZE2', { toewijzingNummer: 7 }) });
+    expect(zonder.code).toBe('VECOZO_ONGELDIG_BERICHT');
+    expect(JSON.stringify(zonder.extensions?.fouten)).toMatch(/RedenBeeindiging|Einddatum/);
+    expect((await fout(hub.tokens.alfa, { soort: 'JW315', zorg: zorg('VZE3', {}) })).code).toBe('BAD_USER_INPUT');
+    expect((await verstuurOpen(hub.ds, hub.sleutels, client)).aangenomen).toBe(2);
+    expect(sim.ontvangen.get(stop.traceerId)?.payload.toString('utf8')).toContain('<RedenBeeindiging>02</RedenBeeindiging>');
+  });
+
   it('a JW323 composed field by field (the pre-flight’s fields) is pushed as a JW323', async () => {
     const b = await stelOp(hub.tokens.alfa, {
       soort: 'JW323',

@@ -70,6 +70,60 @@ export class Jw315Input {
   producten!: Jw315ProductInput[];
 }
 
+@InputType({ description: 'One product of a JW305 (StartProduct) or JW307 (StopProduct).' })
+export class VecozoZorgProductInput {
+  @Field(() => Int, { nullable: true, description: 'ToewijzingNummer of the allocation (absent for a product without one).' })
+  toewijzingNummer?: number;
+
+  @Field({ nullable: true, description: 'Product/Categorie (two digits).' })
+  categorie?: string;
+
+  @Field({ nullable: true, description: 'Product/Code (five characters).' })
+  code?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'ToewijzingIngangsdatum.' })
+  toewijzingIngangsdatum?: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'Begindatum of the care.' })
+  begindatum!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'JW307: Einddatum of the care.' })
+  einddatum?: string;
+
+  @Field({ nullable: true, description: 'JW307: RedenBeeindiging (code list JZ588), e.g. 02.' })
+  redenBeeindiging?: string;
+
+  @Field({ defaultValue: '1', description: 'StatusAanlevering: 1 new, 2 change, 3 delete (code list WJ744).' })
+  statusAanlevering!: string;
+}
+
+@InputType({ description: 'A JW305 (start of care) or JW307 (end of care) composed field by field; Afzender the caller.' })
+export class VecozoZorgInput {
+  @Field({ description: 'Header Ontvanger: the municipality (CBS code).' })
+  gemeente!: string;
+
+  @Field({ description: 'BerichtIdentificatie/Identificatie (unique per provider and type).' })
+  identificatie!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'BerichtIdentificatie/Dagtekening (default today).' })
+  dagtekening?: string;
+
+  @Field({ description: 'Client/Bsn.' })
+  bsn!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'Client/Geboortedatum/Datum.' })
+  geboortedatum!: string;
+
+  @Field({ description: 'Client/Geslacht: 0 unknown, 1 male, 2 female.' })
+  geslacht!: string;
+
+  @Field({ description: 'Client/Naam/Geslachtsnaam/Achternaam.' })
+  achternaam!: string;
+
+  @Field(() => [VecozoZorgProductInput], { description: 'StartProducten (JW305) or StopProducten (JW307), at least one.' })
+  producten!: VecozoZorgProductInput[];
+}
+
 @InputType('VecozoJw323Input', { description: 'A JW323 (claim) composed field by field, as the pre-flight (toetsDeclaratie) takes it, with its own identification; Afzender the caller.' })
 export class VecozoJw323Input extends ToetsDeclaratieInput {
   @Field({ description: 'BerichtIdentificatie/Identificatie (unique per provider and type).' })
@@ -79,7 +133,7 @@ export class VecozoJw323Input extends ToetsDeclaratieInput {
   dagtekening?: string;
 }
 
-@InputType({ description: 'A message a portal provider sends through VECOZO: composed (jw315, jw323) or uploaded as iJw XML (xml); exactly one of them.' })
+@InputType({ description: 'A message a portal provider sends through VECOZO: composed (jw315, zorg, jw323) or uploaded as iJw XML (xml); exactly one of them.' })
 export class VecozoBerichtInput {
   @Field(() => VecozoSoort, { description: 'The message type; an uploaded message must be of it.' })
   soort!: PortaalSoort;
@@ -89,6 +143,9 @@ export class VecozoBerichtInput {
 
   @Field(() => Jw315Input, { nullable: true, description: 'A JW315 composed field by field (soort JW315).' })
   jw315?: Jw315Input;
+
+  @Field(() => VecozoZorgInput, { nullable: true, description: 'A JW305 or JW307 composed field by field (soort JW305 or JW307).' })
+  zorg?: VecozoZorgInput;
 
   @Field(() => VecozoJw323Input, { nullable: true, description: 'A JW323 composed field by field (soort JW323).' })
   jw323?: VecozoJw323Input;

@@ -16,7 +16,7 @@ import type { XsdValidators } from '../messaging/ijw/xsd-validator';
 import { VecozoAanbiederEntity } from './vecozo-aanbieder.entity';
 import { VecozoBerichtEntity } from './vecozo-bericht.entity';
 import { VecozoError } from './vecozo.errors';
-import type { Jw315Input, VecozoBerichtFilter, VecozoBerichtInput, VecozoJw323Input } from './vecozo.inputs';
+import type { Jw315Input, VecozoBerichtFilter, VecozoBerichtInput, VecozoJw323Input, VecozoZorgInput } from './vecozo.inputs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AGB = /^\d{8}$/;
@@ -55,6 +55,37 @@ export function bouwJw315(agb: string, i: Jw315Input): string {
         return n;
       }),
     },
+  };
+  return writeMessage(m);
+}
+
+/** A JW305 (start) or JW307 (stop) from its typed input, on the generated definition. */
+export function bouwZorg(type: 'JW305' | 'JW307', agb: string, i: VecozoZorgInput): string {
+  const m = sampleMessage(type, 'minimal');
+  const h = m.bericht.Header as IjwNode;
+  h.Afzender = agb;
+  h.Ontvanger = i.gemeente;
+  h.BerichtIdentificatie = { Identificatie: i.identificatie, Dagtekening: i.dagtekening ?? vandaag() };
+  const producten = i.producten.map((p) => {
+    const n: IjwNode = {};
+    if (p.toewijzingNummer !== undefined) n.ToewijzingNummer = p.toewijzingNummer;
+    if (p.categorie) n.Product = p.code ? { Categorie: p.categorie, Code: p.code } : { Categorie: p.categorie };
+    if (p.toewijzingIngangsdatum) n.ToewijzingIngangsdatum = p.toewijzingIngangsdatum;
+    n.Begindatum = p.begindatum;
+    if (type === 'JW307') {
+      // Required by the JW307 (the caller checks they are given).
+      n.RedenBeeindiging = p.redenBeeindiging ?? '';
+      n.Einddatum = p.einddatum ?? '';
+    }
+    n.StatusAanlevering = p.statusAanlevering;
+    return n;
+  });
+  m.bericht.Client = {
+    Bsn: i.bsn,
+    Geboortedatum: { Datum: i.geboortedatum },
+    Geslacht: i.geslacht,
+    Naam: { Geslachtsnaam: { Achternaam: i.achternaam } },
+    ...(type === 'JW305' ? { StartProducten: { StartProduct: producten } } : { StopProducten: { StopProduct: producten } }),
   };
   return writeMessage(m);
 }
@@ -132,7 +163,12 @@ export const vecozoService = {
     const agb = p.agb;
     if (p.rol !== 'aanbieder' || !agb) throw new HubError(HubErrorCode.FORBIDDEN, 'Alleen een aanbieder verstuurt via VECOZO');
     if (!(await vecozoService.actief(em, agb))) throw new HubError(VecozoError.PORTAAL_UIT, 'Deze aanbieder verstuurt niet via VECOZO (zet het portaal eerst aan)');
-    if ([input.xml, input.jw315, input.jw323].filter((x) => x !== undefined && x !== null).length !== 1) throw new HubError(HubErrorCode.BAD_USER_INPUT, 'Geef precies één van xml, jw315 en jw323', { veld: 'input' });
+    if ([input.xml, input.jw315, input.zorg, input.jw323].filter((x) => x !== undefined && x !== null).length !== 1) throw new HubError(HubErrorCode.BAD_USER_INPUT, 'Geef precies één van xml, jw315, zorg en jw323', { veld: 'input' });
+    if (input.zorg && input.soort !== 'JW305' && input.soort !== 'JW307') throw new HubError(HubErrorCode.BAD_USER_INPUT, 'zorg hoort bij soort JW305 of JW307', { veld: 'soort' });
+    if (input.zorg && input.soort === 'JW307') {
+      const mist = input.zorg.producten.flatMap((p, i) => [...(p.einddatum ? [] : [`StopProduct[${i}]/Einddatum: ontbreekt`]), ...(p.redenBeeindiging ? [] : [`StopProduct[${i}]/RedenBeeindiging: ontbreekt`])]);
+      if (mist.length) throw ongeldig(mist);
+    }
     if (input.jw315 && input.soort !== 'JW315') throw new HubError(HubErrorCode.BAD_USER_INPUT, 'jw315 hoort bij soort JW315', { veld: 'soort' });
     if (input.jw323 && input.soort !== 'JW323') throw new HubError(HubErrorCode.BAD_USER_INPUT, 'jw323 hoort bij soort JW323', { veld: 'soort' });
     for (const [veld, v] of [['conversatieId', input.conversatieId], ['alsAntwoordOp', input.alsAntwoordOp]] as const) {
@@ -140,7 +176,10 @@ export const vecozoService = {
     }
     let xml: string;
     try {
-      xml = input.jw315 ? bouwJw315(agb, input.jw315) : input.jw323 ? bouwVecozoJw323(agb, input.jw323) : (input.xml as string);
+      if (input.jw315) xml = bouwJw315(agb, input.jw315);
+      else if (input.zorg) xml = bouwZorg(input.soort === 'JW307' ? 'JW307' : 'JW305', agb, input.zorg);
+      else if (input.jw323) xml = bouwVecozoJw323(agb, input.jw323);
+      else xml = input.xml as string;
     } catch (e) {
       // A value the message cannot carry (too long, wrong pattern): the caller's error.
       if (e instanceof CodecError) throw ongeldig([e.message]);
