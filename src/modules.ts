@@ -25,12 +25,13 @@ import { MODULE as registry } from './registry/module';
 import { MODULE as sandbox } from './sandbox/module';
 import { MODULE as sleutels } from './sleutels/module';
 import { MODULE as toewijzing } from './toewijzing/module';
+import { MODULE as vecozo } from './vecozo/module';
 
 /**
  * Every feature of the hub, the one list that names them all: the api, the worker, the scripts
  * and the tests build their database access, their schema and their message handlers from it.
  */
-export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, budget, rapportage, openbaar, sleutels, beheer, sandbox, ggk];
+export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, budget, rapportage, openbaar, sleutels, beheer, sandbox, ggk, vecozo];
 
 /** Every table's entity, for the DataSource and the migration drift check. */
 export const ENTITEITEN = MODULES.flatMap((m) => m.entiteiten);

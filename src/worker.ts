@@ -6,6 +6,8 @@ import { maakVoorschotten } from './bekostiging/voorschotten.job';
 import { bezorgBudgetsignaal } from './budget/budgetsignaal.bezorging';
 import { bezorgBericht, naMislukking } from './messaging/processing/bezorging';
 import { startRelay } from './messaging/processing/relay';
+import { startVecozo } from './vecozo/vecozo.uitwisseling';
+import { VspClient, verbindingUitConfig } from './vecozo/vsp.client';
 import { startVerwerker } from './messaging/processing/verwerker';
 import { XsdValidators } from './messaging/ijw/xsd-validator';
 import { checkHandlers, selectQueues, type Handlers, type JobData, type JobName } from '../jobs/registry';
@@ -108,6 +110,9 @@ async function main(): Promise<void> {
     const pogingen = { attempts: cfg.JOB_ATTEMPTS, backoffMs: cfg.JOB_BACKOFF_MS };
     relay = startRelay(ds, q, { intervalMs: cfg.OUTBOX_POLL_MS, staleMs: cfg.OUTBOX_STALE_MS, pogingen }, (e) => log.warn('outbox relay', { error: (e as Error).message }));
   }
+  // Portal providers' exchange with VECOZO, beside the message workers (certificate files read here: a missing one stops the start).
+  const vecozoVerbinding = queues.includes('berichten') ? verbindingUitConfig(cfg) : undefined;
+  const vecozo = vecozoVerbinding && startVecozo(ds, sleutels, new VspClient(vecozoVerbinding), { intervalMs: cfg.VECOZO_POLL_MS }, (e) => log.warn('vecozo', { error: (e as Error).message }));
   const depth = watchQueues(queues, { connection, prefix: cfg.QUEUE_PREFIX });
   registerBacklogGauges(() => telAchterstand(ds), cfg.METRICS_REFRESH_SECONDS);
   const metrics = cfg.WORKER_METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: cfg.WORKER_METRICS_PORT, host: cfg.METRICS_HOST, token: cfg.METRICS_TOKEN });
@@ -126,6 +131,7 @@ async function main(): Promise<void> {
     closing = true;
     await metrics?.close();
     await relay?.stop();
+    await vecozo?.stop();
     await verwerker?.stop();
     await Promise.all(workers.map((w) => w.close()));
     await Promise.all(schedulers.map((q) => q.close()));

@@ -319,6 +319,18 @@ beforeAll(async () => {
   id.postbusJw302NOB = pb.jw302;
   await postbus(T2, 9002);
   await postbus(T3, 9003);
+  // Portal messages through VECOZO of both providers (stored, not pushed: no VECOZO here).
+  await ok(tk.alfa, `mutation { zetVecozoPortaal(aanbiederAgb: "${AGB.alfa}", aan: true) { actief } }`);
+  await ok(tk.beta, `mutation { zetVecozoPortaal(aanbiederAgb: "${AGB.beta}", aan: true) { actief } }`);
+  for (const [t, n] of [[T1, 1], [T2, 2], [T3, 3]] as const) {
+    await ok(t.agb === AGB.alfa ? tk.alfa : tk.beta, `mutation($xml: String!) { stelVecozoBerichtOp(input: { soort: JW305, xml: $xml }) { id } }`, {
+      xml: jw305Xml({ identificatie: `VZM${n}`, bsn: testBsn(7000 + n), dagtekening: vandaag, change: (m) => {
+        const h = m.bericht.Header as IjwNode;
+        h.Afzender = t.agb;
+        h.Ontvanger = (t.gemeenten as string[])[0];
+      } }),
+    });
+  }
 
   // The ids the by-id queries and the mutations use.
   const contracten = (await ok<{ contracten: { edges: { node: { id: string; nummer: string; producten: { id: string; product: { code: string } }[] } }[] } }>(tk.beheerder, `{ contracten(first: 200) { edges { node { ${CONTRACT_VELDEN} } } } }`)).contracten.edges.map((e) => e.node);
@@ -461,6 +473,7 @@ const QUERIES: Record<string, QuerySpec> = {
     },
     rijen: (d) => lijst(d).map(perContract),
   },
+  vecozoBerichten: { aanroepen: een('vecozoBerichten(first: 200) { edges { node { id regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
   postbus: { aanroepen: een('postbus(first: 200) { edges { node { id regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
   budgetstanden: { aanroepen: een('budgetstanden(jaar: 2026) { contractId contractNummer aanbiederAgb plafondCenten signalen { drempel } }'), rijen: (d) => lijst(d).map(perContract) },
   plafondstanden: { aanroepen: een('plafondstanden(jaar: 2026) { contractId contractNummer aanbiederAgb plafondCenten toegekendCenten }'), rijen: (d) => lijst(d).map(perContract) },
@@ -840,6 +853,10 @@ const MUTATIES: Record<string, MutatieSpec> = {
   verwijderRegioBezorgadres: { doc: 'mutation($regioCode: String) { verwijderRegioBezorgadres(regioCode: $regioCode) }', vars: regioArg, doelwit: false },
   stelBudgetdrempelsIn: { doc: 'mutation($i: BudgetdrempelsInput!) { stelBudgetdrempelsIn(input: $i) }', vars: () => ({ i: { contractId: id.contractM, drempels: [60, 80] } }), doelwit: true },
   zetVerzoekInOnderzoek: { doc: 'mutation($id: ID!) { zetVerzoekInOnderzoek(verzoekId: $id) { id } }', vars: () => ({ id: id['verzoek 0796 2'] }), doelwit: true },
+  // Invalid XML: reaches the message checks (the portal is on for both providers), stores nothing.
+  stelVecozoBerichtOp: { doc: 'mutation { stelVecozoBerichtOp(input: { soort: JW315, xml: "<geen/>" }) { id } }', vars: () => ({}), doelwit: false },
+  // Each caller on a provider it keeps: its own, or alfa (contracted in both regions).
+  zetVecozoPortaal: { doc: 'mutation($agb: String!) { zetVecozoPortaal(aanbiederAgb: $agb, aan: true) { actief } }', vars: (w) => ({ agb: w.agb ?? AGB.alfa }), doelwit: false },
 };
 
 /** The order of callers per mutation: refused roles, then other tenants of allowed roles, then the allowed on their own. */

@@ -28,6 +28,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ GGK: 'on', GGK_TOKEN: 'x'.repeat(32), GGK_URL: 'https://digikoppeling.example/ggk' }).GGK).toBe('on');
   });
 
+  it('VECOZO: optional; a certificate and its key together; in production https and a certificate', () => {
+    expect(loadConfig({}).VECOZO_URL).toBeUndefined();
+    expect(loadConfig({ VECOZO_URL: 'http://127.0.0.1:9000' })).toMatchObject({ VECOZO_URL: 'http://127.0.0.1:9000', VECOZO_POLL_MS: 30000, VECOZO_TIMEOUT_MS: 10000 });
+    expect(() => loadConfig({ VECOZO_URL: 'vecozo' })).toThrow(/VECOZO_URL/);
+    expect(() => loadConfig({ VECOZO_URL: 'https://api.vecozo.nl/berichtenservice', VECOZO_CERT: '/etc/hub/vecozo.pem' })).toThrow(/VECOZO_KEY: VECOZO_CERT and VECOZO_KEY go together/);
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'jeugdzorg-hub', METRICS_TOKEN: 'a-long-enough-token', HUB_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), HUB_BSN_HASH_KEY: Buffer.alloc(32, 23).toString('base64') };
+    expect(() => loadConfig({ ...prod, VECOZO_URL: 'http://127.0.0.1:9000', VECOZO_CERT: 'c.pem', VECOZO_KEY: 'k.pem' })).toThrow(/VECOZO_URL: https required in production/);
+    expect(() => loadConfig({ ...prod, VECOZO_URL: 'https://api.vecozo.nl/berichtenservice' })).toThrow(/VECOZO_CERT: required with VECOZO_URL in production/);
+    expect(loadConfig({ ...prod, VECOZO_URL: 'https://api.vecozo.nl/berichtenservice', VECOZO_CERT: 'c.pem', VECOZO_KEY: 'k.pem' }).VECOZO_CERT).toBe('c.pem');
+  });
+
   it('requires a key source in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_JWKS_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HUB_ENCRYPTION_KEY/);

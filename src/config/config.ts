@@ -324,6 +324,41 @@ export class Config {
   @IsString()
   HUB_KLOK?: string;
 
+  /**
+   * VECOZO (VSP-Koppeling) for portal providers: the base URL of the push, pull and status APIs
+   * (`https://api.vecozo.nl/berichtenservice`, or the simulator's); unset: no exchange with VECOZO.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['https', 'http'] })
+  VECOZO_URL?: string;
+
+  /** The hub's VECOZO system certificate (PEM file path): VECOZO knows the caller by it. Required with an https VECOZO_URL in production. */
+  @IsOptional()
+  @IsString()
+  VECOZO_CERT?: string;
+
+  /** The private key of VECOZO_CERT (PEM file path). */
+  @IsOptional()
+  @IsString()
+  VECOZO_KEY?: string;
+
+  /** CA certificates to trust for VECOZO's server (PEM file path); unset: the system's. */
+  @IsOptional()
+  @IsString()
+  VECOZO_CA?: string;
+
+  /** How often the worker pushes, pulls and follows statuses at VECOZO, in ms. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  VECOZO_POLL_MS = 30_000;
+
+  /** A request to VECOZO without an answer after this many ms counts as failed (and is retried). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  VECOZO_TIMEOUT_MS = 10_000;
+
   /** A request still running after this many ms gets a `slow request` warning (and its request line is a warning); 0: none. */
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -346,7 +381,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'GGK_TOKEN', 'GGK_URL', 'GGK_URL_TOKEN', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK', 'GRAPHQL_IDE']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'GGK_TOKEN', 'GGK_URL', 'GGK_URL_TOKEN', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK', 'GRAPHQL_IDE', 'VECOZO_URL', 'VECOZO_CERT', 'VECOZO_KEY', 'VECOZO_CA']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -383,6 +418,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cfg.GGK === 'on' && !cfg.GGK_TOKEN) missing.push('GGK_TOKEN: required with GGK=on (who may call /ggk/OntvangAsynchroon)');
   if (cfg.GGK === 'on' && !cfg.GGK_URL) missing.push('GGK_URL: required with GGK=on (where the hub sends its Di01/Du01)');
   if (cfg.GGK_APPLICATIE.length > 50) missing.push('GGK_APPLICATIE: at most 50 characters (StUF Applicatie)');
+  // VECOZO admits no caller without its system certificate: production over https only, with one.
+  if (cfg.NODE_ENV === 'production' && cfg.VECOZO_URL) {
+    if (!cfg.VECOZO_URL.startsWith('https://')) missing.push('VECOZO_URL: https required in production');
+    if (!cfg.VECOZO_CERT || !cfg.VECOZO_KEY) missing.push('VECOZO_CERT: required with VECOZO_URL in production (and VECOZO_KEY)');
+  }
+  if (Boolean(cfg.VECOZO_CERT) !== Boolean(cfg.VECOZO_KEY)) missing.push('VECOZO_KEY: VECOZO_CERT and VECOZO_KEY go together');
   if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  ${missing.join('\n  ')}`);
   return cfg;
 }
