@@ -12,7 +12,7 @@ import { ReferentieCache } from './referentie';
 import { berichtStatus } from '../status';
 import { clientSlot, vergrendelClienten } from '../clientslot';
 import type { BerichtHandlers } from './handlers';
-import type { BatchKennis } from './rules';
+import type { BatchKennis, Vooraf } from './rules';
 import type { Sleutels } from '../../common/sleutels';
 import { log } from '../../observability/logger';
 import { isRequestId, runInRequest } from '../../observability/request-context';
@@ -38,6 +38,8 @@ export interface BatchOpties {
   xsd?: XsdValidators;
   /** The domain modules' handlers, one per message type (see src/modules.ts). */
   handlers: BerichtHandlers;
+  /** A pre-flight's batch (verwerkInTransactie only). */
+  vooraf?: Vooraf;
 }
 
 /** How received messages are judged: the modules' handlers and, when configured, the official XSDs. What the api gives features that judge a message without storing it. */
@@ -131,8 +133,8 @@ export async function verwerkBatch(ds: DataSource, sleutels: Sleutels, opties: B
 
 /**
  * Judges exactly these received messages in the caller's transaction (tenant context SYSTEEM),
- * as the worker would: no retry, no savepoints. What the claim pre-flight runs before it rolls
- * everything back.
+ * as the worker would: no retry, no savepoints. What the claim pre-flight runs (with `vooraf`)
+ * before it rolls everything back.
  */
 export function verwerkInTransactie(em: EntityManager, sleutels: Sleutels, opties: BatchInstellingen, ids: string[]): Promise<BatchResultaat> {
   return batch(em, sleutels, { ...STANDAARD_BATCH, ...opties, grootte: ids.length, maxBytes: Number.MAX_SAFE_INTEGER }, ids, false);
@@ -163,7 +165,7 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
       return eigen.get(sleutel) as T;
     },
   };
-  const omgeving = { vandaag: dag, referentie, handlers: o.handlers, batch: kennis, ...(o.xsd && { xsd: o.xsd }) };
+  const omgeving = { vandaag: dag, referentie, handlers: o.handlers, batch: kennis, ...(o.xsd && { xsd: o.xsd }), ...(o.vooraf && { vooraf: o.vooraf }) };
   const uitkomsten: { b: Ontvangen; u: Uitkomst }[] = [];
   /** Clients with a failed message in this batch: their later messages wait for it. */
   const gestrand = new Set<string>();
