@@ -128,7 +128,8 @@ export async function toetsDeclaratie(ds: DataSource, sleutels: Sleutels, p: Pri
     // As the worker: the system context, after the sender was checked against the token above.
     await withTenant(ds, SYSTEEM, async (em) => {
       await em.query(ALS_PROEF_SQL);
-      const [ontvangen] = await ontvangInTransactie(em, sleutels, [{ env, xml }]);
+      // Read once above: the judgement takes that read, so the door need not store the body.
+      const [ontvangen] = await ontvangInTransactie(em, sleutels, [{ env, xml, zonderInhoud: gelezen !== undefined }]);
       if (ontvangen instanceof Error) throw ontvangen;
       if (ontvangen.herhaling) throw new HubError(PROEF_FOUT.alOntvangen, 'Deze declaratie is al ontvangen; haar antwoord staat in de berichten');
       const vooraf: Vooraf = { gelezen: new Map(gelezen ? [[ontvangen.id, { xml, parsed: gelezen }]] : []), oordelen: new Map() };

@@ -23,7 +23,8 @@ export interface Ontvangen {
   gemeente_code: string;
   aanbieder_agb: string;
   regio_code: string | null;
-  xml_versleuteld: Buffer;
+  /** Null only for a message the caller has read already (Vooraf.gelezen). */
+  xml_versleuteld: Buffer | null;
   client_sleutel: string | null;
   volgnummer: string;
   /** The request that posted it: what it causes (its retour, its forwarding) carries this id. */
@@ -44,7 +45,10 @@ export async function oordeel(
   const { vandaag, xsd } = o;
   // A pre-flight hands over what it read from these very bytes: the same result parseMessage gives.
   const gelezen = o.vooraf?.gelezen.get(b.id);
-  const xml = gelezen ? gelezen.xml : sleutels.ontsleutel(b.xml_versleuteld);
+  let xml: Buffer;
+  if (gelezen) xml = gelezen.xml;
+  else if (b.xml_versleuteld) xml = sleutels.ontsleutel(b.xml_versleuteld);
+  else throw new Error(`message ${b.id} without its body`);
   let parsed: { message: ParseResult['message'] | undefined; issues: ParseResult['issues'] };
   if (gelezen) parsed = { message: gelezen.parsed.message, issues: [...gelezen.parsed.issues] };
   else {

@@ -91,7 +91,9 @@ const EERDER_SQL = `SELECT k.cs, k.gc FROM unnest($1::bpchar[], $2::varchar[], $
    CROSS JOIN LATERAL (SELECT 1 FROM bericht b WHERE b.client_sleutel = k.cs AND b.gemeente_code = k.gc AND b.status = 'ontvangen'
                          AND b.volgnummer < k.vn AND b.id <> ALL($4::uuid[]) LIMIT 1) e`;
 
-const INHOUD_SQL = `SELECT id, type, afzender, ontvanger, identificatie, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer, verzoek_id
+// The body is not read for messages the caller has read already (a pre-flight's, see Vooraf).
+const INHOUD_SQL = `SELECT id, type, afzender, ontvanger, identificatie, gemeente_code, aanbieder_agb, regio_code,
+        CASE WHEN id = ANY($2::uuid[]) THEN NULL ELSE xml_versleuteld END AS xml_versleuteld, client_sleutel, volgnummer, verzoek_id
    FROM bericht WHERE id = ANY($1::uuid[]) ORDER BY volgnummer`;
 
 // TR056 for the whole batch: per message the other inbound messages with its sender, type and
@@ -149,7 +151,7 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
   const gekozen = geclaimd.filter((k, i) => (bytes += k.grootte) <= o.maxBytes || i === 0);
   const mee = await opVolgorde(em, gekozen);
   if (!mee.length) return resultaat;
-  const berichten = await prepared<Ontvangen>(em, INHOUD_SQL, [mee.map((k) => k.id)]);
+  const berichten = await prepared<Ontvangen>(em, INHOUD_SQL, [mee.map((k) => k.id), [...(o.vooraf?.gelezen.keys() ?? [])]]);
   const dag = vandaag();
   const referentie = await referentieVan(em).lees(em, geclaimd[0].rv);
   const eerder = await prepared<{ id: string; ids: string[] }>(em, EERDER_IDENTIFICATIE_SQL, [mee.map((k) => k.id)]);
