@@ -102,8 +102,12 @@ async function declareer(c: Claim): Promise<{ rest: Record<string, Genoemd[]>; g
   };
 }
 
-const PRESTATIES_GQL = `query($f: DeclaratieFilter) { declaraties(filter: $f, first: 50) { edges { node { nummer
-  prestaties { prestatie { referentieNummer } contractvoorwaarden { soort retourcode { code betekenis } contract { id nummer } perceel artikel omschrijving } } } } } }`;
+const PRESTATIES_GQL = `query($f: DeclaratieFilter) { declaraties(filter: $f, first: 5) { edges { node { nummer
+  prestaties(first: 10) { edges { node { prestatie { referentieNummer } contractvoorwaarden { soort retourcode { code betekenis } contract { id nummer } perceel artikel omschrijving } } } } } } } }`;
+
+/** A claim's prestaties as the connection gives them. */
+type PrestatiesAntwoord = { declaraties: { edges: { node: { prestaties: { edges: { node: { prestatie: { referentieNummer: string }; contractvoorwaarden: Voorwaarde[] } }[] } } }[] } };
+const prestatiesVan = (r: PrestatiesAntwoord) => r.declaraties.edges.flatMap((e) => e.node.prestaties.edges.map((x) => x.node));
 
 /** A Dutch CSV (BOM, `;`, quotes doubled) as rows of named cells. */
 function leesCsv(tekst: string): Record<string, string>[] {
@@ -221,18 +225,18 @@ describe('answers that name the contract', () => {
   it('GraphQL names them on each judged prestatie, with the contract\'s global id and a Dutch description', async () => {
     const gezien: Record<string, Genoemd[]> = {};
     for (const [token, agb] of [[hub.tokens.gamma, AGB.gamma], [hub.tokens.beta, AGB.beta]]) {
-      const r = await hub.api.gql<{ declaraties: { edges: { node: { prestaties: { prestatie: { referentieNummer: string }; contractvoorwaarden: Voorwaarde[] }[] } }[] } }>(token, PRESTATIES_GQL, { f: { aanbiederAgb: agb } });
+      const r = await hub.api.gql<PrestatiesAntwoord>(token, PRESTATIES_GQL, { f: { aanbiederAgb: agb } });
       expect(r.errors).toBeUndefined();
-      for (const e of r.data!.declaraties.edges) for (const p of e.node.prestaties) gezien[p.prestatie.referentieNummer] = p.contractvoorwaarden.map(genoemd);
-      const alle = r.data!.declaraties.edges.flatMap((e) => e.node.prestaties.flatMap((p) => p.contractvoorwaarden));
+      for (const p of prestatiesVan(r.data!)) gezien[p.prestatie.referentieNummer] = p.contractvoorwaarden.map(genoemd);
+      const alle = prestatiesVan(r.data!).flatMap((p) => p.contractvoorwaarden);
       for (const v of alle) {
         expect(ruweId(v.contract!.id)).toBe(v.contract!.nummer === 'NOB-CV-B' ? contractB : contractC);
         expect(v.omschrijving).toMatch(/contract|perceel|eenheid/);
       }
     }
     expect(gezien).toEqual(VERWACHT);
-    const r = await hub.api.gql<{ declaraties: { edges: { node: { prestaties: { prestatie: { referentieNummer: string }; contractvoorwaarden: Voorwaarde[] }[] } }[] } }>(hub.tokens.gamma, PRESTATIES_GQL, { f: { aanbiederAgb: AGB.gamma } });
-    const tarief = r.data!.declaraties.edges.flatMap((e) => e.node.prestaties).find((p) => p.prestatie.referentieNummer === 'CV-TARIEF')!;
+    const r = await hub.api.gql<PrestatiesAntwoord>(hub.tokens.gamma, PRESTATIES_GQL, { f: { aanbiederAgb: AGB.gamma } });
+    const tarief = prestatiesVan(r.data!).find((p) => p.prestatie.referentieNummer === 'CV-TARIEF')!;
     expect(tarief.contractvoorwaarden[0].omschrijving).toBe('Het gedeclareerde tarief € 99,99 wijkt af van het contracttarief € 95,50');
   });
 
