@@ -314,8 +314,8 @@ export async function declaratiesBench(o: ClaimBenchOpties): Promise<{ text: str
 
 /**
  * The pre-flight (issue 14): the same JW323 of PRESTATIES prestaties checked through
- * `POST /ijw/proef` (HTTP, the door's insert, the worker's judgement, the JW325 written and read
- * back, all rolled back), after a small warm-up check; the median of RUNS, next to the same
+ * `POST /ijw/proef` (HTTP, the door's insert, the worker's judgement, its answer built in memory,
+ * all rolled back), after a small warm-up check; the median of RUNS, next to the same
  * matching aggregate in one raw SQL query. Checked: every prestatie would be granted, and nothing
  * stays. Runs before the real claims of declaratiesBench, on the same clients.
  */
@@ -348,7 +348,7 @@ export async function proefBench(o: ClaimBenchOpties): Promise<{ text: string; l
   const ms = mediaan(tijden);
   return {
     text:
-      `proef: a JW323 of ${PRESTATIES} prestaties checked before it is sent (POST /ijw/proef: received, judged, JW325 written and read back, rolled back), median of ${RUNS}:\n` +
+      `proef: a JW323 of ${PRESTATIES} prestaties checked before it is sent (POST /ijw/proef: parsed once, received, judged and answered in memory, rolled back), median of ${RUNS}:\n` +
       `  ${ms.toFixed(0)} ms (runs ${tijden.map((x) => x.toFixed(0)).join(', ')}); the same matching aggregate in one raw SQL query: ${raw.ms.toFixed(0)} ms\n`,
     lines: [figure('proef_10000', ms, 'ms', raw.ms, { prestaties: PRESTATIES, runs: RUNS, target_ms: 1000 })],
   };

@@ -25,9 +25,7 @@ export interface Antwoord {
  * the back office releases a held one.
  */
 export async function verstuurJw325(em: EntityManager, sleutels: Sleutels, jw323: IjwMessage, a: Antwoord, vandaag: string): Promise<{ id: string; codes: string[] }> {
-  const nummer = await prepared<{ n: string }>(em, `SELECT ${VOLGEND_RETOURNUMMER} AS n`);
-  const jw325 = bouwJw325(jw323, a.afgewezen, a.toegekend, a.declaratieCodes, `R${nummer[0].n}`, vandaag);
-  const codes = codesVan(a.afgewezen, a.declaratieCodes);
+  const { jw325, codes } = await nummerJw325(em, jw323, a, vandaag);
   const id = await schrijfUitgaand(em, sleutels, jw325, { regioCode: a.regioCode, aanbiederAgb: a.aanbiederAgb, gemeenteCode: a.gemeenteCode, heenId: a.heenId, retourcodes: codes });
   await prepared(em, `UPDATE declaratie SET antwoord_id = $2, beantwoord_op = now(), status = CASE WHEN status = 'aangehouden' THEN 'beantwoord' ELSE status END WHERE id = $1`, [
     a.declaratieId,
@@ -35,4 +33,15 @@ export async function verstuurJw325(em: EntityManager, sleutels: Sleutels, jw323
   ]);
   await berichtStatus.beantwoord(em, a.heenId, id, codes);
   return { id, codes };
+}
+
+/** The JW325 of a judged claim, numbered (R0 in a pre-flight), and its codes for the message list: what verstuurJw325 writes. */
+export async function nummerJw325(
+  em: EntityManager,
+  jw323: IjwMessage,
+  a: Pick<Antwoord, 'afgewezen' | 'toegekend' | 'declaratieCodes'>,
+  vandaag: string,
+): Promise<{ jw325: IjwMessage; codes: string[] }> {
+  const nummer = await prepared<{ n: string }>(em, `SELECT ${VOLGEND_RETOURNUMMER} AS n`);
+  return { jw325: bouwJw325(jw323, a.afgewezen, a.toegekend, a.declaratieCodes, `R${nummer[0].n}`, vandaag), codes: codesVan(a.afgewezen, a.declaratieCodes) };
 }

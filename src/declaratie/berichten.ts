@@ -1,10 +1,10 @@
 import { budgetService } from '../budget/budget.service';
-import type { IjwNode } from '../messaging/ijw/codec';
+import type { IjwMessage, IjwNode } from '../messaging/ijw/codec';
 import { parseMessage } from '../messaging/ijw/codec';
 import type { BerichtHandler } from '../messaging/processing/handlers';
-import { add, type Niveau3Regel } from '../messaging/processing/rules';
-import { verstuurJw325 } from './antwoord';
-import { beoordeel, legDeclaratieVast } from './declaratie.verwerking';
+import { add, type Niveau3Regel, type Vooraf } from '../messaging/processing/rules';
+import { nummerJw325, verstuurJw325 } from './antwoord';
+import { beoordeel, legDeclaratieVast, type DeclaratieOordeel } from './declaratie.verwerking';
 import { declaratieVan, legExternDeclaratieAntwoordVast, prestatieSleutel } from './extern';
 import { clientenVan, lijst } from './jw325';
 
@@ -34,6 +34,18 @@ const JW325_REGELS: Record<string, Niveau3Regel> = {
   },
 };
 
+/** What a claim's pre-flight judged (Vooraf.oordelen): the judgement and the JW325 it gives, null when the claim would be held. */
+export interface DeclaratieVooraf {
+  oordeel: DeclaratieOordeel;
+  jw325: IjwMessage | null;
+}
+
+/** The pre-flight's judgement of this JW323, when its handler judged it (not when its header was rejected). */
+export function declaratieVooraf(v: Vooraf, berichtId: string): DeclaratieVooraf | undefined {
+  // Only the JW323 handler below leaves anything for a JW323's id, and only a DeclaratieVooraf.
+  return v.oordelen.get(berichtId) as DeclaratieVooraf | undefined;
+}
+
 /**
  * Claims: a JW323 whose header passed is judged prestatie by prestatie, stored, and answered with a
  * JW325, unless its contract has the back office check claims first, or the municipality judges
@@ -47,6 +59,14 @@ export const DECLARATIE_BERICHTEN: readonly BerichtHandler[] = [
       // A rejected header is answered the standard way: a JW325 rejecting the whole claim.
       if (bevindingen.header.length) return undefined;
       const o = await beoordeel(c);
+      const afgewezen = new Map(o.uitkomsten.filter((u) => u.codes.length).map((u) => [u.p.referentie, u.codes]));
+      if (c.vooraf) {
+        // The pre-flight: nothing later in its batch reads the claim's rows, so none are written;
+        // the judgement and its JW325 stay in memory for the answer.
+        const a = o.aanhouden ? undefined : await nummerJw325(c.em, c.message, { afgewezen, toegekend: o.toegekend, declaratieCodes: o.declaratieCodes }, c.vandaag);
+        c.vooraf.oordelen.set(c.bericht.id, { oordeel: o, jw325: a?.jw325 ?? null } satisfies DeclaratieVooraf);
+        return a ? { status: 'verwerkt', retourcodes: a.codes, fouten: null } : { status: 'aangehouden', retourcodes: [], fouten: null };
+      }
       const declaratie = await legDeclaratieVast(c, o);
       // Budget alerts the granted prestaties reach, in this claim's transaction (README "Live budgets").
       await budgetService.signaleer(
@@ -55,7 +75,6 @@ export const DECLARATIE_BERICHTEN: readonly BerichtHandler[] = [
         o.uitkomsten.flatMap((u) => (u.toegekend !== 0 && u.contractId ? [{ contractId: u.contractId, jaar: Number(u.p.begin.slice(0, 4)) }] : [])),
       );
       if (declaratie.aangehouden) return { status: 'aangehouden', retourcodes: [], fouten: null };
-      const afgewezen = new Map(o.uitkomsten.filter((u) => u.codes.length).map((u) => [u.p.referentie, u.codes]));
       const antwoord = await verstuurJw325(c.em, c.sleutels, c.message, {
         declaratieId: declaratie.id,
         heenId: c.bericht.id,

@@ -95,7 +95,7 @@ export function contractvoorwaarden(v: Verdenking, contract: VoorwaardeContract 
   if (v.eenheidVanContract && v.codes.includes('9341')) noem('eenheid', '9341', 'De eenheid wijkt af van de eenheid die het contract voor dit product kent');
   if (v.codes.includes('0611')) {
     if (!v.gecontracteerd) noem('perceel', '0611', 'Het product is voor deze gemeente niet gecontracteerd in een perceel van de aanbieder');
-    else if (!v.tariefGevonden && contract && (v.begin < contract.begindatum || v.begin > contract.einddatum)) {
+    else if (!v.tariefGevonden && contract && (v.begin < contract.begindatum || v.eind > contract.einddatum)) {
       noem('looptijd', '0611', `De productperiode valt buiten de looptijd van het contract (${contract.begindatum} t/m ${contract.einddatum})`);
     } else if (!v.tariefGevonden) noem('tarief', '0611', `Het contract kent voor dit product geen tarief op ${v.begin}`);
     else if (!v.minutenTegenUren && v.geclaimdTarief !== null && v.contractTarief !== null && v.geclaimdTarief !== v.contractTarief) {

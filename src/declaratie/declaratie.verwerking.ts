@@ -37,6 +37,9 @@ interface CpRij {
   uitvoeringsvariant: string;
   plafond_beleid: 'afwijzen' | 'signaleren';
   declaraties_aanhouden: boolean;
+  /** The contract's period (its einddatum as ended early, if so): its tariffs hold only within it. */
+  contract_begin: string;
+  contract_eind: string;
   tarieven: { id: string; c: number; v: string; t: string | null }[];
 }
 
@@ -190,6 +193,7 @@ async function leesStand(em: EntityManager, regio: string | null, gemeente: stri
   const contractProducten = await prepared<CpRij>(
     em,
     `SELECT cp.contract_id, p.categorie, p.code, cp.eenheid, cp.uitvoeringsvariant, k.plafond_beleid, k.declaraties_aanhouden,
+            to_char(k.begindatum, 'YYYY-MM-DD') AS contract_begin, to_char(k.einddatum, 'YYYY-MM-DD') AS contract_eind,
             coalesce(json_agg(json_build_object('id', tf.id, 'c', tf.bedrag_centen, 'v', tf.geldig_vanaf, 't', tf.geldig_tot)) FILTER (WHERE tf.id IS NOT NULL), '[]') AS tarieven
        FROM contract_product cp JOIN product p ON p.id = cp.product_id JOIN contract k ON k.id = cp.contract_id
        LEFT JOIN tarief tf ON tf.contract_product_id = cp.id
@@ -273,14 +277,27 @@ async function leesStand(em: EntityManager, regio: string | null, gemeente: stri
   };
 }
 
-/** The contracted product a prestatie is priced by: under the toewijzing's contract first, else any covering contract. */
+/** Whether the whole ProductPeriode lies within the contract's period. */
+const binnenContract = (cp: CpRij, p: Geclaimd) => p.begin >= cp.contract_begin && p.eind <= cp.contract_eind;
+
+/**
+ * The contracted product a prestatie is priced by: under the toewijzing's contract first, else a
+ * covering contract whose period holds the ProductPeriode, else any covering contract.
+ */
 function contractProduct(s: Stand, tw: TwRij, p: Geclaimd): CpRij | undefined {
   const zelfde = s.perProduct.get(`${p.categorie}/${p.code}`) ?? [];
-  return zelfde.find((c) => c.contract_id === tw.contract_id) ?? zelfde[0];
+  return zelfde.find((c) => c.contract_id === tw.contract_id) ?? zelfde.find((c) => binnenContract(c, p)) ?? zelfde[0];
 }
 
-function tariefOp(cp: CpRij | undefined, dag: string): { id: string; c: number } | undefined {
-  return cp?.tarieven.find((t) => t.v <= dag && (t.t === null || t.t >= dag));
+/**
+ * The contract tariff of a prestatie: valid on its Begindatum, and only while the contract runs.
+ * A tariff may be open-ended (geldig_tot empty), the contract is not: a ProductPeriode that is
+ * not wholly within the contract's period (after its einddatum, also one ended early) has no
+ * tariff, so TR418 gives 0611 and the condition named is the contract's `looptijd`.
+ */
+function tariefVan(cp: CpRij | undefined, p: Geclaimd): { id: string; c: number } | undefined {
+  if (!cp || !binnenContract(cp, p)) return undefined;
+  return cp.tarieven.find((t) => t.v <= p.begin && (t.t === null || t.t >= p.begin));
 }
 
 /** What one debit prestatie is judged with. */
@@ -452,7 +469,7 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
       continue;
     }
     const cp = contractProduct(stand, tw, p);
-    const tarief = tariefOp(cp, p.begin);
+    const tarief = tariefVan(cp, p);
     Object.assign(u, { toewijzingId: tw.id, contractId: cp?.contract_id ?? tw.contract_id, tariefId: tarief?.id ?? null, contractTarief: tarief?.c ?? null });
     const b: Beoordeling = { p, tw, cp, tarief, declaratieEind: periodeEind, clientHash: u.clientHash, stand, lopend };
     for (const regel of REGELS) for (const code of regel(b)) if (!u.codes.includes(code)) u.codes.push(code);

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { audit } from '../auth/audit.service';
 import { PRODUCTIE_SYSTEEM, systeemBeheerVan, type Principal } from '../auth/principal';
 import { isSandboxRegio } from '../common/sandbox';
@@ -7,14 +7,17 @@ import { HubError } from '../common/hub-error';
 import type { Sleutels } from '../common/sleutels';
 import { prepared } from '../db/prepared';
 import { withTenant } from '../db/tenant';
-import { parseMessage } from '../messaging/ijw/codec';
+import { parseMessage, writeMessage } from '../messaging/ijw/codec';
 import { ALS_PROEF_SQL } from '../messaging/nummering';
 import type { XsdValidators } from '../messaging/ijw/xsd-validator';
-import { readEnvelope } from '../messaging/inbox/envelope';
+import { leesEnvelopEnBericht } from '../messaging/inbox/envelope';
 import { checkSender, ontvangInTransactie } from '../messaging/inbox/inbox.service';
 import type { BerichtHandlers } from '../messaging/processing/handlers';
+import type { Vooraf } from '../messaging/processing/rules';
 import { verwerkInTransactie } from '../messaging/processing/verwerking';
+import { declaratieVooraf } from './berichten';
 import type { Contractvoorwaarde } from './contractvoorwaarde';
+import type { Uitkomst } from './declaratie.verwerking';
 import { leesJw325, type GelezenJw325 } from './jw325';
 
 /** Codes of a pre-flight that cannot be judged as the real claim would be. */
@@ -66,43 +69,41 @@ export interface ProefAntwoord {
 /** Thrown to undo the pre-flight's transaction once its answer is read. */
 class Terugdraaien extends Error {}
 
-interface PrestatieRij {
-  referentie_nummer: string;
-  toewijzing_nummer: number;
-  product_categorie: string;
-  product_code: string;
-  begin: string;
-  eind: string;
-  ingediend_centen: string;
-  toegekend_centen: string;
-  toegekend: boolean;
-  retourcodes: string[];
-  boven_plafond: boolean;
-  tw: ProefPrestatie['toewijzing'];
-  contract: ProefPrestatie['contract'];
-  tarief: ProefPrestatie['tarief'];
-  contractvoorwaarden: Contractvoorwaarde[];
+type Toewijzing = NonNullable<ProefPrestatie['toewijzing']>;
+type Contract = NonNullable<ProefPrestatie['contract']>;
+type Tarief = NonNullable<ProefPrestatie['tarief']>;
+
+/** What stands behind the judged prestaties, once per allocation, contract and tariff: only the sender's own (TR338 matches only those). */
+interface Achtergrond {
+  toewijzingen: Map<string, Toewijzing>;
+  contracten: Map<string, Contract>;
+  tarieven: Map<string, Tarief>;
 }
 
-// The claim's prestaties with what they were judged by; only the sender's own allocations and
-// contracts (a prestatie is only ever matched to those, TR338), so nothing of another provider.
-const PRESTATIES_SQL = `SELECT p.referentie_nummer, p.toewijzing_nummer, p.product_categorie, p.product_code,
-        to_char(p.periode_begin, 'YYYY-MM-DD') AS begin, to_char(p.periode_eind, 'YYYY-MM-DD') AS eind,
-        p.ingediend_centen, p.toegekend_centen, p.toegekend, p.retourcodes, p.boven_plafond, p.contractvoorwaarden,
-        CASE WHEN t.id IS NOT NULL THEN json_build_object('id', t.id, 'nummer', t.nummer, 'ingangsdatum', to_char(t.ingangsdatum, 'YYYY-MM-DD'),
-             'einddatum', to_char(t.einddatum, 'YYYY-MM-DD'), 'productCategorie', t.product_categorie, 'productCode', t.product_code,
-             'volume', t.volume, 'eenheid', t.eenheid, 'frequentie', t.frequentie) END AS tw,
-        CASE WHEN k.id IS NOT NULL THEN json_build_object('id', k.id, 'nummer', k.nummer, 'perceel', k.perceel,
-             'begindatum', to_char(k.begindatum, 'YYYY-MM-DD'), 'einddatum', to_char(k.einddatum, 'YYYY-MM-DD')) END AS contract,
-        CASE WHEN tf.id IS NOT NULL THEN json_build_object('id', tf.id, 'bedragCenten', tf.bedrag_centen,
-             'geldigVanaf', to_char(tf.geldig_vanaf, 'YYYY-MM-DD'), 'geldigTot', to_char(tf.geldig_tot, 'YYYY-MM-DD')) END AS tarief
-   FROM prestatie p
-   JOIN declaratie d ON d.id = p.declaratie_id
-   LEFT JOIN toewijzing t ON t.id = p.toewijzing_id AND t.aanbieder_agb = p.aanbieder_agb
-   LEFT JOIN contract k ON k.id = p.contract_id AND k.aanbieder_agb = p.aanbieder_agb
-   LEFT JOIN tarief tf ON tf.id = p.tarief_id AND k.id IS NOT NULL
-  WHERE d.bericht_id = $1
-  ORDER BY p.referentie_nummer`;
+async function leesAchtergrond(em: EntityManager, agb: string, uitkomsten: readonly Uitkomst[]): Promise<Achtergrond> {
+  const ids = (k: 'toewijzingId' | 'contractId' | 'tariefId') => [...new Set(uitkomsten.flatMap((u) => (u[k] ? [u[k]] : [])))];
+  // Three small statements, one row per distinct allocation, contract and tariff.
+  const tw = await prepared<Toewijzing>(
+      em,
+      `SELECT id, nummer, to_char(ingangsdatum, 'YYYY-MM-DD') AS "ingangsdatum", to_char(einddatum, 'YYYY-MM-DD') AS "einddatum",
+              product_categorie AS "productCategorie", product_code AS "productCode", volume, eenheid, frequentie
+         FROM toewijzing WHERE id = ANY($1::uuid[]) AND aanbieder_agb = $2`,
+      [ids('toewijzingId'), agb],
+  );
+  const k = await prepared<Contract>(
+      em,
+      `SELECT id, nummer, perceel, to_char(begindatum, 'YYYY-MM-DD') AS "begindatum", to_char(einddatum, 'YYYY-MM-DD') AS "einddatum"
+         FROM contract WHERE id = ANY($1::uuid[]) AND aanbieder_agb = $2`,
+      [ids('contractId'), agb],
+  );
+  const tf = await prepared<Tarief>(
+      em,
+      `SELECT id, bedrag_centen AS "bedragCenten", to_char(geldig_vanaf, 'YYYY-MM-DD') AS "geldigVanaf", to_char(geldig_tot, 'YYYY-MM-DD') AS "geldigTot"
+         FROM tarief WHERE id = ANY($1::uuid[])`,
+      [ids('tariefId')],
+  );
+  return { toewijzingen: new Map(tw.map((t) => [t.id, t])), contracten: new Map(k.map((c) => [c.id, c])), tarieven: new Map(tf.map((t) => [t.id, t])) };
+}
 
 export interface ProefOpties {
   handlers: BerichtHandlers;
@@ -111,14 +112,18 @@ export interface ProefOpties {
 }
 
 /**
- * The claim pre-flight: a JW323 received, judged and answered exactly as the worker would (the
- * door's own insert, the worker's own batch, the same handlers and rules), all in one transaction
- * that is then rolled back. Nothing stays: no claim, no budget used, no duplicate for the real
- * claim that follows, no message in any mailbox. Only the fact of the check is audited.
+ * The claim pre-flight: a JW323 received and judged exactly as the worker would (the door's own
+ * insert, the worker's own batch, the same handlers and rules), in one transaction that is then
+ * rolled back. Nothing stays: no claim, no budget used, no duplicate for the real claim that
+ * follows, no message in any mailbox. Only the fact of the check is audited.
+ *
+ * Only what the answer needs is done: the message is parsed once (the envelope's read is handed
+ * to the judgement), and the claim handler, told it is a pre-flight, leaves its judgement and
+ * JW325 in memory instead of storing the claim, its prestaties and its answer to be read back.
  */
 export async function toetsDeclaratie(ds: DataSource, alleSleutels: Sleutels, p: Principal, xml: Buffer, o: ProefOpties): Promise<ProefAntwoord> {
   const sleutels = alleSleutels.voor(p.regio);
-  const env = await readEnvelope(xml, o.maxBytes);
+  const { env, gelezen } = await leesEnvelopEnBericht(xml, o.maxBytes);
   if (env.type !== 'JW323') throw new HubError(PROEF_FOUT.geenDeclaratie, `Alleen een declaratie (JW323) kan vooraf worden getoetst, niet een ${env.type}`);
   checkSender(p, env);
   await weigerEchteBsn(p, xml);
@@ -128,10 +133,12 @@ export async function toetsDeclaratie(ds: DataSource, alleSleutels: Sleutels, p:
     // inside the caller's world only (a sandbox's, or production's), so neither reaches the other.
     await withTenant(ds, isSandboxRegio(p.regio) ? systeemBeheerVan('proef', p.regio ?? '') : PRODUCTIE_SYSTEEM, async (em) => {
       await em.query(ALS_PROEF_SQL);
-      const [ontvangen] = await ontvangInTransactie(em, sleutels, [{ env, xml }]);
+      // Read once above: the judgement takes that read, so the door need not store the body.
+      const [ontvangen] = await ontvangInTransactie(em, sleutels, [{ env, xml, zonderInhoud: gelezen !== undefined }]);
       if (ontvangen instanceof Error) throw ontvangen;
       if (ontvangen.herhaling) throw new HubError(PROEF_FOUT.alOntvangen, 'Deze declaratie is al ontvangen; haar antwoord staat in de berichten');
-      const r = (await verwerkInTransactie(em, sleutels, { handlers: o.handlers, xsd: o.xsd }, [ontvangen.id])).get(ontvangen.id);
+      const vooraf: Vooraf = { gelezen: new Map(gelezen ? [[ontvangen.id, { xml, parsed: gelezen }]] : []), oordelen: new Map() };
+      const r = (await verwerkInTransactie(em, sleutels, { handlers: o.handlers, xsd: o.xsd, vooraf }, [ontvangen.id])).get(ontvangen.id);
       if (!r) throw new HubError(PROEF_FOUT.wachtOpEerder, 'Een eerder bericht over deze cliënt wordt nog verwerkt; de declaratie zou daarop wachten');
       if (r.status === 'ongeldig' && !r.retourId) {
         const [b] = await prepared<{ fouten: { path?: string; message?: string }[] | null }>(em, 'SELECT fouten FROM bericht WHERE id = $1', [ontvangen.id]);
@@ -139,16 +146,19 @@ export async function toetsDeclaratie(ds: DataSource, alleSleutels: Sleutels, p:
         antwoord = { uitkomst: 'ongeldig', retourcodes: [], ingediendCenten: 0, toegekendCenten: 0, prestaties: [], jw325Xml: null, fouten };
         throw new Terugdraaien();
       }
-      const rijen = await prepared<PrestatieRij>(em, PRESTATIES_SQL, [ontvangen.id]);
-      let jw325: (GelezenJw325 & { xml: string }) | undefined;
-      if (r.retourId) {
+      const oordeel = declaratieVooraf(vooraf, ontvangen.id);
+      if (oordeel) {
+        const jw325 = oordeel.jw325 && { ...leesJw325(oordeel.jw325), xml: writeMessage(oordeel.jw325) };
+        antwoord = samenstellen(r.status, jw325 ?? undefined, oordeel.oordeel.uitkomsten, await leesAchtergrond(em, env.aanbiederAgb, oordeel.oordeel.uitkomsten));
+      } else {
+        // Rejected on its header: the standard retour, written by the batch; no prestaties were judged.
+        if (!r.retourId) throw new Error('the pre-flight claim was neither judged nor answered');
         const [b] = await prepared<{ xml_versleuteld: Buffer }>(em, 'SELECT xml_versleuteld FROM bericht WHERE id = $1', [r.retourId]);
         const tekst = sleutels.ontsleutel(b.xml_versleuteld);
         const parsed = await parseMessage(tekst, { maxBytes: Number.MAX_SAFE_INTEGER });
         if (!parsed.message) throw new Error('the pre-flight JW325 does not parse');
-        jw325 = { ...leesJw325(parsed.message), xml: tekst.toString() };
+        antwoord = samenstellen(r.status, { ...leesJw325(parsed.message), xml: tekst.toString() }, [], { toewijzingen: new Map(), contracten: new Map(), tarieven: new Map() });
       }
-      antwoord = samenstellen(r.status, jw325, rijen);
       throw new Terugdraaien();
     });
   } catch (e) {
@@ -160,25 +170,32 @@ export async function toetsDeclaratie(ds: DataSource, alleSleutels: Sleutels, p:
   return antwoord!;
 }
 
-function samenstellen(status: string, jw325: (GelezenJw325 & { xml: string }) | undefined, rijen: PrestatieRij[]): ProefAntwoord {
-  const prestaties: ProefPrestatie[] = rijen.map((r) => ({
-    referentieNummer: r.referentie_nummer,
-    toewijzingNummer: r.toewijzing_nummer,
-    productCategorie: r.product_categorie,
-    productCode: r.product_code,
-    begindatum: r.begin,
-    einddatum: r.eind,
-    ingediendCenten: Number(r.ingediend_centen),
-    toegekendCenten: Number(r.toegekend_centen),
-    toegekend: r.toegekend,
-    // The JW325's codes where it names the prestatie; held claims have only the hub's findings.
-    retourcodes: jw325 ? (jw325.afgewezen.get(r.referentie_nummer) ?? []) : r.retourcodes,
-    bovenPlafond: r.boven_plafond,
-    toewijzing: r.tw,
-    contract: r.contract,
-    tarief: r.tarief,
-    contractvoorwaarden: r.contractvoorwaarden,
-  }));
+/** By ReferentieNummer, in code point order (as the database's C collation sorted them when they were read back). */
+const opReferentie = (a: Uitkomst, b: Uitkomst) => (a.p.referentie < b.p.referentie ? -1 : a.p.referentie > b.p.referentie ? 1 : 0);
+
+function samenstellen(status: string, jw325: (GelezenJw325 & { xml: string }) | undefined, uitkomsten: readonly Uitkomst[], a: Achtergrond): ProefAntwoord {
+  const prestaties: ProefPrestatie[] = [...uitkomsten].sort(opReferentie).map((u) => {
+    const contract = (u.contractId && a.contracten.get(u.contractId)) || null;
+    return {
+      referentieNummer: u.p.referentie,
+      toewijzingNummer: u.p.toewijzingNummer,
+      productCategorie: u.p.categorie,
+      productCode: u.p.code,
+      begindatum: u.p.begin,
+      einddatum: u.p.eind,
+      ingediendCenten: u.p.dc === 'C' ? -u.p.bedrag : u.p.bedrag,
+      toegekendCenten: u.toegekend,
+      toegekend: u.codes.length === 0,
+      // The JW325's codes where it names the prestatie; held claims have only the hub's findings.
+      retourcodes: jw325 ? (jw325.afgewezen.get(u.p.referentie) ?? []) : u.codes,
+      bovenPlafond: u.bovenPlafond,
+      toewijzing: (u.toewijzingId && a.toewijzingen.get(u.toewijzingId)) || null,
+      contract,
+      // A tariff only with its contract, as the provider's own.
+      tarief: (contract && u.tariefId && a.tarieven.get(u.tariefId)) || null,
+      contractvoorwaarden: u.voorwaarden,
+    };
+  });
   if (!jw325) {
     return {
       uitkomst: 'aangehouden',

@@ -1,4 +1,4 @@
-import { cheapChecks, isCalendarDate, leesDocument, leesInEenDoorgang, typeVan, type IjwNode, type IjwValue } from '../ijw/codec';
+import { cheapChecks, isCalendarDate, leesDocument, leesInEenDoorgang, typeVan, type IjwNode, type IjwValue, type ParseResult } from '../ijw/codec';
 import { CodecError, CodecErrorCode } from '../ijw/codec.errors';
 import { BASIS_NS, type MessageType } from '../ijw/definition';
 import { libxml2 } from '../ijw/xml';
@@ -40,14 +40,15 @@ interface Kop {
  * the header is in order; otherwise (or for a document the one-pass reader leaves to libxml2)
  * from libxml2's document.
  */
-async function leesKop(text: string): Promise<Kop> {
-  return kopInEenDoorgang(text) ?? kopUitDom(text);
+async function leesKop(text: string): Promise<{ kop: Kop; gelezen?: ParseResult }> {
+  const r = leesInEenDoorgang(text);
+  const kop = r && kopInEenDoorgang(r);
+  return kop ? { kop, gelezen: r } : { kop: await kopUitDom(text) };
 }
 
 /** The header of a message the one-pass reader read, when its header and client are as the XSD says. */
-function kopInEenDoorgang(text: string): Kop | undefined {
-  const r = leesInEenDoorgang(text);
-  if (!r?.message) return undefined;
+function kopInEenDoorgang(r: ParseResult): Kop | undefined {
+  if (!r.message) return undefined;
   // A finding in the header or the client: let the DOM's XPath read what is there, as always.
   if (r.issues.some((i) => i.path === '/' || i.path.startsWith('/Bericht/Header') || i.path.startsWith('/Bericht/Client'))) return undefined;
   const { type, bericht } = r.message;
@@ -90,8 +91,17 @@ async function kopUitDom(text: string): Promise<Kop> {
  * identification. Full structural validation is the worker's job.
  */
 export async function readEnvelope(input: Buffer, maxBytes: number): Promise<Envelope> {
+  return (await leesEnvelopEnBericht(input, maxBytes)).env;
+}
+
+/**
+ * readEnvelope, and the whole message as the one-pass reader read it (undefined when libxml2
+ * read the header): the same text parseMessage would read from these bytes, so whoever judges
+ * the message at once need not parse it again (the claim pre-flight).
+ */
+export async function leesEnvelopEnBericht(input: Buffer, maxBytes: number): Promise<{ env: Envelope; gelezen?: ParseResult }> {
   const text = cheapChecks(input, maxBytes);
-  const kop = await leesKop(text);
+  const { kop, gelezen } = await leesKop(text);
   const { type, afzender, ontvanger, identificatie } = kop;
   if (!afzender || !ontvanger || !identificatie) {
     throw new CodecError(CodecErrorCode.STRUCTURE, 'De Header mist Afzender, Ontvanger of BerichtIdentificatie/Identificatie');
@@ -105,7 +115,7 @@ export async function readEnvelope(input: Buffer, maxBytes: number): Promise<Env
   }
   if ([...identificatie].length > 12) throw new CodecError(CodecErrorCode.STRUCTURE, 'Identificatie is langer dan 12 tekens');
   const dag = kop.dagtekening;
-  return {
+  const env: Envelope = {
     type,
     afzender,
     ontvanger,
@@ -118,4 +128,5 @@ export async function readEnvelope(input: Buffer, maxBytes: number): Promise<Env
     // Any text will do as an order key: whether it is a valid BSN is the worker's to judge.
     clientBsn: kop.bsn || null,
   };
+  return gelezen ? { env, gelezen } : { env };
 }

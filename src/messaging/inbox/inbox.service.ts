@@ -141,7 +141,11 @@ async function schrijfPosts(ds: DataSource, sleutels: Sleutels, p: Principal, po
  * their clients' locks, a replay answered with the first id. What the door and the claim
  * pre-flight (which rolls its transaction back) share.
  */
-export async function ontvangInTransactie(em: EntityManager, sleutels: Sleutels, posts: readonly { env: Envelope; xml: Buffer; hash?: string; verzoekId?: string | null }[]): Promise<(Ontvangst | Error)[]> {
+export async function ontvangInTransactie(
+  em: EntityManager,
+  sleutels: Sleutels,
+  posts: readonly { env: Envelope; xml: Buffer; hash?: string; verzoekId?: string | null; zonderInhoud?: boolean }[],
+): Promise<(Ontvangst | Error)[]> {
   const rijen = posts.map(({ env, xml, hash, verzoekId }) => ({
     type: env.type,
     afzender: env.afzender,
@@ -162,7 +166,8 @@ export async function ontvangInTransactie(em: EntityManager, sleutels: Sleutels,
   await vergrendelClienten(em, rijen.flatMap((r) => (r.client ? [clientSlot(r.gemeente, r.client)] : [])));
   const rows = await prepared<{ id: string | null; gemeente_bekend: boolean; aanbieder_bekend: boolean }>(em, ONTVANG_SQL, [
     JSON.stringify(rijen),
-    posts.map((x) => sleutels.versleutel(x.xml)),
+    // A pre-flight's message (zonderInhoud) is judged from what its caller read and rolled back: its body is never read, so not stored.
+    posts.map((x) => sleutels.versleutel(x.zonderInhoud ? Buffer.alloc(0) : x.xml)),
   ]);
   const gezien = new Set<string>();
   const uit: (Ontvangst | Error | undefined)[] = rows.map((r, i) => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { parseMessage } from '../ijw/codec';
+import { parseMessage, type ParseResult } from '../ijw/codec';
 import { CodecError } from '../ijw/codec.errors';
 import type { XsdValidators } from '../ijw/xsd-validator';
 import type { Bevindingen } from './retour';
@@ -7,7 +7,7 @@ import { NIVEAU2 } from './niveau2';
 import { doorsturen, koppelRetour } from './doorsturen';
 import { DOORGESTUURD, HEEN_VAN } from '../ijw/soorten';
 import type { BerichtHandlers, Uitkomst } from './handlers';
-import { NIVEAU3, type BatchKennis, type Niveau3Context } from './rules';
+import { NIVEAU3, type BatchKennis, type Niveau3Context, type Vooraf } from './rules';
 import type { Referentie } from './referentie';
 import type { Sleutels } from '../../common/sleutels';
 
@@ -23,7 +23,8 @@ export interface Ontvangen {
   gemeente_code: string;
   aanbieder_agb: string;
   regio_code: string | null;
-  xml_versleuteld: Buffer;
+  /** Null only for a message the caller has read already (Vooraf.gelezen). */
+  xml_versleuteld: Buffer | null;
   client_sleutel: string | null;
   volgnummer: string;
   /** The request that posted it: what it causes (its retour, its forwarding) carries this id. */
@@ -39,16 +40,24 @@ export async function oordeel(
   em: EntityManager,
   sleutels: Sleutels,
   b: Ontvangen,
-  o: { vandaag: string; referentie: Referentie; batch: BatchKennis; handlers: BerichtHandlers; xsd?: XsdValidators },
+  o: { vandaag: string; referentie: Referentie; batch: BatchKennis; handlers: BerichtHandlers; xsd?: XsdValidators; vooraf?: Vooraf },
 ): Promise<Uitkomst> {
   const { vandaag, xsd } = o;
-  const xml = sleutels.ontsleutel(b.xml_versleuteld);
-  let parsed;
-  try {
-    parsed = await parseMessage(xml, { maxBytes: Number.MAX_SAFE_INTEGER });
-  } catch (e) {
-    if (!(e instanceof CodecError)) throw e;
-    parsed = { message: undefined, issues: [{ path: '/', message: e.message }] };
+  // A pre-flight hands over what it read from these very bytes: the same result parseMessage gives.
+  const gelezen = o.vooraf?.gelezen.get(b.id);
+  let xml: Buffer;
+  if (gelezen) xml = gelezen.xml;
+  else if (b.xml_versleuteld) xml = sleutels.ontsleutel(b.xml_versleuteld);
+  else throw new Error(`message ${b.id} without its body`);
+  let parsed: { message: ParseResult['message'] | undefined; issues: ParseResult['issues'] };
+  if (gelezen) parsed = { message: gelezen.parsed.message, issues: [...gelezen.parsed.issues] };
+  else {
+    try {
+      parsed = await parseMessage(xml, { maxBytes: Number.MAX_SAFE_INTEGER });
+    } catch (e) {
+      if (!(e instanceof CodecError)) throw e;
+      parsed = { message: undefined, issues: [{ path: '/', message: e.message }] };
+    }
   }
   // With the official XSDs configured (IJW_XSD_DIR), libxml2's schema validation has the last word.
   if (parsed.message && !parsed.issues.length && xsd) {
@@ -73,6 +82,7 @@ export async function oordeel(
     message,
     vandaag,
     bericht: { id: b.id, afzender: b.afzender, type: b.type, identificatie: b.identificatie, gemeenteCode: b.gemeente_code, aanbiederAgb: b.aanbieder_agb, regioCode: b.regio_code },
+    ...(o.vooraf && { vooraf: o.vooraf }),
   };
   const handler = o.handlers.voor(message.type);
   const bevindingen: Bevindingen = { header: [], klassen: new Map() };

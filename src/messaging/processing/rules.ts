@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { IjwMessage, IjwNode, IjwValue } from '../ijw/codec';
+import type { IjwMessage, IjwNode, IjwValue, ParseResult } from '../ijw/codec';
 import type { Bevindingen } from './retour';
 import type { Sleutels } from '../../common/sleutels';
 import type { Referentie } from './referentie';
@@ -22,6 +22,21 @@ export interface Niveau3Context extends RegelContext {
   referentie: Referentie;
   /** What the batch read once for all its messages. */
   batch: BatchKennis;
+  /** Set when the message is judged for a pre-flight (see Vooraf). */
+  vooraf?: Vooraf;
+}
+
+/**
+ * A pre-flight (the claim pre-flight, src/declaratie/proef.ts): messages judged by the same rules
+ * as for real, in a transaction that is rolled back. A handler then records only what later rules
+ * of the same batch read and leaves the rest of what it judged in `oordelen`, in memory, for the
+ * caller that asked (who knows its type): nothing is written only to be read back.
+ */
+export interface Vooraf {
+  /** Messages the caller has already read (the envelope's one pass over the same bytes): not decrypted and parsed again. */
+  gelezen: ReadonlyMap<string, { xml: Buffer; parsed: ParseResult }>;
+  /** What each message's handler judged, by message id. */
+  oordelen: Map<string, unknown>;
 }
 
 /** Facts read once per batch, for every message in it. */

@@ -12,7 +12,7 @@ import { ReferentieCache } from './referentie';
 import { berichtStatus } from '../status';
 import { clientSlot, vergrendelClienten } from '../clientslot';
 import type { BerichtHandlers } from './handlers';
-import type { BatchKennis } from './rules';
+import type { BatchKennis, Vooraf } from './rules';
 import type { Sleutels } from '../../common/sleutels';
 import { log } from '../../observability/logger';
 import { isRequestId, runInRequest } from '../../observability/request-context';
@@ -38,6 +38,8 @@ export interface BatchOpties {
   xsd?: XsdValidators;
   /** The domain modules' handlers, one per message type (see src/modules.ts). */
   handlers: BerichtHandlers;
+  /** A pre-flight's batch (verwerkInTransactie only). */
+  vooraf?: Vooraf;
 }
 
 /** How received messages are judged: the modules' handlers and, when configured, the official XSDs. What the api gives features that judge a message without storing it. */
@@ -89,7 +91,9 @@ const EERDER_SQL = `SELECT k.cs, k.gc FROM unnest($1::bpchar[], $2::varchar[], $
    CROSS JOIN LATERAL (SELECT 1 FROM bericht b WHERE b.client_sleutel = k.cs AND b.gemeente_code = k.gc AND b.status = 'ontvangen'
                          AND b.volgnummer < k.vn AND b.id <> ALL($4::uuid[]) LIMIT 1) e`;
 
-const INHOUD_SQL = `SELECT id, type, afzender, ontvanger, identificatie, gemeente_code, aanbieder_agb, regio_code, xml_versleuteld, client_sleutel, volgnummer, verzoek_id
+// The body is not read for messages the caller has read already (a pre-flight's, see Vooraf).
+const INHOUD_SQL = `SELECT id, type, afzender, ontvanger, identificatie, gemeente_code, aanbieder_agb, regio_code,
+        CASE WHEN id = ANY($2::uuid[]) THEN NULL ELSE xml_versleuteld END AS xml_versleuteld, client_sleutel, volgnummer, verzoek_id
    FROM bericht WHERE id = ANY($1::uuid[]) ORDER BY volgnummer`;
 
 // TR056 for the whole batch: per message the other inbound messages with its sender, type and
@@ -131,8 +135,8 @@ export async function verwerkBatch(ds: DataSource, sleutels: Sleutels, opties: B
 
 /**
  * Judges exactly these received messages in the caller's transaction (tenant context SYSTEEM),
- * as the worker would: no retry, no savepoints. What the claim pre-flight runs before it rolls
- * everything back.
+ * as the worker would: no retry, no savepoints. What the claim pre-flight runs (with `vooraf`)
+ * before it rolls everything back.
  */
 export function verwerkInTransactie(em: EntityManager, sleutels: Sleutels, opties: BatchInstellingen, ids: string[]): Promise<BatchResultaat> {
   return batch(em, sleutels, { ...STANDAARD_BATCH, ...opties, grootte: ids.length, maxBytes: Number.MAX_SAFE_INTEGER }, ids, false);
@@ -147,7 +151,7 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
   const gekozen = geclaimd.filter((k, i) => (bytes += k.grootte) <= o.maxBytes || i === 0);
   const mee = await opVolgorde(em, gekozen);
   if (!mee.length) return resultaat;
-  const berichten = await prepared<Ontvangen>(em, INHOUD_SQL, [mee.map((k) => k.id)]);
+  const berichten = await prepared<Ontvangen>(em, INHOUD_SQL, [mee.map((k) => k.id), [...(o.vooraf?.gelezen.keys() ?? [])]]);
   const dag = vandaag();
   const referentie = await referentieVan(em).lees(em, geclaimd[0].rv);
   const eerder = await prepared<{ id: string; ids: string[] }>(em, EERDER_IDENTIFICATIE_SQL, [mee.map((k) => k.id)]);
@@ -163,7 +167,7 @@ async function batch(em: EntityManager, sleutels: Sleutels, o: BatchOpties, ids:
       return eigen.get(sleutel) as T;
     },
   };
-  const omgeving = { vandaag: dag, referentie, handlers: o.handlers, batch: kennis, ...(o.xsd && { xsd: o.xsd }) };
+  const omgeving = { vandaag: dag, referentie, handlers: o.handlers, batch: kennis, ...(o.xsd && { xsd: o.xsd }), ...(o.vooraf && { vooraf: o.vooraf }) };
   const uitkomsten: { b: Ontvangen; u: Uitkomst }[] = [];
   /** Clients with a failed message in this batch: their later messages wait for it. */
   const gestrand = new Set<string>();
