@@ -27,6 +27,9 @@ function run(args, label) {
 (async () => {
   const t0 = Date.now();
   process.stdout.write('bouwen (tsc) …\n');
+  // A fresh dist: tsc never deletes the output of a source that was renamed or removed (a stale
+  // migration would run beside its successor).
+  require('node:fs').rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   let code = await run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'bouwen');
   if (code === 0) code = await run([path.join(root, 'scripts/copy-assets.js')]);
   if (code !== 0) process.exit(code);
