@@ -10,6 +10,8 @@ import { jw323Xml, type TestPrestatie } from './helpers/declaraties';
 import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
+import { parseMessage, writeMessage } from '../src/messaging/ijw/codec';
+import { bouwJw325 } from '../src/declaratie/jw325';
 
 pinKlok();
 
@@ -274,5 +276,35 @@ describe('live budgets', () => {
     expect(Number(benutting?.[1])).toBeCloseTo((5 * MAAND) / PLAFOND, 6);
     expect(tekst).toMatch(/hub_budget_signalen\{drempel="70"[^}]*\} 1\n/);
     expect(tekst).toMatch(/hub_budget_signalen\{drempel="30"[^}]*\} 1\n/);
+  });
+
+  it("what a municipality's own system grants, which the hub rejected, fires its alerts too", async () => {
+    // A new ceiling is a new crossing: every threshold waits again; only 90 % is watched.
+    await hub.rijen(`UPDATE budgetplafond SET bedrag_centen = 1000000 WHERE contract_id = $1 AND jaar = 2026`, [contractId]);
+    await hub.rijen(`UPDATE budgetdrempels SET drempels = '{90}' WHERE contract_id = $1`, [contractId]);
+    const eigen = await hub.api.gql(tokens.regio, `mutation { stelDeclaratiebeoordelingIn(gemeenteCode: "0796", eigenSysteem: true) { code } }`);
+    expect(eigen.errors).toBeUndefined();
+    // Granted so far 5 × 114,600 = 57 %; this claim of 36 hours at a tariff not the contract's (0611 by the hub) would make it 92 %.
+    const jw323 = jw323Xml({
+      identificatie: 'B-EIGEN',
+      nummer: 'EIGEN',
+      periode: '2026-11',
+      afzender: AGB.gamma,
+      gemeente: '0796',
+      clienten: [{ bsn: tws[0].bsn, prestaties: [{ ref: 'NOV-E', nummer: tws[0].nummer, begin: '2026-11-01', eind: '2026-11-30', volume: 36, tarief: 9600 }] }],
+    });
+    const id = await stuurBericht(hub.api.url, tokens.gamma, jw323);
+    expect(await wachtOpBericht(hub.api.url, tokens.gamma, id, (x) => x.status !== 'ontvangen')).toMatchObject({ status: 'aangehouden' });
+    const [p] = await hub.rijen<{ toegekend: boolean; retourcodes: string[] }>(`SELECT toegekend, retourcodes FROM prestatie WHERE referentie_nummer = 'NOV-E'`);
+    expect(p).toEqual({ toegekend: false, retourcodes: ['0611'] });
+    const voor = (await signalen()).find((x) => x.drempel === 90)!.n;
+    // The municipality's own system grants it all.
+    const m = (await parseMessage(Buffer.from(jw323))).message;
+    const jw325 = writeMessage(bouwJw325(m, new Map(), 36 * 9600, [], 'Z325E', '2026-11-30'));
+    const antwoord = await stuurBericht(hub.api.url, tokens.toegang, jw325);
+    expect(await wachtOpBericht(hub.api.url, tokens.toegang, antwoord, (x) => !['ontvangen', 'klaar'].includes(x.status))).toMatchObject({ status: 'beschikbaar' });
+    expect((await signalen()).find((x) => x.drempel === 90)!.n).toBe(voor + 1);
+    const [s] = (await standen(tokens.regio, { contractId })).data!.budgetstanden;
+    expect(s.toegekendCenten).toBe(5 * MAAND + 36 * 9600);
   });
 });

@@ -152,6 +152,16 @@ export const budgetService = {
     return rijen;
   },
 
+  /** The alerts a settled claim's granted prestaties reach (a JW325 of a municipality's own system). */
+  async signaleerDeclaratie(em: EntityManager, declaratieId: string): Promise<BudgetsignaalEntity[]> {
+    const rijen = await em.query<{ contract_id: string; jaar: number }[]>(
+      `SELECT DISTINCT contract_id, extract(year FROM periode_begin)::int AS jaar FROM prestatie
+        WHERE declaratie_id = $1 AND toegekend AND toegekend_centen <> 0 AND contract_id IS NOT NULL`,
+      [declaratieId],
+    );
+    return budgetService.signaleer(em, declaratieId, rijen.map((r) => ({ contractId: r.contract_id, jaar: r.jaar })));
+  },
+
   /** Per contract (region/number) of the current year: granted as a share of the ceiling, and the alerts fired per threshold (all years); for /metrics. */
   async metrieken(em: EntityManager, jaar: number): Promise<{ benutting: Record<string, number>; signalen: Record<string, number> }> {
     const benutting = await em.query<{ sleutel: string; aandeel: number }[]>(

@@ -91,6 +91,12 @@ export const DECLARATIE_BERICHTEN: readonly BerichtHandler[] = [
   {
     type: 'JW325',
     regels: JW325_REGELS,
-    legVast: (c) => legExternDeclaratieAntwoordVast(c.em, { id: c.bericht.id, gemeente_code: c.bericht.gemeenteCode }, c.message),
+    legVast: async (c) => {
+      const { fouten, declaratieId } = await legExternDeclaratieAntwoordVast(c.em, { id: c.bericht.id, gemeente_code: c.bericht.gemeenteCode }, c.message);
+      // What the municipality's own system granted counts against the budget as the hub's judgement
+      // does: its alerts, in the same transaction (README "Live budgets").
+      if (declaratieId) await budgetService.signaleerDeclaratie(c.em, declaratieId);
+      return fouten;
+    },
   },
 ];

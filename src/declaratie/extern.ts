@@ -30,12 +30,16 @@ export async function declaratieVan(em: EntityManager, gemeente: string, jw325: 
  * A JW325 from a municipality's own system for a claim the hub holds for it: its outcome becomes
  * the claim's (the listed prestaties rejected with their codes, the others granted; a rejection
  * of the whole claim grants nothing), the JW323 is answered by it. Returns why it cannot be
- * recorded (then it is not forwarded).
+ * recorded (then it is not forwarded), else the claim it settled.
  */
-export async function legExternDeclaratieAntwoordVast(em: EntityManager, b: { id: string; gemeente_code: string }, jw325: IjwMessage): Promise<Fout[]> {
+export async function legExternDeclaratieAntwoordVast(
+  em: EntityManager,
+  b: { id: string; gemeente_code: string },
+  jw325: IjwMessage,
+): Promise<{ fouten: Fout[]; declaratieId?: string }> {
   const d = await declaratieVan(em, b.gemeente_code, jw325, true);
-  if (!d) return [{ path: 'DeclaratieIdentificatie', message: 'geen declaratie (JW323) van deze aanbieder met deze identificatie' }];
-  if (d.antwoord_id) return [{ path: 'DeclaratieIdentificatie', message: 'deze declaratie is al beantwoord' }];
+  if (!d) return { fouten: [{ path: 'DeclaratieIdentificatie', message: 'geen declaratie (JW323) van deze aanbieder met deze identificatie' }] };
+  if (d.antwoord_id) return { fouten: [{ path: 'DeclaratieIdentificatie', message: 'deze declaratie is al beantwoord' }] };
   const bericht = jw325Van(jw325);
   const a = bericht.DeclaratieAntwoord;
   const kop = retourcodesVan(bericht.Header);
@@ -63,7 +67,7 @@ export async function legExternDeclaratieAntwoordVast(em: EntityManager, b: { id
   );
   await berichtStatus.beantwoord(em, d.bericht_id, b.id, [...new Set([...codes, ...[...afgewezen.values()].flat()])]);
   await berichtStatus.koppel(em, b.id, d.bericht_id, false);
-  return [];
+  return { fouten: [], declaratieId: d.id };
 }
 
 /** The values of a prestatie that a JW325 must repeat exactly (TR367). */
