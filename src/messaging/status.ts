@@ -139,6 +139,11 @@ export const berichtStatus = {
     return r.length > 0;
   },
 
+  /** A sandbox being reset: the outbox rows of its messages go with them (row-level security admits a sandbox's rows only). */
+  async sandboxGeleegd(em: EntityManager, regio: string): Promise<void> {
+    await em.query(`DELETE FROM outbox o USING bericht b WHERE b.id = o.bericht_id AND b.regio_code = $1`, [regio]);
+  },
+
   /** Outbox rows handed to the queue. */
   async doorgezet(em: EntityManager, outboxIds: readonly string[]): Promise<void> {
     await prepared(em, `UPDATE outbox SET doorgezet_op = now() WHERE id = ANY($1::bigint[])`, [outboxIds]);

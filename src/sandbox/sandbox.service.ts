@@ -5,6 +5,7 @@ import { beheertRegio, type Principal } from '../auth/principal';
 import { HubError, HubErrorCode } from '../common/hub-error';
 import { isSandboxRegio, sandboxCode } from '../common/sandbox';
 import { withTenant } from '../db/tenant';
+import { berichtStatus } from '../messaging/status';
 import { SandboxFout } from './sandbox.errors';
 import type { SandboxPartij, SandboxType } from './sandbox.types';
 
@@ -80,7 +81,7 @@ async function vul(callerEm: EntityManager, ds: DataSource, p: Principal, bron: 
 
 /** Deletes every row of sandbox `regio` (the audit trail excepted), children first. */
 async function leeg(em: EntityManager, regio: string): Promise<void> {
-  await em.query(`DELETE FROM outbox o USING bericht b WHERE b.id = o.bericht_id AND b.regio_code = $1`, [regio]);
+  await berichtStatus.sandboxGeleegd(em, regio);
   for (const tabel of LEEG_VOLGORDE) {
     // A sub-contract refers to its main contract: those go first.
     if (tabel === 'contract') await em.query(`DELETE FROM contract WHERE regio_code = $1 AND hoofdcontract_id IS NOT NULL`, [regio]);
