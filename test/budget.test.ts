@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SYSTEEM } from '../src/auth/principal';
 import type { BudgetsignaalBericht } from '../src/budget/budgetsignaal.bezorging';
 import { verifieer } from '../src/messaging/processing/ondertekening';
 import { budgetService } from '../src/budget/budget.service';
+import { berichtStatus } from '../src/messaging/status';
 import { setTenant, withTenant } from '../src/db/tenant';
 import { stuurBericht, testBsn, wachtOpBericht } from './helpers/berichten';
 import { jw323Xml, type TestPrestatie } from './helpers/declaraties';
@@ -306,5 +308,14 @@ describe('live budgets', () => {
     expect((await signalen()).find((x) => x.drempel === 90)!.n).toBe(voor + 1);
     const [s] = (await standen(tokens.regio, { contractId })).data!.budgetstanden;
     expect(s.toegekendCenten).toBe(5 * MAAND + 36 * 9600);
+  });
+
+  it('an alert gone before its delivery (a sandbox reset removes it) closes its outbox row instead of coming back', async () => {
+    const weg = randomUUID();
+    await withTenant(hub.ds, SYSTEEM, (em) => berichtStatus.signalenTeBezorgen(em, [weg]));
+    const [rij] = await hub.rijen<{ id: string }>(`SELECT id FROM outbox WHERE budgetsignaal_id = $1`, [weg]);
+    await wachtOpBezorging();
+    const [o] = await hub.rijen<{ klaar: boolean }>(`SELECT afgehandeld_op IS NOT NULL AS klaar FROM outbox WHERE id = $1`, [rij.id]);
+    expect(o.klaar).toBe(true);
   });
 });

@@ -61,7 +61,13 @@ export async function bezorgBudgetsignaal(ds: DataSource, sleutels: Sleutels, ou
     );
     return rows[0];
   });
-  if (!r || r.afgehandeld) return { status: r ? 'al afgehandeld' : 'onbekend' };
+  if (!r) {
+    // The alert is gone (a sandbox reset removes its contracts and their alerts): nothing to send,
+    // and its outbox row is done, or the sweep would hand it to the queue again and again.
+    await withTenant(ds, SYSTEEM, (em) => berichtStatus.signaalBezorgd(em, outboxId));
+    return { status: 'onbekend' };
+  }
+  if (r.afgehandeld) return { status: 'al afgehandeld' };
   let status: 'geen adres' | 'afgeleverd' = 'geen adres';
   if (r.url && r.geheim) {
     const bericht: BudgetsignaalBericht = {
