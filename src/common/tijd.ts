@@ -6,6 +6,7 @@ const NL = new Intl.DateTimeFormat('sv-SE', {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
+  fractionalSecondDigits: 3,
   hourCycle: 'h23',
 });
 
@@ -15,5 +16,10 @@ const NL = new Intl.DateTimeFormat('sv-SE', {
  */
 export function nuInNederland(nu: Date): { datum: string; tijd: string } {
   const [datum, tijd] = NL.format(nu).split(' ');
-  return { datum, tijd };
+  return { datum, tijd: tijd.slice(0, 8) };
+}
+
+/** A moment in Dutch time as digits with milliseconds (yyyymmddhhmmssmmm, 17 digits), as a StUF Tijdstip. */
+export function tijdstipInNederland(d: Date): string {
+  return NL.format(d).replace(/[^0-9]/g, '');
 }

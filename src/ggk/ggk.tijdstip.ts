@@ -1,25 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { nu } from '../common/klok';
+import { tijdstipInNederland } from '../common/tijd';
 import type { Systeem } from './ggk.types';
-
-const NL = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  fractionalSecondDigits: 3,
-  hourCycle: 'h23',
-});
 
 /**
  * A moment as StUF Tijdstip with milliseconds (yyyymmddhhmmssmmm, 17 digits) in Dutch time: the
  * spec is silent on the zone; its examples are local times.
  */
 export function alsTijdstip(d: Date): string {
-  return NL.format(d).replace(/[^0-9]/g, '');
+  return tijdstipInNederland(d);
 }
 
 /** A received tijdstipBericht (8–17 digits) made comparable with the stored 17 digits. */
