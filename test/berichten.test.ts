@@ -11,6 +11,7 @@ import { AGB } from './fixtures/regions';
 import { createHubTestEnvironment, type HubTestEnvironment, type Tokens } from './helpers/omgeving';
 import { jw305Xml, testBsn } from './helpers/berichten';
 import { pinKlok } from './helpers/klok';
+import { wachtTot } from './helpers/wacht';
 
 pinKlok();
 
@@ -61,12 +62,10 @@ async function get(token: string, id: string): Promise<{ status: number; body: S
 }
 
 async function processed(id: string): Promise<Status> {
-  for (let i = 0; i < 200; i++) {
+  return wachtTot(`message ${id} processed`, async () => {
     const r = await get(tokens.alfa, id);
-    if (r.body.status !== 'ontvangen') return r.body;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error(`message ${id} not processed`);
+    return r.body.status !== 'ontvangen' && r.body;
+  });
 }
 
 async function xmlOf(token: string, id: string): Promise<{ status: number; text: string }> {

@@ -14,6 +14,7 @@ import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omg
 import { pinKlok } from './helpers/klok';
 import { parseMessage, writeMessage } from '../src/messaging/ijw/codec';
 import { bouwJw325 } from '../src/declaratie/jw325';
+import { wachtTot } from './helpers/wacht';
 
 pinKlok();
 
@@ -104,14 +105,12 @@ let server: Server;
 const ontvangen: { body: string; signature: string; timestamp: string; id: string }[] = [];
 let geheim = '';
 
-/** Polls until every alert's outbox row is done (about 6 s at most). */
+/** Polls until every alert's outbox row is done. */
 async function wachtOpBezorging(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  await wachtTot('every budget alert delivered', async () => {
     const [r] = await hub.rijen<{ open: number }>(`SELECT count(*)::int AS open FROM outbox WHERE soort = 'budgetsignaal' AND afgehandeld_op IS NULL`);
-    if (r.open === 0) return;
-    await new Promise((res) => setTimeout(res, 30));
-  }
-  throw new Error('budget alerts not delivered');
+    return r.open === 0;
+  });
 }
 
 beforeAll(async () => {

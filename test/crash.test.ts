@@ -43,7 +43,7 @@ const workers: Proces[] = [];
 /** Starts redis-server without persistence: a restart brings it back empty, like a lost node. */
 async function startRedis(): Promise<ChildProcess> {
   const r = volg(spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] }));
-  await tot(`redis-server on ${redisPort} ready`, () => /Ready to accept connections/.test(r.out()), 10_000, 20);
+  await tot(`redis-server on ${redisPort} ready`, () => /Ready to accept connections/.test(r.out()), 10_000);
   return r.child;
 }
 
@@ -274,7 +274,7 @@ describe('crash: a killed worker or a restarted Redis loses nothing, does nothin
 
     const w2 = await startedWorker();
     // The killed worker's batch never committed: its messages wait again and worker 2 claims them.
-    await tot(`all ${N} processed by worker 2`, async () => (await done('CA')) && (await leeg()), 300_000, 250);
+    await tot(`all ${N} processed by worker 2`, async () => (await done('CA')) && (await leeg()), 300_000);
     await expectExactlyOnce('CA', 2 * N);
     // Handed over twice, processed once: every message again, then the same rows.
     await nogmaals('CA');
@@ -305,12 +305,12 @@ describe('crash: a killed worker or a restarted Redis loses nothing, does nothin
     expect(new Set(ids).size).toBe(N);
 
     // The worker must ride this out (ioredis reconnects); if it died, another one checks the invariants.
-    await tot(`all ${N} processed after the Redis restart, or the worker gone`, async () => worker.child.exitCode !== null || worker.child.signalCode !== null || ((await done('CB')) && (await leeg())), 300_000, 250);
+    await tot(`all ${N} processed after the Redis restart, or the worker gone`, async () => worker.child.exitCode !== null || worker.child.signalCode !== null || ((await done('CB')) && (await leeg())), 300_000);
     const survived = worker.child.exitCode === null && worker.child.signalCode === null;
     if (!survived) {
       console.log(`worker died when Redis went away (exit ${worker.child.exitCode}):\n${worker.out().slice(-3000)}`);
       await startedWorker();
-      await tot(`all ${N} processed by a new worker`, async () => (await done('CB')) && (await leeg()), 300_000, 250);
+      await tot(`all ${N} processed by a new worker`, async () => (await done('CB')) && (await leeg()), 300_000);
     }
     await expectExactlyOnce('CB', 4 * N);
     await nogmaals('CB');

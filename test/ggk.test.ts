@@ -12,6 +12,7 @@ import { knopen, ruweId, type Conn } from './helpers/api';
 import { testBsn, wachtOpBericht } from './helpers/berichten';
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
+import { wachtTot } from './helpers/wacht';
 
 pinKlok();
 
@@ -74,14 +75,7 @@ const fo03Code = (xml: string) => /<StUF:code>([^<]+)<\/StUF:code>/.exec(xml)?.[
 const crossRef = (xml: string) => /<StUF:crossRefnummer>([^<]*)<\/StUF:crossRefnummer>/.exec(xml)?.[1];
 const berichten = async () => (await hub.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM bericht WHERE richting = 'in'`))[0].n;
 
-async function wachtOp<T>(f: () => T | undefined, wat: string): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = f();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${wat} (the GGk answered ${JSON.stringify(sim.pogingen.map((p) => p.http))})`);
-}
+const wachtOp = <T>(f: () => T | undefined, wat: string): Promise<T> => wachtTot(() => `${wat} (the GGk answered ${JSON.stringify(sim.pogingen.map((p) => p.http))})`, f);
 
 /** The hub's envelope, checked here against the spec's XSDs (independently of the simulator), and its payload against the iJw XSD. */
 async function controleerTegenSpec(o: SimOntvangen): Promise<void> {

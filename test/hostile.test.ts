@@ -22,6 +22,7 @@ import { startBerichtenWorker } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { pinKlok } from './helpers/klok';
+import { wachtTot } from './helpers/wacht';
 
 const MAX = 128 * 1024;
 
@@ -335,12 +336,10 @@ async function get(wie: string, id: string): Promise<{ status: number; body: Sta
 }
 
 async function processed(wie: string, id: string, wachtOp: string[] = ['ontvangen']): Promise<Status> {
-  for (let i = 0; i < 300; i++) {
+  return wachtTot(`message ${id} processed`, async () => {
     const r = await get(wie, id);
-    if (r.status === 200 && !wachtOp.includes(r.body.status)) return r.body;
-    await new Promise((res) => setTimeout(res, 25));
-  }
-  throw new Error(`message ${id} not processed`);
+    return r.status === 200 && !wachtOp.includes(r.body.status) && r.body;
+  });
 }
 
 async function xmlOf(wie: string, id: string): Promise<string> {

@@ -15,6 +15,7 @@ import { jw305Xml, retourcodesVan, startBerichtenWorker, TAAKGERICHT, testBsn } 
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { KLOK_ENV, pinKlok } from './helpers/klok';
+import { wachtTot } from './helpers/wacht';
 
 const vandaag = pinKlok();
 
@@ -347,8 +348,6 @@ describe('a worker SIGKILLed during the advance run', () => {
   const kinderen: ChildProcess[] = [];
   const prefix = `lumpsum-crash-${randomBytes(4).toString('hex')}`;
 
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
   function startWorker(): { child: ChildProcess; out: () => string } {
     const child = spawn(process.execPath, [path.join(build, 'src', 'worker.js')], {
       env: {
@@ -428,8 +427,7 @@ describe('a worker SIGKILLed during the advance run', () => {
     const wachtend = async () =>
       (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'hub-worker' AND $1 = ANY(pg_blocking_pids(pid))`, [houderPid])).rows[0].n;
     const w1 = startWorker();
-    for (let i = 0; i < 2400 && (await wachtend()) === 0; i++) await sleep(50);
-    expect(await wachtend()).toBe(1);
+    expect(await wachtTot('the worker waiting on the held lumpsum', wachtend, 120_000)).toBe(1);
     const actief = await q.getActive();
     expect(actief.map((j) => j.name)).toEqual(['lumpsum-voorschotten']);
     const gedood = actief[0].id!;
@@ -450,8 +448,7 @@ describe('a worker SIGKILLed during the advance run', () => {
       const vers = gedaan.some((j) => j.name === 'lumpsum-voorschotten' && j.id !== gedood);
       return staat === 'completed' && vers && Object.values(tellingen).every((n) => n === 0);
     };
-    for (let i = 0; i < 1200 && !(await klaar()); i++) await sleep(50);
-    expect(await klaar()).toBe(true);
+    await wachtTot('the killed job and a fresh run completed, nothing left to run', klaar, 120_000);
     expect(await aantalVoorschotten()).toBe(doel);
     // What each run added, by job: the killed job's replay and the fresh run together added exactly
     // the remainder, each advance once (the unique key makes the slower of the two add nothing).

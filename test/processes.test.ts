@@ -38,7 +38,7 @@ function run(file: string, env: Record<string, string>, args: string[] = []): Pr
   );
 }
 
-const until = (check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> => tot('condition', check, ms, 100);
+const until = (check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> => tot('condition', check, ms);
 
 /** The JSON log line whose message is `msg`, from a process's output (other output skipped). */
 function regel(out: string, msg: string): Record<string, unknown> | undefined {

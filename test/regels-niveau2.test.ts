@@ -9,6 +9,7 @@ import { startBerichtenWorker } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { pinKlok } from './helpers/klok';
+import { wachtTot } from './helpers/wacht';
 
 /**
  * Level-2 rules end to end. A provider's message breaking one rule is answered with a
@@ -137,14 +138,12 @@ async function verstuur(type: MessageType, xml: string): Promise<Status> {
   const res = await fetch(`${api.url}/ijw/berichten`, { method: 'POST', headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` }, body: xml });
   expect(res.status).toBe(202);
   const { id } = (await res.json()) as { id: string };
-  for (let i = 0; i < 200; i++) {
+  return wachtTot(`message ${id} processed`, async () => {
     // Read by its sender: a municipality's message the hub refused never reaches the provider.
     const r = await fetch(`${api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } });
     const s = (await r.json()) as Status;
-    if (s.status !== 'ontvangen') return s;
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  throw new Error(`message ${id} not processed`);
+    return s.status !== 'ontvangen' && s;
+  });
 }
 
 type Wijziging = (m: IjwMessage) => void;

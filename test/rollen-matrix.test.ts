@@ -15,6 +15,7 @@ import { jw323Xml } from './helpers/declaraties';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { MUTATION_MATRIX, QUERY_MATRIX, type Zicht } from './fixtures/rollen-matrix';
 import { pinKlok } from './helpers/klok';
+import { wachtTot } from './helpers/wacht';
 
 const vandaag = pinKlok();
 
@@ -640,12 +641,9 @@ function verschil(paar: Los, los: Los): string {
 
 /** Connections of the api's pool still lent out once every request has been answered (bounded poll: a release may trail the answer). */
 async function uitgeleend(): Promise<number> {
-  let pool = apiPool();
-  for (let i = 0; i < 100 && pool.idleCount < pool.totalCount; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    pool = apiPool();
-  }
-  return pool.totalCount - pool.idleCount;
+  const n = () => apiPool().totalCount - apiPool().idleCount;
+  await wachtTot('every connection back in the pool', () => n() === 0).catch(() => undefined);
+  return n();
 }
 
 async function inParallel<T>(taken: (() => Promise<T>)[], n: number): Promise<T[]> {

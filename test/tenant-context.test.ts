@@ -8,6 +8,7 @@ import { testBsn } from './helpers/berichten';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { AGB, FIXTURE } from './fixtures/regions';
 import { pinKlok } from './helpers/klok';
+import { wachtTot } from './helpers/wacht';
 
 pinKlok();
 
@@ -247,7 +248,7 @@ describe('a request transaction ends once', () => {
   const uitgeleend = () => pool().totalCount - pool().idleCount;
   /** Bounded poll: a release may trail the HTTP answer. */
   async function uitgeleendNaAntwoord(): Promise<number> {
-    for (let i = 0; i < 100 && uitgeleend() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await wachtTot('every connection back in the pool', () => uitgeleend() === 0).catch(() => undefined);
     return uitgeleend();
   }
   const regioNob = P({ rol: 'regio', regio: 'NOB' });

@@ -9,6 +9,7 @@ import { jw305Xml, testBsn, zaakJw301 } from './helpers/berichten';
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { AGB } from './fixtures/regions';
+import { wachtTot } from './helpers/wacht';
 
 /**
  * The VECOZO adapter of the provider portal against the VECOZO simulator (sim/vecozo): a portal
@@ -330,12 +331,11 @@ describe('the worker’s loop', () => {
     const fouten: unknown[] = [];
     const loop = startVecozo(hub.ds, hub.sleutels, client, { intervalMs: 50 }, (e) => fouten.push(e));
     try {
-      for (let i = 0; i < 200; i++) {
+      await wachtTot('pushed, followed to Ontvangen, and the waiting message pulled', async () => {
         const [uit] = await hub.rijen<{ vecozo_status: string | null }>(`SELECT vecozo_status FROM vecozo_bericht WHERE id = $1`, [ruweId(b.id)]);
         const [binnen] = await hub.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM vecozo_bericht WHERE traceer_id = $1`, [tid]);
-        if (uit.vecozo_status === 'Ontvangen' && binnen.n === 1) break;
-        await new Promise((r) => setTimeout(r, 30));
-      }
+        return uit.vecozo_status === 'Ontvangen' && binnen.n === 1;
+      });
     } finally {
       await loop.stop();
     }

@@ -296,7 +296,7 @@ async function stand(h: Hub, ps: Proces[]): Promise<string> {
 /** `tot`, and when it fails the state of the rows and the processes' last words in the error. */
 async function totMetStand(h: Hub, ps: () => Proces[], wat: string, check: () => Promise<boolean>, ms: number): Promise<void> {
   try {
-    await tot(wat, check, ms, 250);
+    await tot(wat, check, ms);
   } catch (e) {
     throw new Error(`${(e as Error).message}\n${await stand(h, ps())}`, { cause: e });
   }
@@ -311,7 +311,7 @@ function mislukt(ps: Proces[]): string[] {
 async function startRedis(port: number): Promise<ChildProcess> {
   const r = volg(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] }));
   redisServers.push(r.child);
-  await tot(`redis-server on ${port} ready`, () => /Ready to accept connections/.test(r.out()) || r.child.exitCode !== null, 10_000, 20);
+  await tot(`redis-server on ${port} ready`, () => /Ready to accept connections/.test(r.out()) || r.child.exitCode !== null, 10_000);
   if (r.child.exitCode !== null) throw new Error(`redis-server exited at start:\n${r.out()}`);
   return r.child;
 }
@@ -375,7 +375,7 @@ describe('verlies: nothing lost, nothing doubled, across processes', () => {
       posting.catch((e: unknown) => (postFout = e instanceof Error ? e : new Error(String(e))));
       const log: string[] = [];
       for (const punt of punten) {
-        await tot(`${punt} retours`, async () => postFout !== undefined || (await retours(h)) >= punt, 600_000, 100);
+        await tot(`${punt} retours`, async () => postFout !== undefined || (await retours(h)) >= punt, 600_000);
         if (postFout) throw postFout;
         const k = rnd() < 0.5 ? 0 : 1;
         await kill(workers[k].child);
@@ -413,7 +413,7 @@ describe('verlies: nothing lost, nothing doubled, across processes', () => {
       const posting = postAlle(api.url, token, 'R', N, 0);
       let postFout: Error | undefined;
       posting.catch((e: unknown) => (postFout = e instanceof Error ? e : new Error(String(e))));
-      const voortgang = (n: number) => tot(`${n} retours`, async () => postFout !== undefined || (await retours(h)) >= n, 600_000, 100);
+      const voortgang = (n: number) => tot(`${n} retours`, async () => postFout !== undefined || (await retours(h)) >= n, 600_000);
 
       await voortgang(Math.floor(N / 4));
       const flush = new Redis(url, { maxRetriesPerRequest: 1 });
@@ -425,7 +425,7 @@ describe('verlies: nothing lost, nothing doubled, across processes', () => {
       await kill(redis);
       const bijKill = await retours(h);
       // While the api's readiness checks Redis, it reports Redis gone before it comes back, empty.
-      if ((await redisGereed(api)) !== undefined) await tot('api sees Redis gone', async () => (await redisGereed(api)) === 'unreachable', 30_000, 50);
+      if ((await redisGereed(api)) !== undefined) await tot('api sees Redis gone', async () => (await redisGereed(api)) === 'unreachable', 30_000);
       redis = await startRedis(poort);
       if (postFout) throw postFout;
 

@@ -16,6 +16,7 @@ import type { Bezorgkanaal } from '../../src/messaging/processing/bezorgkanaal';
 import { startVerwerker } from '../../src/messaging/processing/verwerker';
 import { bouwJw301 } from '../../src/toewijzing/jw301';
 import type { ToewijzingEntity } from '../../src/toewijzing/toewijzing.entity';
+import { wachtTot } from './wacht';
 
 /** The worker side of the message path, in-process: the batch loop, and deliveries on a random queue prefix. */
 export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: XsdValidators, pogingen?: Pogingen, kanalen: readonly Bezorgkanaal[] = []) {
@@ -116,15 +117,16 @@ export async function stuurBericht(apiUrl: string, token: string, xml: string): 
   return body.id;
 }
 
-/** Polls GET /ijw/berichten/{id} until `klaar` holds for its status (about 6 s at most). */
+/** Polls GET /ijw/berichten/{id} until `klaar` holds for its status. */
 export async function wachtOpBericht(apiUrl: string, token: string, id: string, klaar: (s: BerichtStatus) => boolean): Promise<BerichtStatus> {
   let s: BerichtStatus | undefined;
-  for (let i = 0; i < 200; i++) {
-    s = (await (await fetch(`${apiUrl}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as BerichtStatus;
-    if (klaar(s)) return s;
-    await new Promise((res) => setTimeout(res, 30));
-  }
-  throw new Error(`message ${id} not done (status ${s?.status ?? '?'})`);
+  return wachtTot(
+    () => `message ${id} done (last status ${s?.status ?? '?'})`,
+    async () => {
+      s = (await (await fetch(`${apiUrl}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as BerichtStatus;
+      return klaar(s) && s;
+    },
+  );
 }
 
 /** Sends a message the hub answers and returns its retour codes; an XSD-invalid one fails the test. */

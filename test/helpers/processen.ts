@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { WACHT_MS, wachtTot } from './wacht';
 
 /**
  * Real processes for integration tests: the code compiled with tsc into a private directory
@@ -31,14 +32,9 @@ export function opruimen(dir: string | undefined): void {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** Polls a state until it holds (bounded): tests wait on states, never on the clock alone. */
-export async function tot(wat: string, check: () => boolean | Promise<boolean>, ms: number, every = 50): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, every));
-  }
-  throw new Error(`${wat}: not reached in ${ms} ms`);
+/** Polls a state until it holds, with a deadline of its own for the long waits on processes (see `wachtTot`). */
+export async function tot(wat: string, check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
+  await wachtTot(wat, check, Math.max(ms, WACHT_MS));
 }
 
 /** A child process with its output (stdout and stderr together) and its exit code. */
