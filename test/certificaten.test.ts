@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import https from 'node:https';
+import path from 'node:path';
 import { vandaag } from '../src/common/klok';
 import { leesTls } from '../src/common/tls';
 import { loadConfig } from '../src/config/config';
@@ -14,9 +16,10 @@ import { startVecozoSimulator, type VecozoSimulator } from '../sim/vecozo/simula
 import { AGB } from './fixtures/regions';
 import { TEST_SECRET } from './helpers/api';
 import { testBsn, wachtOpBericht } from './helpers/berichten';
-import { pinKlok } from './helpers/klok';
+import { KLOK_ENV, pinKlok } from './helpers/klok';
 import { vangLogs } from './helpers/logs';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
+import { bouw, opruimen, startWorkerProces, stop, tot, volg as volgProces, vrijePoort, type Proces } from './helpers/processen';
 import { dagen, testPki, type TestCa, type TestCertificaat, type TestPki } from './helpers/test-ca';
 import { wachtTot } from './helpers/wacht';
 
@@ -292,5 +295,44 @@ describe('boot checks and /metrics', () => {
     expect(waarde('hub_certificaat_geldig_seconden', 'ggk')).toBeGreaterThan(300 * 86_400);
     expect(waarde('hub_certificaat_waarschuwing', 'vecozo')).toBe(1);
     expect(waarde('hub_certificaat_waarschuwing', 'ggk')).toBe(0);
+  });
+});
+
+describe('the processes as an operator starts them', () => {
+  let dir: string | undefined;
+  let worker: Proces | undefined;
+  beforeAll(() => {
+    dir = bouw();
+  }, 180_000);
+  afterAll(async () => {
+    await stop(worker);
+    opruimen(dir);
+  });
+  const env = () => ({ ...KLOK_ENV, DATABASE_URL: hub.db.appUrl, DATABASE_OWNER_URL: hub.db.ownerUrl, QUEUE_PREFIX: `test-cert-${process.pid}`, WORKER_QUEUES: 'onderhoud' });
+  const start = async (proces: 'main.js' | 'worker.js', extra: Record<string, string>) => {
+    const p = volgProces(spawn(process.execPath, [path.join(dir!, 'src', proces)], { env: { PATH: process.env.PATH ?? '', ...env(), ...extra }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    await tot('the process exits', () => p.child.exitCode !== null, 30_000);
+    return { code: p.child.exitCode, out: p.out() };
+  };
+
+  it('the worker refuses a key that is not its certificate’s, the api an expired certificate: exit 78 with the variable named', async () => {
+    const w = await start('worker.js', { GGK_URL: ggk.url, GGK_CERT: c.hub.cert, GGK_KEY: c.bijna.key });
+    expect(w.code).toBe(78);
+    expect(w.out).toMatch(/^Invalid certificates:\n {2}GGK_KEY: .*bijna\.key is not the private key of the certificate in GGK_CERT/m);
+    expect(w.out).not.toMatch(/worker started/);
+    const a = await start('main.js', { PORT: String(await vrijePoort()), GGK: 'on', GGK_TOKEN: TOKEN, GGK_URL: ggk.url, GGK_CERT: c.verlopen.cert, GGK_KEY: c.verlopen.key, GGK_CA: ca.ca, GGK_TLS_PORT: String(await vrijePoort()) });
+    expect(a.code).toBe(78);
+    expect(a.out).toMatch(/GGK_CERT: the certificate in .*verlopen\.pem expired on/);
+    expect(a.out).not.toMatch(/api listening/);
+  });
+
+  it('a worker whose certificate expires in 10 days starts, warns, and its metrics carry the warning', async () => {
+    const poort = await vrijePoort();
+    worker = await startWorkerProces(dir!, { ...env(), VECOZO_URL: vecozo.url, VECOZO_CERT: c.bijna.cert, VECOZO_KEY: c.bijna.key, VECOZO_CA: ca.ca, VECOZO_POLL_MS: '600000', WORKER_METRICS_PORT: String(poort) });
+    const regels = worker.out().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(regels.find((r) => r.certificaat === 'VECOZO_CERT')).toMatchObject({ level: 'warn', msg: 'certificate expires within 30 days: renew it', adapter: 'vecozo' });
+    const tekst = await (await fetch(`http://127.0.0.1:${poort}/metrics`)).text();
+    expect(tekst).toMatch(/^hub_certificaat_waarschuwing\{adapter="vecozo",certificaat="VECOZO_CERT"[^}]*\} 1$/m);
+    expect(tekst).toMatch(/^hub_certificaat_geldig_seconden\{adapter="vecozo",certificaat="VECOZO_CERT"[^}]*\} [0-9]+$/m);
   });
 });
