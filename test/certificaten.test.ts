@@ -124,10 +124,10 @@ function jw315(bsn: string): string {
 const di01 = (xml: string) => ggk.envelop({ actie: 'Di01', zender: { organisatie: AGB.alfa, applicatie: 'Alfa Zorgsoftware' }, ontvanger: { organisatie: '0796', applicatie: 'GGk' }, functie: 'JW315', xml });
 
 /** A POST to the hub's TLS port with the given client certificate (or none): the HTTP status, or the handshake's error. */
-function postTls(cert: TestCertificaat | undefined, xml: string): Promise<number | string> {
+function postTls(cert: TestCertificaat | undefined, xml: string, url = ggk.hubUrl!): Promise<number | string> {
   return new Promise((resolve) => {
     const req = https.request(
-      ggk.hubUrl!,
+      url,
       {
         method: 'POST',
         agent: false,
@@ -324,6 +324,26 @@ describe('the processes as an operator starts them', () => {
     expect(a.code).toBe(78);
     expect(a.out).toMatch(/GGK_CERT: the certificate in .*verlopen\.pem expired on/);
     expect(a.out).not.toMatch(/api listening/);
+  });
+
+  it('the api serves /ggk on GGK_TLS_PORT to the provider’s certificate, and refuses a caller without one', async () => {
+    const [port, tlsPort] = [await vrijePoort(), await vrijePoort()];
+    const api = volgProces(
+      spawn(process.execPath, [path.join(dir!, 'src', 'main.js')], {
+        env: { PATH: process.env.PATH ?? '', ...env(), PORT: String(port), GGK: 'on', GGK_TOKEN: TOKEN, GGK_URL: ggk.url, GGK_CERT: c.hub.cert, GGK_KEY: c.hub.key, GGK_CA: ca.ca, GGK_TLS_PORT: String(tlsPort), GGK_PEER_OIN: DK_OIN },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    try {
+      await tot('api listening', () => /api listening/.test(api.out()) || api.child.exitCode !== null, 30_000);
+      expect(api.out()).toContain(`"url":"https://localhost:${tlsPort}/ggk"`);
+      const url = `https://127.0.0.1:${tlsPort}/ggk/OntvangAsynchroon`;
+      // An envelope for a municipality the fixture serves: Bv03 (200) means it came through the TLS layer and the port's checks.
+      expect(await postTls(c.digikoppeling, di01(jw315(testBsn(30))).xml, url)).toBe(200);
+      expect(await postTls(undefined, di01(jw315(testBsn(31))).xml, url)).toEqual(expect.any(String));
+    } finally {
+      await stop(api);
+    }
   });
 
   it('a worker whose certificate expires in 10 days starts, warns, and its metrics carry the warning', async () => {
