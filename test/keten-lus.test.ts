@@ -205,6 +205,8 @@ it('JW315 from the portal reaches the municipality through VECOZO and the GGk; i
   expect(v.berichtId).toBe(jw315.id);
   expect(v.berichten).toHaveLength(4);
   const ids = controleerGesprek(v, 'JW315', 'JW316', 'verwerkt');
+  // The pulled retour is the municipality's (a retour keeps its heen message's header: Ontvanger).
+  expect(v.berichten.find((b) => b.id === ids.portaalRetour)).toMatchObject({ gemeenteCode: '0796' });
   // Asked by the hub's copy or by the retour: the same conversation.
   expect((await verloop(hub.tokens.alfa, ids.hubRetour))!.stappen).toEqual(v.stappen);
   expect((await verloop(hub.tokens.alfa, jw316.id))!.stappen).toEqual(v.stappen);

@@ -105,6 +105,16 @@ async function portaalBerichten(em: EntityManager, p: Principal, waar: string, p
   );
 }
 
+/** Where a leg stands in the chain's order (portal → VECOZO → GGk → hub → GGk → VECOZO → portal). */
+const VOLGORDE = [
+  'portaal opgesteld', 'vecozo push', 'vecozo vecozo-status', 'ggk Di01 ontvangen', 'ggk Du01 ontvangen', 'hub ontvangen', 'hub verwerkt', 'hub geschreven', 'hub retour geschreven',
+  'ggk Di01 klaargezet', 'ggk Du01 klaargezet', 'ggk Di01 verzonden', 'ggk Du01 verzonden', 'ggk Fo01 ontvangen', 'hub opgehaald', 'vecozo aangeboden', 'portaal opgehaald', 'vecozo bevestigd',
+];
+const rang = (s: { plek: Plek; stap: string }): number => {
+  const i = VOLGORDE.indexOf(`${s.plek} ${s.stap}`);
+  return i < 0 ? VOLGORDE.length : i;
+};
+
 const BSN = /<(?:[A-Za-z0-9]+:)?Bsn>(\d{9})</g;
 
 /**
@@ -230,7 +240,9 @@ export async function berichtVerloop(em: EntityManager, p: Principal, sleutels: 
     }
     stap(h.opgehaald_op, 'hub', 'opgehaald', 'opgehaald', gid, h.type, null, 'uit de postbus, ontvangst bevestigd');
   }
-  stappen.sort((a, b) => a.moment.getTime() - b.moment.getTime() || a.volg - b.volg);
+  // Legs at the same moment (one transaction writes a verdict and its retour) in the chain's order,
+  // then per message as written: the same order whichever message the trace was asked for.
+  stappen.sort((a, b) => a.moment.getTime() - b.moment.getTime() || rang(a) - rang(b) || (a.berichtId < b.berichtId ? -1 : a.berichtId > b.berichtId ? 1 : 0) || a.volg - b.volg);
 
   // The clients these messages name, for the audit trail: the hub's keyed hashes, and the portal's copies read.
   const clienten = new Set<string>();
