@@ -247,6 +247,30 @@ it('JW323 (a claim) goes the same way and ends with the JW325 in the portal; the
   expect(ids.portaalRetour).toBe(jw325.id);
 });
 
+it('a message the municipality\'s system refuses (Fo03): VECOZO reports AfgekeurdDoorDienst with the code, and the trace ends there', async () => {
+  // 0999 is no municipality of this hub: the hub, as the municipality's system, answers Fo03 StUF010.
+  const b = await stelOp({
+    soort: 'JW315',
+    jw315: {
+      gemeente: '0999', identificatie: 'LUS315X', bsn: testBsn(4243), geboortedatum: '2015-03-01', geslacht: '1', achternaam: 'Smit',
+      producten: [{ referentieAanbieder: 'LUS-X', categorie: '45', code: '45A04', ingangsdatum: '2026-11-02', verwijzerType: '02', verwijzerNaam: 'Huisarts' }],
+    },
+  });
+  await wachtTot('VECOZO status AfgekeurdDoorDienst', async () => (await portaal()).find((x) => x.id === b.id)?.vecozoStatus === 'AfgekeurdDoorDienst');
+  expect(keten.overdrachten.find((o) => o.traceerId === b.traceerId)).toMatchObject({ richting: 'naar-ggk', uitkomst: 'StUF010' });
+  const r = await hub.api.gql<{ berichtVerloop: { berichten: { kant: string }[]; stappen: { plek: string; stap: string; staat: string; toelichting: string | null }[] } }>(
+    hub.tokens.alfa,
+    `query($id: ID!) { berichtVerloop(id: $id) { berichten { kant } stappen { plek stap staat toelichting } } }`,
+    { id: b.id },
+  );
+  const v = r.data!.berichtVerloop;
+  // Nothing reached the municipality's side: only the portal's message, and its last leg is VECOZO's refusal with the GGk's code.
+  expect(v.berichten.map((x) => x.kant)).toEqual(['portaal']);
+  const laatste = v.stappen[v.stappen.length - 1];
+  expect(laatste).toMatchObject({ plek: 'vecozo', stap: 'vecozo-status', staat: 'AfgekeurdDoorDienst' });
+  expect(laatste.toelichting).toMatch(/^StUF010 /);
+});
+
 it('row-level security: another provider and another municipality see nothing; the municipality sees its own side only; the region its region; reading is audited', async () => {
   expect(await verloop(hub.tokens.beta, jw315.id)).toBeNull();
   expect(await verloop(hub.tokens.oss, jw315.id)).toBeNull();
@@ -259,6 +283,9 @@ it('row-level security: another provider and another municipality see nothing; t
   expect(gemeente.berichten.map((b) => `${b.kant} ${b.type}`).sort()).toEqual(['hub JW315', 'hub JW316']);
   expect(gemeente.stappen.map((s) => s.plek).every((p) => p === 'ggk' || p === 'hub')).toBe(true);
   expect(gemeente.stappen).toEqual(eigen.stappen.filter((s) => s.plek === 'ggk' || s.plek === 'hub'));
+  // The region's staff: the hub's side of its region's messages; the portal's message is not theirs to read.
+  expect((await verloop(hub.tokens.regio, hubKopie.id))!.stappen).toEqual(gemeente.stappen);
+  expect(await verloop(hub.tokens.regio, jw315.id)).toBeNull();
   // The hub-wide administrator: both sides.
   expect((await verloop(hub.tokens.beheerder, jw315.id))!.stappen).toEqual(eigen.stappen);
 
