@@ -95,6 +95,9 @@ export class Keten {
     const zender = { organisatie: agb, applicatie: this.o.applicatie ?? 'VECOZO' };
     const ontvanger = { organisatie: gemeente, applicatie: 'GGk' };
     const env = this.ggk.envelop({ actie: du01 ? 'Du01' : 'Di01', zender, ontvanger, functie, xml: m.payload, ...(du01 && { crossRefnummer: du01.referentienummer }) });
+    // What the GGk hands on is valid by the StUF-GGk XSDs too, as everything it accepts.
+    const ongeldig = this.ggk.geldig(env.xml);
+    if (ongeldig.length) throw new Error(`the bridge's ${du01 ? 'Du01' : 'Di01'} is not valid by the XSDs: ${ongeldig.join('; ')}`);
     if (!du01) this.heen.set(env.referentienummer, { traceerId, conversatieId: m.metadata.referentiegegevens.conversatieId });
     this.vecozo.zetStatus(traceerId, 'WordtAangeboden');
     let uitkomst: string;
