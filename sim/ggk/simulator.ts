@@ -171,6 +171,8 @@ export class GgkSimulator {
   /** The hub's answers to the Fo01s sent by `storingen.fo01VoorBv03`. */
   readonly fo01Antwoorden: { http: number; xml: string }[] = [];
   readonly storingen: SimStoringen = { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, vertragingMs: 0 };
+  /** Called with each envelope the simulator accepted (once: an identical repeat is not new), e.g. to carry it on through VECOZO. */
+  readonly bijOntvangst: ((o: SimOntvangen) => void)[] = [];
   private readonly bekend = new Map<string, { hash: string; antwoord: string }>();
   private readonly laatste = new Map<string, string>();
   private readonly di01Gezien = new Set<string>();
@@ -316,6 +318,8 @@ export class GgkSimulator {
     const b64 = g('GGK:parameters/GGK:bericht/GGK:xmlBestand');
     this.ontvangen.push({ actie, xml, zender, ontvanger, referentienummer: ref, tijdstipBericht: tijdstip, crossRefnummer: cross, functie: g('SG/StUF:functie'), payload: b64 === null ? null : Buffer.from(b64, 'base64').toString('utf8') });
     if (actie === 'Di01') this.di01Gezien.add(ref);
+    const o = this.ontvangen[this.ontvangen.length - 1];
+    for (const f of this.bijOntvangst) f(o);
     return { http: 200, xml: antwoord };
   }
 

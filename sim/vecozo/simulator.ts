@@ -105,6 +105,8 @@ export interface VecozoSimulator {
   wachtend(partij?: string): string[];
   /** Queues a fault for the next request to `plek`. */
   storing(plek: Plek, s: Storing): void;
+  /** Calls `f` with each newly pushed message (a repeat with the same traceerId is not new), e.g. to carry it on through the GGk. */
+  bijPush(f: (traceerId: string, o: Ontvangen) => void): void;
   /** Moves a pushed message to a status (v3), with meldingen. */
   zetStatus(traceerId: string, berichtstatus: string, meldingen?: { code: string; omschrijving: string; toelichting?: string }[]): void;
   stop(): Promise<void>;
@@ -130,6 +132,7 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
   const klaar = new Map<string, Klaar>();
   const storingen = new Map<Plek, Storing[]>();
   const sockets = new Set<Socket>();
+  const pushLuisteraars: ((traceerId: string, o: Ontvangen) => void)[] = [];
   let basis = '';
 
   const volgende = (plek: Plek): Storing | undefined => storingen.get(plek)?.shift();
@@ -203,7 +206,9 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
       if (bestaand) bestaand.keer += 1;
       else {
         const nu = new Date();
-        ontvangen.set(tid, { partij, metadata, payload: delen.payload.inhoud, ontvangenOp: nu, status: { berichtstatus: 'Ontvangen', gewijzigdOp: nu }, keer: 1 });
+        const o: Ontvangen = { partij, metadata, payload: delen.payload.inhoud, ontvangenOp: nu, status: { berichtstatus: 'Ontvangen', gewijzigdOp: nu }, keer: 1 };
+        ontvangen.set(tid, o);
+        for (const f of pushLuisteraars) f(tid, o);
       }
       if (s?.soort === 'verbreek') return verbreek();
       antwoord(204);
@@ -344,6 +349,9 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     },
     storing(plek, s) {
       storingen.set(plek, [...(storingen.get(plek) ?? []), s]);
+    },
+    bijPush(f) {
+      pushLuisteraars.push(f);
     },
     zetStatus(traceerId, berichtstatus, meldingen) {
       const o = ontvangen.get(traceerId);

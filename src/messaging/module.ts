@@ -17,5 +17,5 @@ export const MODULE: HubModule = {
   nodes: {
     Bericht: eenPerSleutel(async (ctx, id) => berichtService.bericht(await ctx.em(), ctx.principal, id)),
   },
-  routes: ({ cfg, ds, verifier, sleutels }) => [{ pad: '/ijw', router: inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, sleutels }) }],
+  routes: ({ cfg, ds, verifier, sleutels, berichtLezing }) => [{ pad: '/ijw', router: inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, sleutels, berichtLezing }) }],
 };

@@ -6,7 +6,7 @@ import { withTenant } from '../db/tenant';
 import { parseMessage } from '../messaging/ijw/codec';
 import { kop } from '../messaging/ijw/model';
 import { log } from '../observability/logger';
-import { DEFINITIEVE_STATUSSEN, ROL_AANBIEDER, ROL_GEMEENTE, berichtstroomVan, type PullMetadata, type PushMetadata } from './vecozo.types';
+import { DEFINITIEVE_STATUSSEN, eigenKenmerk, ROL_AANBIEDER, ROL_GEMEENTE, berichtstroomVan, type PullMetadata, type PushMetadata } from './vecozo.types';
 import { VspOnbereikbaar, type VspClient } from './vsp.client';
 
 /**
@@ -132,6 +132,7 @@ export async function neemAan(ds: DataSource, sleutels: Sleutels, client: VspCli
   const bekend = await withTenant(ds, SYSTEEM, (em) => em.query<unknown[]>(`SELECT 1 FROM vecozo_bericht WHERE traceer_id = $1`, [tid]));
   if (bekend.length) {
     await client.bevestig(tid);
+    await bevestigd(ds, tid);
     return 'al_opgeslagen';
   }
   const payload = await client.payload(m);
@@ -143,13 +144,17 @@ export async function neemAan(ds: DataSource, sleutels: Sleutels, client: VspCli
   let type: string | null = null;
   let identificatie: string | null = null;
   let gemeente: string | null = null;
+  let afzender: string | null = null;
+  let dagtekening: string | null = null;
   try {
     const { message, issues } = await parseMessage(payload);
     if (!issues.length) {
       const h = kop(message);
       type = message.type;
-      identificatie = 'IdentificatieRetour' in h ? h.IdentificatieRetour : h.BerichtIdentificatie.Identificatie;
-      gemeente = /^\d{4}$/.test(h.Afzender) ? h.Afzender : null;
+      ({ identificatie, dagtekening } = eigenKenmerk(h));
+      afzender = h.Afzender;
+      // A retour keeps its heen message's header: the municipality is its Ontvanger.
+      gemeente = [h.Afzender, h.Ontvanger].find((x) => /^\d{4}$/.test(x)) ?? null;
     }
   } catch {
     // Not readable as iJw: kept as it came (type null), for the provider to see.
@@ -157,8 +162,8 @@ export async function neemAan(ds: DataSource, sleutels: Sleutels, client: VspCli
   await withTenant(ds, SYSTEEM, (em) =>
     em.query(
       `INSERT INTO vecozo_bericht (richting, aanbieder_agb, type, gemeente_code, regio_code, identificatie, traceer_id, conversatie_id, als_antwoord_op,
-                                   xml_versleuteld, grootte, sha256, status, vecozo_ontvangen_op)
-       VALUES ('in', $1, $2, $3::text, (SELECT g.regio_code FROM gemeente g WHERE g.code = $3::text ORDER BY g.geldig_vanaf DESC LIMIT 1), $4, $5, $6, $7, $8, $9, $10, 'ontvangen', $11)
+                                   xml_versleuteld, grootte, sha256, status, vecozo_ontvangen_op, afzender, dagtekening)
+       VALUES ('in', $1, $2, $3::text, (SELECT g.regio_code FROM gemeente g WHERE g.code = $3::text ORDER BY g.geldig_vanaf DESC LIMIT 1), $4, $5, $6, $7, $8, $9, $10, 'ontvangen', $11, $12, $13)
        ON CONFLICT (traceer_id) DO NOTHING`,
       [
         (geadresseerdeVan(m) ?? '').slice(0, 8),
@@ -172,12 +177,20 @@ export async function neemAan(ds: DataSource, sleutels: Sleutels, client: VspCli
         payload.length,
         m.basisgegevens.payload.checksum.waarde.toLowerCase(),
         m.basisgegevens.ontvangenOp,
+        afzender,
+        dagtekening,
       ],
     ),
   );
   // Only now, with the message committed.
   await client.bevestig(tid);
+  await bevestigd(ds, tid);
   return 'opgeslagen';
+}
+
+/** Records when VECOZO confirmed a pulled message's DELETE (the first time: a repeat changes nothing). */
+async function bevestigd(ds: DataSource, traceerId: string): Promise<void> {
+  await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE vecozo_bericht SET bevestigd_op = now() WHERE traceer_id = $1 AND bevestigd_op IS NULL`, [traceerId]));
 }
 
 /**
@@ -220,13 +233,12 @@ export async function volgStatussen(ds: DataSource, client: VspClient, batch = 2
     const op = new Date(eigen.berichtstatusGewijzigdOp);
     if (eigen.berichtstatus === r.vecozo_status && r.status_gewijzigd_op?.getTime() === op.getTime()) continue;
     await withTenant(ds, SYSTEEM, (em) =>
-      em.query(`UPDATE vecozo_bericht SET vecozo_status = $2, status_gewijzigd_op = $3, meldingen = $4, status_definitief = $5 WHERE id = $1`, [
-        r.id,
-        eigen.berichtstatus,
-        op,
-        eigen.meldingen ? JSON.stringify(eigen.meldingen) : null,
-        DEFINITIEVE_STATUSSEN.has(eigen.berichtstatus),
-      ]),
+      em.query(
+        `UPDATE vecozo_bericht SET vecozo_status = $2::text, status_gewijzigd_op = $3, meldingen = $4, status_definitief = $5,
+                statusverloop = coalesce(statusverloop, '[]'::jsonb) || jsonb_build_array(jsonb_build_object('status', $2::text, 'op', $6::text))
+          WHERE id = $1`,
+        [r.id, eigen.berichtstatus, op, eigen.meldingen ? JSON.stringify(eigen.meldingen) : null, DEFINITIEVE_STATUSSEN.has(eigen.berichtstatus), op.toISOString()],
+      ),
     );
     gewijzigd++;
   }
