@@ -64,13 +64,38 @@ export type Plek = 'push' | 'lijst' | 'payload' | 'delete' | 'status';
 /**
  * A fault, used once, on the next request to its place:
  * - `5xx`: answered with that status before anything is done;
- * - `422`: (push) refused as unprocessable, nothing stored;
+ * - `400` / `422`: (push) refused as invalid / unprocessable, nothing stored;
+ * - `afgebroken`: the connection is dropped on arrival, before anything is done;
  * - `timeout`: never answered (the client gives up);
- * - `verbreek`: done (stored, deleted), then the connection is dropped without an answer;
+ * - `verbreek`: done (stored, deleted, listed), then the connection is dropped without an answer;
  * - `dubbel`: (delete) answered 202 but the message stays listed: VECOZO delivers it again;
  * - `verminkt`: (payload) the bytes arrive altered (one flipped), so size or checksum no longer match.
  */
-export type Storing = { soort: '5xx'; status?: number } | { soort: '422'; fouten?: Record<string, string[]> } | { soort: 'timeout' } | { soort: 'verbreek' } | { soort: 'dubbel' } | { soort: 'verminkt' };
+export type Storing =
+  | { soort: '5xx'; status?: number }
+  | { soort: '400' | '422'; fouten?: Record<string, string[]> }
+  | { soort: 'timeout' }
+  | { soort: 'afgebroken' }
+  | { soort: 'verbreek' }
+  | { soort: 'dubbel' }
+  | { soort: 'verminkt' };
+
+/**
+ * A gate on the next request to a place: held there until the test opens it, so a test can kill
+ * the client at an exact point, synchronising on `bezet` instead of on time. `voor`: held on
+ * arrival, nothing done; `na`: done (pushed message stored, DELETE confirmed, list or payload
+ * read), the answer held.
+ */
+export interface Poort {
+  plek: Plek;
+  punt: 'voor' | 'na';
+  /** Whether a request is held now (or was). */
+  bezet: boolean;
+  /** The request held, once one is. */
+  verzoek?: Gelogd;
+  /** Lets the held request go on (an answer to a client that died goes nowhere). */
+  open(): void;
+}
 
 /** One request as it arrived, for tests that check what a client sent. */
 export interface Gelogd {
@@ -105,6 +130,8 @@ export interface VecozoSimulator {
   wachtend(partij?: string): string[];
   /** Queues a fault for the next request to `plek`. */
   storing(plek: Plek, s: Storing): void;
+  /** Sets a gate on the next request to `plek` (see `Poort`). */
+  houd(plek: Plek, punt: Poort['punt']): Poort;
   /** Moves a pushed message to a status (v3), with meldingen. */
   zetStatus(traceerId: string, berichtstatus: string, meldingen?: { code: string; omschrijving: string; toelichting?: string }[]): void;
   stop(): Promise<void>;
@@ -129,6 +156,7 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
   const ontvangen = new Map<string, Ontvangen>();
   const klaar = new Map<string, Klaar>();
   const storingen = new Map<Plek, Storing[]>();
+  const poorten = new Map<Plek, Poort & { wacht: Promise<void> }>();
   const sockets = new Set<Socket>();
   let basis = '';
 
@@ -179,7 +207,26 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     const plek: Plek | undefined =
       api === 'push' ? 'push' : api === 'status' ? 'status' : g?.sjabloon === '/berichten' || g?.sjabloon === '/berichten/zoeken' ? 'lijst' : g?.sjabloon.endsWith('/payload') ? 'payload' : log.method === 'DELETE' ? 'delete' : undefined;
     const s = plek && volgende(plek);
+    const poort = plek && poorten.get(plek);
+    if (poort) poorten.delete(plek);
+    const houd = async (punt: Poort['punt']) => {
+      if (!poort || poort.punt !== punt) return;
+      poort.bezet = true;
+      poort.verzoek = log;
+      await poort.wacht;
+    };
+    await houd('voor');
+    // A client that went away while its request was held: nothing is done for it.
+    if (req.socket.destroyed) {
+      log.status = 0;
+      return;
+    }
     if (s?.soort === 'timeout') return; // held open until the client gives up or the simulator stops
+    if (s?.soort === 'afgebroken') {
+      log.status = 0;
+      req.socket.destroy();
+      return;
+    }
     if (s?.soort === '5xx') {
       log.status = s.status ?? 503;
       res.writeHead(s.status ?? 503).end();
@@ -196,6 +243,10 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
         antwoord(422, probleem(422, 'Het bericht kan niet worden verwerkt.', s.fouten ?? { payload: ['De payload voldoet niet aan de berichtspecificatie.'] }));
         return;
       }
+      if (s?.soort === '400') {
+        antwoord(400, probleem(400, 'One or more validation errors occurred.', s.fouten ?? { berichtMetadata: ['Het bericht is ongeldig.'] }));
+        return;
+      }
       const delen = leesMultipart(log.contentType ?? '', body);
       const metadata = JSON.parse(delen.berichtMetadata.inhoud.toString('utf8')) as Ontvangen['metadata'];
       const tid = metadata.referentiegegevens.traceerId;
@@ -205,6 +256,7 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
         const nu = new Date();
         ontvangen.set(tid, { partij, metadata, payload: delen.payload.inhoud, ontvangenOp: nu, status: { berichtstatus: 'Ontvangen', gewijzigdOp: nu }, keer: 1 });
       }
+      await houd('na');
       if (s?.soort === 'verbreek') return verbreek();
       antwoord(204);
       return;
@@ -229,6 +281,8 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
           berichtOntvangenOp: o.ontvangenOp.toISOString(),
           ...(o.status.meldingen?.length && { meldingen: o.status.meldingen }),
         }));
+      await houd('na');
+      if (s?.soort === 'verbreek') return verbreek();
       antwoord(200, lijst);
       return;
     }
@@ -249,7 +303,10 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     });
     const limit = Number(query.get('limit') ?? 250);
     if (g?.sjabloon === '/berichten') {
-      antwoord(200, eigen.slice(0, limit).map(metadata));
+      const lijst = eigen.slice(0, limit).map(metadata);
+      await houd('na');
+      if (s?.soort === 'verbreek') return verbreek();
+      antwoord(200, lijst);
       return;
     }
     if (g?.sjabloon === '/berichten/zoeken') {
@@ -281,6 +338,7 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     const zichtbaar = k && k.partij === partij && !k.bevestigd ? k : undefined;
     if (plek === 'payload') {
       if (!zichtbaar) return antwoord(404);
+      await houd('na');
       if (s?.soort === 'verbreek') return verbreek();
       if (s?.soort === 'verminkt') {
         const kapot = Buffer.from(zichtbaar.payload);
@@ -294,6 +352,7 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     // DELETE
     if (!zichtbaar) return antwoord(404);
     if (s?.soort !== 'dubbel') zichtbaar.bevestigd = true;
+    await houd('na');
     if (s?.soort === 'verbreek') return verbreek();
     antwoord(202);
   };
@@ -344,6 +403,13 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     },
     storing(plek, s) {
       storingen.set(plek, [...(storingen.get(plek) ?? []), s]);
+    },
+    houd(plek, punt) {
+      let open = () => {};
+      const wacht = new Promise<void>((r) => (open = r));
+      const p = { plek, punt, bezet: false, open, wacht };
+      poorten.set(plek, p);
+      return p;
     },
     zetStatus(traceerId, berichtstatus, meldingen) {
       const o = ontvangen.get(traceerId);
