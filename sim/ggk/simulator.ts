@@ -81,6 +81,8 @@ export interface SimPoort {
   punt: 'voorOpslag' | 'naOpslag';
   /** Whether a call is being held now (or was held). */
   bezet: boolean;
+  /** Whether the caller of the held call closed its connection (e.g. it was killed). */
+  klantWeg: boolean;
   /** Lets the held call go on (an answer to a caller that died goes nowhere). */
   open(): void;
 }
@@ -219,16 +221,18 @@ export class GgkSimulator {
   houd(punt: SimPoort['punt']): SimPoort {
     let open = () => {};
     const wacht = new Promise<void>((r) => (open = r));
-    const poort = { punt, bezet: false, open, wacht };
+    const poort = { punt, bezet: false, klantWeg: false, open, wacht };
     this.poort = poort;
     return poort;
   }
 
   /** The gate for this call at `punt`, if one is set there (used once). */
-  private async poortBij(punt: SimPoort['punt']): Promise<void> {
+  private async poortBij(punt: SimPoort['punt'], req: IncomingMessage): Promise<void> {
     const p = this.poort;
     if (!p || p.punt !== punt) return;
     this.poort = undefined;
+    if (req.socket.destroyed) p.klantWeg = true;
+    else req.socket.once('close', () => (p.klantWeg = true));
     p.bezet = true;
     await p.wacht;
   }
@@ -263,7 +267,7 @@ export class GgkSimulator {
     const actieHeader = String(req.headers.soapaction ?? '').replace(/^"(.*)"$/, '$1');
     const actie = (Object.keys(ACTIES) as Actie[]).find((a) => ACTIES[a] === actieHeader);
     if (this.storingen.vertragingMs) await new Promise((r) => setTimeout(r, this.storingen.vertragingMs));
-    await this.poortBij('voorOpslag');
+    await this.poortBij('voorOpslag', req);
     // A caller that went away while its call was held: nothing is stored for it.
     if (req.socket.destroyed) {
       this.pogingen.push({ actie: actieHeader, xml, http: 'verbroken' });
@@ -288,7 +292,7 @@ export class GgkSimulator {
       await new Promise<void>((r) => req.socket.once('close', () => r()));
       return 'verbreek';
     }
-    await this.poortBij('naOpslag');
+    await this.poortBij('naOpslag', req);
     this.pogingen.push({ actie: actieHeader, xml, http: a.http });
     if (a.http === 200 && this.storingen.verbreekNaOpslag > 0) {
       this.storingen.verbreekNaOpslag -= 1;

@@ -93,6 +93,8 @@ export interface Poort {
   bezet: boolean;
   /** The request held, once one is. */
   verzoek?: Gelogd;
+  /** Whether the client of the held request closed its connection (e.g. it was killed). */
+  klantWeg: boolean;
   /** Lets the held request go on (an answer to a client that died goes nowhere). */
   open(): void;
 }
@@ -211,8 +213,10 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     if (poort) poorten.delete(plek);
     const houd = async (punt: Poort['punt']) => {
       if (!poort || poort.punt !== punt) return;
-      poort.bezet = true;
       poort.verzoek = log;
+      if (req.socket.destroyed) poort.klantWeg = true;
+      else req.socket.once('close', () => (poort.klantWeg = true));
+      poort.bezet = true;
       await poort.wacht;
     };
     await houd('voor');
@@ -407,7 +411,7 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     houd(plek, punt) {
       let open = () => {};
       const wacht = new Promise<void>((r) => (open = r));
-      const p = { plek, punt, bezet: false, open, wacht };
+      const p = { plek, punt, bezet: false, klantWeg: false, open, wacht };
       poorten.set(plek, p);
       return p;
     },
