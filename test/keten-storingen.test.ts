@@ -38,11 +38,11 @@ export const STORINGEN: readonly { richting: string; storing: string; uitkomst: 
   { richting: 'VECOZO push', storing: '400 or 422', uitkomst: 'message `geweigerd` with VECOZO\'s problem; never pushed again' },
   { richting: 'VECOZO push', storing: '5xx, timeout, connection dropped (before or after VECOZO stored it)', uitkomst: 'pushed again with the same traceerId after a backoff; one message at VECOZO' },
   { richting: 'VECOZO pull', storing: 'list: 5xx or connection dropped', uitkomst: 'nothing stored, nothing confirmed; the next pull takes it in once' },
-  { richting: 'VECOZO pull', storing: 'payload: 5xx, connection dropped, or bytes not matching size/SHA256', uitkomst: 'not stored, not confirmed; the next pull takes it in once' },
-  { richting: 'VECOZO pull', storing: 'DELETE: 5xx or connection dropped before VECOZO confirmed', uitkomst: 'stored once; the next pull lists it again and only confirms it' },
+  { richting: 'VECOZO pull', storing: 'payload: 5xx, connection dropped, or bytes not matching size/SHA256', uitkomst: 'not stored, not confirmed; after a 5xx or a mismatch the pull goes on with the next message (no answer ends it: VECOZO is away); the next pull takes it in once' },
+  { richting: 'VECOZO pull', storing: 'DELETE: 5xx or connection dropped before VECOZO confirmed', uitkomst: 'stored once; after a 5xx the pull goes on with the next message; the next pull lists it again and only confirms it' },
   { richting: 'VECOZO pull', storing: 'DELETE: connection dropped after VECOZO confirmed', uitkomst: 'stored once; not listed again' },
   { richting: 'VECOZO pull', storing: 'the same message listed again after its DELETE', uitkomst: 'recognised by traceerId: confirmed, not stored twice' },
-  { richting: 'VECOZO status', storing: '5xx, timeout or connection dropped', uitkomst: 'status unchanged; the next round asks again' },
+  { richting: 'VECOZO status', storing: '5xx, timeout or connection dropped', uitkomst: 'status unchanged; after a 5xx the other messages are still followed (no answer ends the round); the next round asks again' },
 ];
 
 const TOKEN = 'ggk-digikoppeling-token-voor-keten-storingen-0123';
@@ -316,6 +316,8 @@ describe('VECOZO', () => {
     const tid = vz.lever({ payload: jw301(++volg) });
     vz.storing(plek === 'list' ? 'lijst' : 'payload', { soort });
     if (soort === 'verminkt') expect(await haalOp(hub.ds, hub.sleutels, client)).toMatchObject({ opgeslagen: 0, afwijkend: 1 });
+    // VECOZO answered: this message failed, the pull went on (and took nothing else in).
+    else if (plek === 'payload' && soort === '5xx') expect(await haalOp(hub.ds, hub.sleutels, client)).toMatchObject({ opgeslagen: 0, mislukt: 1 });
     else await expect(haalOp(hub.ds, hub.sleutels, client)).rejects.toThrow();
     expect(await binnen(tid)).toBe(0);
     expect(vz.wachtend()).toEqual([tid]);
@@ -331,12 +333,42 @@ describe('VECOZO', () => {
   ] as [string, Storing, boolean][])('pull, DELETE failing with %s: stored once; confirmed exactly when it was not yet', async (_naam, storing, nogTeBevestigen) => {
     const tid = vz.lever({ payload: jw301(++volg) });
     vz.storing('delete', storing);
-    await expect(haalOp(hub.ds, hub.sleutels, client)).rejects.toThrow();
+    if (storing.soort === '5xx') expect(await haalOp(hub.ds, hub.sleutels, client)).toMatchObject({ opgeslagen: 0, mislukt: 1 });
+    else await expect(haalOp(hub.ds, hub.sleutels, client)).rejects.toThrow();
     expect(await binnen(tid)).toBe(1);
     expect(vz.wachtend()).toEqual(nogTeBevestigen ? [tid] : []);
     expect(await haalOp(hub.ds, hub.sleutels, client)).toMatchObject({ opgeslagen: 0, al_opgeslagen: nogTeBevestigen ? 1 : 0 });
     expect(await binnen(tid)).toBe(1);
     expect(vz.wachtend()).toEqual([]);
+  });
+
+  it('pull, a message whose payload VECOZO answers with a 5xx every time does not hold up the ones after it', async () => {
+    const vast = vz.lever({ payload: jw301(++volg) });
+    const daarna = vz.lever({ payload: jw301(++volg) });
+    // Both listings of it in this pull fail.
+    for (let i = 0; i < 2; i++) vz.storing('payload', { soort: '5xx', status: 500 }, vast);
+    expect(await haalOp(hub.ds, hub.sleutels, client)).toMatchObject({ opgeslagen: 1, mislukt: 2 });
+    expect(await binnen(daarna)).toBe(1);
+    expect(await binnen(vast)).toBe(0);
+    expect(vz.wachtend()).toEqual([vast]);
+    // Once VECOZO serves it, it is taken in once.
+    expect(await haalOp(hub.ds, hub.sleutels, client)).toMatchObject({ opgeslagen: 1, mislukt: 0 });
+    expect(await binnen(vast)).toBe(1);
+    expect(vz.wachtend()).toEqual([]);
+  });
+
+  it('status, a query VECOZO answers with a 5xx for one message does not hold up the others', async () => {
+    const a = await stelOp();
+    const b = await stelOp();
+    expect((await verstuurOpen(hub.ds, hub.sleutels, client)).aangenomen).toBe(2);
+    await hub.rijen(`UPDATE vecozo_bericht SET status_definitief = true WHERE id NOT IN ($1, $2) AND richting = 'uit'`, [a.id, b.id]);
+    vz.zetStatus(a.traceerId, 'Bezorgd');
+    vz.zetStatus(b.traceerId, 'Bezorgd');
+    vz.storing('status', { soort: '5xx', status: 500 }, a.traceerId);
+    expect(await volgStatussen(hub.ds, client)).toBe(1);
+    expect([(await rij(a.id)).vecozo_status, (await rij(b.id)).vecozo_status]).toEqual([null, 'Bezorgd']);
+    expect(await volgStatussen(hub.ds, client)).toBe(1);
+    expect((await rij(a.id)).vecozo_status).toBe('Bezorgd');
   });
 
   it('pull, the same message listed again after its DELETE: confirmed, not stored twice', async () => {
@@ -362,7 +394,8 @@ describe('VECOZO', () => {
     await hub.rijen(`UPDATE vecozo_bericht SET status_definitief = true WHERE id <> $1 AND richting = 'uit'`, [b.id]);
     const plek: Plek = 'status';
     vz.storing(plek, storing);
-    await expect(volgStatussen(hub.ds, client)).rejects.toThrow();
+    if (storing.soort === '5xx') expect(await volgStatussen(hub.ds, client)).toBe(0);
+    else await expect(volgStatussen(hub.ds, client)).rejects.toThrow();
     expect(await rij(b.id)).toMatchObject({ status: 'verstuurd', vecozo_status: null });
     expect(await volgStatussen(hub.ds, client)).toBe(1);
     expect(await rij(b.id)).toMatchObject({ vecozo_status: 'Bezorgd' });

@@ -130,8 +130,8 @@ export interface VecozoSimulator {
   lever(o: { partij?: string; payload: Buffer | string; afzender?: { rol: string; code?: string }; geadresseerde?: { rol: string; code?: string }; berichttype?: string; conversatieId?: string; alsAntwoordOp?: string; ontvangenOp?: Date }): string;
   /** What still waits for `partij`, oldest first (not yet confirmed). */
   wachtend(partij?: string): string[];
-  /** Queues a fault for the next request to `plek`. */
-  storing(plek: Plek, s: Storing): void;
+  /** Queues a fault for the next request to `plek`; with `traceerId`, for the next one about that message (payload, DELETE, status). */
+  storing(plek: Plek, s: Storing, traceerId?: string): void;
   /** Sets a gate on the next request to `plek` (see `Poort`). */
   houd(plek: Plek, punt: Poort['punt']): Poort;
   /** Moves a pushed message to a status (v3), with meldingen. */
@@ -157,12 +157,17 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
   const afwijkingen: string[] = [];
   const ontvangen = new Map<string, Ontvangen>();
   const klaar = new Map<string, Klaar>();
-  const storingen = new Map<Plek, Storing[]>();
+  const storingen = new Map<Plek, { storing: Storing; traceerId?: string }[]>();
   const poorten = new Map<Plek, Poort & { wacht: Promise<void> }>();
   const sockets = new Set<Socket>();
   let basis = '';
 
-  const volgende = (plek: Plek): Storing | undefined => storingen.get(plek)?.shift();
+  /** The next fault queued for `plek` that applies to this request (one for any message, or for its traceerId). */
+  const volgende = (plek: Plek, traceerId: string | undefined): Storing | undefined => {
+    const lijst = storingen.get(plek) ?? [];
+    const i = lijst.findIndex((x) => x.traceerId === undefined || x.traceerId === traceerId);
+    return i < 0 ? undefined : lijst.splice(i, 1)[0].storing;
+  };
 
   const probleem = (status: number, title: string, errors: Record<string, string[]> = {}) => ({
     type: `https://tools.ietf.org/html/rfc9110#section-15.5.${status === 400 ? 1 : 21}`,
@@ -208,7 +213,8 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     const g = specs.zoek(api, log.method, pad);
     const plek: Plek | undefined =
       api === 'push' ? 'push' : api === 'status' ? 'status' : g?.sjabloon === '/berichten' || g?.sjabloon === '/berichten/zoeken' ? 'lijst' : g?.sjabloon.endsWith('/payload') ? 'payload' : log.method === 'DELETE' ? 'delete' : undefined;
-    const s = plek && volgende(plek);
+    const tidVanVerzoek = g?.padParameters.traceerId ?? new URLSearchParams(pad.includes('?') ? pad.slice(pad.indexOf('?') + 1) : '').get('traceerId') ?? undefined;
+    const s = plek && volgende(plek, tidVanVerzoek);
     const poort = plek && poorten.get(plek);
     if (poort) poorten.delete(plek);
     const houd = async (punt: Poort['punt']) => {
@@ -405,8 +411,8 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     wachtend(partij = standaardPartij) {
       return [...klaar.entries()].filter(([, k]) => k.partij === partij && !k.bevestigd).sort(([, a], [, b]) => a.ontvangenOp.getTime() - b.ontvangenOp.getTime()).map(([t]) => t);
     },
-    storing(plek, s) {
-      storingen.set(plek, [...(storingen.get(plek) ?? []), s]);
+    storing(plek, s, traceerId) {
+      storingen.set(plek, [...(storingen.get(plek) ?? []), { storing: s, traceerId }]);
     },
     houd(plek, punt) {
       let open = () => {};
