@@ -69,6 +69,11 @@ export interface SimStoringen {
   stil?: number;
   /** The HTTP status of the `http5xx` answers (default 503). */
   http5xxStatus?: number;
+  /**
+   * For the next stored call: the receiver refuses it at once, so the GGk sends this Fo01 about it
+   * to the hub before its own Bv03 goes back (the asynchronous fault overtakes the acknowledgement).
+   */
+  fo01VoorBv03?: { code: string; plek?: 'client' | 'server'; omschrijving: string };
 }
 
 /**
@@ -178,6 +183,8 @@ export class GgkSimulator {
   hubToken?: string;
   readonly ontvangen: SimOntvangen[] = [];
   readonly pogingen: SimPoging[] = [];
+  /** The hub's answers to the Fo01s sent by `storingen.fo01VoorBv03`. */
+  readonly fo01Antwoorden: { http: number; xml: string }[] = [];
   readonly storingen: SimStoringen = { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, vertragingMs: 0 };
   private readonly bekend = new Map<string, { hash: string; antwoord: string }>();
   private readonly laatste = new Map<string, string>();
@@ -227,14 +234,16 @@ export class GgkSimulator {
   }
 
   /** The gate for this call at `punt`, if one is set there (used once). */
-  private async poortBij(punt: SimPoort['punt'], req: IncomingMessage): Promise<void> {
+  /** Holds the call at the gate set for `punt`, if any; true when it held it. */
+  private async poortBij(punt: SimPoort['punt'], req: IncomingMessage): Promise<boolean> {
     const p = this.poort;
-    if (!p || p.punt !== punt) return;
+    if (!p || p.punt !== punt) return false;
     this.poort = undefined;
     if (req.socket.destroyed) p.klantWeg = true;
     else req.socket.once('close', () => (p.klantWeg = true));
     p.bezet = true;
     await p.wacht;
+    return true;
   }
 
   /** The simulator's own tijdstipBericht: strictly rising. */
@@ -267,9 +276,8 @@ export class GgkSimulator {
     const actieHeader = String(req.headers.soapaction ?? '').replace(/^"(.*)"$/, '$1');
     const actie = (Object.keys(ACTIES) as Actie[]).find((a) => ACTIES[a] === actieHeader);
     if (this.storingen.vertragingMs) await new Promise((r) => setTimeout(r, this.storingen.vertragingMs));
-    await this.poortBij('voorOpslag', req);
     // A caller that went away while its call was held: nothing is stored for it.
-    if (req.socket.destroyed) {
+    if ((await this.poortBij('voorOpslag', req)) && req.socket.destroyed) {
       this.pogingen.push({ actie: actieHeader, xml, http: 'verbroken' });
       return 'verbreek';
     }
@@ -294,6 +302,12 @@ export class GgkSimulator {
     }
     await this.poortBij('naOpslag', req);
     this.pogingen.push({ actie: actieHeader, xml, http: a.http });
+    const vooraf = this.storingen.fo01VoorBv03;
+    if (a.http === 200 && vooraf) {
+      this.storingen.fo01VoorBv03 = undefined;
+      const o = this.ontvangen[this.ontvangen.length - 1];
+      this.fo01Antwoorden.push(...(await this.lever('Fo01', this.fo01({ crossRefnummer: o.referentienummer, ontvanger: o.zender, ...vooraf }).xml)));
+    }
     if (a.http === 200 && this.storingen.verbreekNaOpslag > 0) {
       this.storingen.verbreekNaOpslag -= 1;
       return 'verbreek';
