@@ -217,17 +217,18 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     const s = plek && volgende(plek, tidVanVerzoek);
     const poort = plek && poorten.get(plek);
     if (poort) poorten.delete(plek);
-    const houd = async (punt: Poort['punt']) => {
-      if (!poort || poort.punt !== punt) return;
+    /** Holds the request at the gate set for this place and point, if any; true when it held it. */
+    const houd = async (punt: Poort['punt']): Promise<boolean> => {
+      if (!poort || poort.punt !== punt) return false;
       poort.verzoek = log;
       if (req.socket.destroyed) poort.klantWeg = true;
       else req.socket.once('close', () => (poort.klantWeg = true));
       poort.bezet = true;
       await poort.wacht;
+      return true;
     };
-    await houd('voor');
     // A client that went away while its request was held: nothing is done for it.
-    if (req.socket.destroyed) {
+    if ((await houd('voor')) && req.socket.destroyed) {
       log.status = 0;
       return;
     }
