@@ -33,7 +33,7 @@ const dag = pinKlok();
  *   HTTP 500), and that element is valid by the StUF-GGk 0210 XSDs (no SOAP wrapper schema of the
  *   project's own in between).
  * - VECOZO: every request the hub makes (push, list, payload, DELETE, status) matches an
- *   operation of VECOZO's OpenAPI documents (../shared/chain/vecozo-vsp) under the path of the
+ *   operation of VECOZO's OpenAPI documents (spec/vecozo-vsp) under the path of the
  *   document's `servers`: path and query parameters by their schemas, no unknown ones, the body by
  *   the request body's content type and schema (multipart parts by `encoding`), an Accept the
  *   success answer can meet. Requests are recorded by a plain proxy in front of the simulator.
@@ -42,7 +42,7 @@ const dag = pinKlok();
  */
 const TOKEN = 'ggk-digikoppeling-token-voor-keten-spec-0123456789';
 const SPEC = path.resolve(__dirname, '..', 'spec', 'ggk0210');
-const VSP = path.resolve(__dirname, '..', '..', 'shared', 'chain', 'vecozo-vsp');
+const VSP = path.resolve(__dirname, '..', 'spec', 'vecozo-vsp');
 const NS = {
   soap: 'http://schemas.xmlsoap.org/soap/envelope/',
   wsdl: 'http://schemas.xmlsoap.org/wsdl/',

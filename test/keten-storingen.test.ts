@@ -33,6 +33,7 @@ export const STORINGEN: readonly { richting: string; storing: string; uitkomst: 
   { richting: 'GGk uit', storing: 'Fo03 plek client (e.g. StUF019, IB234)', uitkomst: 'not sent again: envelope `fout`, message `mislukt` (dead letter); `herbezorg` sends a new envelope' },
   { richting: 'GGk uit', storing: 'Fo01 (e.g. IB102, IB210, IB234) after the Bv03', uitkomst: 'answered Bv03; envelope `fout` with the code, message `mislukt`; a repeat of the Fo01 changes nothing' },
   { richting: 'GGk uit', storing: 'Fo01 IB103 (type frozen)', uitkomst: 'answered Bv03; the same envelope again, unchanged; delivered; envelope `verzonden` with IB103 kept' },
+  { richting: 'GGk uit', storing: 'Fo01 arriving before the Bv03 of its own envelope', uitkomst: 'the Fo01 decides, not the Bv03 after it: envelope `fout`, message `mislukt`; IB103: the same envelope once more, then `verzonden`' },
   { richting: 'GGk in', storing: 'duplicate delivery (one after the other, or at once)', uitkomst: 'stored once; every delivery answered with the same Bv03' },
   { richting: 'GGk in', storing: 'connection dropped halfway through the envelope', uitkomst: 'nothing stored; the resend is stored once' },
   { richting: 'VECOZO push', storing: '400 or 422', uitkomst: 'message `geweigerd` with VECOZO\'s problem; never pushed again' },
@@ -107,7 +108,7 @@ function jw315(bsn: string): string {
   return writeMessage(m);
 }
 
-const ZONDER_STORING = () => Object.assign(ggk.storingen, { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, fo03: undefined, vertragingMs: 0, stil: 0, http5xxStatus: undefined });
+const ZONDER_STORING = () => Object.assign(ggk.storingen, { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, fo03: undefined, vertragingMs: 0, stil: 0, http5xxStatus: undefined, fo01VoorBv03: undefined });
 
 /**
  * A provider's JW315 in through the GGk; its JW316 goes out as a Du01 answering it. Returns the
@@ -211,6 +212,34 @@ describe('GGk, the hub sending (Di01/Du01)', () => {
     expect(new Set(g.pogingen.map((p) => p.xml)).size).toBe(1);
     expect(g.opgeslagen).toBe(1);
     expect(await uitEnvelop(retourId)).toEqual([{ referentienummer: du01, status: 'verzonden', foutcode: 'IB103', foutplek: 'client' }]);
+  });
+});
+
+describe('GGk, a Fo01 overtaking the Bv03', () => {
+  beforeEach(ZONDER_STORING);
+
+  it.each([
+    ['IB210', { bericht: 'mislukt', envelop: 'fout', foutcode: 'IB210' }, [200]],
+    ['IB103', { bericht: 'afgeleverd', envelop: 'verzonden', foutcode: 'IB103' }, [200, 200]],
+  ] as const)('Fo01 %s arriving before the Bv03 of its own envelope: the Fo01 decides', async (code, stand, verwacht) => {
+    ggk.storingen.fo01VoorBv03 = { code, omschrijving: `Fout ${code}` };
+    const voor = ggk.fo01Antwoorden.length;
+    const { retourId, du01 } = await retourUit(++volg);
+    await wachtTot('its delivery closed', async () => {
+      const [r] = await hub.rijen<{ open: number }>(`SELECT count(*)::int AS open FROM outbox WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [retourId]);
+      return r.open === 0;
+    });
+    // The hub answered the Fo01 with a Bv03.
+    expect(ggk.fo01Antwoorden.slice(voor).map((a) => a.http)).toEqual([200]);
+    const [rij] = await hub.rijen<{ bericht: string; envelop: string; foutcode: string | null }>(
+      `SELECT b.status AS bericht, e.status AS envelop, e.foutcode FROM bericht b JOIN ggk_envelop e ON e.bericht_id = b.id AND e.richting = 'uit' WHERE b.id = $1`,
+      [retourId],
+    );
+    expect(rij).toEqual(stand);
+    const g = bijGgk(du01);
+    expect(g.pogingen.map((p) => p.http)).toEqual(verwacht);
+    expect(new Set(g.pogingen.map((p) => p.xml)).size).toBe(1);
+    expect(g.opgeslagen).toBe(1);
   });
 });
 
