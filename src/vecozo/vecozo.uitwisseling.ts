@@ -20,7 +20,13 @@ import { VspOnbereikbaar, type VspClient } from './vsp.client';
  * - pull: each listed message is fetched, checked (size, SHA-256), committed (unique on
  *   traceerId) and only then confirmed with DELETE. Killed between commit and DELETE, the next
  *   pull lists it again: the commit finds it stored, so it is only confirmed.
+ * A request VECOZO answers with an error (a 5xx) fails that message only: the round goes on with
+ * the next, so one message VECOZO cannot serve holds up no other. A request without an answer
+ * (timeout, dropped connection) ends the pull or status round: VECOZO is taken to be away.
  */
+
+/** Whether a failure is of this request only (VECOZO answered), not of VECOZO being away. */
+const alleenDitVerzoek = (e: unknown): e is VspOnbereikbaar => e instanceof VspOnbereikbaar && e.status !== undefined;
 
 export interface PushOpties {
   /** How many messages one round claims (default 50). */
@@ -195,19 +201,28 @@ async function bevestigd(ds: DataSource, traceerId: string): Promise<void> {
 
 /**
  * Pulls until VECOZO holds nothing more (later messages appear only once earlier ones are
- * confirmed), or until a round takes nothing in (what is left does not check out: next time).
+ * confirmed), or until a round takes nothing in (what is left does not check out, or VECOZO
+ * answered its requests with an error: next time).
  */
-export async function haalOp(ds: DataSource, sleutels: Sleutels, client: VspClient): Promise<Record<Opgehaald, number> & { rondes: number }> {
-  const telling = { opgeslagen: 0, al_opgeslagen: 0, weg: 0, afwijkend: 0, rondes: 0 };
+export async function haalOp(ds: DataSource, sleutels: Sleutels, client: VspClient): Promise<Record<Opgehaald | 'mislukt', number> & { rondes: number }> {
+  const telling = { opgeslagen: 0, al_opgeslagen: 0, weg: 0, afwijkend: 0, mislukt: 0, rondes: 0 };
   for (;;) {
     const lijst = await client.lijst(250);
     telling.rondes++;
     if (!lijst.length) break;
     let verder = false;
     for (const m of lijst) {
-      const u = await neemAan(ds, sleutels, client, m);
+      let u: Opgehaald | 'mislukt';
+      try {
+        u = await neemAan(ds, sleutels, client, m);
+      } catch (e) {
+        if (!alleenDitVerzoek(e)) throw e;
+        // Stored or not, it is listed again until confirmed: the next pull sees to it.
+        log.warn('vecozo message not taken in or not confirmed; left for the next pull', { traceerId: m.referentiegegevens.traceerId, error: e.message });
+        u = 'mislukt';
+      }
       telling[u]++;
-      if (u !== 'afwijkend') verder = true;
+      if (u !== 'afwijkend' && u !== 'mislukt') verder = true;
     }
     if (!verder) break;
   }
@@ -228,7 +243,15 @@ export async function volgStatussen(ds: DataSource, client: VspClient, batch = 2
   );
   let gewijzigd = 0;
   for (const r of rijen) {
-    const eigen = (await client.statussen(r.traceer_id)).find((s) => s.referentiegegevens.traceerId === r.traceer_id);
+    let statussen;
+    try {
+      statussen = await client.statussen(r.traceer_id);
+    } catch (e) {
+      if (!alleenDitVerzoek(e)) throw e;
+      log.warn('vecozo status not read; asked again next round', { traceerId: r.traceer_id, error: e.message });
+      continue;
+    }
+    const eigen = statussen.find((s) => s.referentiegegevens.traceerId === r.traceer_id);
     if (!eigen) continue;
     const op = new Date(eigen.berichtstatusGewijzigdOp);
     if (eigen.berichtstatus === r.vecozo_status && r.status_gewijzigd_op?.getTime() === op.getTime()) continue;
