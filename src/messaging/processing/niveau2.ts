@@ -18,12 +18,13 @@ function get(n: IjwNode | undefined, path: string): IjwValue | undefined {
 /** Simple content as text (integers come parsed as numbers). */
 function txt(n: IjwNode | undefined, path: string): string | undefined {
   const v = get(n, path);
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 /** XSLT "gevuld": a class is present, a simple element has non-blank text. */
 function filled(n: IjwNode | undefined, path: string): boolean {
   const v = get(n, path);
-  return isNode(v) || (txt(n, path) ?? '').trim() !== '';
+  if (typeof v === 'string') return v.trim() !== '';
+  return typeof v === 'number' || isNode(v);
 }
 const num = (n: IjwNode | undefined, path: string): number => Number(txt(n, path));
 const within = (n: IjwNode | undefined, path: string, codes: string[]): boolean => codes.includes(txt(n, path) ?? '');
@@ -59,9 +60,18 @@ function index(c: RegelContext): Index {
   INDEXEN.set(c, (idx = nieuw));
   return idx;
 }
-/** Every class node of the message under one of these element names. */
-const els = (c: RegelContext, ...names: string[]): IjwNode[] => names.flatMap((name) => index(c).klassen.get(name) ?? []);
-const each = (c: RegelContext, names: string[], ok: (n: IjwNode) => boolean): boolean => els(c, ...names).every(ok);
+const GEEN: readonly IjwNode[] = [];
+/** Every class node of the message under one of these element names (the index's own list for one name: read, never changed). */
+const els = (c: RegelContext, ...names: string[]): readonly IjwNode[] =>
+  names.length === 1 ? (index(c).klassen.get(names[0]) ?? GEEN) : names.flatMap((name) => index(c).klassen.get(name) ?? []);
+/** Whether every class node under these names passes, in the order els gives them, without copying the lists. */
+const each = (c: RegelContext, names: string[], ok: (n: IjwNode) => boolean): boolean => {
+  const klassen = index(c).klassen;
+  for (const name of names) {
+    for (const n of klassen.get(name) ?? GEEN) if (!ok(n)) return false;
+  }
+  return true;
+};
 const dagtekening = (c: RegelContext): string => txt(c.message.bericht, 'Header.BerichtIdentificatie.Dagtekening') ?? '';
 
 // ---- dates and periods (YYYY-MM-DD strings compare as dates) ----------------------------------
@@ -94,7 +104,7 @@ function zelfdeProduct(a: IjwNode, b: IjwNode): boolean {
   return ca === cb && (xa === undefined || xb === undefined || xa === xb);
 }
 /** No two products in the list are the same product with overlapping periods. */
-function geenStapeling(list: IjwNode[]): boolean {
+function geenStapeling(list: readonly IjwNode[]): boolean {
   return list.every((p, i) => list.slice(0, i).every((q) => !(zelfdeProduct(p, q) && overlapt(begin(p), eind(p), begin(q), eind(q)))));
 }
 /** Omvang without a product code (aspecifiek/generiek) only for periods ending before 2021 (CD080/CD095/CD096). */
@@ -226,7 +236,12 @@ export const NIVEAU2: Record<string, Niveau2Regel> = {
   /** TR101: no two sibling classes share their logical key (§2.12). */
   TR101: (c) =>
     Object.entries(SLEUTELS).every(([klasse, sleutel]) =>
-      (index(c).groepen.get(klasse) ?? []).every((groep) => uniek(groep.map((x) => sleutel.map((k) => txt(x, k) ?? '\u0000').join('\u0001')))),
+      // A lone class has no sibling to share its key with (most groups: one client, one prestatie).
+      (index(c).groepen.get(klasse) ?? []).every(
+        (groep) =>
+          groep.length < 2 ||
+          uniek(sleutel.length === 1 ? groep.map((x) => txt(x, sleutel[0]) ?? '\u0000') : groep.map((x) => sleutel.map((k) => txt(x, k) ?? '\u0000').join('\u0001'))),
+      ),
     ),
   /** TR134: birth dates, Toewijzingsdatum, start Begindatum, stop Einddatum and claimed periods' Begindatum are not after the Dagtekening. */
   TR134: (c) => {
@@ -241,7 +256,10 @@ export const NIVEAU2: Record<string, Niveau2Regel> = {
     return data.every((d) => d === undefined || d <= dag);
   },
   /** TR137: declaratie and product periods end on or after their begin and not after the Dagtekening. */
-  TR137: (c) => each(c, ['DeclaratiePeriode', 'ProductPeriode'], (p) => (txt(p, 'Einddatum') ?? '') >= (txt(p, 'Begindatum') ?? '') && (txt(p, 'Einddatum') ?? '') <= dagtekening(c)),
+  TR137: (c) => {
+    const dag = dagtekening(c);
+    return each(c, ['DeclaratiePeriode', 'ProductPeriode'], (p) => (txt(p, 'Einddatum') ?? '') >= (txt(p, 'Begindatum') ?? '') && (txt(p, 'Einddatum') ?? '') <= dag);
+  },
   /** TR302: a product occurs more than once in a JW301 only with non-overlapping periods (deleted ones aside). */
   TR302: (c) =>
     geenStapeling(els(c, 'ToegewezenProduct').filter((p) => !(within(p, 'RedenWijziging', ['01', '13']) && filled(p, 'Einddatum') && txt(p, 'Einddatum') === txt(p, 'Ingangsdatum')))),
@@ -255,7 +273,10 @@ export const NIVEAU2: Record<string, Niveau2Regel> = {
   },
   /** TR335: a ProductPeriode ends at most 5 years before the DeclaratieDagtekening. */
   TR335: (c) =>
-    each(c, ['Declaratie'], (d) => each(c, ['ProductPeriode'], (p) => (txt(p, 'Einddatum') ?? '') >= plusJaren(txt(d, 'DeclaratieDagtekening') ?? '', -5))),
+    each(c, ['Declaratie'], (d) => {
+      const grens = plusJaren(txt(d, 'DeclaratieDagtekening') ?? '', -5);
+      return each(c, ['ProductPeriode'], (p) => (txt(p, 'Einddatum') ?? '') >= grens);
+    }),
   /** TR352: a VOW holds at least one OngewijzigdProduct or TeWijzigenProduct. */
   TR352: (c) => each(c, ['Verzoek'], (v) => filled(v, 'OngewijzigdeProducten') || filled(v, 'TeWijzigenProducten')),
   /** TR353: a VOW holds at least one TeWijzigenProduct or NieuwProduct. */
@@ -281,6 +302,7 @@ export const NIVEAU2: Record<string, Niveau2Regel> = {
   /** TR416: one debit per ToewijzingNummer, ProductPeriode, ProductCategorie and ProductCode in a client's prestaties. */
   TR416: (c) =>
     (index(c).groepen.get('Prestatie') ?? []).every((groep) =>
+      groep.length < 2 ||
       uniek(
         groep
           .filter((p) => txt(p, 'IngediendBedrag.DebetCredit') === 'D')
