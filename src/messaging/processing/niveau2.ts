@@ -9,6 +9,8 @@ const isNode = (v: unknown): v is IjwNode => typeof v === 'object' && v !== null
 const PADEN = new Map<string, string[]>();
 /** The value at a dotted path below a node (`'Product.Code'`), or undefined. */
 function get(n: IjwNode | undefined, path: string): IjwValue | undefined {
+  // Most paths are one element: no look-up of its steps.
+  if (!path.includes('.')) return isNode(n) ? n[path] : undefined;
   let stappen = PADEN.get(path);
   if (!stappen) PADEN.set(path, (stappen = path.split('.')));
   let v: IjwValue | undefined = n;
@@ -33,6 +35,8 @@ const within = (n: IjwNode | undefined, path: string, codes: string[]): boolean 
 interface Index {
   klassen: Map<string, IjwNode[]>;
   groepen: Map<string, IjwNode[][]>;
+  /** The nodes (the root among them) with a Product class, depth first in document order (TR381). */
+  metProduct: IjwNode[];
 }
 const INDEXEN = new WeakMap<RegelContext, Index>();
 const voegToe = <T>(m: Map<string, T[]>, k: string, x: T): void => {
@@ -44,15 +48,21 @@ const voegToe = <T>(m: Map<string, T[]>, k: string, x: T): void => {
 function index(c: RegelContext): Index {
   let idx = INDEXEN.get(c);
   if (idx) return idx;
-  const nieuw: Index = { klassen: new Map(), groepen: new Map() };
+  const nieuw: Index = { klassen: new Map(), groepen: new Map(), metProduct: [] };
   const walk = (n: IjwNode): void => {
+    if (isNode(n.Product)) nieuw.metProduct.push(n);
     for (const k in n) {
       const v = n[k];
-      const lijst = Array.isArray(v) ? v.filter(isNode) : isNode(v) ? [v] : [];
-      if (Array.isArray(v)) voegToe(nieuw.groepen, k, lijst);
-      for (const x of lijst) {
-        voegToe(nieuw.klassen, k, x);
-        walk(x);
+      if (Array.isArray(v)) {
+        const lijst = v.filter(isNode);
+        voegToe(nieuw.groepen, k, lijst);
+        for (const x of lijst) {
+          voegToe(nieuw.klassen, k, x);
+          walk(x);
+        }
+      } else if (isNode(v)) {
+        voegToe(nieuw.klassen, k, v);
+        walk(v);
       }
     }
   };
@@ -60,6 +70,11 @@ function index(c: RegelContext): Index {
   INDEXEN.set(c, (idx = nieuw));
   return idx;
 }
+/**
+ * The class nodes that hold a Product class (TR381), in the order rules.ts `nodes` gives them,
+ * from the index level 2 built for the same context: no second walk over the message.
+ */
+export const metProduct = (c: RegelContext): readonly IjwNode[] => index(c).metProduct;
 const GEEN: readonly IjwNode[] = [];
 /** Every class node of the message under one of these element names (the index's own list for one name: read, never changed). */
 const els = (c: RegelContext, ...names: string[]): readonly IjwNode[] =>
@@ -264,7 +279,14 @@ export const NIVEAU2: Record<string, Niveau2Regel> = {
   TR302: (c) =>
     geenStapeling(els(c, 'ToegewezenProduct').filter((p) => !(within(p, 'RedenWijziging', ['01', '13']) && filled(p, 'Einddatum') && txt(p, 'Einddatum') === txt(p, 'Ingangsdatum')))),
   /** TR315: a VorigReferentieNummer occurs only once in the declaratie. */
-  TR315: (c) => uniek(els(c, 'ProductReferentie').flatMap((r) => txt(r, 'VorigReferentieNummer') ?? [])),
+  TR315: (c) => {
+    const vorige: string[] = [];
+    for (const r of els(c, 'ProductReferentie')) {
+      const v = txt(r, 'VorigReferentieNummer');
+      if (v !== undefined) vorige.push(v);
+    }
+    return uniek(vorige);
+  },
   /** TR316: no prestatie is credited in the message that holds its debit. */
   TR316: (c) => {
     const refs = els(c, 'ProductReferentie');

@@ -3,6 +3,7 @@ import type { IjwMessage, IjwNode, IjwValue, ParseResult } from '../ijw/codec';
 import type { Bevindingen } from './retour';
 import type { Sleutels } from '../../common/sleutels';
 import type { Referentie } from './referentie';
+import { metProduct } from './niveau2';
 
 /** Everything a rule may look at: the message, its stored row, the database and today. */
 export interface RegelContext {
@@ -106,7 +107,7 @@ export const NIVEAU3: Record<string, Niveau3Regel> = {
   },
   /** TR381 → S329: every Product (Categorie + Code) is in the region's product book, in that category. */
   TR381: (c, b) => {
-    for (const n of nodes(c.message.bericht)) {
+    for (const n of metProduct(c)) {
       if (typeof n.Product !== 'object' || n.Product === null || Array.isArray(n.Product)) continue;
       const p = n.Product;
       if (typeof p.Code === 'string' && !c.referentie.product(c.bericht.regioCode ?? '', typeof p.Categorie === 'string' ? p.Categorie : '', p.Code)) add(b, n, 'S329');
