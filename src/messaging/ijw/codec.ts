@@ -633,6 +633,15 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
  */
 const NIET_SNEL = /[^\t\n\x20-\x25\x27-\x7E\u00A0-\uD7FF\uE000-\uFFFD]|<[!?]|\]\]>/g;
 const GEEN_NAMESPACES: ReadonlyMap<string, string> = new Map();
+/**
+ * The namespaces of the definitions, each as the definitions' own string: a declared URI equal to
+ * one is handed on as that string, so the reader's `tag.uri === ct.ns` for every element compares
+ * one string with itself instead of two copies of sixty characters.
+ */
+const BEKENDE_NAMESPACES = new Map<string, string>(
+  [BASISSCHEMA, ...Object.values(DEFINITIONS).map((d) => d.types)].flatMap((types) => Object.values(types.complex).map((ct): [string, string] => [ct.ns, ct.ns])),
+);
+for (const t of MESSAGE_TYPES) if (!BEKENDE_NAMESPACES.has(messageNamespace(t))) BEKENDE_NAMESPACES.set(messageNamespace(t), messageNamespace(t));
 const GEEN_ATTRIBUTEN: Record<string, SaxesAttributeNS> = Object.freeze({});
 
 /** Past the XML whitespace (space, tab, newline: a carriage return never gets here) from i. */
@@ -678,6 +687,8 @@ function snelleDoorgang(t: string, g: Gebeurtenissen): void | typeof ONZEKER {
   const namen: string[] = [];
   const buiten: ReadonlyMap<string, string>[] = [];
   let scope = GEEN_NAMESPACES;
+  let standaardVan: ReadonlyMap<string, string> | undefined;
+  let standaard = '';
   let wortelGezien = false;
   // One tag object for every start tag: the reader only looks at it during the event.
   const tag: Tag = { name: '', local: '', uri: '', attributes: GEEN_ATTRIBUTEN };
@@ -694,8 +705,11 @@ function snelleDoorgang(t: string, g: Gebeurtenissen): void | typeof ONZEKER {
     if (t.charCodeAt(lt + 1) === 47) {
       // An end tag: the open element's name, optional whitespace, `>`.
       const naam = namen.pop();
-      if (naam === undefined || !t.startsWith(naam, lt + 2)) return ONZEKER;
-      const j = wit(t, lt + 2 + naam.length);
+      if (naam === undefined) return ONZEKER;
+      // The same name, compared in place (startsWith with a position cost more than the rest of the tag).
+      const begin = lt + 2;
+      for (let k = 0; k < naam.length; k++) if (t.charCodeAt(begin + k) !== naam.charCodeAt(k)) return ONZEKER;
+      const j = wit(t, begin + naam.length);
       if (t.charCodeAt(j) !== 62) return ONZEKER;
       scope = buiten.pop() as ReadonlyMap<string, string>;
       g.sluit();
@@ -753,7 +767,7 @@ function snelleDoorgang(t: string, g: Gebeurtenissen): void | typeof ONZEKER {
         const uri = attribuutWaarden[a];
         if (p === 'xml' || p === 'xmlns' || p.includes(':') || uri === '' || uri === XML_NS || uri === XMLNS_NS) return ONZEKER;
         if (scope === buitenScope) scope = new Map(buitenScope);
-        (scope as Map<string, string>).set(p, uri);
+        (scope as Map<string, string>).set(p, BEKENDE_NAMESPACES.get(uri) ?? uri);
       }
       attributes = {};
       const gezien = new Set<string>();
@@ -772,8 +786,18 @@ function snelleDoorgang(t: string, g: Gebeurtenissen): void | typeof ONZEKER {
     }
     const prefix = prefixVan(naam);
     if (prefix === undefined || prefix === 'xml' || prefix === 'xmlns') return ONZEKER;
-    const uri = scope.get(prefix) ?? (prefix ? undefined : '');
-    if (uri === undefined) return ONZEKER;
+    let uri: string | undefined;
+    if (prefix === '') {
+      // The default namespace, looked up again only when the bindings in force changed.
+      if (scope !== standaardVan) {
+        standaardVan = scope;
+        standaard = scope.get('') ?? '';
+      }
+      uri = standaard;
+    } else {
+      uri = scope.get(prefix);
+      if (uri === undefined) return ONZEKER;
+    }
     tag.name = naam;
     tag.local = prefix ? naam.slice(prefix.length + 1) : naam;
     tag.uri = uri;
