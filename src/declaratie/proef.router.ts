@@ -38,11 +38,9 @@ export function proefRouter(ds: DataSource, verifier: TokenVerifier, o: { sleute
       res.setHeader('Cache-Control', 'no-store');
       // The answer to a large claim is megabytes of JSON: written as res.json would write it, but
       // without its ETag (a hash of the whole body, of no use on an uncached POST) and without
-      // first copying the text into a Buffer.
-      const json = JSON.stringify(a);
+      // first copying the text into a Buffer. Node sets Content-Length from the text end() gets.
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
-      res.setHeader('Content-Length', Buffer.byteLength(json));
-      res.end(json);
+      res.end(JSON.stringify(a));
     }),
   );
   // The codec's refusals are the sender's fault: 400 (413 when too large) with the codec's code.

@@ -261,14 +261,14 @@ export const NIVEAU2: Record<string, Niveau2Regel> = {
   /** TR134: birth dates, Toewijzingsdatum, start Begindatum, stop Einddatum and claimed periods' Begindatum are not after the Dagtekening. */
   TR134: (c) => {
     const dag = dagtekening(c);
-    const data = [
-      ...els(c, 'Geboortedatum').map((g) => txt(g, 'Datum')),
-      ...els(c, 'ToegewezenProduct').map((p) => txt(p, 'Toewijzingsdatum')),
-      ...els(c, 'StartProduct').map((p) => txt(p, 'Begindatum')),
-      ...els(c, 'StopProduct').map((p) => txt(p, 'Einddatum')),
-      ...els(c, 'DeclaratiePeriode', 'ProductPeriode').map((p) => txt(p, 'Begindatum')),
-    ];
-    return data.every((d) => d === undefined || d <= dag);
+    const nietNa = (d: string | undefined) => d === undefined || d <= dag;
+    return (
+      each(c, ['Geboortedatum'], (g) => nietNa(txt(g, 'Datum'))) &&
+      each(c, ['ToegewezenProduct'], (p) => nietNa(txt(p, 'Toewijzingsdatum'))) &&
+      each(c, ['StartProduct'], (p) => nietNa(txt(p, 'Begindatum'))) &&
+      each(c, ['StopProduct'], (p) => nietNa(txt(p, 'Einddatum'))) &&
+      each(c, ['DeclaratiePeriode', 'ProductPeriode'], (p) => nietNa(txt(p, 'Begindatum')))
+    );
   },
   /** TR137: declaratie and product periods end on or after their begin and not after the Dagtekening. */
   TR137: (c) => {
@@ -290,7 +290,8 @@ export const NIVEAU2: Record<string, Niveau2Regel> = {
   /** TR316: no prestatie is credited in the message that holds its debit. */
   TR316: (c) => {
     const refs = els(c, 'ProductReferentie');
-    const nummers = new Set(refs.map((r) => txt(r, 'ReferentieNummer')));
+    const nummers = new Set<string | undefined>();
+    for (const r of refs) nummers.add(txt(r, 'ReferentieNummer'));
     return refs.every((r) => !nummers.has(txt(r, 'VorigReferentieNummer')));
   },
   /** TR335: a ProductPeriode ends at most 5 years before the DeclaratieDagtekening. */
