@@ -25,8 +25,8 @@ import { startBv03Antwoorder } from './ggk';
 
 /**
  * `npm run bench`: figures through the full HTTP stack next to raw baselines measured in the
- * same run, on a scratch database that is dropped afterwards: contracts_query(_p95) here, ingest
- * and jw323_parse in ./ingest.ts, declaraties in ./declaraties.ts, qrapport (the quarterly report of a
+ * same run, on a scratch database that is dropped afterwards: contracts_query(_p95) here, ingest,
+ * ggk_ingest (the same messages through the GGk port, next to ingest: ./ggk.ts) and jw323_parse in ./ingest.ts, declaraties in ./declaraties.ts, qrapport (the quarterly report of a
  * 20,000-client region) in ./qrapport.ts. Human-readable lines first, one JSON line per figure last.
  * A quick run: BENCH_INGEST_MESSAGES=2000; some parts only: BENCH_ONLY=ingest (or a comma list of contracts, jw323, proef,
  * declaraties, qrapport). proef (the 10,000-prestatie pre-flight) runs before declaraties, on the same clients.
