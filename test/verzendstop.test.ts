@@ -5,11 +5,13 @@ import { bezorgBericht } from '../src/messaging/processing/bezorging';
 import { bezorgkanalen } from '../src/modules';
 import { verstuurOpen } from '../src/vecozo/vecozo.uitwisseling';
 import { VspClient } from '../src/vecozo/vsp.client';
+import { randomBytes } from 'node:crypto';
 import { GgkSimulator } from '../sim/ggk/simulator';
 import { startVecozoSimulator, type VecozoSimulator } from '../sim/vecozo/simulator';
 import { AGB } from './fixtures/regions';
 import { testBsn } from './helpers/berichten';
-import { KLOK, pinKlok } from './helpers/klok';
+import { KLOK, KLOK_ENV, pinKlok } from './helpers/klok';
+import { bouw, opruimen, startWorkerProces, stop as stopProces, type Proces } from './helpers/processen';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { wachtTot } from './helpers/wacht';
 
@@ -285,4 +287,77 @@ describe('VECOZO during and after a window', () => {
       zetKlok(KLOK);
     }
   });
+});
+
+describe('a worker killed while it releases what a window held', () => {
+  // Its own hub (database, api) and GGk simulator; the worker is a compiled process, killed with SIGKILL.
+  let hub2: HubTestEnvironment;
+  let ggk2: GgkSimulator;
+  let build: string | undefined;
+  let env: Record<string, string>;
+  const workers: Proces[] = [];
+
+  beforeAll(async () => {
+    build = bouw();
+    ggk2 = await new GgkSimulator({ hubToken: TOKEN }).start();
+    hub2 = await createHubTestEnvironment('verzendstop_proces', { env: { GGK: 'on', GGK_TOKEN: TOKEN, GGK_URL: ggk2.url } });
+    ggk2.hubUrl = `${hub2.api.url}/ggk/OntvangAsynchroon`;
+    env = {
+      ...KLOK_ENV,
+      DATABASE_URL: hub2.db.appUrl,
+      DATABASE_OWNER_URL: hub2.db.ownerUrl,
+      QUEUE_PREFIX: `verzendstop-${randomBytes(4).toString('hex')}`,
+      WORKER_QUEUES: 'berichten',
+      OUTBOX_POLL_MS: '20',
+      OUTBOX_STALE_MS: '3000',
+      // The killed worker's job comes back once its lock expires: short here.
+      QUEUE_LOCK_MS: '3000',
+      JWT_SECRET: 'verzendstop-test-secret-0123456789-abcdef',
+      HUB_ENCRYPTION_KEYS: hub2.api.cfg.HUB_ENCRYPTION_KEYS ?? '',
+      HUB_BSN_HASH_KEY: hub2.api.cfg.HUB_BSN_HASH_KEY ?? '',
+      GGK_URL: ggk2.url,
+    };
+    workers.push(await startWorkerProces(build, env));
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const w of workers) await stopProces(w);
+    await hub2?.close();
+    await ggk2?.stop();
+    opruimen(build);
+  }, 60_000);
+
+  it('loses nothing and sends nothing twice: every held message arrives once, in order, tijdstipBericht rising', async () => {
+    const r = await hub2.api.gql<{ kondigVerzendstopAan: { id: string } }>(hub2.tokens.beheerder, KONDIG_AAN, { input: lopend('ggk') });
+    expect(r.errors).toBeUndefined();
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const e = ggk2.envelop({ actie: 'Di01', zender: ALFA, ontvanger: BOSCH, functie: 'JW315', xml: jw315(testBsn(40 + i)), tijdstipBericht: tijd() });
+      expect((await ggk2.lever('Di01', e.xml))[0].http).toBe(200);
+      const [heen] = await hub2.rijen<{ bericht_id: string }>(`SELECT bericht_id FROM ggk_envelop WHERE referentienummer = $1`, [e.referentienummer]);
+      ids.push(await wachtTot('its JW316', async () => (await hub2.rijen<{ id: string }>(`SELECT id FROM bericht WHERE heen_id = $1`, [heen.bericht_id]))[0]?.id));
+    }
+    const vastgehouden = async () => (await hub2.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE bericht_id = ANY($1::uuid[]) AND vastgehouden_op IS NOT NULL`, [ids]))[0].n;
+    await wachtTot('all twelve held', async () => (await vastgehouden()) === ids.length);
+    expect(ggk2.ontvangen.filter((o) => o.actie === 'Du01')).toHaveLength(0);
+    const volgorde = (await hub2.rijen<{ bericht_id: string }>(`SELECT bericht_id FROM outbox WHERE soort = 'bezorg' AND bericht_id = ANY($1::uuid[]) ORDER BY id`, [ids])).map((x) => x.bericht_id);
+
+    // The window withdrawn; the worker killed once the release is under way, another started.
+    const w = await hub2.api.gql(hub2.tokens.beheerder, TREK_IN, { id: r.data!.kondigVerzendstopAan.id });
+    expect(w.errors).toBeUndefined();
+    await wachtTot('the release under way', () => ggk2.ontvangen.filter((o) => o.actie === 'Du01').length >= 3);
+    workers[0].child.kill('SIGKILL');
+    await workers[0].exit;
+    workers.push(await startWorkerProces(build!, env));
+
+    const statussen = async () => hub2.rijen<{ status: string }>(`SELECT status FROM bericht WHERE id = ANY($1::uuid[])`, [ids]);
+    await wachtTot('all delivered', async () => (await statussen()).every((s) => s.status === 'afgeleverd'), 120_000);
+    const ref = new Map((await hub2.rijen<{ bericht_id: string; referentienummer: string }>(`SELECT bericht_id, referentienummer FROM ggk_envelop WHERE richting = 'uit' AND status <> 'vervangen' AND bericht_id = ANY($1::uuid[])`, [ids])).map((x) => [x.referentienummer, x.bericht_id]));
+    expect(ref.size).toBe(ids.length);
+    // What the GGk stored (a resend of the same envelope after the kill is recognised there, and stored once).
+    const aan = ggk2.ontvangen.filter((o) => ref.has(o.referentienummer));
+    expect(aan.map((o) => ref.get(o.referentienummer))).toEqual(volgorde);
+    for (let i = 1; i < aan.length; i++) expect(aan[i].tijdstipBericht > aan[i - 1].tijdstipBericht).toBe(true);
+    expect(await hub2.rijen(`SELECT 1 FROM outbox WHERE bericht_id = ANY($1::uuid[]) AND afgehandeld_op IS NULL`, [ids])).toEqual([]);
+  }, 180_000);
 });
