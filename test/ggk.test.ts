@@ -219,8 +219,42 @@ it('a 5xx of the GGk: the Du01 is resent unchanged; an asynchronous Fo01 marks i
   expect(fo03Code(b.xml)).toBe('StUF043');
 });
 
-const ZONDER_STORING = () => Object.assign(sim.storingen, { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, fo03: undefined, vertragingMs: 0 });
+const ZONDER_STORING = () => Object.assign(sim.storingen, { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, fo03: undefined, vertragingMs: 0, fo01VoorBv03: undefined });
 const tijd = () => `2300${String(++volg).padStart(13, '0')}`;
+
+/** A retour of the hub leaving as a Du01 while the GGk sends a Fo01 about it before its own Bv03; the message's end state, once its delivery closed. */
+async function du01MetFo01VoorBv03(bsn: number, fout: { code: string; omschrijving: string }) {
+  ZONDER_STORING();
+  sim.storingen.fo01VoorBv03 = fout;
+  const e = di01(jw315({ bsn: testBsn(bsn) }), { tijdstipBericht: tijd() });
+  expect((await sim.lever('Di01', e.xml))[0].http).toBe(200);
+  const du01 = await wachtOp(() => sim.ontvangen.find((o) => o.crossRefnummer === e.referentienummer), 'the Du01');
+  const [uit] = await hub.rijen<{ bericht_id: string }>(`SELECT bericht_id FROM ggk_envelop WHERE richting = 'uit' AND referentienummer = $1`, [du01.referentienummer]);
+  await wachtTot('its delivery closed', async () => {
+    const [r] = await hub.rijen<{ open: number }>(`SELECT count(*)::int AS open FROM outbox WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [uit.bericht_id]);
+    return r.open === 0;
+  });
+  const [stand] = await hub.rijen<{ bericht: string; envelop: string; foutcode: string | null }>(
+    `SELECT b.status AS bericht, e.status AS envelop, e.foutcode FROM bericht b JOIN ggk_envelop e ON e.bericht_id = b.id AND e.richting = 'uit' WHERE b.id = $1`,
+    [uit.bericht_id],
+  );
+  return { stand, pogingen: sim.pogingen.filter((p) => p.xml.includes(du01.referentienummer)), du01 };
+}
+
+it('a Fo01 that overtakes the Bv03 of its envelope is not overwritten by it: the message is a dead letter', async () => {
+  const voor = sim.fo01Antwoorden.length;
+  const { stand, pogingen } = await du01MetFo01VoorBv03(30, { code: 'IB210', omschrijving: 'Ontvangende organisatie onbekend' });
+  expect(sim.fo01Antwoorden.slice(voor).map((a) => a.http)).toEqual([200]);
+  expect(stand).toEqual({ bericht: 'mislukt', envelop: 'fout', foutcode: 'IB210' });
+  expect(pogingen.map((p) => p.http)).toEqual([200]);
+});
+
+it('an IB103 Fo01 that overtakes the Bv03 sends the same envelope once more, and then it is delivered', async () => {
+  const { stand, pogingen, du01 } = await du01MetFo01VoorBv03(31, { code: 'IB103', omschrijving: 'Berichttype bevroren' });
+  expect(stand).toEqual({ bericht: 'afgeleverd', envelop: 'verzonden', foutcode: 'IB103' });
+  expect(pogingen.map((p) => p.http)).toEqual([200, 200]);
+  expect(new Set(pogingen.map((p) => p.xml))).toEqual(new Set([du01.xml]));
+});
 
 it('the GGk leg of a conversation: JW315 in, allocated in GraphQL, JW301 out as a Di01, the JW302 back in a Du01 answering it', async () => {
   ZONDER_STORING();

@@ -63,6 +63,11 @@ export interface SimStoringen {
   fo03?: { code: string; plek: 'client' | 'server'; omschrijving: string };
   /** Wait this long before answering each call. */
   vertragingMs: number;
+  /**
+   * For the next stored call: the receiver refuses it at once, so the GGk sends this Fo01 about it
+   * to the hub before its own Bv03 goes back (the asynchronous fault overtakes the acknowledgement).
+   */
+  fo01VoorBv03?: { code: string; plek?: 'client' | 'server'; omschrijving: string };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -156,6 +161,8 @@ export class GgkSimulator {
   hubToken?: string;
   readonly ontvangen: SimOntvangen[] = [];
   readonly pogingen: SimPoging[] = [];
+  /** The hub's answers to the Fo01s sent by `storingen.fo01VoorBv03`. */
+  readonly fo01Antwoorden: { http: number; xml: string }[] = [];
   readonly storingen: SimStoringen = { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, vertragingMs: 0 };
   private readonly bekend = new Map<string, { hash: string; antwoord: string }>();
   private readonly laatste = new Map<string, string>();
@@ -236,6 +243,12 @@ export class GgkSimulator {
     }
     const a = this.verwerk(xml, n, actie);
     this.pogingen.push({ actie: actieHeader, xml, http: a.http });
+    const vooraf = this.storingen.fo01VoorBv03;
+    if (a.http === 200 && vooraf) {
+      this.storingen.fo01VoorBv03 = undefined;
+      const o = this.ontvangen[this.ontvangen.length - 1];
+      this.fo01Antwoorden.push(...(await this.lever('Fo01', this.fo01({ crossRefnummer: o.referentienummer, ontvanger: o.zender, ...vooraf }).xml)));
+    }
     if (a.http === 200 && this.storingen.verbreekNaOpslag > 0) {
       this.storingen.verbreekNaOpslag -= 1;
       return 'verbreek';

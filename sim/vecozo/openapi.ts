@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /**
  * Request and response validation against VECOZO's OpenAPI documents (the VSP-Koppeling files in
- * `../shared/chain/vecozo-vsp/`), read as they are: every JSON schema is checked by ajv, with
+ * `spec/vecozo-vsp/`, copied unchanged from the chain's interface files), read as they are: every JSON schema is checked by ajv, with
  * the documents' own `components.schemas`.
  *
  * The `Zoekpad` trap: the pull document gives the base `Zoekpad` and each subtype
@@ -58,10 +58,10 @@ interface Document {
   components: { schemas: Record<string, Schema> };
 }
 
-/** The directory of the VECOZO documents beside the project, unless `VECOZO_OPENAPI_DIR` names one. */
+/** The directory of the VECOZO documents in the repository (spec/vecozo-vsp, copied unchanged), unless `VECOZO_OPENAPI_DIR` names one. */
 export function vspDocumentenMap(): string {
   if (process.env.VECOZO_OPENAPI_DIR) return process.env.VECOZO_OPENAPI_DIR;
-  return path.resolve(__dirname, '..', '..', '..', 'shared', 'chain', 'vecozo-vsp');
+  return path.resolve(__dirname, '..', '..', 'spec', 'vecozo-vsp');
 }
 
 /** Rewrites the discriminated `allOf` schemas as the document means them (see the file comment). */

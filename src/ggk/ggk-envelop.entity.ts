@@ -1,9 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Where an envelope is: received and stored; to send → sent (Bv03) | refused (Fo03 or Fo01) | replaced by a new envelope. */
-export type EnvelopStatus = 'ontvangen' | 'klaar' | 'verzonden' | 'fout' | 'vervangen';
-export const ENVELOP_STATUSSEN: readonly EnvelopStatus[] = ['ontvangen', 'klaar', 'verzonden', 'fout', 'vervangen'];
+/**
+ * Where an envelope is: received and stored; to send → sent (Bv03) | refused (Fo03 or Fo01) |
+ * to send again unchanged (Fo01 IB103, `opnieuw`, back to `klaar` when it goes) | replaced by a new envelope.
+ */
+export type EnvelopStatus = 'ontvangen' | 'klaar' | 'verzonden' | 'fout' | 'opnieuw' | 'vervangen';
+export const ENVELOP_STATUSSEN: readonly EnvelopStatus[] = ['ontvangen', 'klaar', 'verzonden', 'fout', 'opnieuw', 'vervangen'];
 
 /**
  * One StUF-GGk envelope the hub received (Di01, Du01, Fo01) or sends (Di01, Du01), with its
@@ -72,7 +75,7 @@ export class GgkEnvelopEntity {
   @Column({ type: 'text', nullable: true })
   antwoord!: string | null;
 
-  @Field(() => String, { description: 'ontvangen; to send: klaar → verzonden (Bv03) | fout (Fo03 or a later Fo01) | vervangen (resent as a new envelope).' })
+  @Field(() => String, { description: 'ontvangen; to send: klaar → verzonden (Bv03) | fout (Fo03 or a Fo01) | opnieuw (Fo01 IB103: the same envelope goes again) | vervangen (resent as a new envelope).' })
   @Column({ type: 'varchar', length: 10 })
   status!: EnvelopStatus;
 

@@ -5,7 +5,7 @@ import type { Config } from '../config/config';
 import { withTenant } from '../db/tenant';
 import { RETOURS } from '../messaging/ijw/soorten';
 import type { MessageType } from '../messaging/ijw/definition';
-import type { Bezorgkanaal, TeBezorgenBericht } from '../messaging/processing/bezorgkanaal';
+import type { Bezorgkanaal, KanaalUitkomst, TeBezorgenBericht } from '../messaging/processing/bezorgkanaal';
 import { GgkSchema } from './ggk.schema';
 import { volgendTijdstip } from './ggk.tijdstip';
 import { GGK_APPLICATIE, SOAP_ACTION } from './ggk.types';
@@ -56,26 +56,36 @@ export function ggkKanaal(ds: DataSource, cfg: Config): Bezorgkanaal {
       });
       const tekst = await res.text();
       const antwoord = res.status === 200 || res.status === 500 ? await leesAntwoord(tekst).catch(() => undefined) : undefined;
-      if (res.status === 200 && antwoord?.code === 'Bv03' && antwoord.crossRefnummer === e.envelop.referentienummer) {
-        await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE ggk_envelop SET status = 'verzonden', afgehandeld_op = now() WHERE id = $1`, [e.id]));
-        return 'afgeleverd';
-      }
+      if (res.status === 200 && antwoord?.code === 'Bv03' && antwoord.crossRefnummer === e.envelop.referentienummer) return (em) => afgeleverd(em, e.id);
       const fout = antwoord?.code === 'Fo03' ? antwoord.fout : null;
       // The hub's own error: resending it unchanged would be refused again. Marked; a dead letter.
       if (fout?.plek === 'client') {
-        await withTenant(ds, SYSTEEM, (em) =>
-          em.query(`UPDATE ggk_envelop SET status = 'fout', foutcode = $2, foutplek = 'client', foutomschrijving = $3, afgehandeld_op = now() WHERE id = $1`, [
+        return async (em) => {
+          await em.query(`UPDATE ggk_envelop SET status = 'fout', foutcode = $2, foutplek = 'client', foutomschrijving = $3, afgehandeld_op = now() WHERE id = $1`, [
             e.id,
             fout.code.slice(0, 7),
             fout.omschrijving.slice(0, 200),
-          ]),
-        );
-        return 'mislukt';
+          ]);
+          return 'mislukt';
+        };
       }
       // The receiver's failure: the job retries, with this same envelope.
       throw new Error(`GGk answered ${res.status}${fout ? ` ${fout.code}` : ''}`);
     },
   };
+}
+
+/**
+ * The GGk took the envelope (Bv03). Its row is locked first, as the Fo01 handling locks it, so
+ * an asynchronous fault that overtook this Bv03 decides: a refusal (`fout`) makes the message a
+ * dead letter, IB103 (`opnieuw`) sends the same envelope again; otherwise it is `verzonden`.
+ */
+async function afgeleverd(em: EntityManager, id: string): Promise<KanaalUitkomst> {
+  const [r] = await em.query<{ status: string }[]>(`SELECT status FROM ggk_envelop WHERE id = $1 FOR UPDATE`, [id]);
+  if (r?.status === 'fout') return 'mislukt';
+  if (r?.status === 'opnieuw') return 'opnieuw';
+  await em.query(`UPDATE ggk_envelop SET status = 'verzonden', afgehandeld_op = now() WHERE id = $1 AND status = 'klaar'`, [id]);
+  return 'afgeleverd';
 }
 
 /**
@@ -101,7 +111,11 @@ async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht)
       WHERE richting = 'uit' AND bericht_id = $1 AND status <> 'vervangen' FOR UPDATE`,
     [b.id],
   );
-  if (huidig && !(huidig.status === 'fout' && huidig.foutplek === 'client')) return { id: huidig.id, envelop: maak(huidig) };
+  if (huidig && !(huidig.status === 'fout' && huidig.foutplek === 'client')) {
+    // After IB103 (type frozen) the same envelope goes again: sending it now.
+    if (huidig.status === 'opnieuw') await em.query(`UPDATE ggk_envelop SET status = 'klaar' WHERE id = $1`, [huidig.id]);
+    return { id: huidig.id, envelop: maak(huidig) };
+  }
   if (huidig) await em.query(`UPDATE ggk_envelop SET status = 'vervangen' WHERE id = $1`, [huidig.id]);
   let crossRefnummer: string | null = null;
   if (RETOURS.has(b.type as MessageType)) {

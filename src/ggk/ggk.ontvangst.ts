@@ -243,7 +243,7 @@ export class GgkOntvangst {
         const opnieuw = OPNIEUW.has(f.code);
         await em.query(
           `UPDATE ggk_envelop SET status = $2, foutcode = $3, foutplek = $4, foutomschrijving = $5, afgehandeld_op = now() WHERE id = $1`,
-          [uit[0].id, opnieuw ? 'klaar' : 'fout', f.code, f.plek, f.omschrijving],
+          [uit[0].id, opnieuw ? 'opnieuw' : 'fout', f.code, f.plek, f.omschrijving],
         );
         await berichtStatus.ketenFout(em, uit[0].bericht_id, opnieuw);
         return { http: 200 as const, xml: antwoord };

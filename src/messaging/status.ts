@@ -128,16 +128,20 @@ export const berichtStatus = {
   },
 
   /**
-   * The chain refused a message after it took it (an asynchronous fault): a dead letter
-   * (`mislukt`, redriven by an administrator), or with `opnieuw` back to `klaar` with a new
-   * delivery row. Only a delivered message changes.
+   * The chain refused a message after it took it (an asynchronous fault), or while its delivery
+   * is still under way (the fault overtook the chain's acknowledgement): a dead letter
+   * (`mislukt`, its outbox row done, redriven by an administrator). With `opnieuw` a delivered
+   * message goes back to `klaar` with a new delivery row; one still being delivered is sent
+   * again by that delivery (its channel sees the request). Returns whether the message changed.
    */
   async ketenFout(em: EntityManager, id: string, opnieuw: boolean): Promise<boolean> {
-    const r = await em.query<{ id: string }[]>(
-      `WITH u AS (UPDATE bericht SET status = $2 WHERE id = $1 AND status = 'afgeleverd' RETURNING id) SELECT id FROM u`,
-      [id, opnieuw ? 'klaar' : 'mislukt'],
-    );
-    if (opnieuw && r.length) await berichtStatus.teBezorgen(em, id);
+    if (opnieuw) {
+      const r = await em.query<{ id: string }[]>(`WITH u AS (UPDATE bericht SET status = 'klaar' WHERE id = $1 AND status = 'afgeleverd' RETURNING id) SELECT id FROM u`, [id]);
+      if (r.length) await berichtStatus.teBezorgen(em, id);
+      return r.length > 0;
+    }
+    const r = await em.query<{ id: string }[]>(`WITH u AS (UPDATE bericht SET status = 'mislukt' WHERE id = $1 AND status IN ('afgeleverd', 'klaar') RETURNING id) SELECT id FROM u`, [id]);
+    if (r.length) await em.query(`UPDATE outbox SET afgehandeld_op = now() WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [id]);
     return r.length > 0;
   },
 

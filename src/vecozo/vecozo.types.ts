@@ -1,6 +1,6 @@
 /**
  * The VSP-Koppeling's messages as the hub sends and reads them, typed from VECOZO's OpenAPI
- * documents (`../shared/chain/vecozo-vsp/`: push V1 1.0.2, pull V1 1.0.0, berichtstatus V3).
+ * documents (`spec/vecozo-vsp/`: push V1 1.0.2, pull V1 1.0.0, berichtstatus V3).
  */
 
 /** Where a portal message is: uit: te_versturen → verstuurd | geweigerd; in: ontvangen. */

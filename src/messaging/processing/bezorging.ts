@@ -77,7 +77,14 @@ async function bezorg(ds: DataSource, sleutels: Sleutels, id: string, kanalen: r
     const kanaal = kanalen.find((k) => k.kanaal === b.kanaal);
     if (!kanaal) throw new Error(`no delivery channel ${b.kanaal} in this process`);
     const x = { id, type: b.type, xml: eigen.ontsleutel(b.xml_versleuteld), aanbiederAgb: b.aanbieder_agb, gemeenteCode: b.gemeente_code, heenId: b.heen_id };
-    status = await kanaal.bezorg(x);
+    const vastleggen = await kanaal.bezorg(x);
+    return withTenant(ds, SYSTEEM, async (em) => {
+      const uitkomst = await vastleggen(em);
+      // Rolled back: the chain wants the message again, and the job's retry sends it.
+      if (uitkomst === 'opnieuw') throw new Error(`the chain asked for message ${id} again`);
+      await berichtStatus.bezorgd(em, id, uitkomst);
+      return { status: uitkomst };
+    });
   } else if (b.url) {
     // Never unsigned and never with a hub key: an endpoint without its own secret gets nothing
     // (the job fails, then redrive after `roteerOndertekeningsgeheim`).

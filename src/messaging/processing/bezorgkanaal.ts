@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Kanaal } from '../keten-route.entity';
 
 /** An outbound message to deliver through a chain channel, as the delivery job reads it. */
@@ -13,11 +14,20 @@ export interface TeBezorgenBericht {
 }
 
 /**
- * A chain adapter's way out (the GGk's: Di01/Du01), registered by its module. `bezorg` resolves
- * when the chain took the message (`afgeleverd`) or refused it for good (`mislukt`: a dead letter
- * an administrator redrives); it throws on a failure worth retrying, and the job retries with backoff.
+ * How a chain delivery ended, decided inside the transaction that closes it: `afgeleverd` (the
+ * chain took it), `mislukt` (refused for good: a dead letter an administrator redrives), or
+ * `opnieuw` (the chain asked for the same message again meanwhile: the job retries).
+ */
+export type KanaalUitkomst = 'afgeleverd' | 'mislukt' | 'opnieuw';
+
+/**
+ * A chain adapter's way out (the GGk's: Di01/Du01), registered by its module. `bezorg` hands the
+ * message to the chain and resolves with the step that records the outcome; the delivery runs
+ * that step in the same transaction that sets the message's state, so a fault the chain reports
+ * asynchronously (it may overtake the chain's own acknowledgement) is never overwritten by it.
+ * `bezorg` throws on a failure worth retrying, and the job retries with backoff.
  */
 export interface Bezorgkanaal {
   kanaal: Kanaal;
-  bezorg(b: TeBezorgenBericht): Promise<'afgeleverd' | 'mislukt'>;
+  bezorg(b: TeBezorgenBericht): Promise<(em: EntityManager) => Promise<KanaalUitkomst>>;
 }
