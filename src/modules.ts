@@ -10,7 +10,8 @@ import { MODULE as bekostiging } from './bekostiging/module';
 import { MODULE as budget } from './budget/module';
 import { MODULE as capaciteit } from './capaciteit/module';
 import { MODULE as catalogue } from './catalogue/module';
-import type { HubModule, HubRoute, RouteContext } from './common/hub-module';
+import type { HubModule, HubRoute, RouteContext, TlsPoort } from './common/hub-module';
+import type { TlsBestanden } from './common/tls';
 import { MODULE as contracting } from './contracting/module';
 import { createDataSource, type DataSourceOpties } from './db/data-source';
 import { MODULE as declaratie } from './declaratie/module';
@@ -75,4 +76,14 @@ export function bezorgkanalen(ctx: { cfg: Config; ds: DataSource }): Bezorgkanaa
 /** Every module's REST routes, in the list's order. */
 export function hubRoutes(ctx: RouteContext): HubRoute[] {
   return MODULES.flatMap((m) => m.routes?.(ctx) ?? []);
+}
+
+/** Every module's configured TLS certificate files used by `proces`. */
+export function hubCertificaten(cfg: Config, proces: 'api' | 'worker'): TlsBestanden[] {
+  return MODULES.flatMap((m) => m.certificaten?.(cfg) ?? []).filter((b) => b.processen.includes(proces) && (b.cert || b.key || b.ca));
+}
+
+/** Every module's two-way TLS ports of the api. */
+export function hubTlsPoorten(cfg: Config): TlsPoort[] {
+  return MODULES.flatMap((m) => m.tlsPoorten?.(cfg) ?? []);
 }

@@ -2,8 +2,10 @@ import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { zetKlok } from './common/klok';
 import { loadConfig, type Config } from './config/config';
-import { hubDataSource } from './modules';
+import { dagenOver, geldigTot, leesTls, TlsFout, WAARSCHUWING_DAGEN, type TlsIdentiteit } from './common/tls';
+import { hubCertificaten, hubDataSource } from './modules';
 import { log, setLogLevel } from './observability/logger';
+import { registerCertificaatGauges } from './observability/metrics';
 
 /** Loads config or exits naming the bad variable: processes refuse to start on bad config. */
 export function bootConfig(): Config {
@@ -16,6 +18,56 @@ export function bootConfig(): Config {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exit(78);
   }
+}
+
+/** The checked TLS material of every module that `proces` uses; a TlsFout lists every fault, one a line. */
+export function controleerCertificaten(cfg: Config, proces: 'api' | 'worker', nu: Date = new Date()): TlsIdentiteit[] {
+  const ids: TlsIdentiteit[] = [];
+  const fouten: string[] = [];
+  for (const b of hubCertificaten(cfg, proces)) {
+    try {
+      ids.push(leesTls(b, nu));
+    } catch (e) {
+      if (!(e instanceof TlsFout)) throw e;
+      fouten.push(...e.message.split('\n'));
+    }
+  }
+  if (fouten.length) throw new TlsFout(`Invalid certificates:\n  ${fouten.join('\n  ')}`);
+  return ids;
+}
+
+/**
+ * Checks every TLS certificate file the process uses (each readable, valid PEM, the key the
+ * certificate's own, the certificate valid now); on a fault it says which and exits 78 like bad
+ * config. A certificate with fewer than 30 days left is a warning, and every one's expiry is in
+ * /metrics (`hub_certificaat_geldig_seconden`, `hub_certificaat_waarschuwing`).
+ */
+export function bootCertificaten(cfg: Config, proces: 'api' | 'worker', nu: Date = new Date()): TlsIdentiteit[] {
+  let ids: TlsIdentiteit[];
+  try {
+    ids = controleerCertificaten(cfg, proces, nu);
+  } catch (e) {
+    if (!(e instanceof TlsFout)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(78);
+  }
+  meldCertificaten(ids, nu);
+  return ids;
+}
+
+/** Logs each certificate's expiry (a warning within 30 days) and serves it in /metrics. */
+export function meldCertificaten(ids: TlsIdentiteit[], nu: Date = new Date()): void {
+  for (const id of ids) {
+    if (!id.certificaat) continue;
+    const dagen = dagenOver(id.certificaat, nu);
+    const wat = { adapter: id.adapter, certificaat: id.certNaam, geldigTot: geldigTot(id.certificaat).toISOString(), dagen };
+    if (dagen < WAARSCHUWING_DAGEN) log.warn(`certificate expires within ${WAARSCHUWING_DAGEN} days: renew it`, wat);
+    else log.info('certificate', wat);
+  }
+  registerCertificaatGauges(
+    ids.flatMap((id) => (id.certificaat ? [{ adapter: id.adapter, certificaat: id.certNaam, geldigTot: geldigTot(id.certificaat) }] : [])),
+    WAARSCHUWING_DAGEN,
+  );
 }
 
 /** The application role's DataSource; `statementTimeoutMs` for the api only (worker jobs may run long). */

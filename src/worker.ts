@@ -19,13 +19,14 @@ import { log } from './observability/logger';
 import { isRequestId } from './observability/request-context';
 import { sleutelsUitConfig } from './common/sleutels';
 import { herversleutel, startHerversleuteling } from './sleutels/herversleuteling';
-import { appDataSource, bootConfig, exitOnFatal, fatal, onShutdown, probeRedis, reachable, workerRedis } from './runtime';
+import { appDataSource, bootCertificaten, bootConfig, exitOnFatal, fatal, onShutdown, probeRedis, reachable, workerRedis } from './runtime';
 
 /** The worker process: BullMQ workers for the configured queues, plus their schedulers. */
 async function main(): Promise<void> {
   const cfg = bootConfig();
   labelProcess('worker');
   exitOnFatal('worker');
+  bootCertificaten(cfg, 'worker');
   const ds = appDataSource(cfg, 'hub-worker');
   await reachable('PostgreSQL', cfg.DATABASE_URL, ds.initialize());
   // Redis missing at start is a deployment error: say so. Once running, an outage is ridden out

@@ -1,13 +1,12 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VspClient, verbindingUitConfig } from '../src/vecozo/vsp.client';
 import { vspDocumentenMap } from '../sim/vecozo/openapi';
 import { startVecozoSimulator, type VecozoSimulator } from '../sim/vecozo/simulator';
+import { testPki, type TestPki } from './helpers/test-ca';
 
 /**
  * The VECOZO simulator by itself: it holds every request to VECOZO's OpenAPI documents (400 with
@@ -140,25 +139,22 @@ describe('the Zoekpad trap', () => {
 });
 
 describe('over https with a client certificate', () => {
-  let map = '';
+  let pki: TestPki | undefined;
   let tls: VecozoSimulator | undefined;
-  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: map, stdio: 'pipe' });
+  let map = '';
 
   beforeAll(async () => {
-    // A local test CA, a server certificate for 127.0.0.1 and a client certificate with CN "hub".
-    map = mkdtempSync(path.join(tmpdir(), 'vecozo-tls-'));
-    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Test VECOZO CA');
-    for (const [naam, cn] of [['server', '127.0.0.1'], ['client', 'hub']]) {
-      ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${naam}.key`, '-out', `${naam}.csr`, '-subj', `/CN=${cn}`);
-      writeFileSync(path.join(map, `${naam}.ext`), naam === 'server' ? 'subjectAltName=IP:127.0.0.1\n' : 'extendedKeyUsage=clientAuth\n');
-      ssl('x509', '-req', '-in', `${naam}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${naam}.pem`, '-days', '2', '-extfile', `${naam}.ext`);
-    }
-    const lees = (f: string) => readFileSync(path.join(map, f));
-    tls = await startVecozoSimulator({ tls: { cert: lees('server.pem'), key: lees('server.key'), ca: lees('ca.pem') } });
+    // A local test CA (made here, no openssl), a server certificate for 127.0.0.1 and a client certificate with CN "hub".
+    pki = testPki();
+    map = pki.dir;
+    const ca = await pki.ca('ca');
+    const server = await ca.geef('server', { cn: '127.0.0.1' });
+    await ca.geef('client', { cn: 'hub' });
+    tls = await startVecozoSimulator({ tls: { cert: server.certPem, key: server.keyPem, ca: ca.caPem } });
   });
   afterAll(async () => {
     await tls?.stop();
-    if (map) rmSync(map, { recursive: true, force: true });
+    pki?.opruimen();
   });
 
   it('the adapter connects with VECOZO_CERT, VECOZO_KEY and VECOZO_CA and is known by its CN; without a certificate it is refused', async () => {

@@ -6,11 +6,14 @@
  * content StUF016), tijdstipBericht must rise per sender (StUF019), a Du01 must answer a Di01 it
  * delivered (StUF043); it answers Bv03 or a Fo03 fault (HTTP 500). It delivers Di01/Du01 and Fo01
  * to the hub's port, and injects faults: 5xx, a Fo03 or Fo01 code, delays, dropped connections,
- * duplicate deliveries.
+ * duplicate deliveries. With `tls` it serves https and admits only a caller with a client
+ * certificate of its CA (two-way TLS, as Digikoppeling); with `hubTls` it shows its own
+ * certificate when it delivers to the hub.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import http, { type IncomingMessage, type Server } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { libxml2 } from '../../src/messaging/ijw/xml';
@@ -153,6 +156,10 @@ export interface GgkSimulatorOpties {
   hubToken?: string;
   /** Directory of the spec files (default: the repository's spec/ggk0210). */
   specDir?: string;
+  /** Serve https with this certificate and require a client certificate issued under `ca`. */
+  tls?: { cert: Buffer; key: Buffer; ca: Buffer };
+  /** Deliver to an https hubUrl with this client certificate, trusting `ca` for the hub's server. */
+  hubTls?: { cert?: Buffer; key?: Buffer; ca: Buffer };
 }
 
 /** The local GGk. `start()` listens on a random port of 127.0.0.1. */
@@ -168,7 +175,9 @@ export class GgkSimulator {
   private readonly laatste = new Map<string, string>();
   private readonly di01Gezien = new Set<string>();
   private eigenTijdstip = '';
-  private server?: Server;
+  private server?: Server | https.Server;
+  /** Handshakes refused: a caller without a client certificate of the CA (the hub never reached the port). */
+  readonly geweigerd: string[] = [];
   private xsd?: Xsd;
   url = '';
 
@@ -179,7 +188,7 @@ export class GgkSimulator {
 
   async start(): Promise<this> {
     this.xsd = await Xsd.laad(this.o.specDir ?? path.resolve(__dirname, '..', '..', 'spec', 'ggk0210'));
-    this.server = createServer((req, res) => {
+    const handler = (req: IncomingMessage, res: http.ServerResponse) => {
       this.behandel(req).then(
         (a) => {
           if (a === 'verbreek') {
@@ -190,10 +199,27 @@ export class GgkSimulator {
         },
         () => res.writeHead(500).end(),
       );
-    });
+    };
+    const tls = this.o.tls;
+    if (tls) {
+      const server = https.createServer({ cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: true, rejectUnauthorized: true }, handler);
+      server.on('tlsClientError', (e) => this.geweigerd.push(e.message));
+      this.server = server;
+    } else this.server = http.createServer(handler);
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/OntvangAsynchroon`;
+    this.url = `${tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}/OntvangAsynchroon`;
     return this;
+  }
+
+  /**
+   * Over https: from now on admit only client certificates issued under `ca` (a CA that did not
+   * issue the hub's refuses it). Open connections are closed, so the next call shakes hands anew.
+   */
+  vertrouw(ca: Buffer): void {
+    const tls = this.o.tls;
+    if (!tls || !(this.server instanceof https.Server)) throw new Error('the simulator serves http');
+    this.server.setSecureContext({ cert: tls.cert, key: tls.key, ca });
+    this.server.closeAllConnections();
   }
 
   async stop(): Promise<void> {
@@ -325,14 +351,27 @@ export class GgkSimulator {
     const ref = /<StUF:referentienummer>([^<]+)</.exec(xml)?.[1];
     if (actie === 'Di01' && ref) this.di01Gezien.add(ref);
     for (let i = 0; i < keer; i++) {
-      const res = await fetch(this.hubUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${ACTIES[actie]}"`, ...(this.hubToken && { authorization: `Bearer ${this.hubToken}` }) },
-        body: xml,
-      });
-      uit.push({ http: res.status, xml: await res.text() });
+      uit.push(await this.post(this.hubUrl, xml, { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${ACTIES[actie]}"`, ...(this.hubToken && { authorization: `Bearer ${this.hubToken}` }) }));
     }
     return uit;
+  }
+
+  private post(url: string, xml: string, headers: Record<string, string>): Promise<{ http: number; xml: string }> {
+    const doel = new URL(url);
+    const data = Buffer.from(xml, 'utf8');
+    const t = this.o.hubTls;
+    return new Promise((resolve, reject) => {
+      const opties = { method: 'POST', headers: { ...headers, 'content-length': String(data.length) } };
+      const antwoord = (res: IncomingMessage) => {
+        const delen: Buffer[] = [];
+        res.on('data', (d: Buffer) => delen.push(d));
+        res.on('end', () => resolve({ http: res.statusCode ?? 0, xml: Buffer.concat(delen).toString('utf8') }));
+        res.on('error', reject);
+      };
+      const req = doel.protocol === 'https:' ? https.request(doel, { ...opties, agent: false, cert: t?.cert, key: t?.key, ca: t?.ca }, antwoord) : http.request(doel, opties, antwoord);
+      req.on('error', reject);
+      req.end(data);
+    });
   }
 
   /** Whether `xml` is a valid SOAP envelope by the XSDs (for answers of the hub). */

@@ -9,6 +9,7 @@ import type { Config } from '../config/config';
 import type { Sleutels } from './sleutels';
 import type { Verwerking } from '../messaging/processing/verwerking';
 import type { Bezorgkanaal } from '../messaging/processing/bezorgkanaal';
+import type { TlsBestanden } from './tls';
 
 /** What a module's HTTP routes are built from. */
 export interface RouteContext {
@@ -26,6 +27,15 @@ export interface RouteContext {
 export interface HubRoute {
   pad: string;
   router: Router;
+}
+
+/** A port of its own on which the api serves a module's routes over two-way TLS (a caller needs a certificate of the CA file). */
+export interface TlsPoort {
+  /** The mount (one of the module's `routes`): only paths below it are served there. */
+  pad: string;
+  poort: number;
+  /** The server certificate, its key, and the CAs that issue callers' certificates. */
+  bestanden: TlsBestanden;
 }
 
 /**
@@ -51,4 +61,8 @@ export interface HubModule {
   bezorgkanalen?: (ctx: { cfg: Config; ds: DataSource }) => Bezorgkanaal[];
   /** Its REST routes, mounted by the api in the list's order (after /healthz, /readyz, /metrics). */
   routes?: (ctx: RouteContext) => HubRoute[];
+  /** Its TLS certificate files as configured, checked when the processes that use them start (src/runtime.ts). */
+  certificaten?: (cfg: Config) => (TlsBestanden & { processen: readonly ('api' | 'worker')[] })[];
+  /** Its two-way TLS ports of the api. */
+  tlsPoorten?: (cfg: Config) => TlsPoort[];
 }

@@ -206,6 +206,45 @@ export class Config {
   @IsString()
   GGK_URL_TOKEN?: string;
 
+  /**
+   * The hub's PKIoverheid certificate for Digikoppeling (PEM file path; intermediates after it): its
+   * TLS client certificate towards GGK_URL, and the server certificate of GGK_TLS_PORT. Required
+   * with an https GGK_URL in production.
+   */
+  @IsOptional()
+  @IsString()
+  GGK_CERT?: string;
+
+  /** The private key of GGK_CERT (PEM file path, without a passphrase). */
+  @IsOptional()
+  @IsString()
+  GGK_KEY?: string;
+
+  /**
+   * CA certificates of the Digikoppeling side (PEM file path; PKIoverheid's): trusted for GGK_URL's
+   * server (unset: the system's) and, on GGK_TLS_PORT, the only issuers of a caller's certificate.
+   */
+  @IsOptional()
+  @IsString()
+  GGK_CA?: string;
+
+  /**
+   * Port on which the api serves /ggk over two-way TLS (GGK_CERT, GGK_KEY): a caller must show a
+   * certificate issued under GGK_CA (and, with GGK_PEER_OIN, carrying one of those OINs). When set,
+   * /ggk is not served on PORT. Unset: /ggk on PORT, behind a proxy that does the TLS.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  GGK_TLS_PORT?: number;
+
+  /** Comma-separated OINs (the certificate subject's serialNumber) of the Digikoppeling provider allowed on GGK_TLS_PORT; required with it in production. */
+  @IsOptional()
+  @IsString()
+  GGK_PEER_OIN?: string;
+
   /** stuurgegevens/zender/applicatie of the hub's envelopes: its name without a version (3–50 characters). */
   @IsString()
   @MinLength(3)
@@ -381,7 +420,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
-  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'GGK_TOKEN', 'GGK_URL', 'GGK_URL_TOKEN', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK', 'GRAPHQL_IDE', 'VECOZO_URL', 'VECOZO_CERT', 'VECOZO_KEY', 'VECOZO_CA']) {
+  for (const key of ['JWT_SECRET', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'HUB_ENCRYPTION_KEY', 'HUB_ENCRYPTION_KEYS', 'HUB_BSN_HASH_KEY', 'IJW_XSD_DIR', 'GGK_TOKEN', 'GGK_URL', 'GGK_URL_TOKEN', 'GGK_CERT', 'GGK_KEY', 'GGK_CA', 'GGK_TLS_PORT', 'GGK_PEER_OIN', 'METRICS_TOKEN', 'METRICS_PORT', 'WORKER_METRICS_PORT', 'HUB_KLOK', 'GRAPHQL_IDE', 'VECOZO_URL', 'VECOZO_CERT', 'VECOZO_KEY', 'VECOZO_CA']) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
@@ -417,6 +456,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (cfg.GGK === 'on' && !cfg.GGK_TOKEN) missing.push('GGK_TOKEN: required with GGK=on (who may call /ggk/OntvangAsynchroon)');
   if (cfg.GGK === 'on' && !cfg.GGK_URL) missing.push('GGK_URL: required with GGK=on (where the hub sends its Di01/Du01)');
+  // Digikoppeling is two-way TLS: over https the hub shows its PKIoverheid certificate (a local
+  // Digikoppeling adapter may be reached over http; it then does the TLS).
+  if (cfg.NODE_ENV === 'production' && cfg.GGK_URL?.startsWith('https://') && (!cfg.GGK_CERT || !cfg.GGK_KEY)) {
+    missing.push('GGK_CERT: required with an https GGK_URL in production (and GGK_KEY)');
+  }
+  if (Boolean(cfg.GGK_CERT) !== Boolean(cfg.GGK_KEY)) missing.push('GGK_KEY: GGK_CERT and GGK_KEY go together');
+  if (cfg.GGK_TLS_PORT !== undefined) {
+    if (cfg.GGK !== 'on') missing.push('GGK_TLS_PORT: only with GGK=on');
+    if (!cfg.GGK_CERT || !cfg.GGK_KEY) missing.push('GGK_TLS_PORT: needs GGK_CERT and GGK_KEY (the port\'s server certificate)');
+    // Without its own CA file node would admit a client certificate of any public CA.
+    if (!cfg.GGK_CA) missing.push('GGK_TLS_PORT: needs GGK_CA (the issuers of the Digikoppeling provider\'s certificate)');
+    if (cfg.NODE_ENV === 'production' && !cfg.GGK_PEER_OIN) missing.push('GGK_PEER_OIN: required with GGK_TLS_PORT in production (any holder of a PKIoverheid certificate would do)');
+  }
+  if (cfg.GGK_PEER_OIN !== undefined && !cfg.GGK_PEER_OIN.split(',').every((o) => /^\d{20}$/.test(o.trim()))) missing.push('GGK_PEER_OIN: comma-separated OINs of 20 digits');
   if (cfg.GGK_APPLICATIE.length > 50) missing.push('GGK_APPLICATIE: at most 50 characters (StUF Applicatie)');
   // VECOZO admits no caller without its system certificate: production over https only, with one.
   if (cfg.NODE_ENV === 'production' && cfg.VECOZO_URL) {

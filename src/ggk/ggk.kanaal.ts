@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SYSTEEM } from '../auth/principal';
 import type { Config } from '../config/config';
@@ -6,7 +8,9 @@ import { withTenant } from '../db/tenant';
 import { RETOURS } from '../messaging/ijw/soorten';
 import type { MessageType } from '../messaging/ijw/definition';
 import type { Bezorgkanaal, KanaalUitkomst, TeBezorgenBericht } from '../messaging/processing/bezorgkanaal';
+import { leesTls } from '../common/tls';
 import { GgkSchema } from './ggk.schema';
+import { ggkTls } from './ggk.tls';
 import { volgendTijdstip } from './ggk.tijdstip';
 import { GGK_APPLICATIE, SOAP_ACTION } from './ggk.types';
 import { envelop, leesAntwoord, type UitgaandEnvelop } from './ggk.xml';
@@ -35,6 +39,15 @@ interface Opgeslagen {
  * after a refusal of the hub's own making (plek client) an administrator's redrive sends a new one.
  */
 export function ggkKanaal(ds: DataSource, cfg: Config): Bezorgkanaal {
+  // Over https the hub shows its PKIoverheid certificate (GGK_CERT, GGK_KEY; checked at boot) and
+  // trusts GGK_CA for the server, or the system's CAs without it.
+  let agent: https.Agent | undefined;
+  const verbinding = () => {
+    if (agent || !cfg.GGK_URL?.startsWith('https:')) return agent;
+    const id = leesTls(ggkTls(cfg));
+    agent = new https.Agent({ keepAlive: true, cert: id.cert, key: id.key, ...(id.ca && { ca: id.ca }) });
+    return agent;
+  };
   return {
     kanaal: 'ggk',
     async bezorg(b: TeBezorgenBericht) {
@@ -44,17 +57,16 @@ export function ggkKanaal(ds: DataSource, cfg: Config): Bezorgkanaal {
       // The hub's own envelope must pass the XSDs: an invalid one would be refused at every attempt.
       const bevindingen = (await GgkSchema.laad()).bevindingen(xml);
       if (bevindingen.length) throw new Error(`own envelope not XSD-valid: ${bevindingen[0]}`);
-      const res = await fetch(cfg.GGK_URL, {
-        method: 'POST',
+      const res = await post(cfg.GGK_URL, xml, {
         headers: {
           'content-type': 'text/xml; charset=utf-8',
           soapaction: `"${SOAP_ACTION[e.envelop.berichtcode]}"`,
           ...(cfg.GGK_URL_TOKEN && { authorization: `Bearer ${cfg.GGK_URL_TOKEN}` }),
         },
-        body: xml,
-        signal: AbortSignal.timeout(cfg.GGK_TIMEOUT_MS),
+        timeoutMs: cfg.GGK_TIMEOUT_MS,
+        agent: verbinding(),
       });
-      const tekst = await res.text();
+      const tekst = res.tekst;
       const antwoord = res.status === 200 || res.status === 500 ? await leesAntwoord(tekst).catch(() => undefined) : undefined;
       if (res.status === 200 && antwoord?.code === 'Bv03' && antwoord.crossRefnummer === e.envelop.referentienummer) return (em) => afgeleverd(em, e.id);
       const fout = antwoord?.code === 'Fo03' ? antwoord.fout : null;
@@ -86,6 +98,30 @@ async function afgeleverd(em: EntityManager, id: string): Promise<KanaalUitkomst
   if (r?.status === 'opnieuw') return 'opnieuw';
   await em.query(`UPDATE ggk_envelop SET status = 'verzonden', afgehandeld_op = now() WHERE id = $1 AND status = 'klaar'`, [id]);
   return 'afgeleverd';
+}
+
+/**
+ * POSTs `body` and reads the whole answer within `timeoutMs`; a refused handshake (no or a wrong
+ * certificate), a dropped connection or the timeout rejects, so the job tries again later.
+ */
+function post(url: string, body: string, o: { headers: Record<string, string>; timeoutMs: number; agent?: https.Agent }): Promise<{ status: number; tekst: string }> {
+  const doel = new URL(url);
+  const lib = doel.protocol === 'https:' ? https : http;
+  const data = Buffer.from(body, 'utf8');
+  return new Promise((resolve, reject) => {
+    const req = lib.request(
+      doel,
+      { method: 'POST', headers: { ...o.headers, 'content-length': String(data.length) }, signal: AbortSignal.timeout(o.timeoutMs), ...(o.agent && { agent: o.agent }) },
+      (res) => {
+        const delen: Buffer[] = [];
+        res.on('data', (d: Buffer) => delen.push(d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, tekst: Buffer.concat(delen).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
 }
 
 /**

@@ -5,7 +5,8 @@ import { ggkKanaal } from './ggk.kanaal';
 import { GgkOntvangst } from './ggk.ontvangst';
 import { GgkBerichtResolver } from './ggk.resolver';
 import { ggkRouter } from './ggk.router';
-import { gedeeldToken } from './ggk.toegang';
+import { allemaal, clientCertificaat, gedeeldToken } from './ggk.toegang';
+import { ggkTls } from './ggk.tls';
 import { ggkLoaders } from './loaders';
 
 /**
@@ -18,6 +19,13 @@ export const MODULE: HubModule = {
   entiteiten: [GgkEnvelopEntity, GgkTijdstipEntity],
   resolvers: [GgkBerichtResolver],
   loaders: ggkLoaders,
-  routes: ({ cfg, ds, sleutels }) => (cfg.GGK === 'on' ? [{ pad: '/ggk', router: ggkRouter(new GgkOntvangst(ds, sleutels, cfg), gedeeldToken(cfg)) }] : []),
+  // With GGK_TLS_PORT a caller needs the token and a client certificate: a call on PORT is refused.
+  routes: ({ cfg, ds, sleutels }) =>
+    cfg.GGK === 'on'
+      ? [{ pad: '/ggk', router: ggkRouter(new GgkOntvangst(ds, sleutels, cfg), cfg.GGK_TLS_PORT === undefined ? gedeeldToken(cfg) : allemaal(gedeeldToken(cfg), clientCertificaat(cfg))) }]
+      : [],
   bezorgkanalen: ({ cfg, ds }) => [ggkKanaal(ds, cfg)],
+  // The worker shows the certificate to GGK_URL; the api serves GGK_TLS_PORT with it.
+  certificaten: (cfg) => [{ ...ggkTls(cfg), processen: cfg.GGK_TLS_PORT === undefined ? ['worker'] : ['api', 'worker'] }],
+  tlsPoorten: (cfg) => (cfg.GGK === 'on' && cfg.GGK_TLS_PORT !== undefined ? [{ pad: '/ggk', poort: cfg.GGK_TLS_PORT, bestanden: ggkTls(cfg) }] : []),
 };

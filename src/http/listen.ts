@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server } from 'node:net';
 
 /** Why a listener could not start, in words an operator acts on. */
 function reason(e: NodeJS.ErrnoException, where: string): string {

@@ -110,3 +110,40 @@ export const BUDGET_BENUTTING: DatabaseGauge = { name: 'hub_budget_benutting', h
 
 /** Budget alerts fired, by threshold: rows are only ever added, so it only grows (a counter kept in the database). */
 export const BUDGET_SIGNALEN: DatabaseGauge = { name: 'hub_budget_signalen', help: 'Budget alerts fired (all years), by threshold in percent', label: 'drempel' };
+
+/** A certificate of the hub for the metrics: its adapter, the variable naming it, when it expires. */
+export interface CertificaatVerloop {
+  adapter: string;
+  certificaat: string;
+  geldigTot: Date;
+}
+
+/**
+ * `hub_certificaat_geldig_seconden{adapter,certificaat}`: seconds until each configured TLS
+ * certificate of the hub expires (negative once expired), and `hub_certificaat_waarschuwing`: 1
+ * when fewer than `waarschuwingDagen` days remain. Computed from the dates read at boot, at each
+ * scrape: no file is read then.
+ */
+export function registerCertificaatGauges(certs: CertificaatVerloop[], waarschuwingDagen: number): void {
+  const labelNames = ['adapter', 'certificaat'] as const;
+  const over = (c: CertificaatVerloop) => (c.geldigTot.getTime() - Date.now()) / 1000;
+  for (const name of ['hub_certificaat_geldig_seconden', 'hub_certificaat_waarschuwing']) registry.removeSingleMetric(name);
+  new Gauge({
+    name: 'hub_certificaat_geldig_seconden',
+    help: 'Seconds until each TLS client certificate of the hub expires (notAfter), by adapter and variable',
+    labelNames,
+    registers: [registry],
+    collect() {
+      for (const c of certs) this.set({ adapter: c.adapter, certificaat: c.certificaat }, Math.floor(over(c)));
+    },
+  });
+  new Gauge({
+    name: 'hub_certificaat_waarschuwing',
+    help: `1 when a TLS certificate of the hub expires within ${waarschuwingDagen} days (or has expired), else 0`,
+    labelNames,
+    registers: [registry],
+    collect() {
+      for (const c of certs) this.set({ adapter: c.adapter, certificaat: c.certificaat }, over(c) < waarschuwingDagen * 86_400 ? 1 : 0);
+    },
+  });
+}

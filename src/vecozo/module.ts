@@ -4,6 +4,7 @@ import { VecozoAanbiederEntity } from './vecozo-aanbieder.entity';
 import { VecozoBerichtEntity } from './vecozo-bericht.entity';
 import { VecozoResolver } from './vecozo.resolver';
 import { vecozoService } from './vecozo.service';
+import { vecozoTls } from './vsp.client';
 
 /**
  * The VECOZO portal (VSP-Koppeling): for providers that use the hub as their software, their
@@ -14,6 +15,8 @@ export const MODULE: HubModule = {
   naam: 'vecozo',
   entiteiten: [VecozoBerichtEntity, VecozoAanbiederEntity],
   resolvers: [VecozoResolver],
+  // The worker talks to VECOZO (vecozo.uitwisseling.ts), with the hub's system certificate.
+  certificaten: (cfg) => (cfg.VECOZO_URL ? [{ ...vecozoTls(cfg), processen: ['worker'] }] : []),
   nodes: {
     VecozoBericht: async (ctx, keys) => opVolgorde(keys, await vecozoService.perId(await ctx.em(), ctx.principal, uuids(keys))),
   },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import { leesTls, type TlsBestanden } from '../common/tls';
 import type { BerichtstatusGegevens, PullMetadata, PushMetadata, ValidationProblemDetails } from './vecozo.types';
 
 /**
@@ -26,19 +26,16 @@ export interface VspVerbinding {
   timeoutMs?: number;
 }
 
-/** The transport settings of the config, the certificate files read (a missing file throws, naming its variable). */
+/** The hub's VECOZO system certificate and the CAs of VECOZO's server, as configured. */
+export function vecozoTls(cfg: { VECOZO_CERT?: string; VECOZO_KEY?: string; VECOZO_CA?: string }): TlsBestanden {
+  return { adapter: 'vecozo', namen: { cert: 'VECOZO_CERT', key: 'VECOZO_KEY', ca: 'VECOZO_CA' }, cert: cfg.VECOZO_CERT, key: cfg.VECOZO_KEY, ca: cfg.VECOZO_CA };
+}
+
+/** The transport settings of the config, the certificate files read and checked (a missing or bad file throws, naming its variable). */
 export function verbindingUitConfig(cfg: { VECOZO_URL?: string; VECOZO_CERT?: string; VECOZO_KEY?: string; VECOZO_CA?: string; VECOZO_TIMEOUT_MS?: number }): VspVerbinding | undefined {
   if (!cfg.VECOZO_URL) return undefined;
-  const lees = (naam: 'VECOZO_CERT' | 'VECOZO_KEY' | 'VECOZO_CA') => {
-    const pad = cfg[naam];
-    if (!pad) return undefined;
-    try {
-      return readFileSync(pad);
-    } catch (e) {
-      throw new Error(`${naam}: cannot read ${pad} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { cause: e });
-    }
-  };
-  return { url: cfg.VECOZO_URL.replace(/\/+$/, ''), cert: lees('VECOZO_CERT'), key: lees('VECOZO_KEY'), ca: lees('VECOZO_CA'), timeoutMs: cfg.VECOZO_TIMEOUT_MS };
+  const id = leesTls(vecozoTls(cfg));
+  return { url: cfg.VECOZO_URL.replace(/\/+$/, ''), cert: id.cert, key: id.key, ca: id.ca, timeoutMs: cfg.VECOZO_TIMEOUT_MS };
 }
 
 /** An answer over the wire. */
