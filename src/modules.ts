@@ -10,11 +10,12 @@ import { MODULE as bekostiging } from './bekostiging/module';
 import { MODULE as budget } from './budget/module';
 import { MODULE as capaciteit } from './capaciteit/module';
 import { MODULE as catalogue } from './catalogue/module';
-import type { HubModule, HubRoute, RouteContext, TlsPoort } from './common/hub-module';
+import type { BerichtLezing, HubModule, HubRoute, RouteContext, TlsPoort } from './common/hub-module';
 import type { TlsBestanden } from './common/tls';
 import { MODULE as contracting } from './contracting/module';
 import { createDataSource, type DataSourceOpties } from './db/data-source';
 import { MODULE as declaratie } from './declaratie/module';
+import { MODULE as keten } from './keten/module';
 import { registreerNodes } from './graphql/node';
 import { buildHubSchema } from './graphql/schema';
 import { MODULE as messaging } from './messaging/module';
@@ -32,7 +33,7 @@ import { MODULE as vecozo } from './vecozo/module';
  * Every feature of the hub, the one list that names them all: the api, the worker, the scripts
  * and the tests build their database access, their schema and their message handlers from it.
  */
-export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, budget, rapportage, openbaar, sleutels, beheer, sandbox, ggk, vecozo];
+export const MODULES: readonly HubModule[] = [registry, catalogue, contracting, auth, messaging, postbus, toewijzing, declaratie, capaciteit, bekostiging, budget, rapportage, openbaar, sleutels, beheer, sandbox, ggk, vecozo, keten];
 
 /** Every table's entity, for the DataSource and the migration drift check. */
 export const ENTITEITEN = MODULES.flatMap((m) => m.entiteiten);
@@ -73,9 +74,16 @@ export function bezorgkanalen(ctx: { cfg: Config; ds: DataSource }): Bezorgkanaa
   return MODULES.flatMap((m) => m.bezorgkanalen?.(ctx) ?? []);
 }
 
+/** Every module's fields on the REST read of one message, together (in the list's order). */
+const berichtLezing: BerichtLezing = async (em, p, sleutels, id) => {
+  const velden: Record<string, unknown> = {};
+  for (const m of MODULES) if (m.berichtLezing) Object.assign(velden, await m.berichtLezing(em, p, sleutels, id));
+  return velden;
+};
+
 /** Every module's REST routes, in the list's order. */
-export function hubRoutes(ctx: RouteContext): HubRoute[] {
-  return MODULES.flatMap((m) => m.routes?.(ctx) ?? []);
+export function hubRoutes(ctx: Omit<RouteContext, 'berichtLezing'>): HubRoute[] {
+  return MODULES.flatMap((m) => m.routes?.({ ...ctx, berichtLezing }) ?? []);
 }
 
 /** Every module's configured TLS certificate files used by `proces`. */

@@ -418,6 +418,11 @@ const QUERIES: Record<string, QuerySpec> = {
     rijen: (d) => lijst(d).map(rij),
   },
   berichten: { aanroepen: een('berichten(first: 200) { edges { node { id type regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
+  // Each message of the trace names its tenant.
+  berichtVerloop: {
+    aanroepen: perObject(() => berichtVan.map((b) => ({ veld: `berichtVerloop(id: "${b.id}") { berichten { regioCode gemeenteCode aanbiederAgb } stappen { plek } }`, doel: b.tenant }))),
+    rijen: (d) => ((d as { berichten: Rij[] } | null)?.berichten ?? []).map(rij),
+  },
   capaciteit: { aanroepen: een('capaciteit(first: 200) { edges { node { id regioCode aanbiederAgb vrijePlaatsen } } }'), rijen: (d) => edges(d).map(rij) },
   capaciteitHistorie: { aanroepen: een('capaciteitHistorie(first: 200) { edges { node { id regioCode aanbiederAgb vrijePlaatsen } } }'), rijen: (d) => edges(d).map(rij) },
   contract: {

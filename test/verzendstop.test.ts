@@ -133,6 +133,9 @@ const laterTeVersturen = async (token: string, id: string) => {
   return r.data!.bericht;
 };
 
+/** The REST read of one message, as its provider reads it. */
+const rest = async (id: string) => (await (await fetch(`${hub.api.url}/ijw/berichten/${id}`, { headers: { authorization: `Bearer ${hub.tokens.alfa}` } })).json()) as { status: string; laterTeVersturen?: boolean };
+
 /** What the GGk received for these messages, in the order it received them. */
 const aangekomen = async (ids: string[]) => {
   const ref = new Map((await hub.rijen<{ bericht_id: string; referentienummer: string }>(`SELECT bericht_id, referentienummer FROM ggk_envelop WHERE richting = 'uit' AND bericht_id = ANY($1::uuid[])`, [ids])).map((r) => [r.referentienummer, r.bericht_id]));
@@ -213,6 +216,7 @@ describe('the GGk during and after a window', () => {
     for (const id of ids) {
       expect(await uitgaand(id)).toMatchObject({ status: 'klaar', envelop: null });
       expect(await laterTeVersturen(hub.tokens.alfa, id)).toEqual({ status: 'klaar', laterTeVersturen: true });
+      expect(await rest(id)).toMatchObject({ status: 'klaar', laterTeVersturen: true });
     }
     expect(await aangekomen(ids)).toEqual([]);
     // The order they were written in: their delivery rows' order.
@@ -222,6 +226,7 @@ describe('the GGk during and after a window', () => {
     await wachtTot('all delivered', async () => (await Promise.all(ids.map(uitgaand))).every((u) => u.status === 'afgeleverd'));
     const aan = await aangekomen(ids);
     expect(aan.map((a) => a.id)).toEqual(volgorde);
+    expect(await rest(ids[0])).toMatchObject({ status: 'afgeleverd', laterTeVersturen: false });
     for (let i = 1; i < aan.length; i++) expect(aan[i].tijdstip > aan[i - 1].tijdstip).toBe(true);
     // Each once: one envelope each, one attempt each.
     for (const a of aan) expect(ggk.pogingen.filter((p) => p.xml.includes(a.ref))).toHaveLength(1);

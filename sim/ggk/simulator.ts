@@ -5,10 +5,11 @@
  * the XSDs, (zender, referentienummer) is kept (an identical repeat gets the earlier answer, other
  * content StUF016), tijdstipBericht must rise per sender (StUF019), a Du01 must answer a Di01 it
  * delivered (StUF043); it answers Bv03 or a Fo03 fault (HTTP 500). It delivers Di01/Du01 and Fo01
- * to the hub's port, and injects faults: 5xx, a Fo03 or Fo01 code, delays, dropped connections,
- * duplicate deliveries. With `tls` it serves https and admits only a caller with a client
- * certificate of its CA (two-way TLS, as Digikoppeling); with `hubTls` it shows its own
- * certificate when it delivers to the hub.
+ * to the hub's port, and injects faults: 5xx, a Fo03 or Fo01 code, delays, no answer at all,
+ * dropped connections (before or after storing), duplicate deliveries; and holds a call at a gate
+ * the test opens (`houd`), for killing the caller at an exact point. With `tls` it serves https
+ * and admits only a caller with a client certificate of its CA (two-way TLS, as Digikoppeling);
+ * with `hubTls` it shows its own certificate when it delivers to the hub.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -51,7 +52,8 @@ export interface SimOntvangen {
 export interface SimPoging {
   actie: string;
   xml: string;
-  http: number | 'verbroken';
+  /** `verbroken`: the connection was dropped; `stil`: stored, never answered (the caller timed out). */
+  http: number | 'verbroken' | 'stil';
 }
 
 /** Faults to inject into the next calls of the hub (each counter counts down per call). */
@@ -66,11 +68,31 @@ export interface SimStoringen {
   fo03?: { code: string; plek: 'client' | 'server'; omschrijving: string };
   /** Wait this long before answering each call. */
   vertragingMs: number;
+  /** Store the next n calls (as an accepted envelope) but never answer: the caller's own timeout ends the attempt. */
+  stil?: number;
+  /** The HTTP status of the `http5xx` answers (default 503). */
+  http5xxStatus?: number;
   /**
    * For the next stored call: the receiver refuses it at once, so the GGk sends this Fo01 about it
    * to the hub before its own Bv03 goes back (the asynchronous fault overtakes the acknowledgement).
    */
   fo01VoorBv03?: { code: string; plek?: 'client' | 'server'; omschrijving: string };
+}
+
+/**
+ * A gate: the next call is held at its point until the test opens it, so a test can act (kill
+ * the caller) while the simulator holds a request, synchronising on state instead of time.
+ * `voorOpslag`: held on arrival, nothing stored yet; `naOpslag`: stored (in `ontvangen`), the
+ * answer held.
+ */
+export interface SimPoort {
+  punt: 'voorOpslag' | 'naOpslag';
+  /** Whether a call is being held now (or was held). */
+  bezet: boolean;
+  /** Whether the caller of the held call closed its connection (e.g. it was killed). */
+  klantWeg: boolean;
+  /** Lets the held call go on (an answer to a caller that died goes nowhere). */
+  open(): void;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -171,10 +193,13 @@ export class GgkSimulator {
   /** The hub's answers to the Fo01s sent by `storingen.fo01VoorBv03`. */
   readonly fo01Antwoorden: { http: number; xml: string }[] = [];
   readonly storingen: SimStoringen = { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, vertragingMs: 0 };
+  /** Called with each envelope the simulator accepted (once: an identical repeat is not new), e.g. to carry it on through VECOZO. */
+  readonly bijOntvangst: ((o: SimOntvangen) => void)[] = [];
   private readonly bekend = new Map<string, { hash: string; antwoord: string }>();
   private readonly laatste = new Map<string, string>();
   private readonly di01Gezien = new Set<string>();
   private eigenTijdstip = '';
+  private poort?: SimPoort & { wacht: Promise<void> };
   private server?: Server | https.Server;
   /** Handshakes refused: a caller without a client certificate of the CA (the hub never reached the port). */
   readonly geweigerd: string[] = [];
@@ -227,6 +252,28 @@ export class GgkSimulator {
     await new Promise((r) => this.server?.close(r));
   }
 
+  /** Holds the next call at `punt` until the returned gate is opened. */
+  houd(punt: SimPoort['punt']): SimPoort {
+    let open = () => {};
+    const wacht = new Promise<void>((r) => (open = r));
+    const poort = { punt, bezet: false, klantWeg: false, open, wacht };
+    this.poort = poort;
+    return poort;
+  }
+
+  /** The gate for this call at `punt`, if one is set there (used once). */
+  /** Holds the call at the gate set for `punt`, if any; true when it held it. */
+  private async poortBij(punt: SimPoort['punt'], req: IncomingMessage): Promise<boolean> {
+    const p = this.poort;
+    if (!p || p.punt !== punt) return false;
+    this.poort = undefined;
+    if (req.socket.destroyed) p.klantWeg = true;
+    else req.socket.once('close', () => (p.klantWeg = true));
+    p.bezet = true;
+    await p.wacht;
+    return true;
+  }
+
   /** The simulator's own tijdstipBericht: strictly rising. */
   tijdstip(): string {
     const d = new Date();
@@ -257,6 +304,11 @@ export class GgkSimulator {
     const actieHeader = String(req.headers.soapaction ?? '').replace(/^"(.*)"$/, '$1');
     const actie = (Object.keys(ACTIES) as Actie[]).find((a) => ACTIES[a] === actieHeader);
     if (this.storingen.vertragingMs) await new Promise((r) => setTimeout(r, this.storingen.vertragingMs));
+    // A caller that went away while its call was held: nothing is stored for it.
+    if ((await this.poortBij('voorOpslag', req)) && req.socket.destroyed) {
+      this.pogingen.push({ actie: actieHeader, xml, http: 'verbroken' });
+      return 'verbreek';
+    }
     if (this.storingen.verbreek > 0) {
       this.storingen.verbreek -= 1;
       this.pogingen.push({ actie: actieHeader, xml, http: 'verbroken' });
@@ -264,10 +316,19 @@ export class GgkSimulator {
     }
     if (this.storingen.http5xx > 0) {
       this.storingen.http5xx -= 1;
-      this.pogingen.push({ actie: actieHeader, xml, http: 503 });
-      return { http: 503, xml: '' };
+      const status = this.storingen.http5xxStatus ?? 503;
+      this.pogingen.push({ actie: actieHeader, xml, http: status });
+      return { http: status, xml: '' };
     }
     const a = this.verwerk(xml, n, actie);
+    if (a.http === 200 && (this.storingen.stil ?? 0) > 0) {
+      this.storingen.stil! -= 1;
+      this.pogingen.push({ actie: actieHeader, xml, http: 'stil' });
+      // Never answered: held until the caller gives up and closes the connection.
+      await new Promise<void>((r) => req.socket.once('close', () => r()));
+      return 'verbreek';
+    }
+    await this.poortBij('naOpslag', req);
     this.pogingen.push({ actie: actieHeader, xml, http: a.http });
     const vooraf = this.storingen.fo01VoorBv03;
     if (a.http === 200 && vooraf) {
@@ -316,6 +377,8 @@ export class GgkSimulator {
     const b64 = g('GGK:parameters/GGK:bericht/GGK:xmlBestand');
     this.ontvangen.push({ actie, xml, zender, ontvanger, referentienummer: ref, tijdstipBericht: tijdstip, crossRefnummer: cross, functie: g('SG/StUF:functie'), payload: b64 === null ? null : Buffer.from(b64, 'base64').toString('utf8') });
     if (actie === 'Di01') this.di01Gezien.add(ref);
+    const o = this.ontvangen[this.ontvangen.length - 1];
+    for (const f of this.bijOntvangst) f(o);
     return { http: 200, xml: antwoord };
   }
 
@@ -372,6 +435,23 @@ export class GgkSimulator {
       req.on('error', reject);
       req.end(data);
     });
+  }
+
+  /**
+   * Delivers an envelope whose connection drops halfway through its body (the receiver gets part
+   * of it and no end): resolves once the connection is closed. Nothing may be stored of it.
+   */
+  async leverAfgebroken(actie: Actie, xml: string): Promise<void> {
+    if (!this.hubUrl) throw new Error('hubUrl not set');
+    const body = Buffer.from(xml);
+    const req = http.request(this.hubUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml; charset=utf-8', 'content-length': String(body.length), soapaction: `"${ACTIES[actie]}"`, ...(this.hubToken && { authorization: `Bearer ${this.hubToken}` }) },
+    });
+    const dicht = new Promise<void>((r) => req.once('close', () => r()));
+    req.on('error', () => undefined);
+    req.write(body.subarray(0, Math.floor(body.length / 2)), () => req.destroy());
+    await dicht;
   }
 
   /** Whether `xml` is a valid SOAP envelope by the XSDs (for answers of the hub). */

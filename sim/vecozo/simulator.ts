@@ -64,13 +64,40 @@ export type Plek = 'push' | 'lijst' | 'payload' | 'delete' | 'status';
 /**
  * A fault, used once, on the next request to its place:
  * - `5xx`: answered with that status before anything is done;
- * - `422`: (push) refused as unprocessable, nothing stored;
+ * - `400` / `422`: (push) refused as invalid / unprocessable, nothing stored;
+ * - `afgebroken`: the connection is dropped on arrival, before anything is done;
  * - `timeout`: never answered (the client gives up);
- * - `verbreek`: done (stored, deleted), then the connection is dropped without an answer;
+ * - `verbreek`: done (stored, deleted, listed), then the connection is dropped without an answer;
  * - `dubbel`: (delete) answered 202 but the message stays listed: VECOZO delivers it again;
  * - `verminkt`: (payload) the bytes arrive altered (one flipped), so size or checksum no longer match.
  */
-export type Storing = { soort: '5xx'; status?: number } | { soort: '422'; fouten?: Record<string, string[]> } | { soort: 'timeout' } | { soort: 'verbreek' } | { soort: 'dubbel' } | { soort: 'verminkt' };
+export type Storing =
+  | { soort: '5xx'; status?: number }
+  | { soort: '400' | '422'; fouten?: Record<string, string[]> }
+  | { soort: 'timeout' }
+  | { soort: 'afgebroken' }
+  | { soort: 'verbreek' }
+  | { soort: 'dubbel' }
+  | { soort: 'verminkt' };
+
+/**
+ * A gate on the next request to a place: held there until the test opens it, so a test can kill
+ * the client at an exact point, synchronising on `bezet` instead of on time. `voor`: held on
+ * arrival, nothing done; `na`: done (pushed message stored, DELETE confirmed, list or payload
+ * read), the answer held.
+ */
+export interface Poort {
+  plek: Plek;
+  punt: 'voor' | 'na';
+  /** Whether a request is held now (or was). */
+  bezet: boolean;
+  /** The request held, once one is. */
+  verzoek?: Gelogd;
+  /** Whether the client of the held request closed its connection (e.g. it was killed). */
+  klantWeg: boolean;
+  /** Lets the held request go on (an answer to a client that died goes nowhere). */
+  open(): void;
+}
 
 /** One request as it arrived, for tests that check what a client sent. */
 export interface Gelogd {
@@ -103,8 +130,12 @@ export interface VecozoSimulator {
   lever(o: { partij?: string; payload: Buffer | string; afzender?: { rol: string; code?: string }; geadresseerde?: { rol: string; code?: string }; berichttype?: string; conversatieId?: string; alsAntwoordOp?: string; ontvangenOp?: Date }): string;
   /** What still waits for `partij`, oldest first (not yet confirmed). */
   wachtend(partij?: string): string[];
-  /** Queues a fault for the next request to `plek`. */
-  storing(plek: Plek, s: Storing): void;
+  /** Queues a fault for the next request to `plek`; with `traceerId`, for the next one about that message (payload, DELETE, status). */
+  storing(plek: Plek, s: Storing, traceerId?: string): void;
+  /** Sets a gate on the next request to `plek` (see `Poort`). */
+  houd(plek: Plek, punt: Poort['punt']): Poort;
+  /** Calls `f` with each newly pushed message (a repeat with the same traceerId is not new), e.g. to carry it on through the GGk. */
+  bijPush(f: (traceerId: string, o: Ontvangen) => void): void;
   /** Moves a pushed message to a status (v3), with meldingen. */
   zetStatus(traceerId: string, berichtstatus: string, meldingen?: { code: string; omschrijving: string; toelichting?: string }[]): void;
   stop(): Promise<void>;
@@ -128,11 +159,18 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
   const afwijkingen: string[] = [];
   const ontvangen = new Map<string, Ontvangen>();
   const klaar = new Map<string, Klaar>();
-  const storingen = new Map<Plek, Storing[]>();
+  const storingen = new Map<Plek, { storing: Storing; traceerId?: string }[]>();
+  const poorten = new Map<Plek, Poort & { wacht: Promise<void> }>();
   const sockets = new Set<Socket>();
+  const pushLuisteraars: ((traceerId: string, o: Ontvangen) => void)[] = [];
   let basis = '';
 
-  const volgende = (plek: Plek): Storing | undefined => storingen.get(plek)?.shift();
+  /** The next fault queued for `plek` that applies to this request (one for any message, or for its traceerId). */
+  const volgende = (plek: Plek, traceerId: string | undefined): Storing | undefined => {
+    const lijst = storingen.get(plek) ?? [];
+    const i = lijst.findIndex((x) => x.traceerId === undefined || x.traceerId === traceerId);
+    return i < 0 ? undefined : lijst.splice(i, 1)[0].storing;
+  };
 
   const probleem = (status: number, title: string, errors: Record<string, string[]> = {}) => ({
     type: `https://tools.ietf.org/html/rfc9110#section-15.5.${status === 400 ? 1 : 21}`,
@@ -178,8 +216,31 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     const g = specs.zoek(api, log.method, pad);
     const plek: Plek | undefined =
       api === 'push' ? 'push' : api === 'status' ? 'status' : g?.sjabloon === '/berichten' || g?.sjabloon === '/berichten/zoeken' ? 'lijst' : g?.sjabloon.endsWith('/payload') ? 'payload' : log.method === 'DELETE' ? 'delete' : undefined;
-    const s = plek && volgende(plek);
+    const tidVanVerzoek = g?.padParameters.traceerId ?? new URLSearchParams(pad.includes('?') ? pad.slice(pad.indexOf('?') + 1) : '').get('traceerId') ?? undefined;
+    const s = plek && volgende(plek, tidVanVerzoek);
+    const poort = plek && poorten.get(plek);
+    if (poort) poorten.delete(plek);
+    /** Holds the request at the gate set for this place and point, if any; true when it held it. */
+    const houd = async (punt: Poort['punt']): Promise<boolean> => {
+      if (!poort || poort.punt !== punt) return false;
+      poort.verzoek = log;
+      if (req.socket.destroyed) poort.klantWeg = true;
+      else req.socket.once('close', () => (poort.klantWeg = true));
+      poort.bezet = true;
+      await poort.wacht;
+      return true;
+    };
+    // A client that went away while its request was held: nothing is done for it.
+    if ((await houd('voor')) && req.socket.destroyed) {
+      log.status = 0;
+      return;
+    }
     if (s?.soort === 'timeout') return; // held open until the client gives up or the simulator stops
+    if (s?.soort === 'afgebroken') {
+      log.status = 0;
+      req.socket.destroy();
+      return;
+    }
     if (s?.soort === '5xx') {
       log.status = s.status ?? 503;
       res.writeHead(s.status ?? 503).end();
@@ -196,6 +257,10 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
         antwoord(422, probleem(422, 'Het bericht kan niet worden verwerkt.', s.fouten ?? { payload: ['De payload voldoet niet aan de berichtspecificatie.'] }));
         return;
       }
+      if (s?.soort === '400') {
+        antwoord(400, probleem(400, 'One or more validation errors occurred.', s.fouten ?? { berichtMetadata: ['Het bericht is ongeldig.'] }));
+        return;
+      }
       const delen = leesMultipart(log.contentType ?? '', body);
       const metadata = JSON.parse(delen.berichtMetadata.inhoud.toString('utf8')) as Ontvangen['metadata'];
       const tid = metadata.referentiegegevens.traceerId;
@@ -203,8 +268,11 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
       if (bestaand) bestaand.keer += 1;
       else {
         const nu = new Date();
-        ontvangen.set(tid, { partij, metadata, payload: delen.payload.inhoud, ontvangenOp: nu, status: { berichtstatus: 'Ontvangen', gewijzigdOp: nu }, keer: 1 });
+        const o: Ontvangen = { partij, metadata, payload: delen.payload.inhoud, ontvangenOp: nu, status: { berichtstatus: 'Ontvangen', gewijzigdOp: nu }, keer: 1 };
+        ontvangen.set(tid, o);
+        for (const f of pushLuisteraars) f(tid, o);
       }
+      await houd('na');
       if (s?.soort === 'verbreek') return verbreek();
       antwoord(204);
       return;
@@ -229,6 +297,8 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
           berichtOntvangenOp: o.ontvangenOp.toISOString(),
           ...(o.status.meldingen?.length && { meldingen: o.status.meldingen }),
         }));
+      await houd('na');
+      if (s?.soort === 'verbreek') return verbreek();
       antwoord(200, lijst);
       return;
     }
@@ -249,7 +319,10 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     });
     const limit = Number(query.get('limit') ?? 250);
     if (g?.sjabloon === '/berichten') {
-      antwoord(200, eigen.slice(0, limit).map(metadata));
+      const lijst = eigen.slice(0, limit).map(metadata);
+      await houd('na');
+      if (s?.soort === 'verbreek') return verbreek();
+      antwoord(200, lijst);
       return;
     }
     if (g?.sjabloon === '/berichten/zoeken') {
@@ -281,6 +354,7 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     const zichtbaar = k && k.partij === partij && !k.bevestigd ? k : undefined;
     if (plek === 'payload') {
       if (!zichtbaar) return antwoord(404);
+      await houd('na');
       if (s?.soort === 'verbreek') return verbreek();
       if (s?.soort === 'verminkt') {
         const kapot = Buffer.from(zichtbaar.payload);
@@ -294,6 +368,7 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     // DELETE
     if (!zichtbaar) return antwoord(404);
     if (s?.soort !== 'dubbel') zichtbaar.bevestigd = true;
+    await houd('na');
     if (s?.soort === 'verbreek') return verbreek();
     antwoord(202);
   };
@@ -342,8 +417,18 @@ export async function startVecozoSimulator(opties: VecozoSimulatorOpties = {}): 
     wachtend(partij = standaardPartij) {
       return [...klaar.entries()].filter(([, k]) => k.partij === partij && !k.bevestigd).sort(([, a], [, b]) => a.ontvangenOp.getTime() - b.ontvangenOp.getTime()).map(([t]) => t);
     },
-    storing(plek, s) {
-      storingen.set(plek, [...(storingen.get(plek) ?? []), s]);
+    storing(plek, s, traceerId) {
+      storingen.set(plek, [...(storingen.get(plek) ?? []), { storing: s, traceerId }]);
+    },
+    houd(plek, punt) {
+      let open = () => {};
+      const wacht = new Promise<void>((r) => (open = r));
+      const p = { plek, punt, bezet: false, klantWeg: false, open, wacht };
+      poorten.set(plek, p);
+      return p;
+    },
+    bijPush(f) {
+      pushLuisteraars.push(f);
     },
     zetStatus(traceerId, berichtstatus, meldingen) {
       const o = ontvangen.get(traceerId);

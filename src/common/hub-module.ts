@@ -3,7 +3,8 @@ import type { LoaderSource } from '../graphql/loaders';
 import type { NodeLader } from '../graphql/node';
 import type { Router } from 'express';
 import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/jwt';
 import type { Config } from '../config/config';
 import type { Sleutels } from './sleutels';
@@ -21,7 +22,15 @@ export interface RouteContext {
   redis: Redis;
   /** How the worker judges messages (handlers, XSDs), for routes that judge one without storing it. */
   verwerking: Verwerking;
+  /** What every module adds to the REST read of one message (`HubModule.berichtLezing`, all together). */
+  berichtLezing: BerichtLezing;
 }
+
+/**
+ * Fields a module adds to the REST read of one message (`GET /ijw/berichten/{id}`), read in the
+ * caller's transaction (its tenant context: row-level security applies), by the message's id.
+ */
+export type BerichtLezing = (em: EntityManager, p: Principal, sleutels: Sleutels, id: string) => Promise<Record<string, unknown>>;
 
 /** One REST mount of a module: `app.use(pad, router)`. */
 export interface HubRoute {
@@ -59,6 +68,8 @@ export interface HubModule {
   nodes?: Readonly<Record<string, NodeLader>>;
   /** Its ways out for providers reached through the national chain (the worker's delivery jobs use them). */
   bezorgkanalen?: (ctx: { cfg: Config; ds: DataSource }) => Bezorgkanaal[];
+  /** Its fields on the REST read of one message (GET /ijw/berichten/{id}). */
+  berichtLezing?: BerichtLezing;
   /** Its REST routes, mounted by the api in the list's order (after /healthz, /readyz, /metrics). */
   routes?: (ctx: RouteContext) => HubRoute[];
   /** Its TLS certificate files as configured, checked when the processes that use them start (src/runtime.ts). */

@@ -8,7 +8,7 @@ import { OutboxEntity } from './outbox.entity';
 import { KetenRouteEntity } from './keten-route.entity';
 import { inboxRouter } from './inbox/inbox.router';
 import { VerzendstopEntity } from './verzendstop/verzendstop.entity';
-import { BerichtVerzendstopResolver, VerzendstopResolver } from './verzendstop/verzendstop.resolver';
+import { BerichtVerzendstopResolver, VerzendstopResolver, verzendstopService } from './verzendstop/verzendstop.resolver';
 
 /** iJw messages in and out, their retours, the outbox of deliveries, the freeze windows of sending (verzendstop). */
 export const MODULE: HubModule = {
@@ -19,5 +19,7 @@ export const MODULE: HubModule = {
   nodes: {
     Bericht: eenPerSleutel(async (ctx, id) => berichtService.bericht(await ctx.em(), ctx.principal, id)),
   },
-  routes: ({ cfg, ds, verifier, sleutels }) => [{ pad: '/ijw', router: inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, sleutels }) }],
+  // Later te versturen: a freeze window holds the message now (GET /ijw/berichten/{id}).
+  berichtLezing: async (em, _p, _sleutels, id) => ({ laterTeVersturen: await verzendstopService.berichtWachtId(em, id) }),
+  routes: ({ cfg, ds, verifier, sleutels, berichtLezing }) => [{ pad: '/ijw', router: inboxRouter(ds, verifier, { maxBytes: cfg.IJW_MAX_BYTES, sleutels, berichtLezing }) }],
 };

@@ -19,6 +19,8 @@ import { VECOZO_STATUSSEN, type VecozoBerichtStatus } from './vecozo.types';
 @Index('uq_vecozo_bericht_identificatie', ['aanbiederAgb', 'type', 'identificatie'], { unique: true, where: "richting = 'uit'" })
 @Index('ix_vecozo_bericht_aanbieder', ['aanbiederAgb', 'aangemaaktOp'])
 @Index('ix_vecozo_bericht_te_versturen', ['volgendePoging'], { where: "status = 'te_versturen'" })
+@Index('ix_vecozo_bericht_kenmerk', ['afzender', 'type', 'identificatie'])
+@Index('ix_vecozo_bericht_antwoord', ['alsAntwoordOp'])
 @Index('ix_vecozo_bericht_te_volgen', ['verstuurdOp'], { where: "status = 'verstuurd' AND NOT status_definitief" })
 @Check('ck_vecozo_bericht_richting', `richting IN ('in', 'uit')`)
 @Check('ck_vecozo_bericht_status', `status IN (${VECOZO_STATUSSEN.map((s) => `'${s}'`).join(', ')})`)
@@ -50,6 +52,14 @@ export class VecozoBerichtEntity {
   @Field(() => String, { nullable: true, description: 'BerichtIdentificatie/Identificatie (IdentificatieRetour of a retour).' })
   @Column({ type: 'varchar', length: 12, nullable: true })
   identificatie!: string | null;
+
+  /** Header Afzender (AGB or CBS code): with type, identificatie and dagtekening it names the same iJw message on the municipality's side. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  afzender!: string | null;
+
+  /** BerichtIdentificatie/Dagtekening (DagtekeningRetour of a retour). */
+  @Column({ type: 'date', nullable: true })
+  dagtekening!: string | null;
 
   @Field(() => String, { description: 'VECOZO referentiegegevens.traceerId: made by the hub for what goes out (kept over retries), given by VECOZO for what comes in.' })
   @Column({ name: 'traceer_id', type: 'uuid' })
@@ -123,6 +133,14 @@ export class VecozoBerichtEntity {
   @Field(() => Date, { nullable: true, description: 'When VECOZO accepted the push (204).' })
   @Column({ name: 'verstuurd_op', type: 'timestamptz', nullable: true })
   verstuurdOp!: Date | null;
+
+  /** Of a pulled message: when VECOZO answered its DELETE (receipt confirmed). */
+  @Column({ name: 'bevestigd_op', type: 'timestamptz', nullable: true })
+  bevestigdOp!: Date | null;
+
+  /** Every VECOZO status the hub saw of a pushed message, in order (berichtstatus, berichtstatusGewijzigdOp). */
+  @Column({ type: 'jsonb', nullable: true })
+  statusverloop!: { status: string; op: string }[] | null;
 
   @Field(() => Date, { nullable: true, description: 'Of a pulled message: VECOZO basisgegevens.ontvangenOp.' })
   @Column({ name: 'vecozo_ontvangen_op', type: 'timestamptz', nullable: true })

@@ -16,6 +16,7 @@ import type { XsdValidators } from '../messaging/ijw/xsd-validator';
 import { VecozoAanbiederEntity } from './vecozo-aanbieder.entity';
 import { VecozoBerichtEntity } from './vecozo-bericht.entity';
 import { VecozoError } from './vecozo.errors';
+import { eigenKenmerk } from './vecozo.types';
 import type { Jw315Input, VecozoBerichtFilter, VecozoBerichtInput, VecozoJw323Input, VecozoZorgInput } from './vecozo.inputs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -199,15 +200,15 @@ export const vecozoService = {
     const h = kop(message);
     if (h.Afzender !== agb) throw ongeldig([`Header/Afzender ${h.Afzender} is niet de aanbieder ${agb}`]);
     if (!/^\d{4}$/.test(h.Ontvanger)) throw ongeldig([`Header/Ontvanger ${h.Ontvanger} is geen gemeentecode`]);
-    const identificatie = 'IdentificatieRetour' in h ? h.IdentificatieRetour : h.BerichtIdentificatie.Identificatie;
+    const { identificatie, dagtekening } = eigenKenmerk(h);
     const bytes = Buffer.from(xml, 'utf8');
     let id: string;
     try {
       const rij = await em.query<{ id: string }[]>(
         `INSERT INTO vecozo_bericht (richting, aanbieder_agb, type, gemeente_code, regio_code, identificatie, traceer_id, conversatie_id, als_antwoord_op,
-                                     xml_versleuteld, grootte, sha256, status)
-         VALUES ('uit', $1, $2, $3::text, ${REGIO}, $4, $5, $6, $7, $8, $9, $10, 'te_versturen') RETURNING id`,
-        [agb, message.type, h.Ontvanger, identificatie, randomUUID(), input.conversatieId ?? randomUUID(), input.alsAntwoordOp ?? null, sleutels.versleutel(bytes), bytes.length, sha256Hex(bytes)],
+                                     xml_versleuteld, grootte, sha256, status, afzender, dagtekening)
+         VALUES ('uit', $1, $2, $3::text, ${REGIO}, $4, $5, $6, $7, $8, $9, $10, 'te_versturen', $1, $11) RETURNING id`,
+        [agb, message.type, h.Ontvanger, identificatie, randomUUID(), input.conversatieId ?? randomUUID(), input.alsAntwoordOp ?? null, sleutels.versleutel(bytes), bytes.length, sha256Hex(bytes), dagtekening],
       );
       id = rij[0].id;
     } catch (e) {

@@ -3,6 +3,17 @@
  * documents (`spec/vecozo-vsp/`: push V1 1.0.2, pull V1 1.0.0, berichtstatus V3).
  */
 
+import type { Kop } from '../messaging/ijw/model';
+
+/**
+ * A message's own identification: BerichtIdentificatie, or of a retour IdentificatieRetour and
+ * DagtekeningRetour. With the Header Afzender and the type it names one iJw message on both sides
+ * of the chain (the portal's and the municipality's).
+ */
+export function eigenKenmerk(h: Kop): { identificatie: string; dagtekening: string } {
+  return 'IdentificatieRetour' in h ? { identificatie: h.IdentificatieRetour, dagtekening: h.DagtekeningRetour } : { identificatie: h.BerichtIdentificatie.Identificatie, dagtekening: h.BerichtIdentificatie.Dagtekening };
+}
+
 /** Where a portal message is: uit: te_versturen → verstuurd | geweigerd; in: ontvangen. */
 export type VecozoBerichtStatus = 'te_versturen' | 'verstuurd' | 'geweigerd' | 'ontvangen';
 export const VECOZO_STATUSSEN: readonly VecozoBerichtStatus[] = ['te_versturen', 'verstuurd', 'geweigerd', 'ontvangen'];

@@ -7,7 +7,7 @@ import { parseMessage } from '../messaging/ijw/codec';
 import { kop } from '../messaging/ijw/model';
 import { log } from '../observability/logger';
 import { bevrorenSql, moment } from '../messaging/verzendstop/verzendstop';
-import { DEFINITIEVE_STATUSSEN, ROL_AANBIEDER, ROL_GEMEENTE, berichtstroomVan, type PullMetadata, type PushMetadata } from './vecozo.types';
+import { DEFINITIEVE_STATUSSEN, eigenKenmerk, ROL_AANBIEDER, ROL_GEMEENTE, berichtstroomVan, type PullMetadata, type PushMetadata } from './vecozo.types';
 import { VspOnbereikbaar, type VspClient } from './vsp.client';
 
 /**
@@ -23,7 +23,13 @@ import { VspOnbereikbaar, type VspClient } from './vsp.client';
  * - pull: each listed message is fetched, checked (size, SHA-256), committed (unique on
  *   traceerId) and only then confirmed with DELETE. Killed between commit and DELETE, the next
  *   pull lists it again: the commit finds it stored, so it is only confirmed.
+ * A request VECOZO answers with an error (a 5xx) fails that message only: the round goes on with
+ * the next, so one message VECOZO cannot serve holds up no other. A request without an answer
+ * (timeout, dropped connection) ends the pull or status round: VECOZO is taken to be away.
  */
+
+/** Whether a failure is of this request only (VECOZO answered), not of VECOZO being away. */
+const alleenDitVerzoek = (e: unknown): e is VspOnbereikbaar => e instanceof VspOnbereikbaar && e.status !== undefined;
 
 export interface PushOpties {
   /** How many messages one round claims (default 50). */
@@ -136,6 +142,7 @@ export async function neemAan(ds: DataSource, sleutels: Sleutels, client: VspCli
   const bekend = await withTenant(ds, SYSTEEM, (em) => em.query<unknown[]>(`SELECT 1 FROM vecozo_bericht WHERE traceer_id = $1`, [tid]));
   if (bekend.length) {
     await client.bevestig(tid);
+    await bevestigd(ds, tid);
     return 'al_opgeslagen';
   }
   const payload = await client.payload(m);
@@ -147,13 +154,17 @@ export async function neemAan(ds: DataSource, sleutels: Sleutels, client: VspCli
   let type: string | null = null;
   let identificatie: string | null = null;
   let gemeente: string | null = null;
+  let afzender: string | null = null;
+  let dagtekening: string | null = null;
   try {
     const { message, issues } = await parseMessage(payload);
     if (!issues.length) {
       const h = kop(message);
       type = message.type;
-      identificatie = 'IdentificatieRetour' in h ? h.IdentificatieRetour : h.BerichtIdentificatie.Identificatie;
-      gemeente = /^\d{4}$/.test(h.Afzender) ? h.Afzender : null;
+      ({ identificatie, dagtekening } = eigenKenmerk(h));
+      afzender = h.Afzender;
+      // A retour keeps its heen message's header: the municipality is its Ontvanger.
+      gemeente = [h.Afzender, h.Ontvanger].find((x) => /^\d{4}$/.test(x)) ?? null;
     }
   } catch {
     // Not readable as iJw: kept as it came (type null), for the provider to see.
@@ -161,8 +172,8 @@ export async function neemAan(ds: DataSource, sleutels: Sleutels, client: VspCli
   await withTenant(ds, SYSTEEM, (em) =>
     em.query(
       `INSERT INTO vecozo_bericht (richting, aanbieder_agb, type, gemeente_code, regio_code, identificatie, traceer_id, conversatie_id, als_antwoord_op,
-                                   xml_versleuteld, grootte, sha256, status, vecozo_ontvangen_op)
-       VALUES ('in', $1, $2, $3::text, (SELECT g.regio_code FROM gemeente g WHERE g.code = $3::text ORDER BY g.geldig_vanaf DESC LIMIT 1), $4, $5, $6, $7, $8, $9, $10, 'ontvangen', $11)
+                                   xml_versleuteld, grootte, sha256, status, vecozo_ontvangen_op, afzender, dagtekening)
+       VALUES ('in', $1, $2, $3::text, (SELECT g.regio_code FROM gemeente g WHERE g.code = $3::text ORDER BY g.geldig_vanaf DESC LIMIT 1), $4, $5, $6, $7, $8, $9, $10, 'ontvangen', $11, $12, $13)
        ON CONFLICT (traceer_id) DO NOTHING`,
       [
         (geadresseerdeVan(m) ?? '').slice(0, 8),
@@ -176,29 +187,46 @@ export async function neemAan(ds: DataSource, sleutels: Sleutels, client: VspCli
         payload.length,
         m.basisgegevens.payload.checksum.waarde.toLowerCase(),
         m.basisgegevens.ontvangenOp,
+        afzender,
+        dagtekening,
       ],
     ),
   );
   // Only now, with the message committed.
   await client.bevestig(tid);
+  await bevestigd(ds, tid);
   return 'opgeslagen';
+}
+
+/** Records when VECOZO confirmed a pulled message's DELETE (the first time: a repeat changes nothing). */
+async function bevestigd(ds: DataSource, traceerId: string): Promise<void> {
+  await withTenant(ds, SYSTEEM, (em) => em.query(`UPDATE vecozo_bericht SET bevestigd_op = now() WHERE traceer_id = $1 AND bevestigd_op IS NULL`, [traceerId]));
 }
 
 /**
  * Pulls until VECOZO holds nothing more (later messages appear only once earlier ones are
- * confirmed), or until a round takes nothing in (what is left does not check out: next time).
+ * confirmed), or until a round takes nothing in (what is left does not check out, or VECOZO
+ * answered its requests with an error: next time).
  */
-export async function haalOp(ds: DataSource, sleutels: Sleutels, client: VspClient): Promise<Record<Opgehaald, number> & { rondes: number }> {
-  const telling = { opgeslagen: 0, al_opgeslagen: 0, weg: 0, afwijkend: 0, rondes: 0 };
+export async function haalOp(ds: DataSource, sleutels: Sleutels, client: VspClient): Promise<Record<Opgehaald | 'mislukt', number> & { rondes: number }> {
+  const telling = { opgeslagen: 0, al_opgeslagen: 0, weg: 0, afwijkend: 0, mislukt: 0, rondes: 0 };
   for (;;) {
     const lijst = await client.lijst(250);
     telling.rondes++;
     if (!lijst.length) break;
     let verder = false;
     for (const m of lijst) {
-      const u = await neemAan(ds, sleutels, client, m);
+      let u: Opgehaald | 'mislukt';
+      try {
+        u = await neemAan(ds, sleutels, client, m);
+      } catch (e) {
+        if (!alleenDitVerzoek(e)) throw e;
+        // Stored or not, it is listed again until confirmed: the next pull sees to it.
+        log.warn('vecozo message not taken in or not confirmed; left for the next pull', { traceerId: m.referentiegegevens.traceerId, error: e.message });
+        u = 'mislukt';
+      }
       telling[u]++;
-      if (u !== 'afwijkend') verder = true;
+      if (u !== 'afwijkend' && u !== 'mislukt') verder = true;
     }
     if (!verder) break;
   }
@@ -219,18 +247,25 @@ export async function volgStatussen(ds: DataSource, client: VspClient, batch = 2
   );
   let gewijzigd = 0;
   for (const r of rijen) {
-    const eigen = (await client.statussen(r.traceer_id)).find((s) => s.referentiegegevens.traceerId === r.traceer_id);
+    let statussen;
+    try {
+      statussen = await client.statussen(r.traceer_id);
+    } catch (e) {
+      if (!alleenDitVerzoek(e)) throw e;
+      log.warn('vecozo status not read; asked again next round', { traceerId: r.traceer_id, error: e.message });
+      continue;
+    }
+    const eigen = statussen.find((s) => s.referentiegegevens.traceerId === r.traceer_id);
     if (!eigen) continue;
     const op = new Date(eigen.berichtstatusGewijzigdOp);
     if (eigen.berichtstatus === r.vecozo_status && r.status_gewijzigd_op?.getTime() === op.getTime()) continue;
     await withTenant(ds, SYSTEEM, (em) =>
-      em.query(`UPDATE vecozo_bericht SET vecozo_status = $2, status_gewijzigd_op = $3, meldingen = $4, status_definitief = $5 WHERE id = $1`, [
-        r.id,
-        eigen.berichtstatus,
-        op,
-        eigen.meldingen ? JSON.stringify(eigen.meldingen) : null,
-        DEFINITIEVE_STATUSSEN.has(eigen.berichtstatus),
-      ]),
+      em.query(
+        `UPDATE vecozo_bericht SET vecozo_status = $2::text, status_gewijzigd_op = $3, meldingen = $4, status_definitief = $5,
+                statusverloop = coalesce(statusverloop, '[]'::jsonb) || jsonb_build_array(jsonb_build_object('status', $2::text, 'op', $6::text))
+          WHERE id = $1`,
+        [r.id, eigen.berichtstatus, op, eigen.meldingen ? JSON.stringify(eigen.meldingen) : null, DEFINITIEVE_STATUSSEN.has(eigen.berichtstatus), op.toISOString()],
+      ),
     );
     gewijzigd++;
   }

@@ -45,9 +45,20 @@ interface Antwoord {
   body: Buffer;
 }
 
-/** A transport failure: no answer (timeout, dropped connection) or a 5xx. Worth another attempt. */
+/**
+ * A transport failure: no answer (timeout, dropped connection; `status` undefined) or an answer
+ * other than the documented ones (`status` set, e.g. a 5xx). Worth another attempt. With no answer
+ * VECOZO is taken to be away; with an answer only this request failed.
+ */
 export class VspOnbereikbaar extends Error {
   override name = 'VspOnbereikbaar';
+
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** What a push came to: accepted (204), or refused (400/422: VECOZO says not to send it again). */
@@ -117,13 +128,13 @@ export class VspClient {
       }
       return { soort: 'geweigerd', status: a.status, probleem };
     }
-    throw new VspOnbereikbaar(`push answered ${a.status}`);
+    throw new VspOnbereikbaar(`push answered ${a.status}`, a.status);
   }
 
   /** `GET /berichten?limit=` (pull): the oldest messages waiting for the caller, at most `limit` (1–250). */
   async lijst(limit = 250): Promise<PullMetadata[]> {
     const a = await this.verzoek('GET', `${PULL}/berichten?limit=${limit}`);
-    if (a.status !== 200) throw new VspOnbereikbaar(`list answered ${a.status}`);
+    if (a.status !== 200) throw new VspOnbereikbaar(`list answered ${a.status}`, a.status);
     return VspClient.json<PullMetadata[]>(a, 'list');
   }
 
@@ -139,7 +150,7 @@ export class VspClient {
     const pad = url.startsWith(eigen) ? url.slice(this.basis.href.replace(/\/$/, '').length) : `${PULL}/berichten/${encodeURIComponent(tid)}/payload`;
     const a = await this.verzoek('GET', pad, { headers: { accept: 'application/octet-stream' } });
     if (a.status === 404) return undefined;
-    if (a.status !== 200) throw new VspOnbereikbaar(`payload answered ${a.status}`);
+    if (a.status !== 200) throw new VspOnbereikbaar(`payload answered ${a.status}`, a.status);
     return a.body;
   }
 
@@ -148,13 +159,13 @@ export class VspClient {
     const a = await this.verzoek('DELETE', `${PULL}/berichten/${encodeURIComponent(traceerId)}`);
     if (a.status === 202) return 'bevestigd';
     if (a.status === 404) return 'onbekend';
-    throw new VspOnbereikbaar(`delete answered ${a.status}`);
+    throw new VspOnbereikbaar(`delete answered ${a.status}`, a.status);
   }
 
   /** `GET /berichtstatussen?traceerId=` (berichtstatus V3): the statuses of that message and of those answering it. */
   async statussen(traceerId: string): Promise<BerichtstatusGegevens[]> {
     const a = await this.verzoek('GET', `${STATUS}/berichtstatussen?traceerId=${encodeURIComponent(traceerId)}`);
-    if (a.status !== 200) throw new VspOnbereikbaar(`status answered ${a.status}`);
+    if (a.status !== 200) throw new VspOnbereikbaar(`status answered ${a.status}`, a.status);
     return VspClient.json<BerichtstatusGegevens[]>(a, 'status');
   }
 }

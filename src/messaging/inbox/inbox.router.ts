@@ -12,6 +12,7 @@ import { readEnvelope } from './envelope';
 import { checkSender, Inbox } from './inbox.service';
 import { weigerEchteBsn } from './sandbox-deur';
 
+import type { BerichtLezing } from '../../common/hub-module';
 import type { Sleutels } from '../../common/sleutels';
 import { sleutelVan } from '../../graphql/node';
 
@@ -36,7 +37,7 @@ interface BerichtRij {
 }
 
 /** The public iJw contract: POST /ijw/berichten, GET /ijw/berichten/{id} and /{id}/xml. */
-export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { maxBytes: number; sleutels: Sleutels }): Router {
+export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { maxBytes: number; sleutels: Sleutels; berichtLezing?: BerichtLezing }): Router {
   const router = express.Router();
   const inbox = new Inbox(ds, opts.sleutels);
 
@@ -71,19 +72,20 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
     }),
   );
 
-  const load = async (p: Principal, id: string): Promise<BerichtRij> => {
+  const load = async (p: Principal, id: string): Promise<BerichtRij & { extra: Record<string, unknown> }> => {
     if (!UUID.test(id)) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
-    const rows = await withTenant(ds, p, (em) =>
-      em.query<BerichtRij[]>(
+    return withTenant(ds, p, async (em) => {
+      const rows = await em.query<BerichtRij[]>(
         `SELECT b.id, b.type, b.richting, b.status, b.afzender, b.ontvanger, b.identificatie, b.ontvangen_op, b.verwerkt_op,
                 b.retourcodes, b.fouten, b.heen_id, r.id AS retour_id, r.type AS retour_type, r.retourcodes AS retour_codes
            FROM bericht b LEFT JOIN bericht r ON r.heen_id = b.id
           WHERE b.id = $1`,
         [id],
-      ),
-    );
-    if (!rows[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
-    return rows[0];
+      );
+      if (!rows[0]) throw new HubError(HubErrorCode.NOT_FOUND, 'Bericht niet gevonden');
+      // What the modules add (the trace through the chain), in the same transaction and context.
+      return { ...rows[0], extra: opts.berichtLezing ? await opts.berichtLezing(em, p, opts.sleutels, id) : {} };
+    });
   };
 
   router.get(
@@ -104,6 +106,7 @@ export function inboxRouter(ds: DataSource, verifier: TokenVerifier, opts: { max
         retour: b.retour_id ? { id: b.retour_id, type: b.retour_type, retourcodes: b.retour_codes ?? [] } : null,
         retourcodes: b.retourcodes,
         fouten: b.fouten,
+        ...b.extra,
       });
     }),
   );

@@ -70,6 +70,16 @@ export const verzendstopService = {
     return { ...v, ingetrokkenOp: r[0].ingetrokken_op, ingetrokkenDoor: p.sub };
   },
 
+  /** The same, by the message's id (the REST read of one message; in the caller's context). */
+  async berichtWachtId(em: EntityManager, id: string): Promise<boolean> {
+    const r = await em.query<{ b: boolean }[]>(
+      `SELECT b.status = 'klaar' AND b.type = ANY($2::text[]) AND ${bevrorenSql('k.kanaal', 'b.regio_code', '$3::timestamptz')} AS b
+         FROM bericht b JOIN keten_route k ON k.aanbieder_agb = b.aanbieder_agb WHERE b.id = $1`,
+      [id, [...NAAR_AANBIEDER], moment()],
+    );
+    return r[0]?.b === true;
+  },
+
   /** Whether an outgoing message waits for a freeze window now: still to deliver, to a provider reached through a frozen chain channel. */
   async berichtWacht(em: EntityManager, b: BerichtEntity): Promise<boolean> {
     if (b.status !== 'klaar' || !(NAAR_AANBIEDER as ReadonlySet<string>).has(b.type)) return false;
