@@ -78,7 +78,7 @@ async function wachtOpApi(port: number, done: Promise<unknown>): Promise<boolean
  * the development sign-in and a token per role.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { clienten: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({ options: { clienten: { type: 'string' }, seed: { type: 'string' }, 'zonder-keten': { type: 'boolean' } } });
   const t0 = Date.now();
   const cfg = loadConfig();
   await preflight(cfg);
@@ -112,10 +112,14 @@ async function main(): Promise<void> {
       : `verkeer: ${v.berichten} berichten voor ${v.clienten} cliënten in ${seconden(t1)}${v.metBevinding ? `; met bevinding: ${JSON.stringify(v.bevindingen)}` : ', alle zonder bevinding'}`,
   );
 
+  // The national chain from the simulators, unless the environment names a real one (or --zonder-keten).
+  const eigenKeten = Boolean(process.env.GGK_URL || process.env.VECOZO_URL);
+  const keten = values['zonder-keten'] || eigenKeten ? undefined : await (await import('../sim/demo-keten')).startDemoKeten(`http://127.0.0.1:${cfg.PORT}`);
+  const env = { ...process.env, ...keten?.env };
   zeg('api en worker starten …');
   const children: Supervised[] = [
-    { name: 'api', process: spawn(process.execPath, [path.join(__dirname, 'main.js')], { stdio: 'inherit', env: process.env }) },
-    { name: 'worker', process: spawn(process.execPath, [path.join(__dirname, 'worker.js')], { stdio: 'inherit', env: process.env }) },
+    { name: 'api', process: spawn(process.execPath, [path.join(__dirname, 'main.js')], { stdio: 'inherit', env }) },
+    { name: 'worker', process: spawn(process.execPath, [path.join(__dirname, 'worker.js')], { stdio: 'inherit', env }) },
   ];
   const supervisor = supervise(children);
   // If the demo itself dies, its children go with it.
@@ -150,6 +154,24 @@ async function main(): Promise<void> {
   zeg(`  Inloggen:     ${basis}/dev/identiteiten   (elke partij met een token, voor dashboard en IDE)`);
   zeg(`\nTokens (Authorization: Bearer <token>, 12 uur geldig; meer met npm run token):`);
   for (const [label, t] of tokens) zeg(`  ${label}:\n    ${await t}`);
+  if (keten) {
+    // The first RIOZ provider uses the hub as its software: what it writes goes round the chain.
+    const beheerder = await signDevToken({ rol: 'beheerder', gemeenten: [] }, secret);
+    const r = await fetch(`http://127.0.0.1:${cfg.PORT}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${beheerder}` },
+      body: JSON.stringify({ query: `mutation($agb: String!) { zetVecozoPortaal(aanbiederAgb: $agb, aan: true) { aanbiederAgb } }`, variables: { agb: firstAgb } }),
+    });
+    const antwoord = (await r.json()) as { errors?: unknown[] };
+    zeg(`\nKeten (simulatoren, gevalideerd tegen de specificaties; --zonder-keten slaat ze over):`);
+    zeg(`  GGk:     ${keten.env.GGK_URL}   (de hub is het systeem van de gemeenten: ${basis}/ggk/OntvangAsynchroon)`);
+    zeg(`  VECOZO:  ${keten.env.VECOZO_URL}`);
+    zeg(
+      antwoord.errors
+        ? `  portaal van AGB ${firstAgb} niet aangezet: ${JSON.stringify(antwoord.errors).slice(0, 300)}`
+        : `  AGB ${firstAgb} gebruikt het portaal: stelVecozoBerichtOp (token aanbieder) gaat via VECOZO en de GGk naar de gemeente; berichtVerloop toont elke stap`,
+    );
+  }
   zeg(`\nProcessen: ${children.map((c) => `${c.name} (pid ${c.process.pid})`).join(', ')}`);
   zeg(`\nProbeer: curl -s ${basis}/graphql -H 'content-type: application/json' -H "authorization: Bearer <token>" -d '{"query":"{ contracten(first: 5) { totalCount edges { node { nummer perceel } } } }"}'\nCtrl-C stopt api en worker.\n`);
   // One process gone leaves no demo: the others are stopped and the demo fails naming it.

@@ -224,11 +224,14 @@ describe('processes', () => {
     }
   });
 
-  it('demo stops the worker and fails naming the api when the api dies', async () => {
+  it('demo starts the chain simulators, and stops the worker and fails naming the api when the api dies', async () => {
     const port = await vrijePoort();
     // A small year of traffic: this test is about the processes, not the demo's figures.
     const r = run('demo.js', { ...env(), PORT: String(port), QUEUE_PREFIX: `test-${process.pid}-demo` }, ['--clienten', '2']);
-    await until(() => (/api listening/.test(r.out()) && /worker started/.test(r.out())) || r.child.exitCode !== null, 60_000);
+    await until(() => /Ctrl-C stopt api en worker/.test(r.out()) || r.child.exitCode !== null, 60_000);
+    // The chain from the simulators, with the first provider on the portal.
+    expect(r.out()).toMatch(/GGk: +http:\/\/127\.0\.0\.1:\d+\/OntvangAsynchroon/);
+    expect(r.out()).toMatch(/AGB \d{8} gebruikt het portaal/);
     const api = Number(execFileSync('pgrep', ['-P', String(r.child.pid), '-f', 'main.js']).toString().trim());
     process.kill(api, 'SIGKILL');
     expect(await exited(r)).toBe(1);

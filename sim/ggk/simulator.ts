@@ -15,6 +15,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import http, { type IncomingMessage, type Server } from 'node:http';
 import https from 'node:https';
+import { wortel } from '../wortel';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { libxml2 } from '../../src/messaging/ijw/xml';
@@ -212,7 +213,7 @@ export class GgkSimulator {
   }
 
   async start(): Promise<this> {
-    this.xsd = await Xsd.laad(this.o.specDir ?? path.resolve(__dirname, '..', '..', 'spec', 'ggk0210'));
+    this.xsd = await Xsd.laad(this.o.specDir ?? path.join(wortel(), 'spec', 'ggk0210'));
     const handler = (req: IncomingMessage, res: http.ServerResponse) => {
       this.behandel(req).then(
         (a) => {

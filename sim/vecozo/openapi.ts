@@ -2,6 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { wortel } from '../wortel';
 
 /**
  * Request and response validation against VECOZO's OpenAPI documents (the VSP-Koppeling files in
@@ -61,7 +62,7 @@ interface Document {
 /** The directory of the VECOZO documents in the repository (spec/vecozo-vsp, copied unchanged), unless `VECOZO_OPENAPI_DIR` names one. */
 export function vspDocumentenMap(): string {
   if (process.env.VECOZO_OPENAPI_DIR) return process.env.VECOZO_OPENAPI_DIR;
-  return path.resolve(__dirname, '..', '..', 'spec', 'vecozo-vsp');
+  return path.join(wortel(), 'spec', 'vecozo-vsp');
 }
 
 /** Rewrites the discriminated `allOf` schemas as the document means them (see the file comment). */

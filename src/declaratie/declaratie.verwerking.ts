@@ -11,7 +11,7 @@ import { DeclaratieStatus } from './declaratie.entity';
 import { clientenVan } from './jw325';
 
 /** A toewijzing a prestatie may refer to, with the client's keyed BSN hash. */
-interface TwRij {
+export interface TwRij {
   id: string;
   nummer: number;
   aanbieder_agb: string;
@@ -136,7 +136,9 @@ export function geclaimd(jw323: IjwMessage): Geclaimd[] {
 
 /** Volume in a common base, so minutes and hours add up (TR341 allows minutes against hours). */
 const basis = (volume: number, eenheid: string | null) => (eenheid === '04' ? volume * 60 : volume);
-const debetSleutel = (nummer: number, begin: string, eind: string, categorie: string, code: string) => [nummer, begin, eind, categorie, code].join('\u0001');
+/** The key of a debit (TR389): as Array.join writes it (null and undefined as empty), without the array. */
+const debetSleutel = (nummer: number, begin: string, eind: string, categorie: string, code: string) =>
+  `${nummer ?? ''}\u0001${begin ?? ''}\u0001${eind ?? ''}\u0001${categorie ?? ''}\u0001${code ?? ''}`;
 
 /**
  * The open debits a debit of this claim would duplicate (TR389): debit key → its ReferentieNummer.
@@ -202,7 +204,12 @@ async function leesStand(em: EntityManager, regio: string | null, gemeente: stri
     [agb, gemeente],
   );
   const boek = await prepared<{ categorie: string; code: string }>(em, 'SELECT categorie, code FROM product WHERE regio_code = $1', [regio ?? '']);
-  const refs = [...new Set(claims.flatMap((c) => (c.vorige ? [c.referentie, c.vorige] : [c.referentie])))];
+  const refSet = new Set<string>();
+  for (const c of claims) {
+    refSet.add(c.referentie);
+    if (c.vorige) refSet.add(c.vorige);
+  }
+  const refs = [...refSet];
   // The owners of these references, through the unique index (its predicate is in the query).
   const eerder = await prepared<Eerder>(
     em,
@@ -211,7 +218,9 @@ async function leesStand(em: EntityManager, regio: string | null, gemeente: stri
     [agb, refs],
   );
   // The debits this claim's credits name that an accepted credit already cancelled (TR390).
-  const genoemd = [...new Set(claims.flatMap((c) => (c.dc === 'C' && c.vorige ? [c.vorige] : [])))];
+  const genoemdSet = new Set<string>();
+  for (const c of claims) if (c.dc === 'C' && c.vorige) genoemdSet.add(c.vorige);
+  const genoemd = [...genoemdSet];
   const gecrediteerd = genoemd.length
     ? await prepared<{ vorig_referentie_nummer: string }>(
         em,
@@ -311,10 +320,14 @@ interface Beoordeling {
   stand: Stand;
   /** Accepted so far per toewijzing in this claim (volume base, cents). */
   lopend: Map<string, { basis: number; centen: number }>;
+  /** The prestatie's debit key (debetSleutel), made once for TR389 and for recording it as open. */
+  debetSleutel: string;
 }
 
-type Regel = (b: Beoordeling) => string[];
-const als = (fout: boolean, code: string) => (fout ? [code] : []);
+type Regel = (b: Beoordeling) => readonly string[];
+/** No code: one shared empty list (the caller only reads what a rule returns). */
+const GEEN_CODES: readonly string[] = [];
+const als = (fout: boolean, code: string): readonly string[] => (fout ? [code] : GEEN_CODES);
 
 /**
  * The prestatie rules that need a matched toewijzing (TR338 comes first), keyed by their
@@ -345,9 +358,9 @@ export const PRESTATIE_REGELS: Record<string, Regel> = {
     bedragCodes({ eenheid: b.p.eenheid, volume: b.p.volume, tarief: b.p.tarief, bedrag: b.p.bedrag }, { eenheid: b.cp?.eenheid ?? b.p.eenheid, tarief: b.tarief?.c }),
   /** TR321 → 9321 and TR322 → 9322: within the allocated volume per prestatie and in total. */
   TR321: (b) => {
-    if (b.tw.volume === null || b.tw.eenheid === null) return [];
+    if (b.tw.volume === null || b.tw.eenheid === null) return GEEN_CODES;
     const factor = eenheidFactor(b.tw.eenheid, b.p.eenheid);
-    if (factor === undefined) return [];
+    if (factor === undefined) return GEEN_CODES;
     const t: Toegewezen = {
       ingangsdatum: b.tw.ingangsdatum,
       einddatum: b.tw.einddatum,
@@ -367,12 +380,12 @@ export const PRESTATIE_REGELS: Record<string, Regel> = {
   },
   /** TR369 → 9369: with a Budget, all claims together fit it. */
   TR369: (b) => {
-    if (b.tw.budget === null) return [];
+    if (b.tw.budget === null) return GEEN_CODES;
     const al = (b.stand.perToewijzing.get(b.tw.id)?.centen ?? 0) + (b.lopend.get(b.tw.id)?.centen ?? 0);
     return als(al + b.p.bedrag > b.tw.budget, '9369');
   },
   /** TR389 → 9389: no second debit for the same toewijzing, period and product without a credit between. */
-  TR389: (b) => als(b.stand.openDebet.has(debetSleutel(b.p.toewijzingNummer, b.p.begin, b.p.eind, b.p.categorie, b.p.code)), '9389'),
+  TR389: (b) => als(b.stand.openDebet.has(b.debetSleutel), '9389'),
 };
 
 const REGELS = Object.values(PRESTATIE_REGELS);
@@ -384,6 +397,8 @@ export interface DeclaratieOordeel {
   aanhouden: boolean;
   /** The municipality judges claims in its own system: this judgement is for reference, its JW325 decides. */
   eigenSysteem: boolean;
+  /** The toewijzingen the prestaties were judged against, by ToewijzingNummer (any provider's: see TR338). */
+  toewijzingen: ReadonlyMap<number, TwRij>;
 }
 
 /**
@@ -411,7 +426,7 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
   if (kop[0].dubbel > 0) declaratieCodes.push('9333');
   if (!periodeVolgt(kop[0].vorige ?? undefined, periodeBegin, claims.map((p) => eersteVanMaand(p.begin)))) declaratieCodes.push('8214');
   const eigenSysteem = kop[0].eigen === true;
-  if (declaratieCodes.length) return { declaratieCodes, uitkomsten: [], toegekend: 0, aanhouden: eigenSysteem, eigenSysteem };
+  if (declaratieCodes.length) return { declaratieCodes, uitkomsten: [], toegekend: 0, aanhouden: eigenSysteem, eigenSysteem, toewijzingen: new Map() };
 
   const stand = await leesStand(c.em, c.bericht.regioCode, c.bericht.gemeenteCode, agb, claims);
   const hashes = new Map<string, string>();
@@ -470,11 +485,16 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
     }
     const cp = contractProduct(stand, tw, p);
     const tarief = tariefVan(cp, p);
-    Object.assign(u, { toewijzingId: tw.id, contractId: cp?.contract_id ?? tw.contract_id, tariefId: tarief?.id ?? null, contractTarief: tarief?.c ?? null });
-    const b: Beoordeling = { p, tw, cp, tarief, declaratieEind: periodeEind, clientHash: u.clientHash, stand, lopend };
+    u.toewijzingId = tw.id;
+    u.contractId = cp?.contract_id ?? tw.contract_id;
+    u.tariefId = tarief?.id ?? null;
+    u.contractTarief = tarief?.c ?? null;
+    const sleutelDebet = debetSleutel(p.toewijzingNummer, p.begin, p.eind, p.categorie, p.code);
+    const b: Beoordeling = { p, tw, cp, tarief, declaratieEind: periodeEind, clientHash: u.clientHash, stand, lopend, debetSleutel: sleutelDebet };
     for (const regel of REGELS) for (const code of regel(b)) if (!u.codes.includes(code)) u.codes.push(code);
     if (cp?.declaraties_aanhouden) aanhouden = true;
-    const verdenking: Verdenking = {
+    // Made only for a prestatie whose outcome may come from a contract condition (most have none).
+    const verdenking = (): Verdenking => ({
       codes: u.codes,
       contractId: u.contractId,
       gecontracteerd: cp !== undefined,
@@ -486,9 +506,10 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
       geclaimdTarief: p.tarief,
       contractTarief: tarief?.c ?? null,
       minutenTegenUren: p.eenheid === '01' && cp?.eenheid === '04',
-    };
+    });
     if (u.codes.length) {
-      if (heeftVerdenking(verdenking)) verdacht.push([u, verdenking]);
+      const v = verdenking();
+      if (heeftVerdenking(v)) verdacht.push([u, v]);
       continue;
     }
     // The region's budget ceiling for the contract and year: reject (9369) or grant with an alert.
@@ -496,7 +517,7 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
     const plafond = stand.plafonds.get(sleutel);
     if (plafond && plafond.besteed + (plafondLopend.get(sleutel) ?? 0) + p.bedrag > plafond.bedrag) {
       const afgewezen = cp?.plafond_beleid !== 'signaleren';
-      verdacht.push([u, { ...verdenking, plafond: { afgewezen, jaar: p.begin.slice(0, 4), bedrag: plafond.bedrag } }]);
+      verdacht.push([u, { ...verdenking(), plafond: { afgewezen, jaar: p.begin.slice(0, 4), bedrag: plafond.bedrag } }]);
       if (!afgewezen) u.bovenPlafond = true;
       else {
         u.codes.push('9369');
@@ -507,7 +528,7 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
     plafondLopend.set(sleutel, (plafondLopend.get(sleutel) ?? 0) + p.bedrag);
     const l = lopend.get(tw.id) ?? { basis: 0, centen: 0 };
     lopend.set(tw.id, { basis: l.basis + basis(p.volume, p.eenheid), centen: l.centen + p.bedrag });
-    stand.openDebet.set(debetSleutel(p.toewijzingNummer, p.begin, p.eind, p.categorie, p.code), p.referentie);
+    stand.openDebet.set(sleutelDebet, p.referentie);
   }
   if (verdacht.length) {
     // One statement for the contracts of every such prestatie; none when nothing came from a contract.
@@ -526,7 +547,14 @@ export async function beoordeel(c: Niveau3Context): Promise<DeclaratieOordeel> {
     );
     for (const [u, v] of verdacht) u.voorwaarden = contractvoorwaarden(v, v.contractId ? contracten.get(v.contractId) : undefined);
   }
-  return { declaratieCodes, uitkomsten, toegekend: uitkomsten.reduce((s, u) => s + u.toegekend, 0), aanhouden: aanhouden || eigenSysteem, eigenSysteem };
+  return {
+    declaratieCodes,
+    uitkomsten,
+    toegekend: uitkomsten.reduce((s, u) => s + u.toegekend, 0),
+    aanhouden: aanhouden || eigenSysteem,
+    eigenSysteem,
+    toewijzingen: stand.toewijzingen,
+  };
 }
 
 /**

@@ -36,7 +36,11 @@ export function proefRouter(ds: DataSource, verifier: TokenVerifier, o: { sleute
       if (body.length === 0) throw new CodecError(CodecErrorCode.NOT_XML, 'Leeg bericht');
       const a = await toetsDeclaratie(ds, o.sleutels, res.locals.principal as Principal, body, { ...o.verwerking, maxBytes: o.maxBytes });
       res.setHeader('Cache-Control', 'no-store');
-      res.json(a);
+      // The answer to a large claim is megabytes of JSON: written as res.json would write it, but
+      // without its ETag (a hash of the whole body, of no use on an uncached POST) and without
+      // first copying the text into a Buffer. Node sets Content-Length from the text end() gets.
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(a));
     }),
   );
   // The codec's refusals are the sender's fault: 400 (413 when too large) with the codec's code.

@@ -17,7 +17,7 @@ import type { Vooraf } from '../messaging/processing/rules';
 import { verwerkInTransactie } from '../messaging/processing/verwerking';
 import { declaratieVooraf } from './berichten';
 import type { Contractvoorwaarde } from './contractvoorwaarde';
-import type { Uitkomst } from './declaratie.verwerking';
+import type { TwRij, Uitkomst } from './declaratie.verwerking';
 import { leesJw325, type GelezenJw325 } from './jw325';
 
 /** Codes of a pre-flight that cannot be judged as the real claim would be. */
@@ -80,16 +80,50 @@ interface Achtergrond {
   tarieven: Map<string, Tarief>;
 }
 
-async function leesAchtergrond(em: EntityManager, agb: string, uitkomsten: readonly Uitkomst[]): Promise<Achtergrond> {
-  const ids = (k: 'toewijzingId' | 'contractId' | 'tariefId') => [...new Set(uitkomsten.flatMap((u) => (u[k] ? [u[k]] : [])))];
-  // Three small statements, one row per distinct allocation, contract and tariff.
-  const tw = await prepared<Toewijzing>(
-      em,
-      `SELECT id, nummer, to_char(ingangsdatum, 'YYYY-MM-DD') AS "ingangsdatum", to_char(einddatum, 'YYYY-MM-DD') AS "einddatum",
-              product_categorie AS "productCategorie", product_code AS "productCode", volume, eenheid, frequentie
-         FROM toewijzing WHERE id = ANY($1::uuid[]) AND aanbieder_agb = $2`,
-      [ids('toewijzingId'), agb],
-  );
+async function leesAchtergrond(em: EntityManager, agb: string, uitkomsten: readonly Uitkomst[], gelezen: ReadonlyMap<number, TwRij>): Promise<Achtergrond> {
+  const ids = (k: 'toewijzingId' | 'contractId' | 'tariefId') => {
+    const uit = new Set<string>();
+    for (const u of uitkomsten) {
+      const id = u[k];
+      if (id) uit.add(id);
+    }
+    return [...uit];
+  };
+  // The allocations the judgement read already (by the prestatie's ToewijzingNummer, in this
+  // transaction), in the row the statement below gives; only others (a credit's, through its
+  // debit) are read. Both only the sender's own.
+  const toewijzingen = new Map<string, Toewijzing>();
+  const teLezen = new Set<string>();
+  for (const u of uitkomsten) {
+    if (!u.toewijzingId || toewijzingen.has(u.toewijzingId)) continue;
+    const t = gelezen.get(u.p.toewijzingNummer);
+    if (t?.id !== u.toewijzingId || t.aanbieder_agb !== agb) {
+      teLezen.add(u.toewijzingId);
+      continue;
+    }
+    toewijzingen.set(t.id, {
+      id: t.id,
+      nummer: t.nummer,
+      ingangsdatum: t.ingangsdatum,
+      einddatum: t.einddatum,
+      productCategorie: t.product_categorie,
+      productCode: t.product_code,
+      volume: t.volume,
+      eenheid: t.eenheid,
+      frequentie: t.frequentie,
+    });
+  }
+  // Small statements, one row per distinct allocation, contract and tariff.
+  const tw = teLezen.size
+    ? await prepared<Toewijzing>(
+        em,
+        `SELECT id, nummer, to_char(ingangsdatum, 'YYYY-MM-DD') AS "ingangsdatum", to_char(einddatum, 'YYYY-MM-DD') AS "einddatum",
+                product_categorie AS "productCategorie", product_code AS "productCode", volume, eenheid, frequentie
+           FROM toewijzing WHERE id = ANY($1::uuid[]) AND aanbieder_agb = $2`,
+        [[...teLezen], agb],
+      )
+    : [];
+  for (const t of tw) toewijzingen.set(t.id, t);
   const k = await prepared<Contract>(
       em,
       `SELECT id, nummer, perceel, to_char(begindatum, 'YYYY-MM-DD') AS "begindatum", to_char(einddatum, 'YYYY-MM-DD') AS "einddatum"
@@ -102,7 +136,7 @@ async function leesAchtergrond(em: EntityManager, agb: string, uitkomsten: reado
          FROM tarief WHERE id = ANY($1::uuid[])`,
       [ids('tariefId')],
   );
-  return { toewijzingen: new Map(tw.map((t) => [t.id, t])), contracten: new Map(k.map((c) => [c.id, c])), tarieven: new Map(tf.map((t) => [t.id, t])) };
+  return { toewijzingen, contracten: new Map(k.map((c) => [c.id, c])), tarieven: new Map(tf.map((t) => [t.id, t])) };
 }
 
 export interface ProefOpties {
@@ -149,7 +183,7 @@ export async function toetsDeclaratie(ds: DataSource, alleSleutels: Sleutels, p:
       const oordeel = declaratieVooraf(vooraf, ontvangen.id);
       if (oordeel) {
         const jw325 = oordeel.jw325 && { ...leesJw325(oordeel.jw325), xml: writeMessage(oordeel.jw325) };
-        antwoord = samenstellen(r.status, jw325 ?? undefined, oordeel.oordeel.uitkomsten, await leesAchtergrond(em, env.aanbiederAgb, oordeel.oordeel.uitkomsten));
+        antwoord = samenstellen(r.status, jw325 ?? undefined, oordeel.oordeel.uitkomsten, await leesAchtergrond(em, env.aanbiederAgb, oordeel.oordeel.uitkomsten, oordeel.oordeel.toewijzingen));
       } else {
         // Rejected on its header: the standard retour, written by the batch; no prestaties were judged.
         if (!r.retourId) throw new Error('the pre-flight claim was neither judged nor answered');

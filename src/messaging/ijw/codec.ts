@@ -1,5 +1,5 @@
 import type { XmlDocument, XmlElement, XmlNode, XmlTreeNode } from 'libxml2-wasm';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { BASIS_NS, MESSAGE_TYPES, messageNamespace, type ComplexType, type ElementDef, type MessageDefinition, type MessageType, type SimpleType } from './definition';
 import { BASISSCHEMA, DEFINITIONS } from './definitions';
 import { CodecError, CodecErrorCode, type CodecIssue } from './codec.errors';
@@ -167,7 +167,8 @@ export function cheapChecks(input: string | Uint8Array, maxBytes = DEFAULT_MAX_B
   }
   const decl = /^\uFEFF?<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(text);
   if (decl && !/^utf-?8$/i.test(decl[1])) throw new CodecError(CodecErrorCode.NOT_XML, `encoding ${decl[1]} is geen UTF-8`);
-  for (const f of FORBIDDEN) if (f.test(text)) throw new CodecError(CodecErrorCode.DOCTYPE_FORBIDDEN, 'DOCTYPE- en entity-declaraties zijn niet toegestaan');
+  // Both start with `<!`: a text without one (every plain message) needs no case-insensitive search.
+  if (text.includes('<!')) for (const f of FORBIDDEN) if (f.test(text)) throw new CodecError(CodecErrorCode.DOCTYPE_FORBIDDEN, 'DOCTYPE- en entity-declaraties zijn niet toegestaan');
   return text;
 }
 
@@ -446,9 +447,46 @@ function zetIn(node: IjwNode, d: ElementDef, naam: string, value: IjwValue): voi
  * Reads a message in one pass; undefined when the document is for parseViaDom (see above).
  * Throws UNKNOWN_NAMESPACE or WRONG_ROOT, like typeVan, only once the whole text has parsed.
  */
-export function leesInEenDoorgang(text: string): ParseResult | undefined {
+export function leesInEenDoorgang(text: string, alleenSaxes = false): ParseResult | undefined {
+  // A text the fast tokenizer reads has the usual declaration (or none) and no comment or PI at all.
+  if (!alleenSaxes) {
+    const snel = lees(text, snelleDoorgang);
+    if (snel !== ONZEKER) return snel;
+  }
   if ((/^\uFEFF?<\?xml[\s?]/.test(text) && !GEWONE_DECLARATIE.test(text)) || mogelijkLangeOpmerking(text)) return undefined;
+  return lees(text, saxesDoorgang) as ParseResult | undefined;
+}
+
+/** What the one-pass reader does with each event of the text, whichever tokenizer reads it. */
+interface Gebeurtenissen {
+  naarDom: () => never;
+  open: (tag: Tag) => void;
+  tekst: (t: string) => void;
+  sluit: () => void;
+}
+/** The parts of a start tag the reader looks at (as saxes gives them with xmlns on). */
+type Tag = Pick<SaxesTagNS, 'name' | 'local' | 'uri' | 'attributes'>;
+/** A tokenizer: reads the whole text into the events, or (the fast one) says it is not sure it reads it as saxes would. */
+type Doorgang = (text: string, g: Gebeurtenissen) => void | typeof ONZEKER;
+/** The fast tokenizer met something it leaves to saxes. */
+const ONZEKER = Symbol('onzeker');
+
+/** saxes: the conformance-checking reader, for every document the fast tokenizer is not sure of. */
+function saxesDoorgang(text: string, g: Gebeurtenissen): void {
   const parser = new SaxesParser({ xmlns: true, position: false });
+  // Five handlers, no more: saxes stores each as a new property of the parser, and past six V8
+  // turns the parser into a dictionary object, which made it five times slower (measured). The
+  // XML declaration and the comments' size are checked on the text above instead.
+  parser.on('error', g.naarDom);
+  parser.on('opentag', g.open);
+  parser.on('text', g.tekst);
+  parser.on('cdata', g.tekst);
+  parser.on('closetag', g.sluit);
+  parser.write(text).close();
+}
+
+/** The reader's state and handlers over one tokenizer's events: the model, or undefined for parseViaDom, or ONZEKER. */
+function lees(text: string, doorgang: Doorgang): ParseResult | undefined | typeof ONZEKER {
   const issues: CodecIssue[] = [];
   const stapel: Raam[] = [];
   let def: MessageDefinition | undefined;
@@ -464,7 +502,7 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
    * Every element's namespace declarations and attribute sizes; with a path, also the attributes
    * the XSD does not allow (checkAttributen), for an element the DOM walk looks at.
    */
-  const attributen = (tag: SaxesTagNS, path?: Pad | string): void => {
+  const attributen = (tag: Tag, path?: Pad | string): void => {
     for (const naam in tag.attributes) {
       const a = tag.attributes[naam];
       if (!gewoneNaam(naam) || a.value.length > MAX_TEKST) naarDom();
@@ -475,11 +513,7 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
       }
     }
   };
-  // Five handlers, no more: saxes stores each as a new property of the parser, and past six V8
-  // turns the parser into a dictionary object, which made it five times slower (measured). The
-  // XML declaration and the comments' size are checked on the text above instead.
-  parser.on('error', naarDom);
-  parser.on('opentag', (tag) => {
+  const open = (tag: Tag): void => {
     if (stapel.length >= MAX_DIEPTE || !gewoneNaam(tag.name)) naarDom();
     const top = stapel[stapel.length - 1];
     if (!top) {
@@ -539,7 +573,7 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
     }
     if (!st) throw new Error(`definition has no type ${d.type}`);
     stapel.push({ soort: 'simpel', st, tekst: '', element: false, naam, d, padIn: true });
-  });
+  };
   const tekst = (t: string): void => {
     tekstOk(t);
     const top = stapel[stapel.length - 1];
@@ -547,9 +581,7 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
     if (top.soort === 'simpel') top.tekst += t;
     else if (top.soort === 'complex' && !top.klaar && t.trim() !== '') issues.push({ path: pad.toString(), message: 'text where only elements are allowed' });
   };
-  parser.on('text', tekst);
-  parser.on('cdata', tekst);
-  parser.on('closetag', () => {
+  const sluit = (): void => {
     const raam = stapel.pop() as Raam;
     let value: IjwValue | undefined;
     if (raam.soort === 'complex') {
@@ -569,9 +601,9 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
     if (value === undefined || raam.soort === 'over') return;
     if (!ouder) bericht = value as IjwNode;
     else if (ouder.soort === 'complex' && raam.d) zetIn(ouder.node, raam.d, raam.naam, value);
-  });
+  };
   try {
-    parser.write(text).close();
+    if (doorgang(text, { naarDom, open, tekst, sluit }) === ONZEKER) return ONZEKER;
   } catch (e) {
     if (e instanceof NaarDom) return undefined;
     throw e;
@@ -579,4 +611,206 @@ export function leesInEenDoorgang(text: string): ParseResult | undefined {
   if (wortelFout) throw wortelFout;
   if (!type || !bericht) return undefined;
   return { message: { type, bericht }, issues };
+}
+
+/*
+ * The fast tokenizer: the same events as saxes for the plain XML the hub's partners send (elements,
+ * attributes, namespace declarations, text without references), read with indexOf and character
+ * codes instead of saxes's character-by-character state machine (more than half of a large claim's
+ * read). It takes nothing on trust: whatever it does not read exactly as saxes would (references,
+ * comments, CDATA, processing instructions, carriage returns, control characters, surrogates,
+ * non-ASCII names, anything not well-formed or an unusual namespace binding) makes it answer
+ * ONZEKER, and the text is read again from the start by saxes. codec.spec.ts and doorgang.spec.ts
+ * hold the two to the same result.
+ */
+
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/**
+ * What the fast tokenizer leaves to saxes wherever it occurs: a character other than tab, newline
+ * and the printable ranges (so no carriage return, control character, C1 control, lone or paired
+ * surrogate, U+FFFE/U+FFFF), an ampersand, `<!` (comment, CDATA, DOCTYPE), `<?` and `]]>`.
+ */
+const NIET_SNEL = /[^\t\n\x20-\x25\x27-\x7E\u00A0-\uD7FF\uE000-\uFFFD]|<[!?]|\]\]>/g;
+const GEEN_NAMESPACES: ReadonlyMap<string, string> = new Map();
+/**
+ * The namespaces of the definitions, each as the definitions' own string: a declared URI equal to
+ * one is handed on as that string, so the reader's `tag.uri === ct.ns` for every element compares
+ * one string with itself instead of two copies of sixty characters.
+ */
+const BEKENDE_NAMESPACES = new Map<string, string>(
+  [BASISSCHEMA, ...Object.values(DEFINITIONS).map((d) => d.types)].flatMap((types) => Object.values(types.complex).map((ct): [string, string] => [ct.ns, ct.ns])),
+);
+for (const t of MESSAGE_TYPES) if (!BEKENDE_NAMESPACES.has(messageNamespace(t))) BEKENDE_NAMESPACES.set(messageNamespace(t), messageNamespace(t));
+const GEEN_ATTRIBUTEN: Record<string, SaxesAttributeNS> = Object.freeze({});
+
+/** Past the XML whitespace (space, tab, newline: a carriage return never gets here) from i. */
+function wit(t: string, i: number): number {
+  for (;;) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9) i++;
+    else return i;
+  }
+}
+const isNaamBegin = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+/** Where an ASCII name from i ends (letters, digits, `_ . - :`, not beginning with a digit, `.`, `-` or `:`); i when none begins there. */
+function naamEind(t: string, i: number): number {
+  if (!isNaamBegin(t.charCodeAt(i))) return i;
+  let j = i + 1;
+  for (;;) {
+    const c = t.charCodeAt(j);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45) j++;
+    else return j;
+  }
+}
+/** The prefix of a qualified name ('' for none); undefined for a name with more than one colon or one that leaves a part empty or not beginning as a name. */
+function prefixVan(naam: string): string | undefined {
+  const c = naam.indexOf(':');
+  if (c < 0) return '';
+  if (c === naam.length - 1 || naam.indexOf(':', c + 1) >= 0 || !isNaamBegin(naam.charCodeAt(c + 1))) return undefined;
+  return naam.slice(0, c);
+}
+
+/** The fast tokenizer (see above): every event of the text in saxes's order, or ONZEKER. */
+function snelleDoorgang(t: string, g: Gebeurtenissen): void | typeof ONZEKER {
+  if (t.charCodeAt(0) === 0xfeff) return ONZEKER;
+  let i = 0;
+  if (t.startsWith('<?xml')) {
+    const decl = GEWONE_DECLARATIE.exec(t);
+    if (!decl) return ONZEKER;
+    i = decl[0].length;
+  }
+  NIET_SNEL.lastIndex = i;
+  if (NIET_SNEL.test(t)) return ONZEKER;
+  const n = t.length;
+  /** The open elements' names, and the namespace bindings in force outside each. */
+  const namen: string[] = [];
+  const buiten: ReadonlyMap<string, string>[] = [];
+  let scope = GEEN_NAMESPACES;
+  let standaardVan: ReadonlyMap<string, string> | undefined;
+  let standaard = '';
+  let wortelGezien = false;
+  // One tag object for every start tag: the reader only looks at it during the event.
+  const tag: Tag = { name: '', local: '', uri: '', attributes: GEEN_ATTRIBUTEN };
+  const attribuutNamen: string[] = [];
+  const attribuutWaarden: string[] = [];
+  while (i < n) {
+    const lt = t.indexOf('<', i);
+    const eind = lt < 0 ? n : lt;
+    if (eind > i) {
+      if (namen.length) g.tekst(t.slice(i, eind));
+      else if (wit(t, i) < eind) return ONZEKER;
+    }
+    if (lt < 0) break;
+    if (t.charCodeAt(lt + 1) === 47) {
+      // An end tag: the open element's name, optional whitespace, `>`.
+      const naam = namen.pop();
+      if (naam === undefined) return ONZEKER;
+      // The same name, compared in place (startsWith with a position cost more than the rest of the tag).
+      const begin = lt + 2;
+      for (let k = 0; k < naam.length; k++) if (t.charCodeAt(begin + k) !== naam.charCodeAt(k)) return ONZEKER;
+      const j = wit(t, begin + naam.length);
+      if (t.charCodeAt(j) !== 62) return ONZEKER;
+      scope = buiten.pop() as ReadonlyMap<string, string>;
+      g.sluit();
+      i = j + 1;
+      continue;
+    }
+    if (wortelGezien && !namen.length) return ONZEKER;
+    wortelGezien = true;
+    let j = naamEind(t, lt + 1);
+    if (j === lt + 1) return ONZEKER;
+    const naam = t.slice(lt + 1, j);
+    if (attribuutNamen.length) {
+      attribuutNamen.length = 0;
+      attribuutWaarden.length = 0;
+    }
+    for (;;) {
+      const k = wit(t, j);
+      const c = t.charCodeAt(k);
+      if (c === 62 || c === 47) {
+        j = k;
+        break;
+      }
+      // An attribute: after whitespace, a name, `=`, a quoted value without `<` or whitespace to normalise.
+      const ne = naamEind(t, k);
+      if (k === j || ne === k) return ONZEKER;
+      let q = wit(t, ne);
+      if (t.charCodeAt(q) !== 61) return ONZEKER;
+      q = wit(t, q + 1);
+      const aanhalingsteken = t.charCodeAt(q);
+      if (aanhalingsteken !== 34 && aanhalingsteken !== 39) return ONZEKER;
+      const ve = t.indexOf(aanhalingsteken === 34 ? '"' : "'", q + 1);
+      if (ve < 0) return ONZEKER;
+      const waarde = t.slice(q + 1, ve);
+      if (waarde.includes('<') || waarde.includes('\t') || waarde.includes('\n')) return ONZEKER;
+      attribuutNamen.push(t.slice(k, ne));
+      attribuutWaarden.push(waarde);
+      j = ve + 1;
+    }
+    let leeg = false;
+    if (t.charCodeAt(j) === 47) {
+      if (t.charCodeAt(j + 1) !== 62) return ONZEKER;
+      leeg = true;
+      j += 2;
+    } else {
+      j += 1;
+    }
+    const buitenScope = scope;
+    let attributes = GEEN_ATTRIBUTEN;
+    if (attribuutNamen.length) {
+      // Namespace declarations first: they hold for the element's own name and attributes.
+      for (let a = 0; a < attribuutNamen.length; a++) {
+        const an = attribuutNamen[a];
+        const p = an === 'xmlns' ? '' : an.startsWith('xmlns:') ? an.slice(6) : undefined;
+        if (p === undefined) continue;
+        const uri = attribuutWaarden[a];
+        if (p === 'xml' || p === 'xmlns' || p.includes(':') || uri === '' || uri === XML_NS || uri === XMLNS_NS) return ONZEKER;
+        if (scope === buitenScope) scope = new Map(buitenScope);
+        (scope as Map<string, string>).set(p, BEKENDE_NAMESPACES.get(uri) ?? uri);
+      }
+      attributes = {};
+      const gezien = new Set<string>();
+      for (let a = 0; a < attribuutNamen.length; a++) {
+        const an = attribuutNamen[a];
+        const prefix = prefixVan(an);
+        if (prefix === undefined || prefix === 'xml' || an === '__proto__') return ONZEKER;
+        const local = prefix ? an.slice(prefix.length + 1) : an;
+        const uri = prefix === '' ? (an === 'xmlns' ? XMLNS_NS : '') : prefix === 'xmlns' ? XMLNS_NS : scope.get(prefix);
+        if (uri === undefined) return ONZEKER;
+        const sleutel = prefix ? `{${uri}}${local}` : an;
+        if (gezien.has(sleutel)) return ONZEKER;
+        gezien.add(sleutel);
+        attributes[an] = { name: an, prefix, local, uri, value: attribuutWaarden[a] };
+      }
+    }
+    const prefix = prefixVan(naam);
+    if (prefix === undefined || prefix === 'xml' || prefix === 'xmlns') return ONZEKER;
+    let uri: string | undefined;
+    if (prefix === '') {
+      // The default namespace, looked up again only when the bindings in force changed.
+      if (scope !== standaardVan) {
+        standaardVan = scope;
+        standaard = scope.get('') ?? '';
+      }
+      uri = standaard;
+    } else {
+      uri = scope.get(prefix);
+      if (uri === undefined) return ONZEKER;
+    }
+    tag.name = naam;
+    tag.local = prefix ? naam.slice(prefix.length + 1) : naam;
+    tag.uri = uri;
+    tag.attributes = attributes;
+    g.open(tag);
+    if (leeg) {
+      scope = buitenScope;
+      g.sluit();
+    } else {
+      namen.push(naam);
+      buiten.push(buitenScope);
+    }
+    i = j;
+  }
+  if (namen.length || !wortelGezien) return ONZEKER;
 }

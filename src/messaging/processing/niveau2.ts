@@ -9,6 +9,8 @@ const isNode = (v: unknown): v is IjwNode => typeof v === 'object' && v !== null
 const PADEN = new Map<string, string[]>();
 /** The value at a dotted path below a node (`'Product.Code'`), or undefined. */
 function get(n: IjwNode | undefined, path: string): IjwValue | undefined {
+  // Most paths are one element: no look-up of its steps.
+  if (!path.includes('.')) return isNode(n) ? n[path] : undefined;
   let stappen = PADEN.get(path);
   if (!stappen) PADEN.set(path, (stappen = path.split('.')));
   let v: IjwValue | undefined = n;
@@ -18,12 +20,13 @@ function get(n: IjwNode | undefined, path: string): IjwValue | undefined {
 /** Simple content as text (integers come parsed as numbers). */
 function txt(n: IjwNode | undefined, path: string): string | undefined {
   const v = get(n, path);
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 /** XSLT "gevuld": a class is present, a simple element has non-blank text. */
 function filled(n: IjwNode | undefined, path: string): boolean {
   const v = get(n, path);
-  return isNode(v) || (txt(n, path) ?? '').trim() !== '';
+  if (typeof v === 'string') return v.trim() !== '';
+  return typeof v === 'number' || isNode(v);
 }
 const num = (n: IjwNode | undefined, path: string): number => Number(txt(n, path));
 const within = (n: IjwNode | undefined, path: string, codes: string[]): boolean => codes.includes(txt(n, path) ?? '');
@@ -32,6 +35,8 @@ const within = (n: IjwNode | undefined, path: string, codes: string[]): boolean 
 interface Index {
   klassen: Map<string, IjwNode[]>;
   groepen: Map<string, IjwNode[][]>;
+  /** The nodes (the root among them) with a Product class, depth first in document order (TR381). */
+  metProduct: IjwNode[];
 }
 const INDEXEN = new WeakMap<RegelContext, Index>();
 const voegToe = <T>(m: Map<string, T[]>, k: string, x: T): void => {
@@ -43,15 +48,21 @@ const voegToe = <T>(m: Map<string, T[]>, k: string, x: T): void => {
 function index(c: RegelContext): Index {
   let idx = INDEXEN.get(c);
   if (idx) return idx;
-  const nieuw: Index = { klassen: new Map(), groepen: new Map() };
+  const nieuw: Index = { klassen: new Map(), groepen: new Map(), metProduct: [] };
   const walk = (n: IjwNode): void => {
+    if (isNode(n.Product)) nieuw.metProduct.push(n);
     for (const k in n) {
       const v = n[k];
-      const lijst = Array.isArray(v) ? v.filter(isNode) : isNode(v) ? [v] : [];
-      if (Array.isArray(v)) voegToe(nieuw.groepen, k, lijst);
-      for (const x of lijst) {
-        voegToe(nieuw.klassen, k, x);
-        walk(x);
+      if (Array.isArray(v)) {
+        const lijst = v.filter(isNode);
+        voegToe(nieuw.groepen, k, lijst);
+        for (const x of lijst) {
+          voegToe(nieuw.klassen, k, x);
+          walk(x);
+        }
+      } else if (isNode(v)) {
+        voegToe(nieuw.klassen, k, v);
+        walk(v);
       }
     }
   };
@@ -59,9 +70,23 @@ function index(c: RegelContext): Index {
   INDEXEN.set(c, (idx = nieuw));
   return idx;
 }
-/** Every class node of the message under one of these element names. */
-const els = (c: RegelContext, ...names: string[]): IjwNode[] => names.flatMap((name) => index(c).klassen.get(name) ?? []);
-const each = (c: RegelContext, names: string[], ok: (n: IjwNode) => boolean): boolean => els(c, ...names).every(ok);
+/**
+ * The class nodes that hold a Product class (TR381), in the order rules.ts `nodes` gives them,
+ * from the index level 2 built for the same context: no second walk over the message.
+ */
+export const metProduct = (c: RegelContext): readonly IjwNode[] => index(c).metProduct;
+const GEEN: readonly IjwNode[] = [];
+/** Every class node of the message under one of these element names (the index's own list for one name: read, never changed). */
+const els = (c: RegelContext, ...names: string[]): readonly IjwNode[] =>
+  names.length === 1 ? (index(c).klassen.get(names[0]) ?? GEEN) : names.flatMap((name) => index(c).klassen.get(name) ?? []);
+/** Whether every class node under these names passes, in the order els gives them, without copying the lists. */
+const each = (c: RegelContext, names: string[], ok: (n: IjwNode) => boolean): boolean => {
+  const klassen = index(c).klassen;
+  for (const name of names) {
+    for (const n of klassen.get(name) ?? GEEN) if (!ok(n)) return false;
+  }
+  return true;
+};
 const dagtekening = (c: RegelContext): string => txt(c.message.bericht, 'Header.BerichtIdentificatie.Dagtekening') ?? '';
 
 // ---- dates and periods (YYYY-MM-DD strings compare as dates) ----------------------------------
@@ -94,7 +119,7 @@ function zelfdeProduct(a: IjwNode, b: IjwNode): boolean {
   return ca === cb && (xa === undefined || xb === undefined || xa === xb);
 }
 /** No two products in the list are the same product with overlapping periods. */
-function geenStapeling(list: IjwNode[]): boolean {
+function geenStapeling(list: readonly IjwNode[]): boolean {
   return list.every((p, i) => list.slice(0, i).every((q) => !(zelfdeProduct(p, q) && overlapt(begin(p), eind(p), begin(q), eind(q)))));
 }
 /** Omvang without a product code (aspecifiek/generiek) only for periods ending before 2021 (CD080/CD095/CD096). */
@@ -226,36 +251,55 @@ export const NIVEAU2: Record<string, Niveau2Regel> = {
   /** TR101: no two sibling classes share their logical key (§2.12). */
   TR101: (c) =>
     Object.entries(SLEUTELS).every(([klasse, sleutel]) =>
-      (index(c).groepen.get(klasse) ?? []).every((groep) => uniek(groep.map((x) => sleutel.map((k) => txt(x, k) ?? '\u0000').join('\u0001')))),
+      // A lone class has no sibling to share its key with (most groups: one client, one prestatie).
+      (index(c).groepen.get(klasse) ?? []).every(
+        (groep) =>
+          groep.length < 2 ||
+          uniek(sleutel.length === 1 ? groep.map((x) => txt(x, sleutel[0]) ?? '\u0000') : groep.map((x) => sleutel.map((k) => txt(x, k) ?? '\u0000').join('\u0001'))),
+      ),
     ),
   /** TR134: birth dates, Toewijzingsdatum, start Begindatum, stop Einddatum and claimed periods' Begindatum are not after the Dagtekening. */
   TR134: (c) => {
     const dag = dagtekening(c);
-    const data = [
-      ...els(c, 'Geboortedatum').map((g) => txt(g, 'Datum')),
-      ...els(c, 'ToegewezenProduct').map((p) => txt(p, 'Toewijzingsdatum')),
-      ...els(c, 'StartProduct').map((p) => txt(p, 'Begindatum')),
-      ...els(c, 'StopProduct').map((p) => txt(p, 'Einddatum')),
-      ...els(c, 'DeclaratiePeriode', 'ProductPeriode').map((p) => txt(p, 'Begindatum')),
-    ];
-    return data.every((d) => d === undefined || d <= dag);
+    const nietNa = (d: string | undefined) => d === undefined || d <= dag;
+    return (
+      each(c, ['Geboortedatum'], (g) => nietNa(txt(g, 'Datum'))) &&
+      each(c, ['ToegewezenProduct'], (p) => nietNa(txt(p, 'Toewijzingsdatum'))) &&
+      each(c, ['StartProduct'], (p) => nietNa(txt(p, 'Begindatum'))) &&
+      each(c, ['StopProduct'], (p) => nietNa(txt(p, 'Einddatum'))) &&
+      each(c, ['DeclaratiePeriode', 'ProductPeriode'], (p) => nietNa(txt(p, 'Begindatum')))
+    );
   },
   /** TR137: declaratie and product periods end on or after their begin and not after the Dagtekening. */
-  TR137: (c) => each(c, ['DeclaratiePeriode', 'ProductPeriode'], (p) => (txt(p, 'Einddatum') ?? '') >= (txt(p, 'Begindatum') ?? '') && (txt(p, 'Einddatum') ?? '') <= dagtekening(c)),
+  TR137: (c) => {
+    const dag = dagtekening(c);
+    return each(c, ['DeclaratiePeriode', 'ProductPeriode'], (p) => (txt(p, 'Einddatum') ?? '') >= (txt(p, 'Begindatum') ?? '') && (txt(p, 'Einddatum') ?? '') <= dag);
+  },
   /** TR302: a product occurs more than once in a JW301 only with non-overlapping periods (deleted ones aside). */
   TR302: (c) =>
     geenStapeling(els(c, 'ToegewezenProduct').filter((p) => !(within(p, 'RedenWijziging', ['01', '13']) && filled(p, 'Einddatum') && txt(p, 'Einddatum') === txt(p, 'Ingangsdatum')))),
   /** TR315: a VorigReferentieNummer occurs only once in the declaratie. */
-  TR315: (c) => uniek(els(c, 'ProductReferentie').flatMap((r) => txt(r, 'VorigReferentieNummer') ?? [])),
+  TR315: (c) => {
+    const vorige: string[] = [];
+    for (const r of els(c, 'ProductReferentie')) {
+      const v = txt(r, 'VorigReferentieNummer');
+      if (v !== undefined) vorige.push(v);
+    }
+    return uniek(vorige);
+  },
   /** TR316: no prestatie is credited in the message that holds its debit. */
   TR316: (c) => {
     const refs = els(c, 'ProductReferentie');
-    const nummers = new Set(refs.map((r) => txt(r, 'ReferentieNummer')));
+    const nummers = new Set<string | undefined>();
+    for (const r of refs) nummers.add(txt(r, 'ReferentieNummer'));
     return refs.every((r) => !nummers.has(txt(r, 'VorigReferentieNummer')));
   },
   /** TR335: a ProductPeriode ends at most 5 years before the DeclaratieDagtekening. */
   TR335: (c) =>
-    each(c, ['Declaratie'], (d) => each(c, ['ProductPeriode'], (p) => (txt(p, 'Einddatum') ?? '') >= plusJaren(txt(d, 'DeclaratieDagtekening') ?? '', -5))),
+    each(c, ['Declaratie'], (d) => {
+      const grens = plusJaren(txt(d, 'DeclaratieDagtekening') ?? '', -5);
+      return each(c, ['ProductPeriode'], (p) => (txt(p, 'Einddatum') ?? '') >= grens);
+    }),
   /** TR352: a VOW holds at least one OngewijzigdProduct or TeWijzigenProduct. */
   TR352: (c) => each(c, ['Verzoek'], (v) => filled(v, 'OngewijzigdeProducten') || filled(v, 'TeWijzigenProducten')),
   /** TR353: a VOW holds at least one TeWijzigenProduct or NieuwProduct. */
@@ -281,6 +325,7 @@ export const NIVEAU2: Record<string, Niveau2Regel> = {
   /** TR416: one debit per ToewijzingNummer, ProductPeriode, ProductCategorie and ProductCode in a client's prestaties. */
   TR416: (c) =>
     (index(c).groepen.get('Prestatie') ?? []).every((groep) =>
+      groep.length < 2 ||
       uniek(
         groep
           .filter((p) => txt(p, 'IngediendBedrag.DebetCredit') === 'D')

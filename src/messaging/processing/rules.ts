@@ -3,6 +3,7 @@ import type { IjwMessage, IjwNode, IjwValue, ParseResult } from '../ijw/codec';
 import type { Bevindingen } from './retour';
 import type { Sleutels } from '../../common/sleutels';
 import type { Referentie } from './referentie';
+import { metProduct } from './niveau2';
 
 /** Everything a rule may look at: the message, its stored row, the database and today. */
 export interface RegelContext {
@@ -59,15 +60,23 @@ export interface BatchKennis {
 /** Levels 3–4 (stored state, external sources): add codes to the header or to classes. */
 export type Niveau3Regel = (c: Niveau3Context, b: Bevindingen) => Promise<void>;
 
-/** Every class node of a message (depth first, document order). */
-export function* nodes(v: IjwValue | undefined): Generator<IjwNode> {
-  if (v === undefined || typeof v !== 'object') return;
-  if (Array.isArray(v)) {
-    for (const x of v) yield* nodes(x);
-    return;
-  }
-  yield v;
-  for (const child of Object.values(v)) yield* nodes(child);
+/**
+ * Every class node of a message (depth first, document order). A plain walk into one list: a
+ * recursive generator pays a delegation per level for every node, and a claim has 100,000 nodes.
+ */
+export function nodes(v: IjwValue | undefined): IjwNode[] {
+  const uit: IjwNode[] = [];
+  const walk = (x: IjwValue | undefined): void => {
+    if (x === undefined || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      for (const y of x) walk(y);
+      return;
+    }
+    uit.push(x);
+    for (const k in x) walk(x[k]);
+  };
+  walk(v);
+  return uit;
 }
 
 /** Puts a code on a class of the retour. */
@@ -98,7 +107,7 @@ export const NIVEAU3: Record<string, Niveau3Regel> = {
   },
   /** TR381 → S329: every Product (Categorie + Code) is in the region's product book, in that category. */
   TR381: (c, b) => {
-    for (const n of nodes(c.message.bericht)) {
+    for (const n of metProduct(c)) {
       if (typeof n.Product !== 'object' || n.Product === null || Array.isArray(n.Product)) continue;
       const p = n.Product;
       if (typeof p.Code === 'string' && !c.referentie.product(c.bericht.regioCode ?? '', typeof p.Categorie === 'string' ? p.Categorie : '', p.Code)) add(b, n, 'S329');
