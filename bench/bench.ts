@@ -21,11 +21,12 @@ import { declaratiesBench, proefBench, type ClaimBenchOpties } from './declarati
 import { ingestBench, jw323Bench } from './ingest';
 import { qrapportBench } from './qrapport';
 import { figure, httpPoster, load } from './lib';
+import { startBv03Antwoorder } from './ggk';
 
 /**
  * `npm run bench`: figures through the full HTTP stack next to raw baselines measured in the
- * same run, on a scratch database that is dropped afterwards: contracts_query(_p95) here, ingest
- * and jw323_parse in ./ingest.ts, declaraties in ./declaraties.ts, qrapport (the quarterly report of a
+ * same run, on a scratch database that is dropped afterwards: contracts_query(_p95) here, ingest,
+ * ggk_ingest (the same messages through the GGk port, next to ingest: ./ggk.ts) and jw323_parse in ./ingest.ts, declaraties in ./declaraties.ts, qrapport (the quarterly report of a
  * 20,000-client region) in ./qrapport.ts. Human-readable lines first, one JSON line per figure last.
  * A quick run: BENCH_INGEST_MESSAGES=2000; some parts only: BENCH_ONLY=ingest (or a comma list of contracts, jw323, proef,
  * declaraties, qrapport). proef (the 10,000-prestatie pre-flight) runs before declaraties, on the same clients.
@@ -100,7 +101,10 @@ async function main(): Promise<void> {
         WHERE contract_id IN (SELECT id FROM contract WHERE perceel = 'Benchmark')`);
     });
 
-    // The api's configuration, also given to api processes the ingest run starts (BENCH_INGEST_APIS).
+    // The GGk the hub sends its Du01s to (ggk_ingest): answers each with a Bv03.
+    const ggkAntwoorder = await startBv03Antwoorder();
+    // The api's configuration, also given to api processes the ingest run starts (BENCH_INGEST_APIS)
+    // and to the worker side (its GGk channel). The GGk port is on for ggk_ingest.
     const apiEnv: Record<string, string> = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'error',
@@ -111,6 +115,9 @@ async function main(): Promise<void> {
       JWT_ISSUER: 'bench-issuer',
       JWT_AUDIENCE: 'jeugdzorg-hub',
       METRICS_TOKEN: randomBytes(24).toString('hex'),
+      GGK: 'on',
+      GGK_TOKEN: randomBytes(24).toString('hex'),
+      GGK_URL: ggkAntwoorder.url,
     };
     const cfg = loadConfig({ ...process.env, ...apiEnv });
     const uitgifte = { issuer: cfg.JWT_ISSUER, audience: cfg.JWT_AUDIENCE };
@@ -182,6 +189,7 @@ async function main(): Promise<void> {
         apiEnv,
         token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte),
         afzender: { agb: contract.aanbiederAgb, gemeente: contract.gemeenten[0], product: { categorie: product.categorie, code: product.code } },
+        ggk: { token: apiEnv.GGK_TOKEN, antwoorder: ggkAntwoorder },
       });
       process.stdout.write(ingest.text);
       lines.push(...ingest.lines);
@@ -222,6 +230,7 @@ async function main(): Promise<void> {
     await new Promise<void>((r) => server.close(() => r()));
     await hub.apollo.stop();
     await redis.quit();
+    await ggkAntwoorder.stop();
     await ds.destroy();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

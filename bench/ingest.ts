@@ -21,6 +21,10 @@ import { bezorgBericht } from '../src/messaging/processing/bezorging';
 import { startRelay } from '../src/messaging/processing/relay';
 import { startVerwerker } from '../src/messaging/processing/verwerker';
 import { figure, httpPoster } from './lib';
+import { ggkEnvelopes, type Bv03Antwoorder } from './ggk';
+import { loadConfig } from '../src/config/config';
+import { bezorgkanalen } from '../src/modules';
+import type { Bezorgkanaal } from '../src/messaging/processing/bezorgkanaal';
 import { sleutelsUitConfig, type SleutelConfig, type Sleutels } from '../src/common/sleutels';
 
 /**
@@ -135,6 +139,8 @@ interface WorkerSideOptions {
   relay: boolean;
   /** Where the worker LISTENs for the inbox's notifications. */
   listenUrl: string;
+  /** Chain channels (the GGk) for providers reached through the chain, as src/worker.ts gives bezorgBericht. */
+  kanalen: readonly Bezorgkanaal[];
 }
 
 /** What the worker side finished, from its jobs' results (cheaper than counting rows while it runs). */
@@ -143,24 +149,27 @@ interface Voortgang {
   ongeldig: number;
   metCodes: number;
   bezorgd: number;
+  /** Retours delivered through a chain channel (the GGk answered Bv03). */
+  afgeleverd: number;
   failed: number;
   /** Retours with codes, by their codes. */
   codes: Record<string, number>;
 }
 
-const nul = (): Voortgang => ({ verwerkt: 0, ongeldig: 0, metCodes: 0, bezorgd: 0, failed: 0, codes: {} });
+const nul = (): Voortgang => ({ verwerkt: 0, ongeldig: 0, metCodes: 0, bezorgd: 0, afgeleverd: 0, failed: 0, codes: {} });
 
-function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOptions): { close: () => Promise<void>; voortgang: Voortgang } {
+function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOptions): { close: () => Promise<void>; voortgang: Voortgang; bezorging: (aan: boolean) => Promise<void> } {
   const connection = redisConnection(o.redisUrl);
   const queue = new Queue('berichten', { connection, prefix: o.prefix });
   const v = nul();
-  // Deliveries (none for the demo providers, which have no endpoint: a retour is in their mailbox
-  // the moment it is written).
+  // Deliveries: none for the demo providers, which have no endpoint (a retour is in their mailbox
+  // the moment it is written), except through the GGk for a provider that sent through it.
   const worker = new Worker(
     'berichten',
     async (job) => {
-      const r = await bezorgBericht(ds, sleutels, (job.data as { berichtId: string }).berichtId);
-      if (r.status === 'beschikbaar' || r.status === 'afgeleverd') v.bezorgd += 1;
+      const r = await bezorgBericht(ds, sleutels, (job.data as { berichtId: string }).berichtId, undefined, o.kanalen);
+      if (r.status === 'afgeleverd') v.afgeleverd += 1;
+      else if (r.status === 'beschikbaar') v.bezorgd += 1;
       return r;
     },
     { connection, prefix: o.prefix, concurrency: 4 },
@@ -181,6 +190,7 @@ function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOption
       },
       onBatch: (batch) => {
         for (const r of batch.values()) {
+          // The retour is in a mailbox provider's mailbox at once; through the GGk it is delivered by a job (afgeleverd).
           if (r.status === 'verwerkt' && r.retourId) {
             v.verwerkt += 1;
             v.bezorgd += 1;
@@ -200,6 +210,8 @@ function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOption
   const relay = o.relay ? startRelay(ds, queue, { intervalMs: o.pollMs, staleMs: 30_000 }, (e) => process.stderr.write(`bench relay: ${(e as Error).message}\n`)) : undefined;
   return {
     voortgang: v,
+    // Deliveries held (jobs wait in the queue) or released.
+    bezorging: async (aan) => (aan ? worker.resume() : await worker.pause()),
     async close() {
       await verwerker.stop();
       await relay?.stop();
@@ -207,6 +219,11 @@ function startWorkerSide(ds: DataSource, sleutels: Sleutels, o: WorkerSideOption
       await queue.close();
     },
   };
+}
+
+/** The chain channels src/worker.ts gives bezorgBericht, configured as the api is (`apiEnv` as JSON). */
+function kanalenVan(ds: DataSource, apiEnv: string | undefined): Bezorgkanaal[] {
+  return bezorgkanalen({ cfg: loadConfig({ ...process.env, ...(JSON.parse(apiEnv ?? '{}') as Record<string, string>) }), ds });
 }
 
 /** Child process: the worker side on its own DataSource, reporting progress, until the parent says stop. */
@@ -222,6 +239,7 @@ async function workerChild(): Promise<void> {
     pollMs: Number(env.BENCH_WORKER_POLL_MS),
     relay: env.BENCH_WORKER_RELAY === '1',
     listenUrl: env.BENCH_WORKER_DB_URL ?? '',
+    kanalen: kanalenVan(ds, env.BENCH_WORKER_API_ENV),
   });
   let sent = '';
   const report = setInterval(() => {
@@ -230,6 +248,8 @@ async function workerChild(): Promise<void> {
     sent = now;
   }, 20);
   process.on('message', (m) => {
+    const b = (m as { bezorging?: boolean }).bezorging;
+    if (b !== undefined) void side.bezorging(b).then(() => process.send?.({ bezorging: b }));
     if (m !== 'stop') return;
     clearInterval(report);
     void (async () => {
@@ -246,6 +266,7 @@ async function workerChild(): Promise<void> {
 interface WorkerHandle {
   pid?: number;
   voortgang: () => Voortgang;
+  bezorging: (aan: boolean) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -270,6 +291,16 @@ async function startWorkerChild(env: Record<string, string>): Promise<WorkerHand
   return {
     pid: proc.pid,
     voortgang: () => v,
+    bezorging: (aan) =>
+      new Promise<void>((resolve) => {
+        const ack = (m: unknown) => {
+          if ((m as { bezorging?: boolean }).bezorging !== aan) return;
+          proc.off('message', ack);
+          resolve();
+        };
+        proc.on('message', ack);
+        proc.send({ bezorging: aan });
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (exited) return resolve();
@@ -287,6 +318,7 @@ function som(handles: WorkerHandle[]): Voortgang {
     t.ongeldig += v.ongeldig;
     t.metCodes += v.metCodes;
     t.bezorgd += v.bezorgd;
+    t.afgeleverd += v.afgeleverd;
     t.failed += v.failed;
     for (const [k, n] of Object.entries(v.codes)) t.codes[k] = (t.codes[k] ?? 0) + n;
   }
@@ -406,9 +438,9 @@ async function startApiProces(appUrl: string, redisUrl: string, env: Record<stri
   };
 }
 
-/** Posts spread round robin over several apis. */
-function posters(urls: string[], token: string, sockets: number) {
-  const ps = urls.map((u) => poster(u, token, Math.ceil(sockets / urls.length)));
+/** Posts to `pad` spread round robin over several apis. */
+function posters(urls: string[], pad: string, headers: Record<string, string>, sockets: number) {
+  const ps = urls.map((u) => httpPoster(new URL(pad, u).toString(), headers, Math.ceil(sockets / urls.length)));
   let i = 0;
   return { post: (body: Buffer) => ps[i++ % ps.length].post(body), close: () => ps.forEach((p) => p.close()) };
 }
@@ -419,18 +451,29 @@ async function walBytes(ds: DataSource): Promise<number> {
   return Number(r[0].b);
 }
 
-/** POST /ijw/berichten of one api, with the provider's token. */
-function poster(baseUrl: string, token: string, sockets: number) {
-  return httpPoster(new URL('/ijw/berichten', baseUrl).toString(), { 'content-type': 'application/xml', authorization: `Bearer ${token}` }, sockets);
-}
+/** What one timed part posts: the same bodies (by a shared queue) or one list per caller, posted in its order. */
+type Zending = { bodies: Buffer[] } | { lanes: Buffer[][] };
+type Post = (b: Buffer) => Promise<{ status: number; text: string }>;
 
-async function postAll(post: (b: Buffer) => Promise<{ status: number; text: string }>, bodies: Buffer[], concurrency: number): Promise<void> {
+const aantal = (z: Zending) => ('bodies' in z ? z.bodies.length : z.lanes.reduce((a, l) => a + l.length, 0));
+
+/** Posts everything; every answer must have status `ok`. */
+async function postAll(post: Post, z: Zending, concurrency: number, ok: number): Promise<void> {
+  const check = (r: { status: number; text: string }) => {
+    if (r.status !== ok) throw new Error(`the hub answered ${r.status}: ${r.text.slice(0, 400)}`);
+  };
+  if ('lanes' in z) {
+    await Promise.all(
+      z.lanes.map(async (lane) => {
+        for (const body of lane) check(await post(body));
+      }),
+    );
+    return;
+  }
   let next = 0;
+  const bodies = z.bodies;
   const caller = async () => {
-    while (next < bodies.length) {
-      const r = await post(bodies[next++]);
-      if (r.status !== 202) throw new Error(`POST /ijw/berichten answered ${r.status}: ${r.text.slice(0, 200)}`);
-    }
+    while (next < bodies.length) check(await post(bodies[next++]));
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, bodies.length) }, caller));
 }
@@ -450,18 +493,26 @@ async function stand(ds: DataSource): Promise<{ verwerkt: number; ongeldig: numb
   return rows[0];
 }
 
-/** Posts `bodies` and waits until the workers wrote every retour (and, separately, delivered it). */
-async function run(post: (b: Buffer) => Promise<{ status: number; text: string }>, bodies: Buffer[], workers: WorkerHandle[]) {
+/**
+ * Posts and waits until the workers wrote every retour (and, separately, delivered it: into the
+ * mailbox, or through the GGk when `viaKanaal`).
+ */
+async function run(post: Post, z: Zending, workers: WorkerHandle[], o: { ok: number; viaKanaal: boolean }) {
+  const n = aantal(z);
   const before = som(workers);
+  // Through the GGk: the Du01s wait until every retour is written, then leave (timed from then).
+  if (o.viaKanaal) for (const w of workers) await w.bezorging(false);
+  let vrij = 0;
   const start = performance.now();
   let accepted = 0;
   let verwerkt = 0;
   let bezorgd = 0;
   let failure: Error | undefined;
-  const posting = postAll(post, bodies, HTTP_CONCURRENCY).then(
+  const posting = postAll(post, z, HTTP_CONCURRENCY, o.ok).then(
     () => (accepted = performance.now() - start),
     (e: unknown) => (failure = e instanceof Error ? e : new Error('posting failed', { cause: e })),
   );
+  const geleverd = (v: Voortgang) => (o.viaKanaal ? v.afgeleverd - before.afgeleverd : v.bezorgd - before.bezorgd);
   // A stall, not a slow machine, fails the run: no progress for a minute.
   let progress = '';
   let lastProgress = start;
@@ -469,19 +520,25 @@ async function run(post: (b: Buffer) => Promise<{ status: number; text: string }
     await sleep(10);
     const v = som(workers);
     if (v.ongeldig > before.ongeldig) throw new Error(`${v.ongeldig - before.ongeldig} messages ongeldig: the bench message must be valid`);
-    if (!verwerkt && v.verwerkt - before.verwerkt >= bodies.length) verwerkt = performance.now() - start;
-    if (verwerkt && v.bezorgd - before.bezorgd >= bodies.length) bezorgd = performance.now() - start;
-    const now = `${v.verwerkt}/${v.bezorgd}`;
+    if (!verwerkt && v.verwerkt - before.verwerkt >= n) {
+      verwerkt = performance.now() - start;
+      if (o.viaKanaal) {
+        for (const w of workers) await w.bezorging(true);
+        vrij = performance.now() - start;
+      }
+    }
+    if (verwerkt && geleverd(v) >= n) bezorgd = performance.now() - start - vrij;
+    const now = `${v.verwerkt}/${geleverd(v)}`;
     if (now !== progress) [progress, lastProgress] = [now, performance.now()];
     if (performance.now() - lastProgress > 60_000) {
-      throw new Error(`ingest stalled at ${v.verwerkt - before.verwerkt}/${bodies.length} processed, ${v.bezorgd - before.bezorgd} delivered`);
+      throw new Error(`ingest stalled at ${v.verwerkt - before.verwerkt}/${n} processed, ${geleverd(v)} delivered`);
     }
   }
   await posting;
   if (failure) throw failure;
   const after = som(workers);
   const codes: Record<string, number> = {};
-  for (const [k, n] of Object.entries(after.codes)) if (n > (before.codes[k] ?? 0)) codes[k] = n - (before.codes[k] ?? 0);
+  for (const [k, c] of Object.entries(after.codes)) if (c > (before.codes[k] ?? 0)) codes[k] = c - (before.codes[k] ?? 0);
   return { acceptedMs: accepted, verwerktMs: verwerkt, bezorgdMs: bezorgd, failed: after.failed - before.failed, codes };
 }
 
@@ -543,21 +600,44 @@ export interface IngestContext {
   redisUrl: string;
   /** The key variables of the api's configuration. */
   sleutelConfig: SleutelConfig;
-  /** The api's configuration as environment variables, for api processes (BENCH_INGEST_APIS). */
+  /** The api's configuration as environment variables, for api processes (BENCH_INGEST_APIS) and the worker side's channels. */
   apiEnv?: Record<string, string>;
   /** A bearer token of the provider `afzender.agb`. */
   token: string;
   afzender: Afzender;
+  /** With the GGk port on (GGK=on): the Digikoppeling token and the GGk that answers the hub's Du01s; measures `ggk_ingest` too. */
+  ggk?: { token: string; antwoorder: Bv03Antwoorder };
 }
 
+interface Fase {
+  result: Awaited<ReturnType<typeof run>>;
+  cpu: ReturnType<typeof cpuPerMessage>;
+  wal: number;
+}
+
+/**
+ * ingest: JW305s posted to POST /ijw/berichten until every JW306 is written. ggk_ingest, right
+ * after it on the same api, worker side and database: the same kind of JW305s (other clients),
+ * each in a StUF-GGk Di01 envelope posted to /ggk/OntvangAsynchroon (answered Bv03), until every
+ * JW306 is written: the same end point, so `ratio` is GGk/direct. Its retours then leave as Du01s
+ * to the GGk (the bench's Bv03 answerer), which the direct path's mailbox retours need not. That
+ * delivery is not part of the figure's end point, so it is held until every retour is written
+ * (the jobs wait in the queue) and then timed on its own (delivered), rather than left to compete
+ * with the ingest it is no part of; the CPU figures cover both.
+ */
 export async function ingestBench(ctx: IngestContext): Promise<{ text: string; lines: string[] }> {
   const n = INGEST_MESSAGES;
   const vandaag = new Date().toISOString().slice(0, 10);
   const tag = randomBytes(2).toString('hex');
-  // Identificatie is at most 12 characters: 'I' + 4 hex + counter.
+  // Identificatie is at most 12 characters: 'I' (direct) or 'G' (GGk) + 4 hex + counter; clients 0.. direct, then the GGk's.
   const bodies = Array.from({ length: n + WARMUP_MESSAGES }, (_, i) => Buffer.from(jw305(ctx.afzender, `I${tag}${i}`, vandaag, i)));
   const warm = bodies.splice(0, WARMUP_MESSAGES);
   const xml = bodies[0].toString();
+  const ggkXml = (i: number) => jw305(ctx.afzender, `G${tag}${i}`, vandaag, n + WARMUP_MESSAGES + i);
+  const ggkEnv = (aantalEnv: number, van: number) =>
+    ggkEnvelopes({ agb: ctx.afzender.agb, gemeente: ctx.afzender.gemeente, functie: 'JW305', n: aantalEnv, lanes: HTTP_CONCURRENCY, xml: (i) => ggkXml(van + i) });
+  const ggkWarm = ctx.ggk ? ggkEnv(WARMUP_MESSAGES, 0) : [];
+  const ggkBodies = ctx.ggk ? ggkEnv(n, WARMUP_MESSAGES) : [];
   const database = new URL(ctx.appUrl).pathname.slice(1);
 
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
@@ -566,17 +646,31 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
   let workerDs: DataSource | undefined;
   const apis: ApiProces[] = [];
   for (let i = 0; i < API_PROCESSES; i++) apis.push(await startApiProces(ctx.appUrl, ctx.redisUrl, ctx.apiEnv ?? {}));
-  const { post, close } = apis.length ? posters(apis.map((a) => a.url), ctx.token, HTTP_CONCURRENCY) : poster(ctx.apiUrl, ctx.token, HTTP_CONCURRENCY);
+  const urls = apis.length ? apis.map((a) => a.url) : [ctx.apiUrl];
+  const direct = posters(urls, '/ijw/berichten', { 'content-type': 'application/xml', authorization: `Bearer ${ctx.token}` }, HTTP_CONCURRENCY);
+  const ggk = posters(
+    urls,
+    '/ggk/OntvangAsynchroon',
+    { 'content-type': 'text/xml; charset=utf-8', soapaction: '"http://www.stufstandaarden.nl/koppelvlak/ggk0210/ggk_Di01"', authorization: `Bearer ${ctx.ggk?.token ?? ''}` },
+    HTTP_CONCURRENCY,
+  );
   const redis = new Redis(ctx.redisUrl, { maxRetriesPerRequest: 1 });
-  let result: Awaited<ReturnType<typeof run>>;
-  let cpu: ReturnType<typeof cpuPerMessage>;
-  let walPerBericht: number;
+  let d: Fase;
+  let g: Fase | undefined;
   try {
     if (WORKER_PROCESSES === 0) {
       workerDs = hubDataSource(ctx.appUrl, { poolSize: WORKER_CONCURRENCY + 2, applicationName: 'bench-worker' });
       await workerDs.initialize();
-      const side = startWorkerSide(workerDs, sleutels, { redisUrl: ctx.redisUrl, prefix, concurrency: WORKER_CONCURRENCY, pollMs: RELAY_POLL_MS, relay: true, listenUrl: ctx.appUrl });
-      workers.push({ voortgang: () => side.voortgang, stop: () => side.close() });
+      const side = startWorkerSide(workerDs, sleutels, {
+        redisUrl: ctx.redisUrl,
+        prefix,
+        concurrency: WORKER_CONCURRENCY,
+        pollMs: RELAY_POLL_MS,
+        relay: true,
+        listenUrl: ctx.appUrl,
+        kanalen: kanalenVan(workerDs, JSON.stringify(ctx.apiEnv ?? {})),
+      });
+      workers.push({ voortgang: () => side.voortgang, bezorging: (aan) => side.bezorging(aan), stop: () => side.close() });
     } else {
       for (let i = 0; i < WORKER_PROCESSES; i++) {
         workers.push(
@@ -589,20 +683,26 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
             BENCH_WORKER_POLL_MS: String(RELAY_POLL_MS),
             // One relay is enough (more are safe: SKIP LOCKED); it runs beside the first worker.
             BENCH_WORKER_RELAY: i === 0 ? '1' : '0',
+            BENCH_WORKER_API_ENV: JSON.stringify(ctx.apiEnv ?? {}),
           }),
         );
       }
     }
-    await run(post, warm, workers);
     const pids = workers.map((w) => w.pid).filter((p): p is number => p !== undefined);
     const apiPids = apis.map((x) => x.pid);
-    const walVoor = await walBytes(ctx.ds);
-    const a = await cpuSnapshot(database, pids, redis, apiPids);
-    result = await run(post, bodies, workers);
-    cpu = cpuPerMessage(a, await cpuSnapshot(database, pids, redis, apiPids), n);
-    walPerBericht = (await walBytes(ctx.ds)) - walVoor;
+    const fase = async (post: Post, warmZ: Zending, z: Zending, o: { ok: number; viaKanaal: boolean }): Promise<Fase> => {
+      await run(post, warmZ, workers, o);
+      const walVoor = await walBytes(ctx.ds);
+      const a = await cpuSnapshot(database, pids, redis, apiPids);
+      const result = await run(post, z, workers, o);
+      const cpu = cpuPerMessage(a, await cpuSnapshot(database, pids, redis, apiPids), aantal(z));
+      return { result, cpu, wal: (await walBytes(ctx.ds)) - walVoor };
+    };
+    d = await fase(direct.post, { bodies: warm }, { bodies }, { ok: 202, viaKanaal: false });
+    if (ctx.ggk) g = await fase(ggk.post, { lanes: ggkWarm }, { lanes: ggkBodies }, { ok: 200, viaKanaal: true });
   } finally {
-    close();
+    direct.close();
+    ggk.close();
     for (const x of apis) await x.stop();
     for (const w of workers) await w.stop();
     await workerDs?.destroy();
@@ -612,51 +712,88 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
     redis.disconnect();
   }
   const rows = await stand(ctx.ds);
-  const total = n + warm.length;
+  const total = (n + warm.length) * (ctx.ggk ? 2 : 1);
   if (rows.verwerkt !== total || rows.bezorgd !== total || rows.ongeldig) {
     throw new Error(`after the run the database holds ${JSON.stringify(rows)}, expected ${total} processed and delivered`);
   }
 
+  const { result, cpu } = d;
   const perSecond = n / (result.verwerktMs / 1000);
-  const wal = Math.round(walPerBericht / n);
+  const wal = Math.round(d.wal / n);
   const apiText = API_PROCESSES === 0 ? 'api in-process' : `${API_PROCESSES} api processes`;
   const xsd = await xsdRate(xml, n);
   const noop = await noopRate(ctx.redisUrl, n, WORKER_CONCURRENCY);
   const workerText = WORKER_PROCESSES === 0 ? 'in-process' : `${WORKER_PROCESSES} process${WORKER_PROCESSES > 1 ? 'es' : ''}`;
-  const text =
+  const cpuText = (c: Fase['cpu']) =>
+    `api+client ${c.api}, worker ${c.worker}, postgres ${c.postgres}, redis ${c.redis} = ${c.total} ` +
+    `(wall ${c.wall} ms per message on ${os.cpus().length} cores = ${(c.wall * os.cpus().length).toFixed(3)} core-ms)`;
+  const codesText = (r: Fase['result']) =>
+    `${n - Object.values(r.codes).reduce((a, b) => a + b, 0)} without codes${Object.entries(r.codes)
+      .map(([k, c]) => `, ${c} with ${k}`)
+      .join('')}`;
+  let text =
     `ingest: ${n} JW305 (${xml.length} bytes) via POST /ijw/berichten → JW306 written; ${HTTP_CONCURRENCY} HTTP callers, ${apiText}, ` +
     `worker side ${workerText} × concurrency ${WORKER_CONCURRENCY}, relay every ${RELAY_POLL_MS} ms; ${warm.length} warm-up messages first:\n` +
     `  accepted (HTTP 202): ${(n / (result.acceptedMs / 1000)).toFixed(1)} msg/s (${(result.acceptedMs / 1000).toFixed(1)} s)\n` +
     `  retour written:      ${perSecond.toFixed(1)} msg/s (${(result.verwerktMs / 1000).toFixed(1)} s)\n` +
     `  retour delivered:    ${(n / (result.bezorgdMs / 1000)).toFixed(1)} msg/s (${(result.bezorgdMs / 1000).toFixed(1)} s)\n` +
-    `  CPU ms per message:  api+client ${cpu.api}, worker ${cpu.worker}, postgres ${cpu.postgres}, redis ${cpu.redis} = ${cpu.total} ` +
-    `(wall ${cpu.wall} ms per message on ${os.cpus().length} cores = ${(cpu.wall * os.cpus().length).toFixed(3)} core-ms)\n` +
+    `  CPU ms per message:  ${cpuText(cpu)}\n` +
     `  WAL: ${wal} bytes per message; at 1,000 msg/s ${((wal * 1000) / 1024 / 1024).toFixed(1)} MB/s; ${(1000 / cpu.total).toFixed(0)} msg/s per core of CPU spent\n` +
     `  baseline XSD validation alone: ${xsd.toFixed(1)} msg/s; no-op BullMQ jobs (addBulk + worker, concurrency ${WORKER_CONCURRENCY}): ${noop.toFixed(1)} jobs/s\n` +
-    `  retours: ${n - Object.values(result.codes).reduce((a, b) => a + b, 0)} without codes${Object.entries(result.codes)
-      .map(([k, c]) => `, ${c} with ${k}`)
-      .join('')}\n` +
+    `  retours: ${codesText(result)}\n` +
     (result.failed ? `  ${result.failed} job attempts failed (retried)\n` : '');
   // Baseline: the no-op BullMQ job rate. It is the more meaningful of the two: every message
   // passes through the queue twice (verwerk-bericht, bezorg-bericht), so the queue alone bounds
   // the path, whereas XSD validation is not on it at all (the worker checks structure with the
   // codec's own walk). XSD validation alone is kept beside it as `xsd_validate_per_s`.
-  const line = figure('ingest', perSecond, 'messages/s', noop, {
-    baseline_is: 'bullmq_noop_jobs_per_s',
-    xsd_validate_per_s: Math.round(xsd),
-    accepted_per_s: Math.round(n / (result.acceptedMs / 1000)),
-    delivered_per_s: Math.round(n / (result.bezorgdMs / 1000)),
-    cpu_ms_per_msg: cpu,
-    wal_bytes_per_msg: wal,
-    apis: API_PROCESSES === 0 ? 'in-process' : API_PROCESSES,
-    retours_with_codes: result.codes,
-    messages: n,
-    worker: workerText,
-    worker_concurrency: WORKER_CONCURRENCY,
-    http_concurrency: HTTP_CONCURRENCY,
-    target: 1000,
-  });
-  return { text, lines: [line] };
+  const lines = [
+    figure('ingest', perSecond, 'messages/s', noop, {
+      baseline_is: 'bullmq_noop_jobs_per_s',
+      xsd_validate_per_s: Math.round(xsd),
+      accepted_per_s: Math.round(n / (result.acceptedMs / 1000)),
+      delivered_per_s: Math.round(n / (result.bezorgdMs / 1000)),
+      cpu_ms_per_msg: cpu,
+      wal_bytes_per_msg: wal,
+      apis: API_PROCESSES === 0 ? 'in-process' : API_PROCESSES,
+      retours_with_codes: result.codes,
+      messages: n,
+      worker: workerText,
+      worker_concurrency: WORKER_CONCURRENCY,
+      http_concurrency: HTTP_CONCURRENCY,
+      target: 1000,
+    }),
+  ];
+  if (g && ctx.ggk) {
+    const r = g.result;
+    const ggkPerSecond = n / (r.verwerktMs / 1000);
+    const envBytes = ggkBodies[0][0].length;
+    text +=
+      `ggk_ingest: ${n} JW305 in StUF-GGk Di01 envelopes (${envBytes} bytes) via POST /ggk/OntvangAsynchroon (Bv03) → JW306 written, right after ingest on the same ` +
+      `api and worker side; ${HTTP_CONCURRENCY} HTTP callers, each a sending system of the provider posting its envelopes in turn; ${WARMUP_MESSAGES} warm-up envelopes first:\n` +
+      `  accepted (Bv03):     ${(n / (r.acceptedMs / 1000)).toFixed(1)} msg/s (${(r.acceptedMs / 1000).toFixed(1)} s)\n` +
+      `  retour written:      ${ggkPerSecond.toFixed(1)} msg/s (${(r.verwerktMs / 1000).toFixed(1)} s) = ${(ggkPerSecond / perSecond).toFixed(2)} of direct ingest\n` +
+      `  Du01 delivered (GGk Bv03), held until then: ${(n / (r.bezorgdMs / 1000)).toFixed(1)} msg/s (${(r.bezorgdMs / 1000).toFixed(1)} s); the GGk answered ${ctx.ggk.antwoorder.beantwoord()} envelopes\n` +
+      `  CPU ms per message (ingest and Du01 delivery):  ${cpuText(g.cpu)}\n` +
+      `  WAL: ${Math.round(g.wal / n)} bytes per message\n` +
+      `  retours: ${codesText(r)}\n` +
+      (r.failed ? `  ${r.failed} job attempts failed (retried)\n` : '');
+    lines.push(
+      figure('ggk_ingest', ggkPerSecond, 'messages/s', perSecond, {
+        baseline_is: 'ingest_direct_messages_per_s',
+        end_point: 'retour written (as ingest); Du01 delivery held until then, timed apart (delivered_per_s)',
+        accepted_per_s: Math.round(n / (r.acceptedMs / 1000)),
+        delivered_per_s: Math.round(n / (r.bezorgdMs / 1000)),
+        cpu_ms_per_msg: g.cpu,
+        wal_bytes_per_msg: Math.round(g.wal / n),
+        retours_with_codes: r.codes,
+        messages: n,
+        envelope_bytes: envBytes,
+        http_concurrency: HTTP_CONCURRENCY,
+        target_ratio: 0.8,
+      }),
+    );
+  }
+  return { text, lines };
 }
 
 // ---------------------------------------------------------------------------------------------

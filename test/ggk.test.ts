@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import path from 'node:path';
 import { vandaag } from '../src/common/klok';
 import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
@@ -18,6 +19,7 @@ pinKlok();
 
 /** The GGk adapter through HTTP, against the local GGk simulator. */
 const TOKEN = 'ggk-digikoppeling-token-voor-de-tests-0123456789';
+const METRICS = 'ggk-metrics-token-0123456789abcdef';
 let hub: HubTestEnvironment;
 let sim: GgkSimulator;
 let ijwXsd: XsdValidators;
@@ -29,7 +31,7 @@ const BOSCH = { organisatie: '0796', applicatie: 'GGk' };
 beforeAll(async () => {
   sim = await new GgkSimulator({ hubToken: TOKEN }).start();
   hub = await createHubTestEnvironment('ggk', {
-    env: { GGK: 'on', GGK_TOKEN: TOKEN, GGK_URL: sim.url, GGK_TIMEOUT_MS: '400' },
+    env: { GGK: 'on', GGK_TOKEN: TOKEN, GGK_URL: sim.url, GGK_TIMEOUT_MS: '400', METRICS_TOKEN: METRICS },
     worker: { pogingen: { attempts: 4, backoffMs: 50 } },
   });
   sim.hubUrl = `${hub.api.url}/ggk/OntvangAsynchroon`;
@@ -357,4 +359,67 @@ it('a GGk too slow to answer: the attempt times out and the same envelope goes a
   expect(new Set(na.map((p) => p.xml)).size).toBe(1);
   const [rij] = await hub.rijen<{ status: string; foutcode: string }>(`SELECT status, foutcode FROM ggk_envelop WHERE richting = 'uit' AND referentienummer = $1`, [du01.referentienummer]);
   expect(rij).toEqual({ status: 'verzonden', foutcode: 'IB103' });
+});
+
+it('envelopes of one sender that arrive while its previous batch is written share one batch, judged in the order of their tijdstipBericht', async () => {
+  ZONDER_STORING();
+  const zender = { organisatie: AGB.alfa, applicatie: 'Alfa Batch' };
+  const env = (t: string, xml = jw315({ bsn: testBsn(30 + ++volg) })) => sim.envelop({ actie: 'Di01', zender, ontvanger: BOSCH, functie: 'JW315', xml, tijdstipBericht: t });
+  const T = (n: number) => `24${String(n).padStart(15, '0')}`;
+  // The sender's tijdstip row, locked by another transaction: the first envelope's batch waits on it.
+  await hub.rijen(`INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste) VALUES ($1, $2, $3)`, [zender.organisatie, zender.applicatie, T(0)]);
+  const slot = new Client({ connectionString: hub.db.ownerUrl });
+  await slot.connect();
+  try {
+    await slot.query('BEGIN');
+    await slot.query(`SELECT 1 FROM ggk_tijdstip WHERE organisatie = $1 AND applicatie = $2 FOR UPDATE`, [zender.organisatie, zender.applicatie]);
+    const eerste = env(T(10));
+    const eersteAntwoord = sim.lever('Di01', eerste.xml);
+    await wachtTot('the first batch waiting for the lock', async () =>
+      (await hub.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO ggk_tijdstip%'`))[0].n > 0 || undefined,
+    );
+    // Meanwhile, at once and out of order: T(40), T(20), T(30), another envelope at T(20), one below the first's T(10), and T(30)'s envelope again.
+    const e40 = env(T(40));
+    const e20 = env(T(20));
+    const e30 = env(T(30));
+    const ook20 = env(T(20));
+    const laag = env(T(5));
+    const rest = [e40, e20, e30, ook20, laag, e30].map((e) => sim.lever('Di01', e.xml));
+    // All six checked and waiting for the next batch.
+    await wachtTot('six envelopes waiting for their batch', async () => {
+      const r = await fetch(`${hub.api.url}/metrics`, { headers: { authorization: `Bearer ${METRICS}` } });
+      return /^hub_ggk_envelopes_waiting(?:\{[^}]*\})? 6$/m.test(await r.text()) || undefined;
+    });
+    await slot.query('ROLLBACK');
+    const antwoorden = (await Promise.all([eersteAntwoord, ...rest])).map(([a]) => a);
+    const [a10, a40, a20, a30, aOok20, aLaag, a30weer] = antwoorden;
+    expect([a10, a40, a30].map((a) => [a.http, crossRef(a.xml)])).toEqual([
+      [200, eerste.referentienummer],
+      [200, e40.referentienummer],
+      [200, e30.referentienummer],
+    ]);
+    // The same envelope twice in one batch: stored once, the same Bv03 twice.
+    expect(a30weer).toEqual(a30);
+    // Two envelopes with the same tijdstipBericht: the first to arrive is taken, the other is StUF019.
+    expect([a20, aOok20].map((a) => (a.http === 200 ? 'Bv03' : fo03Code(a.xml))).sort()).toEqual(['Bv03', 'StUF019']);
+    // Below an envelope taken before: StUF019.
+    expect(fo03Code(aLaag.xml)).toBe('StUF019');
+    const twintig = a20.http === 200 ? e20 : ook20;
+    // On the inbox in the sender's order, whatever the order of arrival; the Bv03s' own tijdstipBericht rise in that order too.
+    const rijen = await hub.rijen<{ referentienummer: string }>(
+      `SELECT e.referentienummer FROM ggk_envelop e JOIN bericht b ON b.id = e.bericht_id WHERE e.zender_applicatie = $1 ORDER BY b.volgnummer`,
+      [zender.applicatie],
+    );
+    expect(rijen.map((r) => r.referentienummer)).toEqual([eerste, twintig, e30, e40].map((e) => e.referentienummer));
+    const tijdstip = (xml: string) => /<StUF:tijdstipBericht>([0-9]+)</.exec(xml)![1];
+    const bv03s = [a10, a20.http === 200 ? a20 : aOok20, a30, a40].map((a) => tijdstip(a.xml));
+    expect([...bv03s].sort()).toEqual(bv03s);
+    expect(new Set(bv03s).size).toBe(4);
+    for (const a of antwoorden) expect(sim.geldig(a.xml)).toEqual([]);
+    const [laatste] = await hub.rijen<{ laatste: string }>(`SELECT laatste FROM ggk_tijdstip WHERE organisatie = $1 AND applicatie = $2`, [zender.organisatie, zender.applicatie]);
+    expect(laatste.laatste).toBe(T(40));
+  } finally {
+    await slot.query('ROLLBACK').catch(() => undefined);
+    await slot.end();
+  }
 });

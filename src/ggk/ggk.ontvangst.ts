@@ -15,8 +15,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { GgkSchema } from './ggk.schema';
-import { alsTijdstip, stijgt, volgendTijdstip } from './ggk.tijdstip';
-import { MAX_ENVELOP_BYTES, SOAP_ACTION, type Fo03Code, type OntvangenEnvelop, type Operatie, type Stuurgegevens } from './ggk.types';
+import { alsTijdstip, stijgt, vergelijkbaar, volgendeTijdstippen, volgendTijdstip } from './ggk.tijdstip';
+import { MAX_ENVELOP_BYTES, SOAP_ACTION, type Fo03Code, type OntvangenEnvelop, type Operatie, type Stuurgegevens, type Systeem } from './ggk.types';
+import { Groepscommit } from '../db/groepscommit';
+import type { Envelope } from '../messaging/inbox/envelope';
+import { registry } from '../observability/metrics';
+import { Gauge } from 'prom-client';
 import { bv03, fo03, leesEnvelop, type Antwoordgegevens } from './ggk.xml';
 import { MESSAGE_TYPES, type MessageType } from '../messaging/ijw/definition';
 
@@ -64,6 +68,7 @@ interface EerdereOntvangst {
  */
 export class GgkOntvangst {
   private xsd: Promise<XsdValidators | undefined> | undefined;
+  private readonly schrijver = new Groepscommit<Kandidaat, SoapAntwoord>((agb, items) => this.schrijfBatch(agb, items), 500, (n) => wachtend.set(n));
 
   constructor(
     private readonly ds: DataSource,
@@ -132,10 +137,30 @@ export class GgkOntvangst {
   private async heenOfRetour(env: OntvangenEnvelop, operatie: 'Di01' | 'Du01'): Promise<SoapAntwoord> {
     const sg = env.stuurgegevens;
     // The sender as the chain names it: a provider's AGB code. Its payload must be its own.
-    const p: Principal = { sub: `ggk:${sg.zender.organisatie}`, rol: 'aanbieder', agb: sg.zender.organisatie, gemeenten: [] };
     if (!/^[0-9]{8}$/.test(sg.zender.organisatie)) throw new Weigering('StUF013', `Zender ${sg.zender.organisatie} is geen zorgaanbieder (AGB-code) die deze hub kent`);
-    const herhaling = await this.eerder(p, sg, env.hash);
-    if (herhaling) return herhaling;
+    // Checked alone, before the write; a refusal found here is given unless the number turns out
+    // to be known (an identical repeat gets its earlier Bv03, other content StUF016).
+    let payload: Kandidaat['payload'];
+    let weigering: unknown;
+    try {
+      payload = await this.payload(env, operatie);
+    } catch (e) {
+      weigering = e;
+    }
+    try {
+      return await this.schrijver.voegToe(sg.zender.organisatie, { env, operatie, payload, weigering });
+    } catch (e) {
+      if (e instanceof Tweeling) {
+        const a = await this.eerder(aanbiederVan(sg), sg, env.hash);
+        if (a) return a;
+      }
+      throw e;
+    }
+  }
+
+  /** The payload of a Di01/Du01, read and checked against its stuurgegevens and the iJw XSD. */
+  private async payload(env: OntvangenEnvelop, operatie: 'Di01' | 'Du01'): Promise<NonNullable<Kandidaat['payload']>> {
+    const sg = env.stuurgegevens;
     const functie = sg.functie ?? '';
     if (!FUNCTIES[operatie].has(functie)) throw new Weigering('StUF034', `Functie ${functie} wordt in een ${operatie} niet ontvangen`);
     if (env.bericht?.soort !== 'xml') throw new Weigering('StUF055', 'Een iJw-bericht hoort in xmlBestand, niet in tekstBestand');
@@ -150,45 +175,172 @@ export class GgkOntvangst {
     if (ijw.type !== functie) throw new Weigering('StUF037', `Functie ${functie} is niet het berichttype ${ijw.type} van het iJw-bericht`);
     if (ijw.gemeenteCode !== sg.ontvanger.organisatie) throw new Weigering('StUF010', `Ontvanger ${sg.ontvanger.organisatie} is niet de gemeente ${ijw.gemeenteCode} van het iJw-bericht`);
     try {
-      checkSender(p, ijw);
+      checkSender(aanbiederVan(sg), ijw);
     } catch {
       throw new Weigering('StUF013', `Zender ${sg.zender.organisatie} is niet de afzender ${ijw.verzender} van het iJw-bericht`);
     }
     const fouten = (await this.ijwXsd())?.validate(ijw.type, xml.toString('utf8')) ?? [];
     if (fouten.length) throw new Weigering('StUF055', 'Het iJw-bericht voldoet niet aan de XSD', 'client', fouten.slice(0, 5).join(' | '));
+    return { env: ijw, xml };
+  }
 
-    try {
-      return await withTenant(this.ds, p, async (em) => {
-        if (operatie === 'Du01') await this.bekendeHeen(em, sg.crossRefnummer ?? '');
-        await this.oplopend(em, sg);
-        const [o] = await ontvangInTransactie(em, this.sleutels, [{ env: ijw, xml }]);
-        if (o instanceof HubError) {
-          const gemeente = (o.code) === (VAN_AANBIEDER.has(ijw.type) ? ONBEKENDE_PARTIJ.ontvanger : ONBEKENDE_PARTIJ.afzender);
-          throw gemeente ? new Weigering('StUF010', o.message) : new Weigering('StUF013', o.message);
+  /**
+   * The envelopes of one provider that arrived while its previous batch was written, in one
+   * transaction (group commit; src/db/groepscommit.ts): each is answered after that commit, so
+   * a Bv03 still means stored. Under the lock of each sending system's tijdstip row, which also
+   * serialises api processes, the batch is judged in the senders' order (tijdstipBericht, then
+   * arrival): a known number is a repeat (its earlier Bv03) or StUF016, a Du01 must answer a Di01
+   * of the hub (StUF043), and each envelope's tijdstipBericht must rise above the stored one and
+   * above those accepted before it in this batch (StUF019). The accepted payloads go onto the
+   * inbox in that order, the envelopes and their Bv03s are recorded, and the sending systems' rows
+   * keep the last accepted tijdstipBericht. A failure of the transaction as a whole (a party the
+   * hub does not serve, a twin stored meanwhile) writes each envelope alone, as it was before.
+   */
+  private async schrijfBatch(agb: string, items: Kandidaat[]): Promise<(SoapAntwoord | Error)[]> {
+    const p: Principal = { sub: `ggk:${agb}`, rol: 'aanbieder', agb, gemeenten: [] };
+    return withTenant(this.ds, p, async (em) => {
+      const uit: (SoapAntwoord | Error | undefined)[] = items.map(() => undefined);
+      const sgs = items.map((k) => k.env.stuurgegevens);
+      const sys = (s: Systeem) => `${s.organisatie}\u0000${s.applicatie}`;
+      const nummer = (zender: Systeem, referentienummer: string) => `${sys(zender)}\u0000${referentienummer}`;
+      // The sending systems' rows, locked in one order (no deadlock between api processes), and their last tijdstipBericht.
+      const zenders = [...new Map(sgs.map((sg) => [sys(sg.zender), sg.zender])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, z]) => z);
+      const rijen = await em.query<{ organisatie: string; applicatie: string; laatste: string }[]>(
+        `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste)
+         SELECT z.o, z.a, '00000000000000000' FROM unnest($1::varchar[], $2::varchar[]) WITH ORDINALITY AS z(o, a, nr) ORDER BY z.nr
+         ON CONFLICT (organisatie, applicatie) DO UPDATE SET laatste = ggk_tijdstip.laatste
+         RETURNING organisatie, applicatie, laatste`,
+        [zenders.map((z) => z.organisatie), zenders.map((z) => z.applicatie)],
+      );
+      const laatste = new Map(rijen.map((r) => [sys(r), r.laatste]));
+      // Numbers already received (a twin that committed while this batch waited for the lock included).
+      const bekend = await em.query<{ zender_organisatie: string; zender_applicatie: string; referentienummer: string; inhoud_hash: string | null; antwoord: string | null }[]>(
+        `SELECT e.zender_organisatie, e.zender_applicatie, e.referentienummer, e.inhoud_hash, e.antwoord
+           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS k(o, a, r)
+           JOIN ggk_envelop e ON e.zender_organisatie = k.o AND e.zender_applicatie = k.a AND e.referentienummer = k.r`,
+        [sgs.map((sg) => sg.zender.organisatie), sgs.map((sg) => sg.zender.applicatie), sgs.map((sg) => sg.referentienummer)],
+      );
+      const eerder = new Map(bekend.map((b) => [nummer({ organisatie: b.zender_organisatie, applicatie: b.zender_applicatie }, b.referentienummer), b]));
+      // A Du01 answers a Di01 the hub sent: its crossRefnummer must be that Di01's referentienummer (StUF043).
+      const cross = items.flatMap((k, i) => (k.operatie === 'Du01' ? [sgs[i].crossRefnummer ?? ''] : []));
+      const heen = new Set(
+        cross.length
+          ? (
+              await em.query<{ referentienummer: string }[]>(`SELECT referentienummer FROM ggk_envelop WHERE richting = 'uit' AND berichtcode = 'Di01' AND referentienummer = ANY($1::varchar[])`, [
+                cross,
+              ])
+            ).map((r) => r.referentienummer)
+          : [],
+      );
+      const volgorde = items.map((_, i) => i).sort((a, b) => {
+        const ta = vergelijkbaar(sgs[a].tijdstipBericht);
+        const tb = vergelijkbaar(sgs[b].tijdstipBericht);
+        return ta < tb ? -1 : ta > tb ? 1 : a - b;
+      });
+      const nieuw = new Map<string, number>();
+      const tweeling = new Map<number, number>();
+      const aangenomen: number[] = [];
+      for (const i of volgorde) {
+        const { env, operatie, payload, weigering } = items[i];
+        const sg = sgs[i];
+        const e = eerder.get(nummer(sg.zender, sg.referentienummer));
+        if (e) {
+          uit[i] = e.inhoud_hash === env.hash && e.antwoord ? { http: 200, xml: e.antwoord } : andereInhoud(sg);
+          continue;
         }
-        if (o instanceof Error) throw o;
-        const zender = { organisatie: sg.ontvanger.organisatie, applicatie: this.cfg.GGK_APPLICATIE };
-        const antwoord = bv03({ zender, ontvanger: sg.zender, referentienummer: randomUUID(), tijdstipBericht: await volgendTijdstip(em, zender), crossRefnummer: sg.referentienummer });
+        const j = nieuw.get(nummer(sg.zender, sg.referentienummer));
+        if (j !== undefined) {
+          // The same envelope twice in this batch: answered as the first; other content under its number: StUF016.
+          if (items[j].env.hash === env.hash) tweeling.set(i, j);
+          else uit[i] = andereInhoud(sg);
+          continue;
+        }
+        if (weigering !== undefined || !payload) {
+          uit[i] = weigering instanceof Error ? weigering : new Error(String(weigering));
+          continue;
+        }
+        if (operatie === 'Du01' && !heen.has(sg.crossRefnummer ?? '')) {
+          uit[i] = new Weigering('StUF043', `crossRefnummer ${sg.crossRefnummer ?? ''} is geen Di01 van deze hub`);
+          continue;
+        }
+        const t = vergelijkbaar(sg.tijdstipBericht);
+        if (t <= (laatste.get(sys(sg.zender)) ?? '')) {
+          uit[i] = new Weigering('StUF019', `tijdstipBericht ${sg.tijdstipBericht} is niet later dan het vorige van deze zender`);
+          continue;
+        }
+        laatste.set(sys(sg.zender), t);
+        nieuw.set(nummer(sg.zender, sg.referentienummer), i);
+        aangenomen.push(i);
+      }
+      if (aangenomen.length) {
+        // The payloads onto the inbox, numbered in the senders' order.
+        const ontvangen = await ontvangInTransactie(
+          em,
+          this.sleutels,
+          aangenomen.map((i) => items[i].payload!),
+        );
+        const berichtIds = ontvangen.map((o, n) => {
+          if (!(o instanceof Error)) return o.id;
+          // Refused as a whole; alone, it is refused as before (nothing of it stored).
+          if (items.length > 1) throw new AlleenOpnieuw();
+          if (o instanceof HubError) {
+            const ijw = items[aangenomen[n]].payload!.env;
+            const gemeente = o.code === (VAN_AANBIEDER.has(ijw.type) ? ONBEKENDE_PARTIJ.ontvanger : ONBEKENDE_PARTIJ.afzender);
+            throw gemeente ? new Weigering('StUF010', o.message) : new Weigering('StUF013', o.message);
+          }
+          throw o;
+        });
+        // The Bv03s: each answering system's (the envelope's ontvanger) next tijdstipBericht values, in the same order.
+        const antwoorden = new Map<number, string>();
+        const perOntvanger = new Map<string, number[]>();
+        for (const i of aangenomen) perOntvanger.set(sgs[i].ontvanger.organisatie, [...(perOntvanger.get(sgs[i].ontvanger.organisatie) ?? []), i]);
+        for (const organisatie of [...perOntvanger.keys()].sort()) {
+          const zender = { organisatie, applicatie: this.cfg.GGK_APPLICATIE };
+          const lijst = perOntvanger.get(organisatie)!;
+          const tijdstippen = await volgendeTijdstippen(em, zender, lijst.length);
+          lijst.forEach((i, n) =>
+            antwoorden.set(i, bv03({ zender, ontvanger: sgs[i].zender, referentienummer: randomUUID(), tijdstipBericht: tijdstippen[n], crossRefnummer: sgs[i].referentienummer })),
+          );
+        }
+        const kol = <T>(f: (i: number) => T) => aangenomen.map(f);
         const r = await em.query<{ id: string }[]>(
           `INSERT INTO ggk_envelop (richting, berichtcode, zender_organisatie, zender_applicatie, ontvanger_organisatie, referentienummer, tijdstip_bericht,
                                     cross_refnummer, functie, bericht_id, inhoud_hash, antwoord, status)
-           VALUES ('in', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ontvangen')
+           SELECT 'in', e.code, e.zo, e.za, e.oo, e.ref, e.t, e.kruis, e.functie, e.bericht, e.hash, e.antwoord, 'ontvangen'
+             FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::uuid[], $10::bpchar[], $11::text[])
+                  WITH ORDINALITY AS e(code, zo, za, oo, ref, t, kruis, functie, bericht, hash, antwoord, nr)
+            ORDER BY e.nr
            ON CONFLICT (zender_organisatie, zender_applicatie, referentienummer) DO NOTHING RETURNING id`,
-          [operatie, sg.zender.organisatie, sg.zender.applicatie, sg.ontvanger.organisatie, sg.referentienummer, sg.tijdstipBericht, sg.crossRefnummer, functie, o.id, env.hash, antwoord],
+          [
+            kol((i) => items[i].operatie),
+            kol((i) => sgs[i].zender.organisatie),
+            kol((i) => sgs[i].zender.applicatie),
+            kol((i) => sgs[i].ontvanger.organisatie),
+            kol((i) => sgs[i].referentienummer),
+            kol((i) => sgs[i].tijdstipBericht),
+            kol((i) => sgs[i].crossRefnummer ?? null),
+            kol((i) => sgs[i].functie ?? null),
+            berichtIds,
+            kol((i) => items[i].env.hash),
+            kol((i) => antwoorden.get(i)!),
+          ],
         );
-        // A twin of this envelope committed meanwhile: roll back, and answer as it was answered.
-        if (!r[0]) throw new Tweeling();
+        // A twin of one of them committed meanwhile: roll back; each alone is answered as its twin was.
+        if (r.length !== aangenomen.length) throw items.length > 1 ? new AlleenOpnieuw() : new Tweeling();
+        // The sending systems' last accepted tijdstipBericht.
+        const bijgewerkt = zenders.filter((z) => laatste.get(sys(z)) !== rijen.find((x) => sys(x) === sys(z))?.laatste);
+        await em.query(
+          `UPDATE ggk_tijdstip t SET laatste = z.laatste FROM unnest($1::varchar[], $2::varchar[], $3::bpchar[]) AS z(o, a, laatste)
+            WHERE t.organisatie = z.o AND t.applicatie = z.a`,
+          [bijgewerkt.map((z) => z.organisatie), bijgewerkt.map((z) => z.applicatie), bijgewerkt.map((z) => laatste.get(sys(z)))],
+        );
         // From now on the hub reaches this provider through the GGk.
-        await em.query(`INSERT INTO keten_route (aanbieder_agb, kanaal) VALUES ($1, 'ggk') ON CONFLICT (aanbieder_agb) DO NOTHING`, [sg.zender.organisatie]);
-        return { http: 200 as const, xml: antwoord };
-      });
-    } catch (e) {
-      if (e instanceof Tweeling) {
-        const a = await this.eerder(p, sg, env.hash);
-        if (a) return a;
+        await em.query(`INSERT INTO keten_route (aanbieder_agb, kanaal) VALUES ($1, 'ggk') ON CONFLICT (aanbieder_agb) DO NOTHING`, [agb]);
+        for (const i of aangenomen) uit[i] = { http: 200, xml: antwoorden.get(i)! };
+        for (const [i, j] of tweeling) uit[i] = uit[j];
       }
-      throw e;
-    }
+      return uit.map((u) => u ?? new Error('envelope neither answered nor refused'));
+    });
   }
 
   /**
@@ -204,12 +356,6 @@ export class GgkOntvangst {
     ]);
     if (twin.length) throw new Tweeling();
     throw new Weigering('StUF019', `tijdstipBericht ${sg.tijdstipBericht} is niet later dan het vorige van deze zender`);
-  }
-
-  /** A Du01 answers a Di01 the hub sent: its crossRefnummer must be that Di01's referentienummer (StUF043). */
-  private async bekendeHeen(em: EntityManager, crossRefnummer: string): Promise<void> {
-    const r = await em.query<unknown[]>(`SELECT 1 FROM ggk_envelop WHERE richting = 'uit' AND berichtcode = 'Di01' AND referentienummer = $1`, [crossRefnummer]);
-    if (!r.length) throw new Weigering('StUF043', `crossRefnummer ${crossRefnummer} is geen Di01 van deze hub`);
   }
 
   /**
@@ -260,4 +406,25 @@ export class GgkOntvangst {
 
 /** A concurrent twin of the envelope was stored first. */
 class Tweeling extends Error {}
+
+/** A batch that cannot be written as a whole: its envelopes are written each alone. */
+class AlleenOpnieuw extends Error {}
+
+/** An envelope of a provider on its way to the batch that records it. */
+interface Kandidaat {
+  env: OntvangenEnvelop;
+  operatie: 'Di01' | 'Du01';
+  /** Its payload, read and checked; */
+  payload?: { env: Envelope; xml: Buffer };
+  /** or why it is refused, unless its number is known already. */
+  weigering?: unknown;
+}
+
+/** The provider that sends through the GGk, as the inbox's principal. */
+const aanbiederVan = (sg: Stuurgegevens): Principal => ({ sub: `ggk:${sg.zender.organisatie}`, rol: 'aanbieder', agb: sg.zender.organisatie, gemeenten: [] });
+
+const andereInhoud = (sg: Stuurgegevens) => new Weigering('StUF016', `Referentienummer ${sg.referentienummer} van deze zender is al ontvangen met andere inhoud`);
+
+/** Envelopes waiting for their batch's transaction: with the api's other gauges at /metrics. */
+const wachtend = new Gauge({ name: 'hub_ggk_envelopes_waiting', help: 'GGk envelopes received and checked, waiting for the transaction that records them', registers: [registry] });
 

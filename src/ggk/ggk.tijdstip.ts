@@ -20,15 +20,24 @@ export const vergelijkbaar = (t: string) => t.padEnd(17, '0');
  * The row lock serialises concurrent senders; the value is committed with the envelope.
  */
 export async function volgendTijdstip(em: EntityManager, zender: Systeem): Promise<string> {
+  return (await volgendeTijdstippen(em, zender, 1))[0];
+}
+
+/**
+ * `n` next tijdstipBericht values of one sending system at once, rising by one millisecond from
+ * the first (as `n` calls of volgendTijdstip in a row would give them), under one lock of its row.
+ */
+export async function volgendeTijdstippen(em: EntityManager, zender: Systeem, n: number): Promise<string[]> {
+  if (n < 1) return [];
   const r = await em.query<{ laatste: string }[]>(
-    `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste) VALUES ($1, $2, $3)
+    `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste) VALUES ($1, $2, lpad(($3::numeric + $4 - 1)::text, 17, '0'))
      ON CONFLICT (organisatie, applicatie) DO UPDATE
-       SET laatste = CASE WHEN EXCLUDED.laatste > ggk_tijdstip.laatste THEN EXCLUDED.laatste
-                          ELSE lpad((ggk_tijdstip.laatste::numeric + 1)::text, 17, '0') END
+       SET laatste = lpad((greatest($3::numeric, ggk_tijdstip.laatste::numeric + 1) + $4 - 1)::text, 17, '0')
      RETURNING laatste`,
-    [zender.organisatie, zender.applicatie, alsTijdstip(nu())],
+    [zender.organisatie, zender.applicatie, alsTijdstip(nu()), n],
   );
-  return r[0].laatste;
+  const laatste = BigInt(r[0].laatste);
+  return Array.from({ length: n }, (_, i) => String(laatste - BigInt(n - 1 - i)).padStart(17, '0'));
 }
 
 /**
