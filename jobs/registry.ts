@@ -22,7 +22,8 @@ export interface JobData {
   herversleutel: Record<string, never>;
   /** Deliver an outbound iJw message to the party's endpoint or mailbox. */
   /** `requestId`: the request that caused the message (logged, and sent as X-Request-Id). */
-  'bezorg-bericht': { outboxId: string; berichtId: string; requestId?: string };
+  /** `ronde`: the outbox row's round after a freeze window handed it back (absent: 0). */
+  'bezorg-bericht': { outboxId: string; berichtId: string; requestId?: string; ronde?: number };
   /** Deliver a budget alert to its region's endpoint (src/budget/budgetsignaal.bezorging.ts). */
   'bezorg-budgetsignaal': { outboxId: string; budgetsignaalId: string };
 }

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     'contract-status': (d) => contractStatus(ds, d),
     'lumpsum-voorschotten': (d) => maakVoorschotten(ds, d),
     herversleutel: () => herversleutel(ds, sleutels.versleuteling),
-    'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId, d.requestId, kanalen),
+    'bezorg-bericht': (d) => bezorgBericht(ds, sleutels, d.berichtId, d.requestId, kanalen, d.ronde),
     'bezorg-budgetsignaal': (d) => bezorgBudgetsignaal(ds, sleutels, d.outboxId, d.budgetsignaalId),
   };
   checkHandlers(handlers);

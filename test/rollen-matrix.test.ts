@@ -333,6 +333,9 @@ beforeAll(async () => {
     });
   }
 
+  // A hub-wide freeze window, far in the future, for trekVerzendstopIn.
+  id.verzendstop = (await ok<{ kondigVerzendstopAan: { id: string } }>(tk.beheerder, `mutation { kondigVerzendstopAan(input: { van: "2031-06-01T00:00:00+02:00", tot: "2031-06-02T00:00:00+02:00", kanaal: ggk, reden: "Matrix" }) { id } }`)).kondigVerzendstopAan.id;
+
   // The ids the by-id queries and the mutations use.
   const contracten = (await ok<{ contracten: { edges: { node: { id: string; nummer: string; producten: { id: string; product: { code: string } }[] } }[] } }>(tk.beheerder, `{ contracten(first: 200) { edges { node { ${CONTRACT_VELDEN} } } } }`)).contracten.edges.map((e) => e.node);
   for (const c of contracten) {
@@ -480,6 +483,7 @@ const QUERIES: Record<string, QuerySpec> = {
     rijen: (d) => lijst(d).map(perContract),
   },
   vecozoBerichten: { aanroepen: een('vecozoBerichten(first: 200) { edges { node { id regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
+  verzendstops: { aanroepen: een('verzendstops { id kanaal regioCode }'), rijen: (d) => lijst(d).map(() => ({})) },
   postbus: { aanroepen: een('postbus(first: 200) { edges { node { id regioCode gemeenteCode aanbiederAgb } } }'), rijen: (d) => edges(d).map(rij) },
   budgetstanden: { aanroepen: een('budgetstanden(jaar: 2026) { contractId contractNummer aanbiederAgb plafondCenten signalen { drempel } }'), rijen: (d) => lijst(d).map(perContract) },
   plafondstanden: { aanroepen: een('plafondstanden(jaar: 2026) { contractId contractNummer aanbiederAgb plafondCenten toegekendCenten }'), rijen: (d) => lijst(d).map(perContract) },
@@ -752,6 +756,13 @@ const MUTATIES: Record<string, MutatieSpec> = {
   },
   geefDeclaratieVrij: { doc: 'mutation($id: ID!) { geefDeclaratieVrij(declaratieId: $id) { id } }', vars: () => ({ id: id['declaratie 0796'] }), doelwit: true },
   herbezorg: { doc: 'mutation($id: ID!) { herbezorg(id: $id) { id } }', vars: () => ({ id: id.jw301NOB }), doelwit: true },
+  // Far in the future: no delivery of this file is held. Another region's administrator cannot withdraw a hub-wide window.
+  kondigVerzendstopAan: {
+    doc: 'mutation { kondigVerzendstopAan(input: { van: "2031-01-01T00:00:00+01:00", tot: "2031-01-02T00:00:00+01:00", kanaal: alle, reden: "Matrix" }) { id } }',
+    vars: () => ({}),
+    doelwit: false,
+  },
+  trekVerzendstopIn: { doc: 'mutation($id: ID!) { trekVerzendstopIn(id: $id) { id } }', vars: () => ({ id: id.verzendstop }), doelwit: true },
   // A closed local port: nothing leaves this machine when the worker tries to deliver there.
   registreerBezorgadres: { doc: 'mutation($agb: String!) { registreerBezorgadres(agb: $agb, url: "http://127.0.0.1:9/ijw") { bezorgadres { url } } }', vars: () => ({ agb: AGB.alfa }), doelwit: true },
   registreerAanbieder: {

@@ -10,6 +10,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Index('ix_outbox_onafgehandeld', ['doorgezetOp'], { where: 'afgehandeld_op IS NULL' })
 // A job marks its own row finished by message id: without this it scanned every open row.
 @Index('ix_outbox_bericht_open', ['berichtId'], { where: 'afgehandeld_op IS NULL' })
+// The relay's look for held rows during and after a freeze window (src/messaging/verzendstop).
+@Index('ix_outbox_vastgehouden', ['berichtId'], { where: 'vastgehouden_op IS NOT NULL AND afgehandeld_op IS NULL' })
 @Check('ck_outbox_soort', `(soort = 'bezorg' AND bericht_id IS NOT NULL) OR (soort = 'budgetsignaal' AND budgetsignaal_id IS NOT NULL)`)
 export class OutboxEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
@@ -39,4 +41,15 @@ export class OutboxEntity {
   /** When its job finished (processed, or delivered / made available), set in the job's own transaction. */
   @Column({ name: 'afgehandeld_op', type: 'timestamptz', nullable: true })
   afgehandeldOp!: Date | null;
+
+  /**
+   * Held by a freeze window (src/messaging/verzendstop): set when the relay held it back or its job
+   * found the channel frozen; the relay hands it over after the window, one at a time per sending system, oldest first.
+   */
+  @Column({ name: 'vastgehouden_op', type: 'timestamptz', nullable: true })
+  vastgehoudenOp!: Date | null;
+
+  /** How often it was handed back by a job that found its channel frozen: part of its job id, so each round is a new job. */
+  @Column({ type: 'int', default: 0 })
+  ronde!: number;
 }

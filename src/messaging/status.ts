@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { prepared } from '../db/prepared';
 import type { Fout } from './processing/handlers';
+import { NAAR_AANBIEDER } from './ijw/soorten';
+import { bevrorenSql, wachtrijSql } from './verzendstop/verzendstop';
 
 /**
  * Where a message is. Received: ontvangen → verwerkt | ongeldig | aangehouden | vastgelopen, or
@@ -146,6 +148,37 @@ export const berichtStatus = {
   /** A sandbox being reset: the outbox rows of its messages go with them (row-level security admits a sandbox's rows only). */
   async sandboxGeleegd(em: EntityManager, regio: string): Promise<void> {
     await em.query(`DELETE FROM outbox o USING bericht b WHERE b.id = o.bericht_id AND b.regio_code = $1`, [regio]);
+  },
+
+  /**
+   * During a freeze window (src/messaging/verzendstop): the delivery rows not yet handed over of
+   * messages for a frozen chain channel, and of sending systems with held rows still open, are
+   * held (`vastgehouden_op`): the relay hands them over only after the window, in order.
+   */
+  async houdVast(em: EntityManager, moment: Date): Promise<void> {
+    await prepared(
+      em,
+      `UPDATE outbox o SET vastgehouden_op = now()
+         FROM bericht b JOIN keten_route k ON k.aanbieder_agb = b.aanbieder_agb
+        WHERE o.bericht_id = b.id AND o.soort = 'bezorg' AND o.doorgezet_op IS NULL AND o.vastgehouden_op IS NULL AND o.afgehandeld_op IS NULL
+          AND b.type = ANY($2::text[])
+          AND (${bevrorenSql('k.kanaal', 'b.regio_code', '$1::timestamptz')} OR ${wachtrijSql('k.kanaal', 'b.gemeente_code')})`,
+      [moment, [...NAAR_AANBIEDER]],
+    );
+  },
+
+  /**
+   * A delivery job that found its channel frozen: its row goes back, held, to be handed over
+   * after the window as a new round (a new job id); this job ends without sending, so it uses up
+   * no attempt. Only the job of the row's current round does this.
+   */
+  async uitgesteld(em: EntityManager, id: string, ronde: number): Promise<void> {
+    await prepared(
+      em,
+      `UPDATE outbox SET doorgezet_op = NULL, vastgehouden_op = coalesce(vastgehouden_op, now()), ronde = ronde + 1
+        WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL AND ronde = $2`,
+      [id, ronde],
+    );
   },
 
   /** Outbox rows handed to the queue. */

@@ -5,6 +5,7 @@ import { VecozoAanbiederEntity } from './vecozo-aanbieder.entity';
 import { VecozoBerichtEntity } from './vecozo-bericht.entity';
 import { VecozoBerichtFilter, VecozoBerichtInput } from './vecozo.inputs';
 import { vecozoService } from './vecozo.service';
+import { isBevroren } from '../messaging/verzendstop/verzendstop';
 
 export const VecozoBerichtConnection = ConnectionType(VecozoBerichtEntity, 'VecozoBericht');
 
@@ -70,6 +71,11 @@ export class VecozoResolver {
   @Mutation(() => VecozoAanbiederEntity, { description: 'Switches a provider’s VECOZO portal on or off (the provider itself, or a region that contracted or registered it).' })
   async zetVecozoPortaal(@Ctx() ctx: HubContext, @Arg('aanbiederAgb') aanbiederAgb: string, @Arg('aan') aan: boolean) {
     return vecozoService.zetPortaal(await ctx.em(), ctx.principal, aanbiederAgb, aan);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Later te versturen: still to push, and a freeze window holds VECOZO now; it is pushed after the window, in its original order.' })
+  async laterTeVersturen(@Root() b: VecozoBerichtEntity, @Ctx() ctx: HubContext): Promise<boolean> {
+    return b.richting === 'uit' && b.status === 'te_versturen' && isBevroren(await ctx.em(), 'vecozo', b.regioCode);
   }
 
   @FieldResolver(() => VecozoProbleem, { nullable: true, description: 'Of a refused push: VECOZO’s ValidationProblemDetails.' })

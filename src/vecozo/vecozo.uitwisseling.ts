@@ -6,6 +6,7 @@ import { withTenant } from '../db/tenant';
 import { parseMessage } from '../messaging/ijw/codec';
 import { kop } from '../messaging/ijw/model';
 import { log } from '../observability/logger';
+import { bevrorenSql, moment } from '../messaging/verzendstop/verzendstop';
 import { DEFINITIEVE_STATUSSEN, eigenKenmerk, ROL_AANBIEDER, ROL_GEMEENTE, berichtstroomVan, type PullMetadata, type PushMetadata } from './vecozo.types';
 import { VspOnbereikbaar, type VspClient } from './vsp.client';
 
@@ -13,7 +14,9 @@ import { VspOnbereikbaar, type VspClient } from './vsp.client';
  * The portal's exchange with VECOZO, run by the worker: push what portal providers wrote, pull
  * what VECOZO holds for them, follow the status of what was pushed. Each step commits before it
  * speaks to VECOZO again, so a process killed at any point loses nothing and doubles nothing:
- * - push: a message is claimed for a while (`bezig_tot`), then pushed with the traceerId it got
+ * - push: nothing is claimed while a freeze window holds VECOZO (src/messaging/verzendstop): the
+ *   messages wait, their attempts untouched, and leave oldest first after it;
+ *   a message is claimed for a while (`bezig_tot`), then pushed with the traceerId it got
  *   when it was stored; a 5xx, a timeout or a dropped connection leaves it to be pushed again,
  *   with the same traceerId, after a backoff; so does a worker that died mid-push, once its claim
  *   runs out. 400/422 is final (VECOZO: do not send the same request again).
@@ -74,10 +77,11 @@ export async function verstuurOpen(ds: DataSource, sleutels: Sleutels, client: V
          UPDATE vecozo_bericht SET bezig_tot = now() + make_interval(secs => $2::double precision / 1000), pogingen = pogingen + 1
           WHERE id IN (SELECT id FROM vecozo_bericht
                         WHERE status = 'te_versturen' AND (volgende_poging IS NULL OR volgende_poging <= now()) AND (bezig_tot IS NULL OR bezig_tot < now())
+                          AND NOT ${bevrorenSql(`'vecozo'`, 'vecozo_bericht.regio_code', '$3::timestamptz')}
                         ORDER BY aangemaakt_op, id LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING id, aanbieder_agb, type, gemeente_code, traceer_id, conversatie_id, als_antwoord_op, xml_versleuteld, pogingen, aangemaakt_op)
        SELECT * FROM c ORDER BY aangemaakt_op, id`,
-      [o.batch ?? 50, o.claimMs ?? 60_000],
+      [o.batch ?? 50, o.claimMs ?? 60_000, moment()],
     ),
   );
   for (const b of rijen) {

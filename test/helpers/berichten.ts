@@ -32,7 +32,8 @@ export function startBerichtenWorker(ds: DataSource, cfg: SleutelConfig, xsd?: X
         const d = job.data as { outboxId: string; budgetsignaalId: string };
         return bezorgBudgetsignaal(ds, sleutels, d.outboxId, d.budgetsignaalId);
       }
-      return bezorgBericht(ds, sleutels, (job.data as { berichtId: string; requestId?: string }).berichtId, (job.data as { requestId?: string }).requestId, kanalen);
+      const d = job.data as { berichtId: string; requestId?: string; ronde?: number };
+      return bezorgBericht(ds, sleutels, d.berichtId, d.requestId, kanalen, d.ronde);
     },
     { connection, prefix, concurrency: 4 },
   );

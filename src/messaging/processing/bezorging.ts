@@ -9,6 +9,7 @@ import type { Sleutels } from '../../common/sleutels';
 
 import { NAAR_AANBIEDER } from '../ijw/soorten';
 import type { Bezorgkanaal } from './bezorgkanaal';
+import { bevrorenSql, moment } from '../verzendstop/verzendstop';
 import { currentRequestId, isRequestId, REQUEST_ID_HEADER, runInRequest } from '../../observability/request-context';
 
 interface TeBezorgen {
@@ -23,6 +24,10 @@ interface TeBezorgen {
   url: string | null;
   geheim: Buffer | null;
   vorig: Buffer | null;
+  /** Its chain channel is frozen now (src/messaging/verzendstop). */
+  bevroren: boolean;
+  /** The round of its open delivery row (outbox.ronde). */
+  ronde: number | null;
 }
 
 /**
@@ -35,26 +40,35 @@ interface TeBezorgen {
  * `requestId` (of the request that caused the message) scopes its log lines and goes along as
  * `X-Request-Id`.
  */
-export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: string, requestId?: string, kanalen: readonly Bezorgkanaal[] = []): Promise<{ status: string }> {
+export async function bezorgBericht(ds: DataSource, sleutels: Sleutels, id: string, requestId?: string, kanalen: readonly Bezorgkanaal[] = [], ronde = 0): Promise<{ status: string }> {
   // The id came through Redis: used only when it still looks like one.
-  return isRequestId(requestId) ? runInRequest({ requestId }, () => bezorg(ds, sleutels, id, kanalen)) : bezorg(ds, sleutels, id, kanalen);
+  return isRequestId(requestId) ? runInRequest({ requestId }, () => bezorg(ds, sleutels, id, kanalen, ronde)) : bezorg(ds, sleutels, id, kanalen, ronde);
 }
 
-async function bezorg(ds: DataSource, sleutels: Sleutels, id: string, kanalen: readonly Bezorgkanaal[]): Promise<{ status: string }> {
+async function bezorg(ds: DataSource, sleutels: Sleutels, id: string, kanalen: readonly Bezorgkanaal[], ronde: number): Promise<{ status: string }> {
   const requestId = currentRequestId();
   const b = await withTenant(ds, SYSTEEM, async (em) => {
     // The previous secret signs too while its overlap lasts (the database clock decides).
     const rows = await prepared<TeBezorgen>(em,
       `SELECT b.status, b.regio_code, b.type, b.aanbieder_agb, b.gemeente_code, b.heen_id, b.xml_versleuteld, a.url, a.geheim_versleuteld AS geheim,
-              CASE WHEN a.vorig_geldig_tot > now() THEN a.vorig_geheim_versleuteld END AS vorig, k.kanaal
+              CASE WHEN a.vorig_geldig_tot > now() THEN a.vorig_geheim_versleuteld END AS vorig, k.kanaal,
+              k.kanaal IS NOT NULL AND ${bevrorenSql('k.kanaal', 'b.regio_code', '$3::timestamptz')} AS bevroren,
+              (SELECT o.ronde FROM outbox o WHERE o.bericht_id = b.id AND o.soort = 'bezorg' AND o.afgehandeld_op IS NULL ORDER BY o.id DESC LIMIT 1) AS ronde
          FROM bericht b LEFT JOIN bezorgadres a ON a.aanbieder_agb = b.aanbieder_agb AND b.type = ANY($2::text[])
               LEFT JOIN keten_route k ON k.aanbieder_agb = b.aanbieder_agb AND b.type = ANY($2::text[])
         WHERE b.id = $1`,
-      [id, [...NAAR_AANBIEDER]],
+      [id, [...NAAR_AANBIEDER], moment()],
     );
     return rows[0];
   });
   if (!b || b.status !== 'klaar') return { status: b?.status ?? 'onbekend' };
+  // A job of an earlier round (its row was handed back by a freeze and went out again): nothing to do.
+  if (b.ronde !== null && ronde < b.ronde) return { status: b.status };
+  if (b.bevroren) {
+    // A freeze window: not sent (a GGk envelope gets no tijdstipBericht yet); the row goes back, held, and this job ends without using an attempt.
+    await withTenant(ds, SYSTEEM, (em) => berichtStatus.uitgesteld(em, id, ronde));
+    return { status: 'later te versturen' };
+  }
   let status: 'beschikbaar' | 'afgeleverd' | 'mislukt' = 'beschikbaar';
   // A sandbox's message and its fictitious provider's endpoint are under the sandbox's keys.
   const eigen = sleutels.voor(b.regio_code);
