@@ -14,6 +14,7 @@ import { ggkTls } from './ggk.tls';
 import { volgendTijdstip } from './ggk.tijdstip';
 import { GGK_APPLICATIE, SOAP_ACTION } from './ggk.types';
 import { envelop, leesAntwoord, type UitgaandEnvelop } from './ggk.xml';
+import { prepared } from '../db/prepared';
 
 /**
  * Versions in `parameters`: the hub's own (0001/0000), and iJw 3.2 as functieVersie 0003 and
@@ -73,7 +74,7 @@ export function ggkKanaal(ds: DataSource, cfg: Config): Bezorgkanaal {
       // The hub's own error: resending it unchanged would be refused again. Marked; a dead letter.
       if (fout?.plek === 'client') {
         return async (em) => {
-          await em.query(`UPDATE ggk_envelop SET status = 'fout', foutcode = $2, foutplek = 'client', foutomschrijving = $3, afgehandeld_op = now() WHERE id = $1`, [
+          await prepared(em, `UPDATE ggk_envelop SET status = 'fout', foutcode = $2, foutplek = 'client', foutomschrijving = $3, afgehandeld_op = now() WHERE id = $1`, [
             e.id,
             fout.code.slice(0, 7),
             fout.omschrijving.slice(0, 200),
@@ -93,10 +94,10 @@ export function ggkKanaal(ds: DataSource, cfg: Config): Bezorgkanaal {
  * dead letter, IB103 (`opnieuw`) sends the same envelope again; otherwise it is `verzonden`.
  */
 async function afgeleverd(em: EntityManager, id: string): Promise<KanaalUitkomst> {
-  const [r] = await em.query<{ status: string }[]>(`SELECT status FROM ggk_envelop WHERE id = $1 FOR UPDATE`, [id]);
+  const [r] = await prepared<{ status: string }>(em, `SELECT status FROM ggk_envelop WHERE id = $1 FOR UPDATE`, [id]);
   if (r?.status === 'fout') return 'mislukt';
   if (r?.status === 'opnieuw') return 'opnieuw';
-  await em.query(`UPDATE ggk_envelop SET status = 'verzonden', afgehandeld_op = now() WHERE id = $1 AND status = 'klaar'`, [id]);
+  await prepared(em, `UPDATE ggk_envelop SET status = 'verzonden', afgehandeld_op = now() WHERE id = $1 AND status = 'klaar'`, [id]);
   return 'afgeleverd';
 }
 
@@ -142,21 +143,21 @@ async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht)
     versies: VERSIES,
     xml: b.xml,
   });
-  const [huidig] = await em.query<Opgeslagen[]>(
+  const [huidig] = await prepared<Opgeslagen>(em, 
     `SELECT id, berichtcode, referentienummer, tijdstip_bericht, cross_refnummer, status, foutplek FROM ggk_envelop
       WHERE richting = 'uit' AND bericht_id = $1 AND status <> 'vervangen' FOR UPDATE`,
     [b.id],
   );
   if (huidig && !(huidig.status === 'fout' && huidig.foutplek === 'client')) {
     // After IB103 (type frozen) the same envelope goes again: sending it now.
-    if (huidig.status === 'opnieuw') await em.query(`UPDATE ggk_envelop SET status = 'klaar' WHERE id = $1`, [huidig.id]);
+    if (huidig.status === 'opnieuw') await prepared(em, `UPDATE ggk_envelop SET status = 'klaar' WHERE id = $1`, [huidig.id]);
     return { id: huidig.id, envelop: maak(huidig) };
   }
-  if (huidig) await em.query(`UPDATE ggk_envelop SET status = 'vervangen' WHERE id = $1`, [huidig.id]);
+  if (huidig) await prepared(em, `UPDATE ggk_envelop SET status = 'vervangen' WHERE id = $1`, [huidig.id]);
   let crossRefnummer: string | null = null;
   if (RETOURS.has(b.type as MessageType)) {
     // A retour answers the Di01 that brought its heen message.
-    const heen = await em.query<{ referentienummer: string }[]>(
+    const heen = await prepared<{ referentienummer: string }>(em, 
       `SELECT referentienummer FROM ggk_envelop WHERE richting = 'in' AND berichtcode = 'Di01' AND bericht_id = $1 ORDER BY id LIMIT 1`,
       [b.heenId],
     );
@@ -164,7 +165,7 @@ async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht)
     crossRefnummer = heen[0].referentienummer;
   }
   const nieuw = { berichtcode: crossRefnummer ? ('Du01' as const) : ('Di01' as const), referentienummer: randomUUID(), tijdstip_bericht: await volgendTijdstip(em, zender), cross_refnummer: crossRefnummer };
-  const r = await em.query<{ id: string }[]>(
+  const r = await prepared<{ id: string }>(em, 
     `INSERT INTO ggk_envelop (richting, berichtcode, zender_organisatie, zender_applicatie, ontvanger_organisatie, referentienummer, tijdstip_bericht,
                               cross_refnummer, functie, bericht_id, status)
      VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'klaar') RETURNING id`,

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { nu } from '../common/klok';
 import { tijdstipInNederland } from '../common/tijd';
 import type { Systeem } from './ggk.types';
+import { prepared } from '../db/prepared';
 
 /**
  * A moment as StUF Tijdstip with milliseconds (yyyymmddhhmmssmmm, 17 digits) in Dutch time: the
@@ -29,7 +30,7 @@ export async function volgendTijdstip(em: EntityManager, zender: Systeem): Promi
  */
 export async function volgendeTijdstippen(em: EntityManager, zender: Systeem, n: number): Promise<string[]> {
   if (n < 1) return [];
-  const r = await em.query<{ laatste: string }[]>(
+  const r = await prepared<{ laatste: string }>(em, 
     `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste) VALUES ($1, $2, lpad(($3::numeric + $4 - 1)::text, 17, '0'))
      ON CONFLICT (organisatie, applicatie) DO UPDATE
        SET laatste = lpad((greatest($3::numeric, ggk_tijdstip.laatste::numeric + 1) + $4 - 1)::text, 17, '0')
@@ -45,7 +46,7 @@ export async function volgendeTijdstippen(em: EntityManager, zender: Systeem, n:
  * when it is not. Under the row's lock, so two envelopes of one sender cannot both pass.
  */
 export async function stijgt(em: EntityManager, zender: Systeem, tijdstip: string): Promise<boolean> {
-  const r = await em.query<{ laatste: string }[]>(
+  const r = await prepared<{ laatste: string }>(em, 
     `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste) VALUES ($1, $2, $3)
      ON CONFLICT (organisatie, applicatie) DO UPDATE SET laatste = EXCLUDED.laatste WHERE ggk_tijdstip.laatste < EXCLUDED.laatste
      RETURNING laatste`,
