@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
 import https from 'node:https';
 import path from 'node:path';
-import { vandaag } from '../src/common/klok';
 import { leesTls } from '../src/common/tls';
 import { loadConfig } from '../src/config/config';
 import { startTlsPoort, type TlsListener } from '../src/http/tls-poort';
-import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
-import { sampleMessage } from '../src/messaging/ijw/samples';
 import { hubTlsPoorten } from '../src/modules';
 import { controleerCertificaten, meldCertificaten } from '../src/runtime';
 import { verstuurOpen } from '../src/vecozo/vecozo.uitwisseling';
@@ -15,7 +12,7 @@ import { GgkSimulator } from '../sim/ggk/simulator';
 import { startVecozoSimulator, type VecozoSimulator } from '../sim/vecozo/simulator';
 import { AGB } from './fixtures/regions';
 import { TEST_SECRET } from './helpers/api';
-import { testBsn, wachtOpBericht } from './helpers/berichten';
+import { testBsn, wachtOpBericht, jw315Xml } from './helpers/berichten';
 import { KLOK_ENV, pinKlok } from './helpers/klok';
 import { vangLogs } from './helpers/logs';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
@@ -96,30 +93,7 @@ afterAll(async () => {
   pki?.opruimen();
 });
 
-function jw315(bsn: string): string {
-  const m = sampleMessage('JW315', 'minimal');
-  const h = m.bericht.Header as IjwNode;
-  h.Afzender = AGB.alfa;
-  h.Ontvanger = '0796';
-  h.BerichtIdentificatie = { Identificatie: `C${++volg}`, Dagtekening: vandaag() };
-  const cl = m.bericht.Client as IjwNode;
-  cl.Bsn = bsn;
-  cl.Geboortedatum = { Datum: '2013-09-09' };
-  cl.Naam = { Geslachtsnaam: { Achternaam: 'de Vries' }, Voornamen: 'Noor' };
-  cl.AangevraagdeProducten = {
-    AangevraagdProduct: [
-      {
-        ReferentieAanbieder: `CR${volg}`,
-        Product: { Categorie: '45', Code: '45A04' },
-        ToewijzingIngangsdatum: '2026-12-01',
-        ToewijzingEinddatum: '2027-05-31',
-        Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' },
-        Verwijzer: { Type: '02', Naam: 'Huisarts Bakker' },
-      },
-    ],
-  };
-  return writeMessage(m);
-}
+const jw315 = (bsn: string): string => jw315Xml({ bsn, identificatie: `C${++volg}`, referentie: `CR${volg}` });
 
 const di01 = (xml: string) => ggk.envelop({ actie: 'Di01', zender: { organisatie: AGB.alfa, applicatie: 'Alfa Zorgsoftware' }, ontvanger: { organisatie: '0796', applicatie: 'GGk' }, functie: 'JW315', xml });
 

@@ -2,15 +2,14 @@ import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import path from 'node:path';
 import { vandaag } from '../src/common/klok';
-import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { parseMessage, writeMessage } from '../src/messaging/ijw/codec';
 import { bouwRetour } from '../src/messaging/processing/retour';
-import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { libxml2 } from '../src/messaging/ijw/xml';
 import { GgkSimulator, type SimOntvangen } from '../sim/ggk/simulator';
 import { AGB } from './fixtures/regions';
 import { knopen, ruweId, type Conn } from './helpers/api';
-import { testBsn, wachtOpBericht } from './helpers/berichten';
+import { testBsn, wachtOpBericht, jw315Xml } from './helpers/berichten';
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { wachtTot } from './helpers/wacht';
@@ -44,30 +43,7 @@ afterAll(async () => {
   ijwXsd?.close();
 });
 
-function jw315(o: { bsn: string; referentie?: string }): string {
-  const m = sampleMessage('JW315', 'minimal');
-  const h = m.bericht.Header as IjwNode;
-  h.Afzender = AGB.alfa;
-  h.Ontvanger = '0796';
-  h.BerichtIdentificatie = { Identificatie: `G${++volg}`, Dagtekening: vandaag() };
-  const c = m.bericht.Client as IjwNode;
-  c.Bsn = o.bsn;
-  c.Geboortedatum = { Datum: '2013-09-09' };
-  c.Naam = { Geslachtsnaam: { Achternaam: 'de Vries' }, Voornamen: 'Noor' };
-  c.AangevraagdeProducten = {
-    AangevraagdProduct: [
-      {
-        ReferentieAanbieder: o.referentie ?? `R${volg}`,
-        Product: { Categorie: '45', Code: '45A04' },
-        ToewijzingIngangsdatum: '2026-12-01',
-        ToewijzingEinddatum: '2027-05-31',
-        Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' },
-        Verwijzer: { Type: '02', Naam: 'Huisarts Bakker' },
-      },
-    ],
-  };
-  return writeMessage(m);
-}
+const jw315 = (o: { bsn: string; referentie?: string }): string => jw315Xml({ bsn: o.bsn, identificatie: `G${++volg}`, referentie: o.referentie ?? `R${volg}` });
 
 const di01 = (xml: string, o: { referentienummer?: string; tijdstipBericht?: string; functie?: string } = {}) =>
   sim.envelop({ actie: 'Di01', zender: ALFA, ontvanger: BOSCH, functie: o.functie ?? 'JW315', xml, ...o });

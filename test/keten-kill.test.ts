@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { vandaag } from '../src/common/klok';
-import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
-import { sampleMessage } from '../src/messaging/ijw/samples';
 import { GgkSimulator, type SimPoort } from '../sim/ggk/simulator';
 import { startVecozoSimulator, type Poort, type VecozoSimulator } from '../sim/vecozo/simulator';
 import { AGB } from './fixtures/regions';
 import { TEST_SECRET, ruweId } from './helpers/api';
-import { testBsn, wachtOpBericht, zaakJw301 } from './helpers/berichten';
+import { testBsn, wachtOpBericht, zaakJw301, jw315Xml } from './helpers/berichten';
 import { KLOK_ENV, pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { bouw, opruimen, startWorkerProces, type Proces } from './helpers/processen';
@@ -206,30 +203,7 @@ describe('VECOZO pull', () => {
 describe('GGk delivery', () => {
   const ALFA = { organisatie: AGB.alfa, applicatie: 'Alfa Zorgsoftware' };
   const BOSCH = { organisatie: '0796', applicatie: 'GGk' };
-  const jw315 = (bsn: string): string => {
-    const m = sampleMessage('JW315', 'minimal');
-    const h = m.bericht.Header as IjwNode;
-    h.Afzender = AGB.alfa;
-    h.Ontvanger = '0796';
-    h.BerichtIdentificatie = { Identificatie: `KKG${++volg}`, Dagtekening: vandaag() };
-    const c = m.bericht.Client as IjwNode;
-    c.Bsn = bsn;
-    c.Geboortedatum = { Datum: '2013-09-09' };
-    c.Naam = { Geslachtsnaam: { Achternaam: 'de Vries' }, Voornamen: 'Noor' };
-    c.AangevraagdeProducten = {
-      AangevraagdProduct: [
-        {
-          ReferentieAanbieder: `KKGR${volg}`,
-          Product: { Categorie: '45', Code: '45A04' },
-          ToewijzingIngangsdatum: '2026-12-01',
-          ToewijzingEinddatum: '2027-05-31',
-          Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' },
-          Verwijzer: { Type: '02', Naam: 'Huisarts Bakker' },
-        },
-      ],
-    };
-    return writeMessage(m);
-  };
+  const jw315 = (bsn: string): string => jw315Xml({ bsn, identificatie: `KKG${++volg}`, referentie: `KKGR${volg}` });
 
   it.each([
     ['before the GGk stored it', 'voorOpslag', ['verbroken', 200]],

@@ -4,19 +4,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { vandaag } from '../src/common/klok';
-import { parseMessage, writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
+import { parseMessage, writeMessage } from '../src/messaging/ijw/codec';
 import { libxml2 } from '../src/messaging/ijw/xml';
 import { defaultXsdDir } from '../src/messaging/ijw/xsd-validator';
 import { bouwRetour } from '../src/messaging/processing/retour';
-import { sampleMessage } from '../src/messaging/ijw/samples';
 import { haalOp, verstuurOpen, volgStatussen } from '../src/vecozo/vecozo.uitwisseling';
 import { VspClient } from '../src/vecozo/vsp.client';
 import { GgkSimulator } from '../sim/ggk/simulator';
 import { startVecozoSimulator, type VecozoSimulator } from '../sim/vecozo/simulator';
 import { AGB } from './fixtures/regions';
 import { knopen, type Conn } from './helpers/api';
-import { testBsn, wachtOpBericht, zaakJw301 } from './helpers/berichten';
+import { testBsn, wachtOpBericht, zaakJw301, jw315Xml } from './helpers/berichten';
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { wachtTot } from './helpers/wacht';
@@ -203,30 +201,7 @@ async function bevindingen(a: GgkArtefact, ops: Map<string, Operatie>, xsd: Inst
   return fout;
 }
 
-function jw315(bsn: string, referentie = `KSR${volg}`): string {
-  const m = sampleMessage('JW315', 'minimal');
-  const h = m.bericht.Header as IjwNode;
-  h.Afzender = AGB.alfa;
-  h.Ontvanger = '0796';
-  h.BerichtIdentificatie = { Identificatie: `KSP${++volg}`, Dagtekening: vandaag() };
-  const c = m.bericht.Client as IjwNode;
-  c.Bsn = bsn;
-  c.Geboortedatum = { Datum: '2013-09-09' };
-  c.Naam = { Geslachtsnaam: { Achternaam: 'de Vries' }, Voornamen: 'Noor' };
-  c.AangevraagdeProducten = {
-    AangevraagdProduct: [
-      {
-        ReferentieAanbieder: referentie,
-        Product: { Categorie: '45', Code: '45A04' },
-        ToewijzingIngangsdatum: '2026-12-01',
-        ToewijzingEinddatum: '2027-05-31',
-        Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' },
-        Verwijzer: { Type: '02', Naam: 'Huisarts Bakker' },
-      },
-    ],
-  };
-  return writeMessage(m);
-}
+const jw315 = (bsn: string, referentie = `KSR${volg}`): string => jw315Xml({ bsn, identificatie: `KSP${++volg}`, referentie });
 
 const ACTIE = { Di01: `${NS.GGK}/ggk_Di01`, Du01: `${NS.GGK}/ggk_Du01`, Fo01: `${NS.StUF}/Fo01` } as const;
 const codeVan = (xml: string) => /<StUF:code>([^<]+)<\/StUF:code>/.exec(xml)?.[1];

@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { vandaag } from '../src/common/klok';
-import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
-import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir } from '../src/messaging/ijw/xsd-validator';
 import { haalOp, verstuurOpen, volgStatussen } from '../src/vecozo/vecozo.uitwisseling';
 import { VspClient } from '../src/vecozo/vsp.client';
@@ -10,7 +7,7 @@ import { GgkSimulator, type SimStoringen } from '../sim/ggk/simulator';
 import { startVecozoSimulator, type Plek, type Storing, type VecozoSimulator } from '../sim/vecozo/simulator';
 import { AGB } from './fixtures/regions';
 import { ruweId } from './helpers/api';
-import { testBsn, wachtOpBericht, zaakJw301 } from './helpers/berichten';
+import { testBsn, wachtOpBericht, zaakJw301, jw315Xml } from './helpers/berichten';
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { wachtTot } from './helpers/wacht';
@@ -83,30 +80,7 @@ it('the README carries this table: every fault in its chain sections', () => {
   expect(STORINGEN.filter((r) => !readme.includes(`| ${r.richting} | ${r.storing} | ${r.uitkomst} |`))).toEqual([]);
 });
 
-function jw315(bsn: string): string {
-  const m = sampleMessage('JW315', 'minimal');
-  const h = m.bericht.Header as IjwNode;
-  h.Afzender = AGB.alfa;
-  h.Ontvanger = '0796';
-  h.BerichtIdentificatie = { Identificatie: `KS${++volg}`, Dagtekening: vandaag() };
-  const c = m.bericht.Client as IjwNode;
-  c.Bsn = bsn;
-  c.Geboortedatum = { Datum: '2013-09-09' };
-  c.Naam = { Geslachtsnaam: { Achternaam: 'de Vries' }, Voornamen: 'Noor' };
-  c.AangevraagdeProducten = {
-    AangevraagdProduct: [
-      {
-        ReferentieAanbieder: `KR${volg}`,
-        Product: { Categorie: '45', Code: '45A04' },
-        ToewijzingIngangsdatum: '2026-12-01',
-        ToewijzingEinddatum: '2027-05-31',
-        Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' },
-        Verwijzer: { Type: '02', Naam: 'Huisarts Bakker' },
-      },
-    ],
-  };
-  return writeMessage(m);
-}
+const jw315 = (bsn: string): string => jw315Xml({ bsn, identificatie: `KS${++volg}`, referentie: `KR${volg}` });
 
 const ZONDER_STORING = () => Object.assign(ggk.storingen, { http5xx: 0, verbreek: 0, verbreekNaOpslag: 0, fo03: undefined, vertragingMs: 0, stil: 0, http5xxStatus: undefined, fo01VoorBv03: undefined });
 

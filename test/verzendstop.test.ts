@@ -1,6 +1,4 @@
-import { vandaag, zetKlok, nu } from '../src/common/klok';
-import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
-import { sampleMessage } from '../src/messaging/ijw/samples';
+import { zetKlok, nu } from '../src/common/klok';
 import { bezorgBericht } from '../src/messaging/processing/bezorging';
 import { bezorgkanalen } from '../src/modules';
 import { verstuurOpen } from '../src/vecozo/vecozo.uitwisseling';
@@ -9,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { GgkSimulator } from '../sim/ggk/simulator';
 import { startVecozoSimulator, type VecozoSimulator } from '../sim/vecozo/simulator';
 import { AGB } from './fixtures/regions';
-import { testBsn } from './helpers/berichten';
+import { testBsn, jw315Xml } from './helpers/berichten';
 import { KLOK, KLOK_ENV, pinKlok } from './helpers/klok';
 import { bouw, opruimen, startWorkerProces, stop as stopProces, type Proces } from './helpers/processen';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
@@ -74,30 +72,7 @@ const lopend = (kanaal: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function jw315(bsn: string): string {
-  const m = sampleMessage('JW315', 'minimal');
-  const h = m.bericht.Header as IjwNode;
-  h.Afzender = AGB.alfa;
-  h.Ontvanger = '0796';
-  h.BerichtIdentificatie = { Identificatie: `VS${++volg}`, Dagtekening: vandaag() };
-  const c = m.bericht.Client as IjwNode;
-  c.Bsn = bsn;
-  c.Geboortedatum = { Datum: '2013-09-09' };
-  c.Naam = { Geslachtsnaam: { Achternaam: 'de Vries' }, Voornamen: 'Noor' };
-  c.AangevraagdeProducten = {
-    AangevraagdProduct: [
-      {
-        ReferentieAanbieder: `VSR${volg}`,
-        Product: { Categorie: '45', Code: '45A04' },
-        ToewijzingIngangsdatum: '2026-12-01',
-        ToewijzingEinddatum: '2027-05-31',
-        Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' },
-        Verwijzer: { Type: '02', Naam: 'Huisarts Bakker' },
-      },
-    ],
-  };
-  return writeMessage(m);
-}
+const jw315 = (bsn: string): string => jw315Xml({ bsn, identificatie: `VS${++volg}`, referentie: `VSR${volg}` });
 
 const tijd = () => `2400${String(++volg).padStart(13, '0')}`;
 

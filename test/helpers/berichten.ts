@@ -102,6 +102,32 @@ export function jw305Xml(o: {
   return writeMessage(m);
 }
 
+/** A JW315 from provider alfa to 's-Hertogenbosch (0796), one requested product (45A04), as a provider's software writes it. */
+export function jw315Xml(o: { bsn: string; identificatie: string; referentie: string }): string {
+  const m = sampleMessage('JW315', 'minimal');
+  const h = m.bericht.Header as IjwNode;
+  h.Afzender = AGB.alfa;
+  h.Ontvanger = '0796';
+  h.BerichtIdentificatie = { Identificatie: o.identificatie, Dagtekening: klokVandaag() };
+  const c = m.bericht.Client as IjwNode;
+  c.Bsn = o.bsn;
+  c.Geboortedatum = { Datum: '2013-09-09' };
+  c.Naam = { Geslachtsnaam: { Achternaam: 'de Vries' }, Voornamen: 'Noor' };
+  c.AangevraagdeProducten = {
+    AangevraagdProduct: [
+      {
+        ReferentieAanbieder: o.referentie,
+        Product: { Categorie: '45', Code: '45A04' },
+        ToewijzingIngangsdatum: '2026-12-01',
+        ToewijzingEinddatum: '2027-05-31',
+        Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' },
+        Verwijzer: { Type: '02', Naam: 'Huisarts Bakker' },
+      },
+    ],
+  };
+  return writeMessage(m);
+}
+
 /** What GET /ijw/berichten/{id} answers, as far as the tests read it. */
 export interface BerichtStatus {
   status: string;
