@@ -143,7 +143,7 @@ async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht)
     versies: VERSIES,
     xml: b.xml,
   });
-  const [huidig] = await prepared<Opgeslagen>(em, 
+  const [huidig] = await prepared<Opgeslagen>(em,
     `SELECT id, berichtcode, referentienummer, tijdstip_bericht, cross_refnummer, status, foutplek FROM ggk_envelop
       WHERE richting = 'uit' AND bericht_id = $1 AND status <> 'vervangen' FOR UPDATE`,
     [b.id],
@@ -157,7 +157,7 @@ async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht)
   let crossRefnummer: string | null = null;
   if (RETOURS.has(b.type as MessageType)) {
     // A retour answers the Di01 that brought its heen message.
-    const heen = await prepared<{ referentienummer: string }>(em, 
+    const heen = await prepared<{ referentienummer: string }>(em,
       `SELECT referentienummer FROM ggk_envelop WHERE richting = 'in' AND berichtcode = 'Di01' AND bericht_id = $1 ORDER BY id LIMIT 1`,
       [b.heenId],
     );
@@ -165,7 +165,7 @@ async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht)
     crossRefnummer = heen[0].referentienummer;
   }
   const nieuw = { berichtcode: crossRefnummer ? ('Du01' as const) : ('Di01' as const), referentienummer: randomUUID(), tijdstip_bericht: await volgendTijdstip(em, zender), cross_refnummer: crossRefnummer };
-  const r = await prepared<{ id: string }>(em, 
+  const r = await prepared<{ id: string }>(em,
     `INSERT INTO ggk_envelop (richting, berichtcode, zender_organisatie, zender_applicatie, ontvanger_organisatie, referentienummer, tijdstip_bericht,
                               cross_refnummer, functie, bericht_id, status)
      VALUES ('uit', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'klaar') RETURNING id`,

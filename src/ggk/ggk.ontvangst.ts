@@ -206,7 +206,7 @@ export class GgkOntvangst {
       const nummer = (zender: Systeem, referentienummer: string) => `${sys(zender)}\u0000${referentienummer}`;
       // The sending systems' rows, locked in one order (no deadlock between api processes), and their last tijdstipBericht.
       const zenders = [...new Map(sgs.map((sg) => [sys(sg.zender), sg.zender])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, z]) => z);
-      const rijen = await prepared<{ organisatie: string; applicatie: string; laatste: string }>(em, 
+      const rijen = await prepared<{ organisatie: string; applicatie: string; laatste: string }>(em,
         `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste)
          SELECT z.o, z.a, '00000000000000000' FROM unnest($1::varchar[], $2::varchar[]) WITH ORDINALITY AS z(o, a, nr) ORDER BY z.nr
          ON CONFLICT (organisatie, applicatie) DO UPDATE SET laatste = ggk_tijdstip.laatste
@@ -215,7 +215,7 @@ export class GgkOntvangst {
       );
       const laatste = new Map(rijen.map((r) => [sys(r), r.laatste]));
       // Numbers already received (a twin that committed while this batch waited for the lock included).
-      const bekend = await prepared<{ zender_organisatie: string; zender_applicatie: string; referentienummer: string; inhoud_hash: string | null; antwoord: string | null }>(em, 
+      const bekend = await prepared<{ zender_organisatie: string; zender_applicatie: string; referentienummer: string; inhoud_hash: string | null; antwoord: string | null }>(em,
         `SELECT e.zender_organisatie, e.zender_applicatie, e.referentienummer, e.inhoud_hash, e.antwoord
            FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS k(o, a, r)
            JOIN ggk_envelop e ON e.zender_organisatie = k.o AND e.zender_applicatie = k.a AND e.referentienummer = k.r`,
@@ -304,7 +304,7 @@ export class GgkOntvangst {
           );
         }
         const kol = <T>(f: (i: number) => T) => aangenomen.map(f);
-        const r = await prepared<{ id: string }>(em, 
+        const r = await prepared<{ id: string }>(em,
           `INSERT INTO ggk_envelop (richting, berichtcode, zender_organisatie, zender_applicatie, ontvanger_organisatie, referentienummer, tijdstip_bericht,
                                     cross_refnummer, functie, bericht_id, inhoud_hash, antwoord, status)
            SELECT 'in', e.code, e.zo, e.za, e.oo, e.ref, e.t, e.kruis, e.functie, e.bericht, e.hash, e.antwoord, 'ontvangen'
@@ -330,7 +330,7 @@ export class GgkOntvangst {
         if (r.length !== aangenomen.length) throw items.length > 1 ? new AlleenOpnieuw() : new Tweeling();
         // The sending systems' last accepted tijdstipBericht.
         const bijgewerkt = zenders.filter((z) => laatste.get(sys(z)) !== rijen.find((x) => sys(x) === sys(z))?.laatste);
-        await prepared(em, 
+        await prepared(em,
           `UPDATE ggk_tijdstip t SET laatste = z.laatste FROM unnest($1::varchar[], $2::varchar[], $3::bpchar[]) AS z(o, a, laatste)
             WHERE t.organisatie = z.o AND t.applicatie = z.a`,
           [bijgewerkt.map((z) => z.organisatie), bijgewerkt.map((z) => z.applicatie), bijgewerkt.map((z) => laatste.get(sys(z)))],
@@ -371,7 +371,7 @@ export class GgkOntvangst {
     if (herhaling) return herhaling;
     try {
       return await withTenant(this.ds, SYSTEEM, async (em) => {
-        const uit = await prepared<{ id: string; bericht_id: string; zender_organisatie: string }>(em, 
+        const uit = await prepared<{ id: string; bericht_id: string; zender_organisatie: string }>(em,
           `SELECT id, bericht_id, zender_organisatie FROM ggk_envelop WHERE richting = 'uit' AND referentienummer = $1 AND status <> 'vervangen' FOR UPDATE`,
           [sg.crossRefnummer ?? ''],
         );
@@ -379,7 +379,7 @@ export class GgkOntvangst {
         await this.oplopend(em, sg);
         const zender = { organisatie: uit[0].zender_organisatie, applicatie: this.cfg.GGK_APPLICATIE };
         const antwoord = bv03({ zender, ontvanger: sg.zender, referentienummer: randomUUID(), tijdstipBericht: await volgendTijdstip(em, zender), crossRefnummer: sg.referentienummer });
-        const r = await prepared<{ id: string }>(em, 
+        const r = await prepared<{ id: string }>(em,
           `INSERT INTO ggk_envelop (richting, berichtcode, zender_organisatie, zender_applicatie, ontvanger_organisatie, referentienummer, tijdstip_bericht,
                                     cross_refnummer, bericht_id, inhoud_hash, antwoord, status, foutcode, foutplek, foutomschrijving)
            VALUES ('in', 'Fo01', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'ontvangen', $10, $11, $12)
@@ -388,7 +388,7 @@ export class GgkOntvangst {
         );
         if (!r[0]) throw new Tweeling();
         const opnieuw = OPNIEUW.has(f.code);
-        await prepared(em, 
+        await prepared(em,
           `UPDATE ggk_envelop SET status = $2, foutcode = $3, foutplek = $4, foutomschrijving = $5, afgehandeld_op = now() WHERE id = $1`,
           [uit[0].id, opnieuw ? 'opnieuw' : 'fout', f.code, f.plek, f.omschrijving],
         );

@@ -30,7 +30,7 @@ export async function volgendTijdstip(em: EntityManager, zender: Systeem): Promi
  */
 export async function volgendeTijdstippen(em: EntityManager, zender: Systeem, n: number): Promise<string[]> {
   if (n < 1) return [];
-  const r = await prepared<{ laatste: string }>(em, 
+  const r = await prepared<{ laatste: string }>(em,
     `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste) VALUES ($1, $2, lpad(($3::numeric + $4 - 1)::text, 17, '0'))
      ON CONFLICT (organisatie, applicatie) DO UPDATE
        SET laatste = lpad((greatest($3::numeric, ggk_tijdstip.laatste::numeric + 1) + $4 - 1)::text, 17, '0')
@@ -46,7 +46,7 @@ export async function volgendeTijdstippen(em: EntityManager, zender: Systeem, n:
  * when it is not. Under the row's lock, so two envelopes of one sender cannot both pass.
  */
 export async function stijgt(em: EntityManager, zender: Systeem, tijdstip: string): Promise<boolean> {
-  const r = await prepared<{ laatste: string }>(em, 
+  const r = await prepared<{ laatste: string }>(em,
     `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste) VALUES ($1, $2, $3)
      ON CONFLICT (organisatie, applicatie) DO UPDATE SET laatste = EXCLUDED.laatste WHERE ggk_tijdstip.laatste < EXCLUDED.laatste
      RETURNING laatste`,
