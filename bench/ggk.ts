@@ -25,15 +25,8 @@ const IB: SimSysteem = { organisatie: 'IB', applicatie: 'GGk' };
 
 export async function startBv03Antwoorder(): Promise<Bv03Antwoorder> {
   let n = 0;
-  let laatste = 0n;
-  const tijdstip = () => {
-    const d = new Date();
-    const p = (x: number, l = 2) => String(x).padStart(l, '0');
-    let t = BigInt(`${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}${p(d.getUTCMilliseconds(), 3)}`);
-    if (t <= laatste) t = laatste + 1n;
-    laatste = t;
-    return String(t);
-  };
+  // The GGk's own strictly rising tijdstipBericht, as the simulator gives its answers.
+  const ggk = new GgkSimulator();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -46,7 +39,7 @@ export async function startBv03Antwoorder(): Promise<Bv03Antwoorder> {
         return;
       }
       n += 1;
-      const antwoord = bv03({ zender: IB, ontvanger: { organisatie: zender[1], applicatie: zender[2] }, referentienummer: randomUUID(), tijdstipBericht: tijdstip(), crossRefnummer: ref });
+      const antwoord = bv03({ zender: IB, ontvanger: { organisatie: zender[1], applicatie: zender[2] }, referentienummer: randomUUID(), tijdstipBericht: ggk.tijdstip(), crossRefnummer: ref });
       res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(antwoord);
     });
   });
