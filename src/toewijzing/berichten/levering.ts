@@ -64,6 +64,21 @@ interface Opgeslagen extends Gebeurtenis {
 const KOLOMMEN = `id, soort, toewijzing_nummer, product_categorie, product_code, to_char(begindatum, 'YYYY-MM-DD') AS begindatum,
                   to_char(einddatum, 'YYYY-MM-DD') AS einddatum, reden_beeindiging, volgnummer, ontvangen_op`;
 
+/**
+ * The live deliveries of a batch's clients ($1 provider, $2 municipality, $3 client hash, one
+ * client per position). One index probe per client: LATERAL with OFFSET 0 (else the planner
+ * flattens it into a join that may scan every delivery, row-level security checked on each), the
+ * keys in the columns' own types (compared as text, no index applies). Every index on levering
+ * that the probe can use leads with, or descends to, the client hash (migration
+ * 1796930000000), so no plan, however stale the statistics, walks all of a provider's deliveries
+ * per client (test/levering-plan.test.ts).
+ */
+export const LEVERINGEN_PER_CLIENT = `SELECT x.*, s.agb || '|' || s.gemeente || '|' || s.hash AS k
+           FROM unnest($1::varchar[], $2::varchar[], $3::bpchar[]) AS s(agb, gemeente, hash)
+          CROSS JOIN LATERAL (SELECT ${KOLOMMEN} FROM levering l
+                               WHERE l.aanbieder_agb = s.agb AND l.gemeente_code = s.gemeente AND l.client_hash = s.hash AND NOT l.verwijderd
+                              OFFSET 0) x`;
+
 /** ORDER BY volgnummer NULLS FIRST, ontvangen_op, id: the order the history is read in. */
 function opVolgorde(a: Opgeslagen, b: Opgeslagen): number {
   if (a.volgnummer !== b.volgnummer) {
@@ -90,17 +105,11 @@ class Leveringen {
       this.geladen = true;
       const k = c.batch.berichten.filter((b) => (b.type === 'JW305' || b.type === 'JW307') && b.client_sleutel);
       for (const x of k) this.perClient.set(Leveringen.sleutel(x.aanbieder_agb, x.gemeente_code, x.client_sleutel!), []);
-      const rijen = await prepared<Opgeslagen & { k: string }>(c.em,
-        // One index probe per client: LATERAL with OFFSET 0 (else the planner flattens it into a
-        // join that may scan every delivery, row-level security checked on each), the keys in the
-        // columns' own types (compared as text, no index applies).
-        `SELECT x.*, s.agb || '|' || s.gemeente || '|' || s.hash AS k
-           FROM unnest($1::varchar[], $2::varchar[], $3::bpchar[]) AS s(agb, gemeente, hash)
-          CROSS JOIN LATERAL (SELECT ${KOLOMMEN} FROM levering l
-                               WHERE l.aanbieder_agb = s.agb AND l.gemeente_code = s.gemeente AND l.client_hash = s.hash AND NOT l.verwijderd
-                              OFFSET 0) x`,
-        [k.map((x) => x.aanbieder_agb), k.map((x) => x.gemeente_code), k.map((x) => x.client_sleutel)],
-      );
+      const rijen = await prepared<Opgeslagen & { k: string }>(c.em, LEVERINGEN_PER_CLIENT, [
+        k.map((x) => x.aanbieder_agb),
+        k.map((x) => x.gemeente_code),
+        k.map((x) => x.client_sleutel),
+      ]);
       for (const { k: sleutel, ...r } of rijen) this.perClient.get(sleutel)?.push(r);
       for (const lijst of this.perClient.values()) lijst.sort(opVolgorde);
     }
