@@ -21,7 +21,7 @@ import { Groepscommit } from '../db/groepscommit';
 import type { Envelope } from '../messaging/inbox/envelope';
 import { registry } from '../observability/metrics';
 import { Gauge } from 'prom-client';
-import { bv03, fo03, leesEnvelop, type Antwoordgegevens } from './ggk.xml';
+import { bv03, fo03, type Antwoordgegevens } from './ggk.xml';
 import { MESSAGE_TYPES, type MessageType } from '../messaging/ijw/definition';
 import { prepared } from '../db/prepared';
 
@@ -84,17 +84,18 @@ export class GgkOntvangst {
     return this.xsd;
   }
 
-  async ontvang(tekst: string, soapAction: string | undefined): Promise<SoapAntwoord> {
+  /** An envelope as received (the port's charset is UTF-8) with its SOAPAction header. */
+  async ontvang(xml: Buffer, soapAction: string | undefined): Promise<SoapAntwoord> {
     let sg: Stuurgegevens | undefined;
     try {
-      if (Buffer.byteLength(tekst) > MAX_ENVELOP_BYTES) throw new Weigering('IB007', 'Het envelop is groter dan 25 MB');
+      if (xml.length > MAX_ENVELOP_BYTES) throw new Weigering('IB007', 'Het envelop is groter dan 25 MB');
       const operatie = operatieVan(soapAction);
       if (!operatie) throw new Weigering('StUF034', `Onbekende SOAPAction ${String(soapAction ?? '(geen)').slice(0, 100)}`);
-      // No DTD may reach the parser (entities); the XSDs allow none anyway.
-      if (/<!DOCTYPE/i.test(tekst)) throw new Weigering('StUF055', 'Het envelop bevat een DOCTYPE');
-      const bevindingen = (await GgkSchema.laad()).bevindingen(tekst);
-      if (bevindingen.length) throw new Weigering('StUF055', 'Het envelop voldoet niet aan de XSD van StUF-GGk 0210', 'client', bevindingen.slice(0, 5).join(' | '));
-      const env = await leesEnvelop(tekst, operatie);
+      // No DTD may reach the parser (entities); the XSDs allow none anyway. Read as UTF-8, as the parser reads it.
+      if (/<!DOCTYPE/i.test(xml.toString('utf8'))) throw new Weigering('StUF055', 'Het envelop bevat een DOCTYPE');
+      const gelezen = (await GgkSchema.laad()).lees(xml, operatie);
+      if ('bevindingen' in gelezen) throw new Weigering('StUF055', 'Het envelop voldoet niet aan de XSD van StUF-GGk 0210', 'client', gelezen.bevindingen.slice(0, 5).join(' | '));
+      const env = gelezen.env;
       if (!env) throw new Weigering('StUF034', `De body past niet bij SOAPAction ${SOAP_ACTION[operatie]}`);
       sg = env.stuurgegevens;
       return operatie === 'Fo01' ? await this.fo01(env) : await this.heenOfRetour(env, operatie);
@@ -180,7 +181,7 @@ export class GgkOntvangst {
     } catch {
       throw new Weigering('StUF013', `Zender ${sg.zender.organisatie} is niet de afzender ${ijw.verzender} van het iJw-bericht`);
     }
-    const fouten = (await this.ijwXsd())?.validate(ijw.type, xml.toString('utf8')) ?? [];
+    const fouten = (await this.ijwXsd())?.validate(ijw.type, xml) ?? [];
     if (fouten.length) throw new Weigering('StUF055', 'Het iJw-bericht voldoet niet aan de XSD', 'client', fouten.slice(0, 5).join(' | '));
     return { env: ijw, xml };
   }

@@ -41,7 +41,7 @@ export function ggkRouter(ontvangst: GgkOntvangst, toegang: GgkToegang): Router 
     express.raw({ type: () => true, limit: MAX_ENVELOP_BYTES }),
     (req, res, next) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      ontvangst.ontvang(body.toString('utf8'), req.headers.soapaction as string | undefined).then((a) => soap(res, a.http, a.xml), next);
+      ontvangst.ontvang(body, req.headers.soapaction as string | undefined).then((a) => soap(res, a.http, a.xml), next);
     },
   );
 

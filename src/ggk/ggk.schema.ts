@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { libxml2, type Libxml2Module } from '../messaging/ijw/xml';
+import { leesEnvelop } from './ggk.xml';
+import type { OntvangenEnvelop, Operatie } from './ggk.types';
 
 type Validator = InstanceType<Libxml2Module['XsdValidator']>;
+type Document = InstanceType<Libxml2Module['XmlDocument']>;
 
 /** The spec files of StUF-GGk 0210 (WSDL, XSDs) shipped with the hub, from src/ggk or dist/src/ggk. */
 export function ggkSpecDir(): string {
@@ -49,19 +52,36 @@ export class GgkSchema {
   }
 
   /** The XSD's findings for a SOAP envelope; empty when valid. Not well-formed: one finding. */
-  bevindingen(xml: string): string[] {
-    let doc: InstanceType<Libxml2Module['XmlDocument']>;
+  bevindingen(xml: string | Buffer): string[] {
+    const r = this.opGeldig(xml, () => undefined);
+    return 'bevindingen' in r ? r.bevindingen : [];
+  }
+
+  /**
+   * A received envelope in one parse: the XSD's findings, or, when it is valid, what it carries,
+   * read from the same document (undefined when the body is not `operatie`'s element).
+   */
+  lees(xml: Buffer, operatie: Operatie): { bevindingen: string[] } | { env: OntvangenEnvelop | undefined } {
+    const r = this.opGeldig(xml, (doc) => leesEnvelop(this.lib, doc.root, operatie));
+    return 'bevindingen' in r ? r : { env: r.uit };
+  }
+
+  /** `f` on the parsed envelope when it passes the XSD, else the findings. Parsed as UTF-8 (the port's charset), no network. */
+  private opGeldig<T>(xml: string | Buffer, f: (doc: Document) => T): { bevindingen: string[] } | { uit: T } {
+    let doc: Document;
     try {
-      doc = this.lib.XmlDocument.fromString(xml, { option: this.lib.ParseOption.XML_PARSE_NONET });
+      doc = this.lib.XmlDocument.fromBuffer(typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml, { option: this.lib.ParseOption.XML_PARSE_NONET, encoding: 'utf-8' });
     } catch (e) {
-      return [`geen well-formed XML: ${(e as Error).message.trim()}`];
+      return { bevindingen: [`geen well-formed XML: ${(e as Error).message.trim()}`] };
     }
     try {
-      this.validator.validate(doc);
-      return [];
-    } catch (e) {
-      const details = (e as { details?: { message: string; line?: number }[] }).details;
-      return details?.length ? details.map((d) => `${d.line ?? '?'}: ${d.message.trim()}`) : [String((e as Error).message)];
+      try {
+        this.validator.validate(doc);
+      } catch (e) {
+        const details = (e as { details?: { message: string; line?: number }[] }).details;
+        return { bevindingen: details?.length ? details.map((d) => `${d.line ?? '?'}: ${d.message.trim()}`) : [String((e as Error).message)] };
+      }
+      return { uit: f(doc) };
     } finally {
       doc.dispose();
     }

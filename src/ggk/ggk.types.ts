@@ -45,7 +45,10 @@ export interface OntvangenEnvelop {
   bericht: { soort: 'xml'; inhoud: Buffer } | { soort: 'tekst' } | null;
   /** Fo01: its body. */
   fout: { code: string; plek: 'client' | 'server'; omschrijving: string; details: string | null } | null;
-  /** SHA-256 of the body element as received: tells an identical repeat from other content. */
+  /**
+   * SHA-256 of the body element's content (element names, attributes and leaf texts, whatever the
+   * prefixes or the whitespace between elements): tells an identical repeat from other content.
+   */
   hash: string;
 }
 

@@ -1,10 +1,10 @@
-import { sha256Hex } from '../common/crypto';
-import { libxml2 } from '../messaging/ijw/xml';
+import { createHash } from 'node:crypto';
+import { libxml2, type Libxml2Module } from '../messaging/ijw/xml';
 import { BODY_ELEMENT, NS, type Fo03Code, type OntvangenEnvelop, type Operatie, type Stuurgegevens, type Systeem } from './ggk.types';
 
 /**
  * Envelopes as plain XML: built from templates with escaped values and checked against the XSDs
- * (GgkSchema) before they leave; read with libxml2's XPath after they passed the XSDs. No SOAP
+ * (GgkSchema) before they leave; read from the document that passed the XSDs. No SOAP
  * framework: the port has three one-way operations whose bodies the XSDs fix to the element.
  */
 
@@ -89,39 +89,66 @@ export function envelop(e: UitgaandEnvelop): string {
 
 const XP = { soap: NS.soap, GGK: NS.ggk, StUF: NS.stuf };
 
+type Element = InstanceType<Libxml2Module['XmlElement']>;
+
 /**
- * Reads an envelope that passed the XSDs. `operatie` is the one the SOAPAction named; the body's
- * element must be that operation's, else undefined.
+ * Reads an envelope that passed the XSDs, from the document that was validated (GgkSchema.lees):
+ * one walk over the body's elements, no XPath and no second parse. `operatie` is the one the
+ * SOAPAction named; the body's element must be that operation's, else undefined. The XSDs fix
+ * which namespace each element has where, so the fields are found by their local names.
  */
-export async function leesEnvelop(xml: string, operatie: Operatie): Promise<OntvangenEnvelop | undefined> {
-  const lib = await libxml2();
-  const doc = lib.XmlDocument.fromString(xml, { option: lib.ParseOption.XML_PARSE_NONET });
-  try {
-    const el = BODY_ELEMENT[operatie];
-    const body = doc.root.get(`soap:Body/*[local-name() = '${el.naam}' and namespace-uri() = '${el.ns}']`, XP);
-    if (!body || !(body instanceof lib.XmlElement)) return undefined;
-    const t = (p: string) => body.get(p, XP)?.content.trim() ?? null;
-    const sg = operatie === 'Fo01' ? 'StUF:stuurgegevens' : 'GGK:stuurgegevens';
-    const sys = (naam: string): Systeem => ({ organisatie: t(`${sg}/StUF:${naam}/StUF:organisatie`) ?? '', applicatie: t(`${sg}/StUF:${naam}/StUF:applicatie`) ?? '' });
-    const stuurgegevens: Stuurgegevens = {
-      berichtcode: operatie,
-      zender: sys('zender'),
-      ontvanger: sys('ontvanger'),
-      referentienummer: t(`${sg}/StUF:referentienummer`) ?? '',
-      tijdstipBericht: t(`${sg}/StUF:tijdstipBericht`) ?? '',
-      crossRefnummer: t(`${sg}/StUF:crossRefnummer`),
-      functie: t(`${sg}/StUF:functie`),
-    };
-    const xmlBestand = t('GGK:parameters/GGK:bericht/GGK:xmlBestand');
-    const bericht = operatie === 'Fo01' ? null : xmlBestand !== null ? { soort: 'xml' as const, inhoud: Buffer.from(xmlBestand.replace(/\s+/g, ''), 'base64') } : { soort: 'tekst' as const };
-    const fout =
-      operatie === 'Fo01'
-        ? { code: t('StUF:body/StUF:code') ?? '', plek: t('StUF:body/StUF:plek') === 'server' ? ('server' as const) : ('client' as const), omschrijving: t('StUF:body/StUF:omschrijving') ?? '', details: t('StUF:body/StUF:details') }
-        : null;
-    return { stuurgegevens, bericht, fout, hash: sha256Hex(body.toString()) };
-  } finally {
-    doc.dispose();
+export function leesEnvelop(lib: Libxml2Module, root: Element, operatie: Operatie): OntvangenEnvelop | undefined {
+  const verwacht = BODY_ELEMENT[operatie];
+  let body: Element | undefined;
+  for (let n = root.firstChild; n && !body; n = n.next) {
+    if (n instanceof lib.XmlElement && n.name === 'Body' && n.namespaceUri === NS.soap) {
+      for (let k = n.firstChild; k; k = k.next) if (k instanceof lib.XmlElement) {
+        body = k;
+        break;
+      }
+    }
   }
+  if (!body || body.name !== verwacht.naam || body.namespaceUri !== verwacht.ns) return undefined;
+  // Each leaf by its path of local names under the body (the first, should one repeat), and the
+  // body's content hashed in the same walk: names, attributes and leaf texts in document order.
+  const velden = new Map<string, string>();
+  const hash = createHash('sha256');
+  const loop = (el: Element, pad: string) => {
+    hash.update(`\u0001${el.namespaceUri}\u0000${el.name}`);
+    for (const a of el.attrs) hash.update(`\u0002${a.namespaceUri}\u0000${a.name}\u0000${a.value}`);
+    let blad = true;
+    for (let n = el.firstChild; n; n = n.next) {
+      if (n instanceof lib.XmlElement) {
+        blad = false;
+        loop(n, pad ? `${pad}/${n.name}` : n.name);
+      }
+    }
+    if (blad) {
+      const tekst = el.content;
+      hash.update(`\u0003${tekst}`);
+      if (!velden.has(pad)) velden.set(pad, tekst.trim());
+    }
+    hash.update('\u0004');
+  };
+  loop(body, '');
+  const t = (p: string) => velden.get(p) ?? null;
+  const sys = (naam: string): Systeem => ({ organisatie: t(`stuurgegevens/${naam}/organisatie`) ?? '', applicatie: t(`stuurgegevens/${naam}/applicatie`) ?? '' });
+  const stuurgegevens: Stuurgegevens = {
+    berichtcode: operatie,
+    zender: sys('zender'),
+    ontvanger: sys('ontvanger'),
+    referentienummer: t('stuurgegevens/referentienummer') ?? '',
+    tijdstipBericht: t('stuurgegevens/tijdstipBericht') ?? '',
+    crossRefnummer: t('stuurgegevens/crossRefnummer'),
+    functie: t('stuurgegevens/functie'),
+  };
+  const xmlBestand = t('parameters/bericht/xmlBestand');
+  const bericht = operatie === 'Fo01' ? null : xmlBestand !== null ? { soort: 'xml' as const, inhoud: Buffer.from(xmlBestand.replace(/\s+/g, ''), 'base64') } : { soort: 'tekst' as const };
+  const fout =
+    operatie === 'Fo01'
+      ? { code: t('body/code') ?? '', plek: t('body/plek') === 'server' ? ('server' as const) : ('client' as const), omschrijving: t('body/omschrijving') ?? '', details: t('body/details') }
+      : null;
+  return { stuurgegevens, bericht, fout, hash: hash.digest('hex') };
 }
 
 /** The stuurgegevens and fault body of a Bv03 or Fo03 answer (for the hub's own sends). */

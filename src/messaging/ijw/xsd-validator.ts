@@ -37,11 +37,14 @@ export class XsdValidators {
     return new XsdValidators(lib, validators);
   }
 
-  /** The XSD's findings for `xml` as message type `type`; empty when valid. */
-  validate(type: MessageType, xml: string): string[] {
+  /**
+   * The XSD's findings for `xml` (UTF-8, as iJw prescribes) as message type `type`; empty when
+   * valid. Bytes are parsed as they are: libxml2 reads a buffer about twice as fast as a string.
+   */
+  validate(type: MessageType, xml: string | Uint8Array): string[] {
     const v = this.validators.get(type);
     if (!v) throw new Error(`no schema for ${type}`);
-    const doc = this.lib.XmlDocument.fromString(xml, { option: this.lib.ParseOption.XML_PARSE_NONET });
+    const doc = this.lib.XmlDocument.fromBuffer(typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml, { option: this.lib.ParseOption.XML_PARSE_NONET, encoding: 'utf-8' });
     try {
       v.validate(doc);
       return [];

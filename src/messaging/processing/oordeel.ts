@@ -61,7 +61,7 @@ export async function oordeel(
   }
   // With the official XSDs configured (IJW_XSD_DIR), libxml2's schema validation has the last word.
   if (parsed.message && !parsed.issues.length && xsd) {
-    parsed.issues = xsd.validate(parsed.message.type, xml.toString('utf8')).slice(0, 100).map((m) => ({ path: 'XSD', message: m }));
+    parsed.issues = xsd.validate(parsed.message.type, xml).slice(0, 100).map((m) => ({ path: 'XSD', message: m }));
   }
   if (!parsed.message || parsed.issues.length) {
     // Level 1: an XSD-invalid message gets no retour, the sender a transport error (§4.1).
