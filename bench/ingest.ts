@@ -497,7 +497,7 @@ async function stand(ds: DataSource): Promise<{ verwerkt: number; ongeldig: numb
  * Posts and waits until the workers wrote every retour (and, separately, delivered it: into the
  * mailbox, or through the GGk when `viaKanaal`).
  */
-async function run(post: Post, z: Zending, workers: WorkerHandle[], o: { ok: number; viaKanaal: boolean }) {
+async function run(post: Post, z: Zending, workers: WorkerHandle[], o: { ok: number; viaKanaal: boolean; bijVerwerkt?: () => Promise<void> }) {
   const n = aantal(z);
   const before = som(workers);
   // Through the GGk: the Du01s wait until every retour is written, then leave (timed from then).
@@ -522,6 +522,7 @@ async function run(post: Post, z: Zending, workers: WorkerHandle[], o: { ok: num
     if (v.ongeldig > before.ongeldig) throw new Error(`${v.ongeldig - before.ongeldig} messages ongeldig: the bench message must be valid`);
     if (!verwerkt && v.verwerkt - before.verwerkt >= n) {
       verwerkt = performance.now() - start;
+      await o.bijVerwerkt?.();
       if (o.viaKanaal) {
         for (const w of workers) await w.bezorging(true);
         vrij = performance.now() - start;
@@ -612,6 +613,8 @@ export interface IngestContext {
 interface Fase {
   result: Awaited<ReturnType<typeof run>>;
   cpu: ReturnType<typeof cpuPerMessage>;
+  /** To the end point (every retour written), before the held deliveries leave. */
+  cpuTotVerwerkt: ReturnType<typeof cpuPerMessage>;
   wal: number;
 }
 
@@ -694,9 +697,10 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
       await run(post, warmZ, workers, o);
       const walVoor = await walBytes(ctx.ds);
       const a = await cpuSnapshot(database, pids, redis, apiPids);
-      const result = await run(post, z, workers, o);
+      let v: CpuSnapshot | undefined;
+      const result = await run(post, z, workers, { ...o, bijVerwerkt: async () => void (v = await cpuSnapshot(database, pids, redis, apiPids)) });
       const cpu = cpuPerMessage(a, await cpuSnapshot(database, pids, redis, apiPids), aantal(z));
-      return { result, cpu, wal: (await walBytes(ctx.ds)) - walVoor };
+      return { result, cpu, cpuTotVerwerkt: cpuPerMessage(a, v ?? a, aantal(z)), wal: (await walBytes(ctx.ds)) - walVoor };
     };
     d = await fase(direct.post, { bodies: warm }, { bodies }, { ok: 202, viaKanaal: false });
     if (ctx.ggk) g = await fase(ggk.post, { lanes: ggkWarm }, { lanes: ggkBodies }, { ok: 200, viaKanaal: true });
@@ -773,6 +777,7 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
       `  accepted (Bv03):     ${(n / (r.acceptedMs / 1000)).toFixed(1)} msg/s (${(r.acceptedMs / 1000).toFixed(1)} s)\n` +
       `  retour written:      ${ggkPerSecond.toFixed(1)} msg/s (${(r.verwerktMs / 1000).toFixed(1)} s) = ${(ggkPerSecond / perSecond).toFixed(2)} of direct ingest\n` +
       `  Du01 delivered (GGk Bv03), held until then: ${(n / (r.bezorgdMs / 1000)).toFixed(1)} msg/s (${(r.bezorgdMs / 1000).toFixed(1)} s); the GGk answered ${ctx.ggk.antwoorder.beantwoord()} envelopes\n` +
+      `  CPU ms per message to the end point (every retour written): ${cpuText(g.cpuTotVerwerkt)}\n` +
       `  CPU ms per message (ingest and Du01 delivery):  ${cpuText(g.cpu)}\n` +
       `  WAL: ${Math.round(g.wal / n)} bytes per message\n` +
       `  retours: ${codesText(r)}\n` +
@@ -784,6 +789,7 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
         accepted_per_s: Math.round(n / (r.acceptedMs / 1000)),
         delivered_per_s: Math.round(n / (r.bezorgdMs / 1000)),
         cpu_ms_per_msg: g.cpu,
+        cpu_ms_per_msg_to_end_point: g.cpuTotVerwerkt,
         wal_bytes_per_msg: Math.round(g.wal / n),
         retours_with_codes: r.codes,
         messages: n,
