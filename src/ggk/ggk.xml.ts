@@ -112,10 +112,10 @@ export function leesEnvelop(lib: Libxml2Module, root: Element, operatie: Operati
   // Each leaf by its path of local names under the body (the first, should one repeat), and the
   // body's content hashed in the same walk: names, attributes and leaf texts in document order.
   const velden = new Map<string, string>();
-  const hash = createHash('sha256');
+  const inhoud: string[] = [];
   const loop = (el: Element, pad: string) => {
-    hash.update(`\u0001${el.namespaceUri}\u0000${el.name}`);
-    for (const a of el.attrs) hash.update(`\u0002${a.namespaceUri}\u0000${a.name}\u0000${a.value}`);
+    inhoud.push('\u0001', el.namespaceUri, '\u0000', el.name);
+    for (const a of el.attrs) inhoud.push('\u0002', a.namespaceUri, '\u0000', a.name, '\u0000', a.value);
     let blad = true;
     for (let n = el.firstChild; n; n = n.next) {
       if (n instanceof lib.XmlElement) {
@@ -125,10 +125,10 @@ export function leesEnvelop(lib: Libxml2Module, root: Element, operatie: Operati
     }
     if (blad) {
       const tekst = el.content;
-      hash.update(`\u0003${tekst}`);
+      inhoud.push('\u0003', tekst);
       if (!velden.has(pad)) velden.set(pad, tekst.trim());
     }
-    hash.update('\u0004');
+    inhoud.push('\u0004');
   };
   loop(body, '');
   const t = (p: string) => velden.get(p) ?? null;
@@ -148,7 +148,7 @@ export function leesEnvelop(lib: Libxml2Module, root: Element, operatie: Operati
     operatie === 'Fo01'
       ? { code: t('body/code') ?? '', plek: t('body/plek') === 'server' ? ('server' as const) : ('client' as const), omschrijving: t('body/omschrijving') ?? '', details: t('body/details') }
       : null;
-  return { stuurgegevens, bericht, fout, hash: hash.digest('hex') };
+  return { stuurgegevens, bericht, fout, hash: createHash('sha256').update(inhoud.join('')).digest('hex') };
 }
 
 /** The stuurgegevens and fault body of a Bv03 or Fo03 answer (for the hub's own sends). */
