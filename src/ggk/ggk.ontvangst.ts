@@ -6,14 +6,13 @@ import type { Config } from '../config/config';
 import { withTenant } from '../db/tenant';
 import { CodecError } from '../messaging/ijw/codec.errors';
 import { RETOURS, SOORTEN, VAN_AANBIEDER } from '../messaging/ijw/soorten';
-import { defaultXsdDir, XsdValidators } from '../messaging/ijw/xsd-validator';
-import { readEnvelope } from '../messaging/inbox/envelope';
+import { XsdValidators } from '../messaging/ijw/xsd-validator';
+import { leesEnvelopEnBericht } from '../messaging/inbox/envelope';
+import { parseMessage } from '../messaging/ijw/codec';
 import { checkSender, ONBEKENDE_PARTIJ, ontvangInTransactie } from '../messaging/inbox/inbox.service';
 import { berichtStatus } from '../messaging/status';
 import { log } from '../observability/logger';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { GgkSchema } from './ggk.schema';
 import { alsTijdstip, stijgt, vergelijkbaar, volgendeTijdstippen, volgendTijdstip } from './ggk.tijdstip';
 import { MAX_ENVELOP_BYTES, SOAP_ACTION, type Fo03Code, type OntvangenEnvelop, type Operatie, type Stuurgegevens, type Systeem } from './ggk.types';
@@ -77,12 +76,9 @@ export class GgkOntvangst {
     private readonly cfg: Config,
   ) {}
 
-  /** The iJw XSDs, when the hub has them (IJW_XSD_DIR or the checkout's): a payload must pass them (StUF055). */
+  /** The official iJw XSDs when configured (IJW_XSD_DIR), as the worker has them: a payload must pass them too (StUF055). */
   private ijwXsd(): Promise<XsdValidators | undefined> {
-    this.xsd ??= (() => {
-      const dir = this.cfg.IJW_XSD_DIR ?? defaultXsdDir();
-      return existsSync(path.join(dir, 'basisschema.xsd')) ? XsdValidators.load(dir) : Promise.resolve(undefined);
-    })();
+    this.xsd ??= this.cfg.IJW_XSD_DIR ? XsdValidators.load(this.cfg.IJW_XSD_DIR) : Promise.resolve(undefined);
     return this.xsd;
   }
 
@@ -170,8 +166,11 @@ export class GgkOntvangst {
     if (env.bericht?.soort !== 'xml') throw new Weigering('StUF055', 'Een iJw-bericht hoort in xmlBestand, niet in tekstBestand');
     const xml = env.bericht.inhoud;
     let ijw;
+    let gelezen;
     try {
-      ijw = await readEnvelope(xml, this.cfg.IJW_MAX_BYTES);
+      ({ env: ijw, gelezen } = await leesEnvelopEnBericht(xml, this.cfg.IJW_MAX_BYTES));
+      // The structure check the worker's first level makes, from the reading just made (read again only when libxml2 read the header).
+      gelezen ??= await parseMessage(xml, { maxBytes: this.cfg.IJW_MAX_BYTES });
     } catch (e) {
       if (e instanceof CodecError) throw new Weigering('StUF055', `Het iJw-bericht is ongeldig: ${e.message}`);
       throw e;
@@ -183,7 +182,10 @@ export class GgkOntvangst {
     } catch {
       throw new Weigering('StUF013', `Zender ${sg.zender.organisatie} is niet de afzender ${ijw.verzender} van het iJw-bericht`);
     }
-    const fouten = process.env.NOXSD ? [] : ((await this.ijwXsd())?.validate(ijw.type, xml) ?? []);
+    if (gelezen.issues.length) {
+      throw new Weigering('StUF055', 'Het iJw-bericht voldoet niet aan de structuur van iJw 3.2', 'client', gelezen.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join(' | '));
+    }
+    const fouten = (await this.ijwXsd())?.validate(ijw.type, xml) ?? [];
     if (fouten.length) throw new Weigering('StUF055', 'Het iJw-bericht voldoet niet aan de XSD', 'client', fouten.slice(0, 5).join(' | '));
     return { env: ijw, xml };
   }
