@@ -9,7 +9,7 @@ import { libxml2 } from '../src/messaging/ijw/xml';
 import { GgkSimulator, type SimOntvangen } from '../sim/ggk/simulator';
 import { AGB } from './fixtures/regions';
 import { knopen, ruweId, type Conn } from './helpers/api';
-import { testBsn, wachtOpBericht, jw315Xml } from './helpers/berichten';
+import { stuurBericht, testBsn, wachtOpBericht, jw315Xml } from './helpers/berichten';
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { wachtTot } from './helpers/wacht';
@@ -142,6 +142,20 @@ it('a JW315 in a Di01 lands on the inbox; its JW316 leaves as a Du01 answering t
   await controleerTegenSpec(du01);
   const [retour] = await hub.rijen<{ id: string }>(`SELECT r.id FROM bericht r WHERE r.heen_id = $1`, [rij.bericht_id]);
   await wachtOpBericht(hub.api.url, hub.tokens.alfa, retour.id, (s) => s.status === 'afgeleverd');
+});
+
+it('a provider that sends through the GGk and also directly: the retour of its direct message goes back the way that came, to its mailbox, not as a Du01', async () => {
+  // Alfa is reached through the GGk since the previous test.
+  expect(await hub.rijen(`SELECT 1 FROM keten_route WHERE aanbieder_agb = $1`, [AGB.alfa])).toHaveLength(1);
+  const id = await stuurBericht(hub.api.url, hub.tokens.alfa, jw315({ bsn: testBsn(9) }));
+  const s = await wachtOpBericht(hub.api.url, hub.tokens.alfa, id, (x) => x.status === 'verwerkt' && !!x.retour);
+  const retour = await wachtTot(
+    () => `the retour of ${id} in the mailbox`,
+    async () => (await hub.rijen<{ status: string }>(`SELECT status FROM bericht WHERE id = $1 AND status IN ('beschikbaar', 'mislukt')`, [s.retour!.id]))[0],
+  );
+  expect(retour.status).toBe('beschikbaar');
+  expect(await hub.rijen(`SELECT 1 FROM ggk_envelop WHERE bericht_id = $1`, [s.retour!.id])).toEqual([]);
+  expect(await hub.rijen(`SELECT 1 FROM outbox WHERE bericht_id = $1 AND afgehandeld_op IS NULL`, [s.retour!.id])).toEqual([]);
 });
 
 it('refuses a tijdstipBericht that does not rise (StUF019), an invalid payload and an invalid envelope (StUF055), a functie that is not the payload (StUF037)', async () => {

@@ -7,7 +7,7 @@ import type { Config } from '../config/config';
 import { withTenant } from '../db/tenant';
 import { RETOURS } from '../messaging/ijw/soorten';
 import type { MessageType } from '../messaging/ijw/definition';
-import type { Bezorgkanaal, KanaalUitkomst, TeBezorgenBericht } from '../messaging/processing/bezorgkanaal';
+import { NIET_VIA_KANAAL, type Bezorgkanaal, type KanaalUitkomst, type TeBezorgenBericht } from '../messaging/processing/bezorgkanaal';
 import { leesTls } from '../common/tls';
 import { GgkSchema } from './ggk.schema';
 import { ggkTls } from './ggk.tls';
@@ -54,6 +54,7 @@ export function ggkKanaal(ds: DataSource, cfg: Config): Bezorgkanaal {
     async bezorg(b: TeBezorgenBericht) {
       if (!cfg.GGK_URL) throw new Error('GGK_URL is not configured');
       const e = await withTenant(ds, SYSTEEM, (em) => envelopVoor(em, cfg, b));
+      if (!e) return NIET_VIA_KANAAL;
       const xml = envelop(e.envelop);
       // The hub's own envelope must pass the XSDs: an invalid one would be refused at every attempt.
       const bevindingen = (await GgkSchema.laad()).bevindingen(xml);
@@ -129,7 +130,7 @@ function post(url: string, body: string, o: { headers: Record<string, string>; t
  * The message's current envelope, or a new one stored now: a first attempt, or a redrive after
  * a refusal of the hub's own making (the old one is then `vervangen`).
  */
-async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht): Promise<{ id: string; envelop: UitgaandEnvelop }> {
+async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht): Promise<{ id: string; envelop: UitgaandEnvelop } | undefined> {
   const zender = { organisatie: b.gemeenteCode, applicatie: cfg.GGK_APPLICATIE };
   const ontvanger = { organisatie: b.aanbiederAgb, applicatie: GGK_APPLICATIE };
   const maak = (o: Pick<Opgeslagen, 'berichtcode' | 'referentienummer' | 'tijdstip_bericht' | 'cross_refnummer'>): UitgaandEnvelop => ({
@@ -161,7 +162,8 @@ async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht)
       `SELECT referentienummer FROM ggk_envelop WHERE richting = 'in' AND berichtcode = 'Di01' AND bericht_id = $1 ORDER BY id LIMIT 1`,
       [b.heenId],
     );
-    if (!heen[0]) throw new Error(`retour ${b.type} answers a message that did not come through the GGk`);
+    // Its message came in directly, not in a Di01: a Du01 could answer nothing, so not through the GGk.
+    if (!heen[0]) return undefined;
     crossRefnummer = heen[0].referentienummer;
   }
   const nieuw = { berichtcode: crossRefnummer ? ('Du01' as const) : ('Di01' as const), referentienummer: randomUUID(), tijdstip_bericht: await volgendTijdstip(em, zender), cross_refnummer: crossRefnummer };

@@ -8,7 +8,7 @@ import { HEADER_BERICHT_ID, HEADER_HANDTEKENING, HEADER_TIJDSTEMPEL, onderteken 
 import type { Sleutels } from '../../common/sleutels';
 
 import { NAAR_AANBIEDER } from '../ijw/soorten';
-import type { Bezorgkanaal } from './bezorgkanaal';
+import { NIET_VIA_KANAAL, type Bezorgkanaal } from './bezorgkanaal';
 import { bevrorenSql, moment } from '../verzendstop/verzendstop';
 import { currentRequestId, isRequestId, REQUEST_ID_HEADER, runInRequest } from '../../observability/request-context';
 
@@ -72,12 +72,14 @@ async function bezorg(ds: DataSource, sleutels: Sleutels, id: string, kanalen: r
   let status: 'beschikbaar' | 'afgeleverd' | 'mislukt' = 'beschikbaar';
   // A sandbox's message and its fictitious provider's endpoint are under the sandbox's keys.
   const eigen = sleutels.voor(b.regio_code);
-  if (b.kanaal) {
-    // A provider reached through the chain: that channel's adapter delivers it.
-    const kanaal = kanalen.find((k) => k.kanaal === b.kanaal);
-    if (!kanaal) throw new Error(`no delivery channel ${b.kanaal} in this process`);
-    const x = { id, type: b.type, xml: eigen.ontsleutel(b.xml_versleuteld), aanbiederAgb: b.aanbieder_agb, gemeenteCode: b.gemeente_code, heenId: b.heen_id };
-    const vastleggen = await kanaal.bezorg(x);
+  // A provider reached through the chain: that channel's adapter delivers it (a retour of a message
+  // that came in directly goes back the way that came, below).
+  const kanaal = b.kanaal ? kanalen.find((k) => k.kanaal === b.kanaal) : undefined;
+  if (b.kanaal && !kanaal) throw new Error(`no delivery channel ${b.kanaal} in this process`);
+  const vastleggen = kanaal
+    ? await kanaal.bezorg({ id, type: b.type, xml: eigen.ontsleutel(b.xml_versleuteld), aanbiederAgb: b.aanbieder_agb, gemeenteCode: b.gemeente_code, heenId: b.heen_id })
+    : NIET_VIA_KANAAL;
+  if (vastleggen !== NIET_VIA_KANAAL) {
     return withTenant(ds, SYSTEEM, async (em) => {
       const uitkomst = await vastleggen(em);
       // Rolled back: the chain wants the message again, and the job's retry sends it.
@@ -85,7 +87,8 @@ async function bezorg(ds: DataSource, sleutels: Sleutels, id: string, kanalen: r
       await berichtStatus.bezorgd(em, id, uitkomst);
       return { status: uitkomst };
     });
-  } else if (b.url) {
+  }
+  if (b.url) {
     // Never unsigned and never with a hub key: an endpoint without its own secret gets nothing
     // (the job fails, then redrive after `roteerOndertekeningsgeheim`).
     if (!b.geheim) throw new Error('endpoint has no signing secret');

@@ -29,5 +29,12 @@ export type KanaalUitkomst = 'afgeleverd' | 'mislukt' | 'opnieuw';
  */
 export interface Bezorgkanaal {
   kanaal: Kanaal;
-  bezorg(b: TeBezorgenBericht): Promise<(em: EntityManager) => Promise<KanaalUitkomst>>;
+  bezorg(b: TeBezorgenBericht): Promise<((em: EntityManager) => Promise<KanaalUitkomst>) | typeof NIET_VIA_KANAAL>;
 }
+
+/**
+ * A retour whose message did not come in through the channel (the provider sent it to the hub
+ * directly, before or beside the chain): it goes back the way that message came, not through the
+ * channel, which could not answer it.
+ */
+export const NIET_VIA_KANAAL = Symbol('niet via dit kanaal');
