@@ -18,7 +18,7 @@ import { DEMO } from '../src/seed/demo-data';
 import { seed } from '../src/seed/seed';
 import { setLogLevel } from '../src/observability/logger';
 import { declaratiesBench, proefBench, type ClaimBenchOpties } from './declaraties';
-import { ingestBench, jw323Bench } from './ingest';
+import { ingestBench, jw323Bench, type Afzender } from './ingest';
 import { qrapportBench } from './qrapport';
 import { figure, httpPoster, load } from './lib';
 import { startBv03Antwoorder } from './ggk';
@@ -176,10 +176,16 @@ async function main(): Promise<void> {
       // A provider with a taakgericht (lumpsum) contract sends JW305s to the first municipality of
       // that contract: a start that needs no toewijzing, each for its own client, so every message
       // takes the full path to a retour without codes (any codes are counted and printed).
+      // ggk_ingest: another such provider, reached through the GGk, as a provider uses one door.
       const taak = new Set(regio.producten.filter((p) => p.uitvoeringsvariant === 'taakgericht').map((p) => p.code));
-      const contract = regio.contracten.find((c) => c.producten.some((p) => taak.has(p.productCode)));
-      const product = regio.producten.find((p) => p.code === contract?.producten.find((cp) => taak.has(cp.productCode))?.productCode);
-      if (!contract || !product) throw new Error('demo region without a taakgericht contract');
+      const taakContracten = regio.contracten.filter((c) => c.producten.some((p) => taak.has(p.productCode)));
+      const [contract, ggkContract] = [taakContracten[0], taakContracten.find((c) => c.aanbiederAgb !== taakContracten[0]?.aanbiederAgb)];
+      const afzenderVan = (c: (typeof taakContracten)[number] | undefined): Afzender => {
+        const product = regio.producten.find((p) => p.code === c?.producten.find((cp) => taak.has(cp.productCode))?.productCode);
+        if (!c || !product) throw new Error('demo region without two providers with a taakgericht contract');
+        return { agb: c.aanbiederAgb, gemeente: c.gemeenten[0], product: { categorie: product.categorie, code: product.code } };
+      };
+      const afzender = afzenderVan(contract);
       const ingest = await ingestBench({
         ds,
         appUrl: appUrl.toString(),
@@ -187,9 +193,9 @@ async function main(): Promise<void> {
         redisUrl: cfg.REDIS_URL,
         sleutelConfig: cfg,
         apiEnv,
-        token: await signDevToken({ rol: 'aanbieder', agb: contract.aanbiederAgb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte),
-        afzender: { agb: contract.aanbiederAgb, gemeente: contract.gemeenten[0], product: { categorie: product.categorie, code: product.code } },
-        ggk: { token: apiEnv.GGK_TOKEN, antwoorder: ggkAntwoorder },
+        token: await signDevToken({ rol: 'aanbieder', agb: afzender.agb, gemeenten: [] }, cfg.JWT_SECRET ?? '', '12h', uitgifte),
+        afzender,
+        ggk: { token: apiEnv.GGK_TOKEN, antwoorder: ggkAntwoorder, afzender: afzenderVan(ggkContract) },
       });
       process.stdout.write(ingest.text);
       lines.push(...ingest.lines);

@@ -57,6 +57,12 @@ const BATCH_SIZE = Number(process.env.BENCH_INGEST_BATCH ?? 100);
 /** Outbox relay poll interval (the deployed default, OUTBOX_POLL_MS, is 100). */
 const RELAY_POLL_MS = Number(process.env.BENCH_INGEST_POLL_MS ?? 100);
 const WARMUP_MESSAGES = Math.min(500, Math.max(50, Math.floor(INGEST_MESSAGES / 20)));
+/**
+ * With ggk_ingest, the rounds in which the two doors take turns (the first alternating): the
+ * machine's speed drifts during a run (a shared host, a checkpoint, a growing database), and a
+ * ratio of two phases run one after the other would measure that drift too.
+ */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_INGEST_ROUNDS ?? 4));
 const JW323_PRESTATIES = Number(process.env.BENCH_JW323_PRESTATIES ?? 10_000);
 const JW323_RUNS = 5;
 
@@ -457,6 +463,29 @@ type Post = (b: Buffer) => Promise<{ status: number; text: string }>;
 
 const aantal = (z: Zending) => ('bodies' in z ? z.bodies.length : z.lanes.reduce((a, l) => a + l.length, 0));
 
+/** The r-th of `rondes` consecutive parts of `xs`. */
+const deel = <T>(xs: T[], r: number, rondes: number): T[] => xs.slice(Math.floor((r * xs.length) / rondes), Math.floor(((r + 1) * xs.length) / rondes));
+
+/** The rounds of one door as one measurement: times and WAL added up, CPU per message averaged by messages. */
+function samen(delen: Fase[]): Fase {
+  const n = delen.map((f) => f.result);
+  const som = (f: (r: Fase['result']) => number) => n.reduce((a, r) => a + f(r), 0);
+  const codes: Record<string, number> = {};
+  for (const r of n) for (const [k, c] of Object.entries(r.codes)) codes[k] = (codes[k] ?? 0) + c;
+  const gewogen = (f: (x: Fase) => ReturnType<typeof cpuPerMessage>): ReturnType<typeof cpuPerMessage> => {
+    const totaal = delen.reduce((a, x) => a + x.berichten, 0);
+    const veld = (k: keyof ReturnType<typeof cpuPerMessage>) => Math.round((delen.reduce((a, x) => a + f(x)[k] * x.berichten, 0) / totaal) * 1000) / 1000;
+    return { api: veld('api'), worker: veld('worker'), postgres: veld('postgres'), redis: veld('redis'), total: veld('total'), wall: veld('wall') };
+  };
+  return {
+    result: { acceptedMs: som((r) => r.acceptedMs), verwerktMs: som((r) => r.verwerktMs), bezorgdMs: som((r) => r.bezorgdMs), failed: som((r) => r.failed), codes },
+    cpu: gewogen((x) => x.cpu),
+    cpuTotVerwerkt: gewogen((x) => x.cpuTotVerwerkt),
+    wal: delen.reduce((a, x) => a + x.wal, 0),
+    berichten: delen.reduce((a, x) => a + x.berichten, 0),
+  };
+}
+
 /** Posts everything; every answer must have status `ok`. */
 async function postAll(post: Post, z: Zending, concurrency: number, ok: number): Promise<void> {
   const check = (r: { status: number; text: string }) => {
@@ -606,8 +635,12 @@ export interface IngestContext {
   /** A bearer token of the provider `afzender.agb`. */
   token: string;
   afzender: Afzender;
-  /** With the GGk port on (GGK=on): the Digikoppeling token and the GGk that answers the hub's Du01s; measures `ggk_ingest` too. */
-  ggk?: { token: string; antwoorder: Bv03Antwoorder };
+  /**
+   * With the GGk port on (GGK=on): the Digikoppeling token, the GGk that answers the hub's Du01s and
+   * the provider that sends through it (another than `afzender`: a provider uses one door); measures
+   * `ggk_ingest` too.
+   */
+  ggk?: { token: string; antwoorder: Bv03Antwoorder; afzender: Afzender };
 }
 
 interface Fase {
@@ -615,14 +648,17 @@ interface Fase {
   cpu: ReturnType<typeof cpuPerMessage>;
   /** To the end point (every retour written), before the held deliveries leave. */
   cpuTotVerwerkt: ReturnType<typeof cpuPerMessage>;
+  /** Messages measured. */
+  berichten: number;
   wal: number;
 }
 
 /**
- * ingest: JW305s posted to POST /ijw/berichten until every JW306 is written. ggk_ingest, right
- * after it on the same api, worker side and database: the same kind of JW305s (other clients),
- * each in a StUF-GGk Di01 envelope posted to /ggk/OntvangAsynchroon (answered Bv03), until every
- * JW306 is written: the same end point, so `ratio` is GGk/direct. Its retours then leave as Du01s
+ * ingest: JW305s posted to POST /ijw/berichten until every JW306 is written. ggk_ingest, taking
+ * turns with it in ROUNDS rounds on the same api, worker side and database: the same kind of
+ * JW305s (other clients), each in a StUF-GGk Di01 envelope posted to /ggk/OntvangAsynchroon
+ * (answered Bv03), until every JW306 is written: the same end point, so `ratio` is GGk/direct,
+ * each door's times added up over its rounds. Its retours then leave as Du01s
  * to the GGk (the bench's Bv03 answerer), which the direct path's mailbox retours need not. That
  * delivery is not part of the figure's end point, so it is held until every retour is written
  * (the jobs wait in the queue) and then timed on its own (delivered), rather than left to compete
@@ -636,9 +672,10 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
   const bodies = Array.from({ length: n + WARMUP_MESSAGES }, (_, i) => Buffer.from(jw305(ctx.afzender, `I${tag}${i}`, vandaag, i)));
   const warm = bodies.splice(0, WARMUP_MESSAGES);
   const xml = bodies[0].toString();
-  const ggkXml = (i: number) => jw305(ctx.afzender, `G${tag}${i}`, vandaag, n + WARMUP_MESSAGES + i);
+  const ggkAfzender = ctx.ggk?.afzender ?? ctx.afzender;
+  const ggkXml = (i: number) => jw305(ggkAfzender, `G${tag}${i}`, vandaag, n + WARMUP_MESSAGES + i);
   const ggkEnv = (aantalEnv: number, van: number) =>
-    ggkEnvelopes({ agb: ctx.afzender.agb, gemeente: ctx.afzender.gemeente, functie: 'JW305', n: aantalEnv, lanes: HTTP_CONCURRENCY, xml: (i) => ggkXml(van + i) });
+    ggkEnvelopes({ agb: ggkAfzender.agb, gemeente: ggkAfzender.gemeente, functie: 'JW305', n: aantalEnv, lanes: HTTP_CONCURRENCY, xml: (i) => ggkXml(van + i) });
   const ggkWarm = ctx.ggk ? ggkEnv(WARMUP_MESSAGES, 0) : [];
   const ggkBodies = ctx.ggk ? ggkEnv(n, WARMUP_MESSAGES) : [];
   const database = new URL(ctx.appUrl).pathname.slice(1);
@@ -660,6 +697,7 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
   const redis = new Redis(ctx.redisUrl, { maxRetriesPerRequest: 1 });
   let d: Fase;
   let g: Fase | undefined;
+  const rondes = ctx.ggk ? ROUNDS : 1;
   try {
     if (WORKER_PROCESSES === 0) {
       workerDs = hubDataSource(ctx.appUrl, { poolSize: WORKER_CONCURRENCY + 2, applicationName: 'bench-worker' });
@@ -693,17 +731,28 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
     }
     const pids = workers.map((w) => w.pid).filter((p): p is number => p !== undefined);
     const apiPids = apis.map((x) => x.pid);
-    const fase = async (post: Post, warmZ: Zending, z: Zending, o: { ok: number; viaKanaal: boolean }): Promise<Fase> => {
-      await run(post, warmZ, workers, o);
+    const meet = async (post: Post, z: Zending, o: { ok: number; viaKanaal: boolean }): Promise<Fase> => {
       const walVoor = await walBytes(ctx.ds);
       const a = await cpuSnapshot(database, pids, redis, apiPids);
       let v: CpuSnapshot | undefined;
       const result = await run(post, z, workers, { ...o, bijVerwerkt: async () => void (v = await cpuSnapshot(database, pids, redis, apiPids)) });
       const cpu = cpuPerMessage(a, await cpuSnapshot(database, pids, redis, apiPids), aantal(z));
-      return { result, cpu, cpuTotVerwerkt: cpuPerMessage(a, v ?? a, aantal(z)), wal: (await walBytes(ctx.ds)) - walVoor };
+      return { result, cpu, cpuTotVerwerkt: cpuPerMessage(a, v ?? a, aantal(z)), wal: (await walBytes(ctx.ds)) - walVoor, berichten: aantal(z) };
     };
-    d = await fase(direct.post, { bodies: warm }, { bodies }, { ok: 202, viaKanaal: false });
-    if (ctx.ggk) g = await fase(ggk.post, { lanes: ggkWarm }, { lanes: ggkBodies }, { ok: 200, viaKanaal: true });
+    const directO = { ok: 202, viaKanaal: false };
+    const ggkO = { ok: 200, viaKanaal: true };
+    await run(direct.post, { bodies: warm }, workers, directO);
+    if (ctx.ggk) await run(ggk.post, { lanes: ggkWarm }, workers, ggkO);
+    // The doors take turns, round by round, the first alternating (see ROUNDS).
+    const dDelen: Fase[] = [];
+    const gDelen: Fase[] = [];
+    for (let r = 0; r < rondes; r++) {
+      const beurten = [() => meet(direct.post, { bodies: deel(bodies, r, rondes) }, directO).then((f) => dDelen.push(f))];
+      if (ctx.ggk) beurten.push(() => meet(ggk.post, { lanes: ggkBodies.map((l) => deel(l, r, rondes)) }, ggkO).then((f) => gDelen.push(f)));
+      for (const beurt of r % 2 ? beurten.reverse() : beurten) await beurt();
+    }
+    d = samen(dDelen);
+    if (ctx.ggk) g = samen(gDelen);
   } finally {
     direct.close();
     ggk.close();
@@ -737,7 +786,8 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
       .join('')}`;
   let text =
     `ingest: ${n} JW305 (${xml.length} bytes) via POST /ijw/berichten → JW306 written; ${HTTP_CONCURRENCY} HTTP callers, ${apiText}, ` +
-    `worker side ${workerText} × concurrency ${WORKER_CONCURRENCY}, relay every ${RELAY_POLL_MS} ms; ${warm.length} warm-up messages first:\n` +
+    `worker side ${workerText} × concurrency ${WORKER_CONCURRENCY}, relay every ${RELAY_POLL_MS} ms; ${warm.length} warm-up messages first` +
+    `${rondes > 1 ? `; in ${rondes} rounds taking turns with ggk_ingest` : ''}:\n` +
     `  accepted (HTTP 202): ${(n / (result.acceptedMs / 1000)).toFixed(1)} msg/s (${(result.acceptedMs / 1000).toFixed(1)} s)\n` +
     `  retour written:      ${perSecond.toFixed(1)} msg/s (${(result.verwerktMs / 1000).toFixed(1)} s)\n` +
     `  retour delivered:    ${(n / (result.bezorgdMs / 1000)).toFixed(1)} msg/s (${(result.bezorgdMs / 1000).toFixed(1)} s)\n` +
@@ -772,8 +822,8 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
     const ggkPerSecond = n / (r.verwerktMs / 1000);
     const envBytes = ggkBodies[0][0].length;
     text +=
-      `ggk_ingest: ${n} JW305 in StUF-GGk Di01 envelopes (${envBytes} bytes) via POST /ggk/OntvangAsynchroon (Bv03) → JW306 written, right after ingest on the same ` +
-      `api and worker side; ${HTTP_CONCURRENCY} HTTP callers, each a sending system of the provider posting its envelopes in turn; ${WARMUP_MESSAGES} warm-up envelopes first:\n` +
+      `ggk_ingest: ${n} JW305 in StUF-GGk Di01 envelopes (${envBytes} bytes) via POST /ggk/OntvangAsynchroon (Bv03) → JW306 written, taking turns with ingest on the same ` +
+      `api and worker side; ${HTTP_CONCURRENCY} HTTP callers, each a sending system of the provider posting its envelopes in turn; ${WARMUP_MESSAGES} warm-up envelopes first; ${rondes} rounds:\n` +
       `  accepted (Bv03):     ${(n / (r.acceptedMs / 1000)).toFixed(1)} msg/s (${(r.acceptedMs / 1000).toFixed(1)} s)\n` +
       `  retour written:      ${ggkPerSecond.toFixed(1)} msg/s (${(r.verwerktMs / 1000).toFixed(1)} s) = ${(ggkPerSecond / perSecond).toFixed(2)} of direct ingest\n` +
       `  Du01 delivered (GGk Bv03), held until then: ${(n / (r.bezorgdMs / 1000)).toFixed(1)} msg/s (${(r.bezorgdMs / 1000).toFixed(1)} s); the GGk answered ${ctx.ggk.antwoorder.beantwoord()} envelopes\n` +
