@@ -12,7 +12,9 @@ import { schrijfProbleem } from '../http/probleem';
  */
 export function ggkRouter(ontvangst: GgkOntvangst, toegang: GgkToegang): Router {
   const router = express.Router();
-  const soap = (res: Response, http: number, xml: string) => res.status(http).type('text/xml; charset=utf-8').send(xml);
+  // Written as it is: no ETag to compute (a SOAP answer is never fetched conditionally).
+  const soap = (res: Response, http: number, xml: string) =>
+    res.status(http).set({ 'content-type': 'text/xml; charset=utf-8', 'content-length': String(Buffer.byteLength(xml)) }).end(xml);
 
   router.get('/OntvangAsynchroon', (req, res) => {
     if (!('wsdl' in req.query)) {

@@ -39,6 +39,14 @@ describe('GgkSchema.lees', () => {
     expect(env.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('reads a payload whose base64 is wrapped in lines, as MIME encoders write it', async () => {
+    const b64 = di01.xml.toString('base64');
+    const gewikkeld = b64.replace(/(.{20})/g, '$1\r\n  ');
+    expect(gewikkeld).not.toBe(b64);
+    const env = await lees(envelop(di01).replace(b64, gewikkeld));
+    expect(env.bericht).toEqual({ soort: 'xml', inhoud: di01.xml });
+  });
+
   it('hashes the content: other prefixes and whitespace are the same envelope, another value is not', async () => {
     const xml = envelop(di01);
     const anders = xml

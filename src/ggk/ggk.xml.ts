@@ -8,7 +8,8 @@ import { BODY_ELEMENT, NS, type Fo03Code, type OntvangenEnvelop, type Operatie, 
  * framework: the port has three one-way operations whose bodies the XSDs fix to the element.
  */
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Most values (numbers, codes, names) have nothing to escape: then they are used as they are.
+const esc = (s: string) => (/[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s);
 
 const systeem = (naam: string, s: Systeem) =>
   `<StUF:${naam}><StUF:organisatie>${esc(s.organisatie)}</StUF:organisatie><StUF:applicatie>${esc(s.applicatie)}</StUF:applicatie></StUF:${naam}>`;
@@ -142,8 +143,9 @@ export function leesEnvelop(lib: Libxml2Module, root: Element, operatie: Operati
     crossRefnummer: t('stuurgegevens/crossRefnummer'),
     functie: t('stuurgegevens/functie'),
   };
+  // base64Binary may hold whitespace (the XSD allows it); Node's base64 decoding skips it.
   const xmlBestand = t('parameters/bericht/xmlBestand');
-  const bericht = operatie === 'Fo01' ? null : xmlBestand !== null ? { soort: 'xml' as const, inhoud: Buffer.from(xmlBestand.replace(/\s+/g, ''), 'base64') } : { soort: 'tekst' as const };
+  const bericht = operatie === 'Fo01' ? null : xmlBestand !== null ? { soort: 'xml' as const, inhoud: Buffer.from(xmlBestand, 'base64') } : { soort: 'tekst' as const };
   const fout =
     operatie === 'Fo01'
       ? { code: t('body/code') ?? '', plek: t('body/plek') === 'server' ? ('server' as const) : ('client' as const), omschrijving: t('body/omschrijving') ?? '', details: t('body/details') }
