@@ -2,12 +2,9 @@ import type { DataSource } from 'typeorm';
 import { SYSTEEM } from '../src/auth/principal';
 import { plusWeken, plusWerkdagen } from '../src/common/werkdagen';
 import { withTenant } from '../src/db/tenant';
-import { writeMessage, type IjwNode } from '../src/messaging/ijw/codec';
-import { sampleMessage } from '../src/messaging/ijw/samples';
 import { defaultXsdDir, XsdValidators } from '../src/messaging/ijw/xsd-validator';
 import { ruweId, knopen, type Conn, type TestApi } from './helpers/api';
-import { retourcodesVan, testBsn } from './helpers/berichten';
-import { AGB } from './fixtures/regions';
+import { jw315Xml, retourcodesVan, testBsn } from './helpers/berichten';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { pinKlok } from './helpers/klok';
 
@@ -35,30 +32,8 @@ afterAll(async () => {
   xsd?.close();
 });
 
-function jw315(bsn: string, referentie: string): string {
-  const m = sampleMessage('JW315', 'minimal');
-  const h = m.bericht.Header as IjwNode;
-  h.Afzender = AGB.alfa;
-  h.Ontvanger = '0796';
-  h.BerichtIdentificatie = { Identificatie: `V${++volg}`, Dagtekening: vandaag };
-  const c = m.bericht.Client as IjwNode;
-  c.Bsn = bsn;
-  c.Geboortedatum = { Datum: '2013-09-09' };
-  c.Naam = { Geslachtsnaam: { Achternaam: 'de Vries' }, Voornamen: 'Noor' };
-  c.AangevraagdeProducten = {
-    AangevraagdProduct: [
-      {
-        ReferentieAanbieder: referentie,
-        Product: { Categorie: '45', Code: '45A04' },
-        ToewijzingIngangsdatum: '2026-12-01',
-        ToewijzingEinddatum: '2027-05-31',
-        Omvang: { Volume: 2, Eenheid: '04', Frequentie: '2' },
-        Verwijzer: { Type: '02', Naam: 'Huisarts Bakker' },
-      },
-    ],
-  };
-  return writeMessage(m);
-}
+/** A JW315 of provider alfa to 's-Hertogenbosch for `bsn`, one product requested as `referentie`. */
+const jw315 = (bsn: string, referentie: string): string => jw315Xml({ bsn, identificatie: `V${++volg}`, referentie });
 
 async function stuur(xml: string): Promise<{ id: string; codes: string[] }> {
   return retourcodesVan(api.url, t.alfa, xml);
