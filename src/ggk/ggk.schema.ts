@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { libxml2, type Libxml2Module } from '../messaging/ijw/xml';
+import { libxml2, xsdBevindingen, type Libxml2Module } from '../messaging/ijw/xml';
 import { leesEnvelop } from './ggk.xml';
 import type { OntvangenEnvelop, Operatie } from './ggk.types';
 
@@ -78,8 +78,7 @@ export class GgkSchema {
       try {
         this.validator.validate(doc);
       } catch (e) {
-        const details = (e as { details?: { message: string; line?: number }[] }).details;
-        return { bevindingen: details?.length ? details.map((d) => `${d.line ?? '?'}: ${d.message.trim()}`) : [String((e as Error).message)] };
+        return { bevindingen: xsdBevindingen(e) };
       }
       return { uit: f(doc) };
     } finally {

@@ -10,3 +10,9 @@ export function libxml2(): Promise<Libxml2Module> {
   loaded ??= (require('./libxml2-loader.cjs') as () => Promise<Libxml2Module>)();
   return loaded;
 }
+
+/** libxml2's schema findings of a failed validation, one line each (line: message); its message when it names none. */
+export function xsdBevindingen(e: unknown): string[] {
+  const details = (e as { details?: { message: string; line?: number }[] }).details;
+  return details?.length ? details.map((d) => `${d.line ?? '?'}: ${d.message.trim()}`) : [String((e as Error).message)];
+}

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MESSAGE_TYPES, type MessageType } from './definition';
-import { libxml2, type Libxml2Module } from './xml';
+import { libxml2, xsdBevindingen, type Libxml2Module } from './xml';
 
 type Validator = InstanceType<Libxml2Module['XsdValidator']>;
 
@@ -49,8 +49,7 @@ export class XsdValidators {
       v.validate(doc);
       return [];
     } catch (e) {
-      const details = (e as { details?: { message: string; line?: number }[] }).details;
-      return details?.length ? details.map((d) => `${d.line ?? '?'}: ${d.message.trim()}`) : [String((e as Error).message)];
+      return xsdBevindingen(e);
     } finally {
       doc.dispose();
     }
