@@ -61,7 +61,7 @@ interface EerdereOntvangst {
 
 /**
  * The receiving side of the OntvangAsynchroon port. Every envelope is validated whole against the
- * StUF-GGk XSDs; a Di01/Du01's payload goes onto the same inbox as POST /ijw/berichten (same
+ * StUF-GGk XSDs (GgkSchema.lees: the usual ones by the fast reader held to them); a Di01/Du01's payload goes onto the same inbox as POST /ijw/berichten (same
  * checks, same idempotency), in the transaction that records the envelope and the sender's
  * tijdstipBericht, so Bv03 means stored. An identical repeat of (zender, referentienummer) gets
  * the earlier Bv03 and stores nothing; other content under a known number is StUF016.
@@ -90,8 +90,9 @@ export class GgkOntvangst {
       const operatie = operatieVan(soapAction);
       if (!operatie) throw new Weigering('StUF034', `Onbekende SOAPAction ${String(soapAction ?? '(geen)').slice(0, 100)}`);
       // No DTD may reach the parser (entities); the XSDs allow none anyway. Read as UTF-8, as the parser reads it.
-      if (/<!DOCTYPE/i.test(xml.toString('utf8'))) throw new Weigering('StUF055', 'Het envelop bevat een DOCTYPE');
-      const gelezen = (await GgkSchema.laad()).lees(xml, operatie);
+      const tekst = xml.toString('utf8');
+      if (/<!DOCTYPE/i.test(tekst)) throw new Weigering('StUF055', 'Het envelop bevat een DOCTYPE');
+      const gelezen = (await GgkSchema.laad()).lees(xml, operatie, tekst);
       if ('bevindingen' in gelezen) throw new Weigering('StUF055', 'Het envelop voldoet niet aan de XSD van StUF-GGk 0210', 'client', gelezen.bevindingen.slice(0, 5).join(' | '));
       const env = gelezen.env;
       if (!env) throw new Weigering('StUF034', `De body past niet bij SOAPAction ${SOAP_ACTION[operatie]}`);

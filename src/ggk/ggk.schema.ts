@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { libxml2, xsdBevindingen, type Libxml2Module } from '../messaging/ijw/xml';
 import { leesEnvelop } from './ggk.xml';
+import { leesSnel } from './ggk.snel';
 import type { OntvangenEnvelop, Operatie } from './ggk.types';
 
 type Validator = InstanceType<Libxml2Module['XsdValidator']>;
@@ -59,9 +60,17 @@ export class GgkSchema {
 
   /**
    * A received envelope in one parse: the XSD's findings, or, when it is valid, what it carries,
-   * read from the same document (undefined when the body is not `operatie`'s element).
+   * read from the same document (undefined when the body is not `operatie`'s element). `tekst` is
+   * the envelope decoded as UTF-8, when the caller has it already.
    */
-  lees(xml: Buffer, operatie: Operatie): { bevindingen: string[] } | { env: OntvangenEnvelop | undefined } {
+  lees(xml: Buffer, operatie: Operatie, tekst = xml.toString('utf8')): { bevindingen: string[] } | { env: OntvangenEnvelop | undefined } {
+    // The usual Di01/Du01 without libxml2, with the same answer (ggk.snel.ts); the rest as below.
+    const snel = leesSnel(tekst, operatie);
+    return snel ? { env: snel } : this.leesMetLibxml2(xml, operatie);
+  }
+
+  /** `lees` by libxml2 and the XSDs alone: the reference the fast reader is held to. */
+  leesMetLibxml2(xml: Buffer, operatie: Operatie): { bevindingen: string[] } | { env: OntvangenEnvelop | undefined } {
     const r = this.opGeldig(xml, (doc) => leesEnvelop(this.lib, doc.root, operatie));
     return 'bevindingen' in r ? r : { env: r.uit };
   }

@@ -92,11 +92,34 @@ const XP = { soap: NS.soap, GGK: NS.ggk, StUF: NS.stuf };
 
 type Element = InstanceType<Libxml2Module['XmlElement']>;
 
+/** An element of a received envelope's body as its reading needs it, whichever parser read it. */
+export interface Knoop {
+  uri: string;
+  /** Its local name. */
+  naam: string;
+  attrs: readonly { uri: string; naam: string; waarde: string }[];
+  kinderen: Knoop[];
+  /** A leaf's text (no element children); '' for the others. */
+  tekst: string;
+}
+
+/** The body element's tree from libxml2's document. */
+function knoopVan(lib: Libxml2Module, el: Element): Knoop {
+  const kinderen: Knoop[] = [];
+  for (let n = el.firstChild; n; n = n.next) if (n instanceof lib.XmlElement) kinderen.push(knoopVan(lib, n));
+  return {
+    uri: el.namespaceUri,
+    naam: el.name,
+    attrs: el.attrs.map((a) => ({ uri: a.namespaceUri, naam: a.name, waarde: a.value })),
+    kinderen,
+    tekst: kinderen.length ? '' : el.content,
+  };
+}
+
 /**
  * Reads an envelope that passed the XSDs, from the document that was validated (GgkSchema.lees):
  * one walk over the body's elements, no XPath and no second parse. `operatie` is the one the
- * SOAPAction named; the body's element must be that operation's, else undefined. The XSDs fix
- * which namespace each element has where, so the fields are found by their local names.
+ * SOAPAction named; the body's element must be that operation's, else undefined.
  */
 export function leesEnvelop(lib: Libxml2Module, root: Element, operatie: Operatie): OntvangenEnvelop | undefined {
   const verwacht = BODY_ELEMENT[operatie];
@@ -110,24 +133,26 @@ export function leesEnvelop(lib: Libxml2Module, root: Element, operatie: Operati
     }
   }
   if (!body || body.name !== verwacht.naam || body.namespaceUri !== verwacht.ns) return undefined;
-  // Each leaf by its path of local names under the body (the first, should one repeat), and the
-  // body's content hashed in the same walk: names, attributes and leaf texts in document order.
+  return uitBody(knoopVan(lib, body), operatie);
+}
+
+/**
+ * What a valid envelope's body element carries. The XSDs fix which namespace each element has
+ * where, so the fields are found by their local names. The content hash covers names,
+ * attributes and leaf texts in document order: whatever the prefixes or the whitespace between
+ * elements, the same content gives the same hash, whichever parser read it.
+ */
+export function uitBody(body: Knoop, operatie: Operatie): OntvangenEnvelop {
+  // Each leaf by its path of local names under the body (the first, should one repeat).
   const velden = new Map<string, string>();
   const inhoud: string[] = [];
-  const loop = (el: Element, pad: string) => {
-    inhoud.push('\u0001', el.namespaceUri, '\u0000', el.name);
-    for (const a of el.attrs) inhoud.push('\u0002', a.namespaceUri, '\u0000', a.name, '\u0000', a.value);
-    let blad = true;
-    for (let n = el.firstChild; n; n = n.next) {
-      if (n instanceof lib.XmlElement) {
-        blad = false;
-        loop(n, pad ? `${pad}/${n.name}` : n.name);
-      }
-    }
-    if (blad) {
-      const tekst = el.content;
-      inhoud.push('\u0003', tekst);
-      if (!velden.has(pad)) velden.set(pad, tekst.trim());
+  const loop = (el: Knoop, pad: string) => {
+    inhoud.push('\u0001', el.uri, '\u0000', el.naam);
+    for (const a of el.attrs) inhoud.push('\u0002', a.uri, '\u0000', a.naam, '\u0000', a.waarde);
+    for (const k of el.kinderen) loop(k, pad ? `${pad}/${k.naam}` : k.naam);
+    if (!el.kinderen.length) {
+      inhoud.push('\u0003', el.tekst);
+      if (!velden.has(pad)) velden.set(pad, el.tekst.trim());
     }
     inhoud.push('\u0004');
   };

@@ -458,18 +458,18 @@ export function leesInEenDoorgang(text: string, alleenSaxes = false): ParseResul
 }
 
 /** What the one-pass reader does with each event of the text, whichever tokenizer reads it. */
-interface Gebeurtenissen {
+export interface Gebeurtenissen {
   naarDom: () => never;
   open: (tag: Tag) => void;
   tekst: (t: string) => void;
   sluit: () => void;
 }
 /** The parts of a start tag the reader looks at (as saxes gives them with xmlns on). */
-type Tag = Pick<SaxesTagNS, 'name' | 'local' | 'uri' | 'attributes'>;
+export type Tag = Pick<SaxesTagNS, 'name' | 'local' | 'uri' | 'attributes'>;
 /** A tokenizer: reads the whole text into the events, or (the fast one) says it is not sure it reads it as saxes would. */
 type Doorgang = (text: string, g: Gebeurtenissen) => void | typeof ONZEKER;
 /** The fast tokenizer met something it leaves to saxes. */
-const ONZEKER = Symbol('onzeker');
+export const ONZEKER = Symbol('onzeker');
 
 /** saxes: the conformance-checking reader, for every document the fast tokenizer is not sure of. */
 function saxesDoorgang(text: string, g: Gebeurtenissen): void {
@@ -672,7 +672,7 @@ function prefixVan(naam: string): string | undefined {
 }
 
 /** The fast tokenizer (see above): every event of the text in saxes's order, or ONZEKER. */
-function snelleDoorgang(t: string, g: Gebeurtenissen): void | typeof ONZEKER {
+export function snelleDoorgang(t: string, g: Gebeurtenissen): void | typeof ONZEKER {
   if (t.charCodeAt(0) === 0xfeff) return ONZEKER;
   let i = 0;
   if (t.startsWith('<?xml')) {
