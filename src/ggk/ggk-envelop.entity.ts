@@ -18,7 +18,8 @@ export const ENVELOP_STATUSSEN: readonly EnvelopStatus[] = ['ontvangen', 'klaar'
 @Entity('ggk_envelop')
 @Index('uq_ggk_envelop_zender_ref', ['zenderOrganisatie', 'zenderApplicatie', 'referentienummer'], { unique: true })
 @Index('ix_ggk_envelop_bericht', ['berichtId'])
-@Index('ix_ggk_envelop_ref', ['referentienummer'])
+// The hub's own envelopes by number (a Fo01 or Du01 names one in its crossRefnummer); a received one is found by its sender's unique key.
+@Index('ix_ggk_envelop_ref', ['referentienummer'], { where: "richting = 'uit'" })
 // One current outgoing envelope per message: a replaced one makes room for its successor.
 @Index('uq_ggk_envelop_uit', ['berichtId'], { unique: true, where: "richting = 'uit' AND status <> 'vervangen'" })
 @Check('ck_ggk_envelop_richting', `richting IN ('in', 'uit')`)
