@@ -13,6 +13,9 @@ import { stuurBericht, testBsn, wachtOpBericht, jw315Xml } from './helpers/beric
 import { pinKlok } from './helpers/klok';
 import { createHubTestEnvironment, type HubTestEnvironment } from './helpers/omgeving';
 import { wachtTot } from './helpers/wacht';
+import { randomUUID } from 'node:crypto';
+import { GgkSchema } from '../src/ggk/ggk.schema';
+import { bv03 } from '../src/ggk/ggk.xml';
 
 pinKlok();
 
@@ -176,6 +179,46 @@ it('refuses a tijdstipBericht that does not rise (StUF019), an invalid payload a
   expect(fo03Code(f[0].xml)).toBe('StUF037');
   expect(await berichten()).toBe(voor + 1);
   // The accepted one's retour has left before the next test injects faults.
+  await wachtOp(() => sim.ontvangen.find((o) => o.crossRefnummer === eerst.referentienummer), 'its Du01');
+});
+
+it('an identical repeat that another api process stored while this one waited for the sending system gets that earlier Bv03, not StUF019', async () => {
+  const zender = { organisatie: AGB.alfa, applicatie: 'Alfa Tweede Systeem' };
+  // The sending system's row exists once it has sent an envelope.
+  const eerst = sim.envelop({ actie: 'Di01', zender, ontvanger: BOSCH, functie: 'JW315', xml: jw315({ bsn: testBsn(31) }) });
+  expect((await sim.lever('Di01', eerst.xml))[0].http).toBe(200);
+  const voor = await berichten();
+  const e = sim.envelop({ actie: 'Di01', zender, ontvanger: BOSCH, functie: 'JW315', xml: jw315({ bsn: testBsn(32) }) });
+  const gelezen = (await GgkSchema.laad()).lees(Buffer.from(e.xml), 'Di01');
+  if (!('env' in gelezen) || !gelezen.env) throw new Error('the envelope does not read');
+  const sg = gelezen.env.stuurgegevens;
+  // The other api process holds the sending system's row,
+  const ander = new Client({ connectionString: hub.db.ownerUrl });
+  await ander.connect();
+  try {
+    await ander.query('BEGIN');
+    await ander.query(`SELECT 1 FROM ggk_tijdstip WHERE organisatie = $1 AND applicatie = $2 FOR UPDATE`, [zender.organisatie, zender.applicatie]);
+    const antwoord = sim.lever('Di01', e.xml);
+    // until this one's batch waits for it,
+    await wachtTot('the batch waiting for the sending system', async () =>
+      (await hub.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO ggk_tijdstip%'`))[0].n,
+    );
+    // and stores the same envelope with its Bv03 before it lets go.
+    const eerder = bv03({ zender: { organisatie: BOSCH.organisatie, applicatie: 'Jeugdhub' }, ontvanger: zender, referentienummer: randomUUID(), tijdstipBericht: '20261206120000000', crossRefnummer: sg.referentienummer });
+    await ander.query(
+      `INSERT INTO ggk_envelop (richting, berichtcode, zender_organisatie, zender_applicatie, ontvanger_organisatie, referentienummer, tijdstip_bericht, functie, inhoud_hash, antwoord, status)
+       VALUES ('in', 'Di01', $1, $2, $3, $4, $5, 'JW315', $6, $7, 'ontvangen')`,
+      [zender.organisatie, zender.applicatie, BOSCH.organisatie, sg.referentienummer, sg.tijdstipBericht, gelezen.env.hash, eerder],
+    );
+    await ander.query(`UPDATE ggk_tijdstip SET laatste = $3 WHERE organisatie = $1 AND applicatie = $2`, [zender.organisatie, zender.applicatie, sg.tijdstipBericht.padEnd(17, '0')]);
+    await ander.query('COMMIT');
+    const [a] = await antwoord;
+    expect([a.http, fo03Code(a.xml) ?? a.xml]).toEqual([200, eerder]);
+    expect(await berichten()).toBe(voor);
+  } finally {
+    await ander.end();
+  }
+  // The first one's retour has left before the next test injects faults.
   await wachtOp(() => sim.ontvangen.find((o) => o.crossRefnummer === eerst.referentienummer), 'its Du01');
 });
 
@@ -366,7 +409,7 @@ it('envelopes of one sender that arrive while its previous batch is written shar
     const eerste = env(T(10));
     const eersteAntwoord = sim.lever('Di01', eerste.xml);
     await wachtTot('the first batch waiting for the lock', async () =>
-      (await hub.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO ggk_tijdstip%'`))[0].n > 0 || undefined,
+      (await hub.rijen<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO ggk_tijdstip%'`))[0].n > 0 || undefined,
     );
     // Meanwhile, at once and out of order: T(40), T(20), T(30), another envelope at T(20), one below the first's T(10), and T(30)'s envelope again.
     const e40 = env(T(40));

@@ -202,6 +202,8 @@ export class GgkOntvangst {
    * inbox in that order, the envelopes and their Bv03s are recorded, and the sending systems' rows
    * keep the last accepted tijdstipBericht. A failure of the transaction as a whole (a party the
    * hub does not serve, a twin stored meanwhile) writes each envelope alone, as it was before.
+   * Four statements besides the inbox's: the locks with what is known, the Bv03s' tijdstippen, the
+   * records, and (only after a StUF019) a fresh look for a twin stored while this batch waited.
    */
   private async schrijfBatch(agb: string, items: Kandidaat[]): Promise<(SoapAntwoord | Error)[]> {
     const p: Principal = { sub: `ggk:${agb}`, rol: 'aanbieder', agb, gemeenten: [] };
@@ -210,35 +212,45 @@ export class GgkOntvangst {
       const sgs = items.map((k) => k.env.stuurgegevens);
       const sys = (s: Systeem) => `${s.organisatie}\u0000${s.applicatie}`;
       const nummer = (zender: Systeem, referentienummer: string) => `${sys(zender)}\u0000${referentienummer}`;
-      // The sending systems' rows, locked in one order (no deadlock between api processes), and their last tijdstipBericht.
+      // The sending systems, in the order their rows are locked.
       const zenders = [...new Map(sgs.map((sg) => [sys(sg.zender), sg.zender])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, z]) => z);
-      const rijen = await prepared<{ organisatie: string; applicatie: string; laatste: string }>(em,
-        `INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste)
-         SELECT z.o, z.a, '00000000000000000' FROM unnest($1::varchar[], $2::varchar[]) WITH ORDINALITY AS z(o, a, nr) ORDER BY z.nr
-         ON CONFLICT (organisatie, applicatie) DO UPDATE SET laatste = ggk_tijdstip.laatste
-         RETURNING organisatie, applicatie, laatste`,
-        [zenders.map((z) => z.organisatie), zenders.map((z) => z.applicatie)],
-      );
-      const laatste = new Map(rijen.map((r) => [sys(r), r.laatste]));
-      // Numbers already received (a twin that committed while this batch waited for the lock included).
-      const bekend = await prepared<{ zender_organisatie: string; zender_applicatie: string; referentienummer: string; inhoud_hash: string | null; antwoord: string | null }>(em,
-        `SELECT e.zender_organisatie, e.zender_applicatie, e.referentienummer, e.inhoud_hash, e.antwoord
-           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS k(o, a, r)
-           JOIN ggk_envelop e ON e.zender_organisatie = k.o AND e.zender_applicatie = k.a AND e.referentienummer = k.r`,
-        [sgs.map((sg) => sg.zender.organisatie), sgs.map((sg) => sg.zender.applicatie), sgs.map((sg) => sg.referentienummer)],
-      );
-      const eerder = new Map(bekend.map((b) => [nummer({ organisatie: b.zender_organisatie, applicatie: b.zender_applicatie }, b.referentienummer), b]));
-      // A Du01 answers a Di01 the hub sent: its crossRefnummer must be that Di01's referentienummer (StUF043).
+      // One statement: the sending systems' rows, locked in one order (no deadlock between api
+      // processes), with their last tijdstipBericht; the numbers already received; and for Du01s
+      // whether their crossRefnummer is a Di01 of the hub (StUF043). Its reads share the snapshot
+      // taken before the lock: a twin another api process committed meanwhile is not among them,
+      // and then the envelope's insert below finds it (the batch is written again, each alone).
       const cross = items.flatMap((k, i) => (k.operatie === 'Du01' ? [sgs[i].crossRefnummer ?? ''] : []));
-      const heen = new Set(
-        cross.length
-          ? (
-              await prepared<{ referentienummer: string }>(em, `SELECT referentienummer FROM ggk_envelop WHERE richting = 'uit' AND berichtcode = 'Di01' AND referentienummer = ANY($1::varchar[])`, [
-                cross,
-              ])
-            ).map((r) => r.referentienummer)
-          : [],
+      const gelezen = await prepared<{ soort: 't' | 'e' | 'h'; o: string; a: string; r: string; hash: string | null; antwoord: string | null }>(em,
+        `WITH z AS (
+           INSERT INTO ggk_tijdstip (organisatie, applicatie, laatste)
+           SELECT z.o, z.a, '00000000000000000' FROM unnest($1::varchar[], $2::varchar[]) WITH ORDINALITY AS z(o, a, nr) ORDER BY z.nr
+           ON CONFLICT (organisatie, applicatie) DO UPDATE SET laatste = ggk_tijdstip.laatste
+           RETURNING organisatie, applicatie, laatste
+         )
+         SELECT 't' AS soort, organisatie AS o, applicatie AS a, laatste::varchar AS r, NULL::bpchar AS hash, NULL::text AS antwoord FROM z
+         UNION ALL
+         SELECT 'e', e.zender_organisatie, e.zender_applicatie, e.referentienummer, e.inhoud_hash, e.antwoord
+           FROM unnest($3::varchar[], $4::varchar[], $5::varchar[]) AS k(o, a, r)
+           JOIN ggk_envelop e ON e.zender_organisatie = k.o AND e.zender_applicatie = k.a AND e.referentienummer = k.r
+         UNION ALL
+         SELECT 'h', NULL, NULL, referentienummer, NULL, NULL FROM ggk_envelop
+          WHERE cardinality($6::varchar[]) > 0 AND richting = 'uit' AND berichtcode = 'Di01' AND referentienummer = ANY($6::varchar[])`,
+        [
+          zenders.map((z) => z.organisatie),
+          zenders.map((z) => z.applicatie),
+          sgs.map((sg) => sg.zender.organisatie),
+          sgs.map((sg) => sg.zender.applicatie),
+          sgs.map((sg) => sg.referentienummer),
+          cross,
+        ],
       );
+      const rijen = gelezen.filter((g) => g.soort === 't').map((g) => ({ organisatie: g.o, applicatie: g.a, laatste: g.r }));
+      const laatste = new Map(rijen.map((r) => [sys(r), r.laatste]));
+      const eerder = new Map(
+        gelezen.filter((g) => g.soort === 'e').map((g) => [nummer({ organisatie: g.o, applicatie: g.a }, g.r), { inhoud_hash: g.hash, antwoord: g.antwoord }]),
+      );
+      // A Du01 answers a Di01 the hub sent: its crossRefnummer must be that Di01's referentienummer (StUF043).
+      const heen = new Set(gelezen.filter((g) => g.soort === 'h').map((g) => g.r));
       const volgorde = items.map((_, i) => i).sort((a, b) => {
         const ta = vergelijkbaar(sgs[a].tijdstipBericht);
         const tb = vergelijkbaar(sgs[b].tijdstipBericht);
@@ -279,6 +291,22 @@ export class GgkOntvangst {
         nieuw.set(nummer(sg.zender, sg.referentienummer), i);
         aangenomen.push(i);
       }
+      // A StUF019 may be an identical repeat whose first delivery another api process committed
+      // while this batch waited for the sending system's row: its number is looked up again, now.
+      const laat = items.flatMap((_, i) => (uit[i] instanceof Weigering && uit[i].code === 'StUF019' ? [i] : []));
+      if (laat.length) {
+        const nu = await prepared<{ zender_organisatie: string; zender_applicatie: string; referentienummer: string; inhoud_hash: string | null; antwoord: string | null }>(em,
+          `SELECT e.zender_organisatie, e.zender_applicatie, e.referentienummer, e.inhoud_hash, e.antwoord
+             FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS k(o, a, r)
+             JOIN ggk_envelop e ON e.zender_organisatie = k.o AND e.zender_applicatie = k.a AND e.referentienummer = k.r`,
+          [laat.map((i) => sgs[i].zender.organisatie), laat.map((i) => sgs[i].zender.applicatie), laat.map((i) => sgs[i].referentienummer)],
+        );
+        const gevonden = new Map(nu.map((b) => [nummer({ organisatie: b.zender_organisatie, applicatie: b.zender_applicatie }, b.referentienummer), b]));
+        for (const i of laat) {
+          const e = gevonden.get(nummer(sgs[i].zender, sgs[i].referentienummer));
+          if (e) uit[i] = e.inhoud_hash === items[i].env.hash && e.antwoord ? { http: 200, xml: e.antwoord } : andereInhoud(sgs[i]);
+        }
+      }
       if (aangenomen.length) {
         // The payloads onto the inbox, numbered in the senders' order.
         const ontvangen = await ontvangInTransactie(
@@ -310,14 +338,26 @@ export class GgkOntvangst {
           );
         }
         const kol = <T>(f: (i: number) => T) => aangenomen.map(f);
-        const r = await prepared<{ id: string }>(em,
-          `INSERT INTO ggk_envelop (richting, berichtcode, zender_organisatie, zender_applicatie, ontvanger_organisatie, referentienummer, tijdstip_bericht,
-                                    cross_refnummer, functie, bericht_id, inhoud_hash, antwoord, status)
-           SELECT 'in', e.code, e.zo, e.za, e.oo, e.ref, e.t, e.kruis, e.functie, e.bericht, e.hash, e.antwoord, 'ontvangen'
-             FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::uuid[], $10::bpchar[], $11::text[])
-                  WITH ORDINALITY AS e(code, zo, za, oo, ref, t, kruis, functie, bericht, hash, antwoord, nr)
-            ORDER BY e.nr
-           ON CONFLICT (zender_organisatie, zender_applicatie, referentienummer) DO NOTHING RETURNING id`,
+        const vorige = new Map(rijen.map((r) => [sys(r), r.laatste]));
+        const bijgewerkt = zenders.filter((z) => laatste.get(sys(z)) !== vorige.get(sys(z)));
+        // One statement: the envelopes with their Bv03s, the sending systems' last accepted
+        // tijdstipBericht, and the route: from now on the hub reaches this provider through the GGk.
+        const [r] = await prepared<{ n: number }>(em,
+          `WITH e AS (
+             INSERT INTO ggk_envelop (richting, berichtcode, zender_organisatie, zender_applicatie, ontvanger_organisatie, referentienummer, tijdstip_bericht,
+                                      cross_refnummer, functie, bericht_id, inhoud_hash, antwoord, status)
+             SELECT 'in', e.code, e.zo, e.za, e.oo, e.ref, e.t, e.kruis, e.functie, e.bericht, e.hash, e.antwoord, 'ontvangen'
+               FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::uuid[], $10::bpchar[], $11::text[])
+                    WITH ORDINALITY AS e(code, zo, za, oo, ref, t, kruis, functie, bericht, hash, antwoord, nr)
+              ORDER BY e.nr
+             ON CONFLICT (zender_organisatie, zender_applicatie, referentienummer) DO NOTHING RETURNING id
+           ), t AS (
+             UPDATE ggk_tijdstip t SET laatste = z.laatste FROM unnest($12::varchar[], $13::varchar[], $14::bpchar[]) AS z(o, a, laatste)
+              WHERE t.organisatie = z.o AND t.applicatie = z.a
+           ), k AS (
+             INSERT INTO keten_route (aanbieder_agb, kanaal) VALUES ($15, 'ggk') ON CONFLICT (aanbieder_agb) DO NOTHING
+           )
+           SELECT count(*)::int AS n FROM e`,
           [
             kol((i) => items[i].operatie),
             kol((i) => sgs[i].zender.organisatie),
@@ -330,19 +370,14 @@ export class GgkOntvangst {
             berichtIds,
             kol((i) => items[i].env.hash),
             kol((i) => antwoorden.get(i)!),
+            bijgewerkt.map((z) => z.organisatie),
+            bijgewerkt.map((z) => z.applicatie),
+            bijgewerkt.map((z) => laatste.get(sys(z))),
+            agb,
           ],
         );
         // A twin of one of them committed meanwhile: roll back; each alone is answered as its twin was.
-        if (r.length !== aangenomen.length) throw items.length > 1 ? new AlleenOpnieuw() : new Tweeling();
-        // The sending systems' last accepted tijdstipBericht.
-        const bijgewerkt = zenders.filter((z) => laatste.get(sys(z)) !== rijen.find((x) => sys(x) === sys(z))?.laatste);
-        await prepared(em,
-          `UPDATE ggk_tijdstip t SET laatste = z.laatste FROM unnest($1::varchar[], $2::varchar[], $3::bpchar[]) AS z(o, a, laatste)
-            WHERE t.organisatie = z.o AND t.applicatie = z.a`,
-          [bijgewerkt.map((z) => z.organisatie), bijgewerkt.map((z) => z.applicatie), bijgewerkt.map((z) => laatste.get(sys(z)))],
-        );
-        // From now on the hub reaches this provider through the GGk.
-        await prepared(em, `INSERT INTO keten_route (aanbieder_agb, kanaal) VALUES ($1, 'ggk') ON CONFLICT (aanbieder_agb) DO NOTHING`, [agb]);
+        if (r.n !== aangenomen.length) throw items.length > 1 ? new AlleenOpnieuw() : new Tweeling();
         for (const i of aangenomen) uit[i] = { http: 200, xml: antwoorden.get(i)! };
         for (const [i, j] of tweeling) uit[i] = uit[j];
       }
