@@ -18,8 +18,9 @@ export const ENVELOP_STATUSSEN: readonly EnvelopStatus[] = ['ontvangen', 'klaar'
 @Entity('ggk_envelop')
 @Index('uq_ggk_envelop_zender_ref', ['zenderOrganisatie', 'zenderApplicatie', 'referentienummer'], { unique: true })
 @Index('ix_ggk_envelop_bericht', ['berichtId'])
-// The hub's own envelopes by number (a Fo01 or Du01 names one in its crossRefnummer); a received one is found by its sender's unique key.
-@Index('ix_ggk_envelop_ref', ['referentienummer'], { where: "richting = 'uit'" })
+// Not partial (richting = 'uit'): without statistics the planner walked such a small index for a
+// delivery's lookup by bericht_id instead of uq_ggk_envelop_uit (test/ggk-plan.test.ts).
+@Index('ix_ggk_envelop_ref', ['referentienummer'])
 // One current outgoing envelope per message: a replaced one makes room for its successor.
 @Index('uq_ggk_envelop_uit', ['berichtId'], { unique: true, where: "richting = 'uit' AND status <> 'vervangen'" })
 @Check('ck_ggk_envelop_richting', `richting IN ('in', 'uit')`)

@@ -22,6 +22,10 @@ import { prepared } from '../db/prepared';
  */
 export const VERSIES = { applicatieVersie: '0001', applicatieSubversie: '0000', functieVersie: '0003', functieSubversie: '0002' } as const;
 
+/** A message's current outgoing envelope, locked: every delivery attempt reads it (test/ggk-plan.test.ts holds its plan). */
+export const HUIDIG_ENVELOP = `SELECT id, berichtcode, referentienummer, tijdstip_bericht, cross_refnummer, status, foutplek FROM ggk_envelop
+      WHERE richting = 'uit' AND bericht_id = $1 AND status <> 'vervangen' FOR UPDATE`;
+
 interface Opgeslagen {
   id: string;
   berichtcode: 'Di01' | 'Du01';
@@ -144,11 +148,7 @@ async function envelopVoor(em: EntityManager, cfg: Config, b: TeBezorgenBericht)
     versies: VERSIES,
     xml: b.xml,
   });
-  const [huidig] = await prepared<Opgeslagen>(em,
-    `SELECT id, berichtcode, referentienummer, tijdstip_bericht, cross_refnummer, status, foutplek FROM ggk_envelop
-      WHERE richting = 'uit' AND bericht_id = $1 AND status <> 'vervangen' FOR UPDATE`,
-    [b.id],
-  );
+  const [huidig] = await prepared<Opgeslagen>(em, HUIDIG_ENVELOP, [b.id]);
   if (huidig && !(huidig.status === 'fout' && huidig.foutplek === 'client')) {
     // After IB103 (type frozen) the same envelope goes again: sending it now.
     if (huidig.status === 'opnieuw') await prepared(em, `UPDATE ggk_envelop SET status = 'klaar' WHERE id = $1`, [huidig.id]);
