@@ -733,16 +733,9 @@ export async function ingestBench(ctx: IngestContext): Promise<{ text: string; l
     const apiPids = apis.map((x) => x.pid);
     const meet = async (post: Post, z: Zending, o: { ok: number; viaKanaal: boolean }): Promise<Fase> => {
       const walVoor = await walBytes(ctx.ds);
-      const cp = await import('node:child_process');
-      const fs = await import('node:fs');
-      const psql = (q: string) => cp.execSync(`psql -h 127.0.0.1 -U postgres -d postgres -AtF '|' -c "${q}"`).toString();
-      const fase = `${o.viaKanaal ? 'ggk' : 'direct'}-${Date.now()}`;
-      if (process.env.BENCH_PGSS) psql('SELECT pg_stat_statements_reset()');
       const a = await cpuSnapshot(database, pids, redis, apiPids);
       let v: CpuSnapshot | undefined;
-      const result = await run(post, z, workers, { ...o, bijVerwerkt: async () => { v = await cpuSnapshot(database, pids, redis, apiPids); if (process.env.BENCH_PGSS) fs.writeFileSync(`/tmp/pgss-${fase}.txt`, psql(`SELECT calls, total_exec_time + total_plan_time, rows, wal_bytes, regexp_replace(query, '[[:space:]]+', ' ', 'g') FROM pg_stat_statements ORDER BY 2 DESC`)); } });
-      const ct = cpuPerMessage(a, v ?? a, aantal(z));
-      process.stderr.write(`ROUND ${o.viaKanaal ? 'ggk   ' : 'direct'} ${JSON.stringify(ct)}\n`);
+      const result = await run(post, z, workers, { ...o, bijVerwerkt: async () => void (v = await cpuSnapshot(database, pids, redis, apiPids)) });
       const cpu = cpuPerMessage(a, await cpuSnapshot(database, pids, redis, apiPids), aantal(z));
       return { result, cpu, cpuTotVerwerkt: cpuPerMessage(a, v ?? a, aantal(z)), wal: (await walBytes(ctx.ds)) - walVoor, berichten: aantal(z) };
     };
