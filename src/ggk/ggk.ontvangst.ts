@@ -202,8 +202,8 @@ export class GgkOntvangst {
    * inbox in that order, the envelopes and their Bv03s are recorded, and the sending systems' rows
    * keep the last accepted tijdstipBericht. A failure of the transaction as a whole (a party the
    * hub does not serve, a twin stored meanwhile) writes each envelope alone, as it was before.
-   * Four statements besides the inbox's: the locks with what is known, the Bv03s' tijdstippen, the
-   * records, and (only after a StUF019) a fresh look for a twin stored while this batch waited.
+   * Three statements besides the inbox's: the locks with what is known, the Bv03s' tijdstippen and
+   * the records; a fourth only after a StUF019, a fresh look for a twin stored while this batch waited.
    */
   private async schrijfBatch(agb: string, items: Kandidaat[]): Promise<(SoapAntwoord | Error)[]> {
     const p: Principal = { sub: `ggk:${agb}`, rol: 'aanbieder', agb, gemeenten: [] };
