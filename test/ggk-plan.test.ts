@@ -4,6 +4,7 @@ import { SYSTEEM } from '../src/auth/principal';
 import { withTenant } from '../src/db/tenant';
 import { HUIDIG_ENVELOP } from '../src/ggk/ggk.kanaal';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { knopen, type PlanNode } from './helpers/plan';
 
 /**
  * Every delivery attempt through the GGk reads its message's current outgoing envelope by
@@ -15,16 +16,6 @@ import { createTestDatabase, type TestDatabase } from './helpers/db';
 let db: TestDatabase;
 let ds: DataSource;
 const UIT = 5000;
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
-const knopen = (p: PlanNode): PlanNode[] => [p, ...(p.Plans ?? []).flatMap(knopen)];
 
 async function alsEigenaar(sql: string): Promise<void> {
   const owner = new Client({ connectionString: db.ownerUrl });

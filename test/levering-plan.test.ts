@@ -4,6 +4,7 @@ import { withTenant } from '../src/db/tenant';
 import { LEVERINGEN_PER_CLIENT } from '../src/toewijzing/berichten/levering';
 import { createTestDatabase, type TestDatabase } from './helpers/db';
 import { Client } from 'pg';
+import { knopen, type PlanNode } from './helpers/plan';
 
 /**
  * The worker reads the live deliveries of a batch's clients with one index probe per client. A
@@ -66,18 +67,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.drop();
 });
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  'Rows Removed by Filter'?: number;
-  'Actual Rows'?: number;
-  Plans?: PlanNode[];
-}
-
-const knopen = (p: PlanNode): PlanNode[] => [p, ...(p.Plans ?? []).flatMap(knopen)];
 
 /** The statement executed under `mode` on the connection that prepared it, and its plan's nodes on levering. */
 async function plan(mode: 'force_custom_plan' | 'force_generic_plan') {

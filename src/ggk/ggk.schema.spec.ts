@@ -1,19 +1,10 @@
 import { GgkSchema } from './ggk.schema';
-import { envelop, type UitgaandEnvelop } from './ggk.xml';
+import { envelop } from './ggk.xml';
+import { voorbeeldDi01 } from '../../test/helpers/ggk';
 import type { OntvangenEnvelop } from './ggk.types';
 
 /** A received envelope is parsed once: validated against the StUF-GGk XSDs and read from the same document. */
-const di01: UitgaandEnvelop = {
-  berichtcode: 'Di01',
-  zender: { organisatie: '12345678', applicatie: 'Portaal' },
-  ontvanger: { organisatie: '0363', applicatie: 'GGk' },
-  referentienummer: '3dadab53-7e98-4543-b4af-cec3f61de2ec',
-  tijdstipBericht: '20261206183752901',
-  crossRefnummer: null,
-  functie: 'JW305',
-  versies: { applicatieVersie: '0003', applicatieSubversie: '0002', functieVersie: '0003', functieSubversie: '0002' },
-  xml: Buffer.from('<JW305 xmlns="http://www.istandaarden.nl/ijw/3_2/jw305/schema"/>'),
-};
+const di01 = voorbeeldDi01;
 
 async function lees(xml: string): Promise<OntvangenEnvelop> {
   const r = (await GgkSchema.laad()).lees(Buffer.from(xml), 'Di01');

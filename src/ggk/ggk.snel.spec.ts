@@ -10,20 +10,12 @@ import { GgkSchema } from './ggk.schema';
 import { leesSnel } from './ggk.snel';
 import { envelop, type UitgaandEnvelop } from './ggk.xml';
 import { NS, type Operatie } from './ggk.types';
+import { prng } from '../seed/verkeer.plan';
+import { voorbeeldDi01 } from '../../test/helpers/ggk';
 
 const payload = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><JW305 xmlns="http://www.istandaarden.nl/ijw/3_2/jw305/schema"><Header/></JW305>');
 
-const di01: UitgaandEnvelop = {
-  berichtcode: 'Di01',
-  zender: { organisatie: '12345678', applicatie: 'Portaal' },
-  ontvanger: { organisatie: '0363', applicatie: 'GGk' },
-  referentienummer: '3dadab53-7e98-4543-b4af-cec3f61de2ec',
-  tijdstipBericht: '20261206183752901',
-  crossRefnummer: null,
-  functie: 'JW305',
-  versies: { applicatieVersie: '0003', applicatieSubversie: '0002', functieVersie: '0003', functieSubversie: '0002' },
-  xml: payload,
-};
+const di01: UitgaandEnvelop = { ...voorbeeldDi01, xml: payload };
 const du01: UitgaandEnvelop = { ...di01, berichtcode: 'Du01', crossRefnummer: '9c0f7b90-5c69-41e5-a837-0800200c9a66', functie: 'JW306', xml: payload.subarray(0, payload.length - 1) };
 
 /** Laid out as the StUF-GGk 0210 example envelope (tabs and newlines between the elements), in a SOAP envelope with a default namespace. */
@@ -79,17 +71,6 @@ const BASIS: readonly [string, string, Operatie][] = [
   ['simulator Du01', simDu01, 'Du01'],
   ['as the specification example', alsVoorbeeld, 'Di01'],
 ];
-
-/** A small deterministic generator (mulberry32): the same mutations on every run. */
-function willekeur(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every element of a text: its start tag, its whole extent, and (a leaf) its value. */
 function elementen(xml: string): { start: number; eind: number; open: string; naam: string; waarde?: [number, number] }[] {
@@ -235,7 +216,7 @@ describe('leesSnel (the fast reader of Di01/Du01 envelopes)', () => {
   });
 
   it('gives the same reading as libxml2 for every random edit it reads itself', () => {
-    const r = willekeur(20261206);
+    const r = prng(20261206);
     let gelezen = 0;
     for (const [label, xml, operatie] of BASIS) {
       willekeurigeMutaties(xml, 1500, r).forEach((m, i) => {
