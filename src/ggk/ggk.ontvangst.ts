@@ -131,8 +131,9 @@ export class GgkOntvangst {
       ]),
     );
     if (!rows[0]) return undefined;
-    if (rows[0].inhoud_hash !== hash || !rows[0].antwoord) throw new Weigering('StUF016', `Referentienummer ${sg.referentienummer} van deze zender is al ontvangen met andere inhoud`);
-    return { http: 200, xml: rows[0].antwoord };
+    const a = alsHerhaling(rows[0], sg, hash);
+    if (a instanceof Weigering) throw a;
+    return a;
   }
 
   private async heenOfRetour(env: OntvangenEnvelop, operatie: 'Di01' | 'Du01'): Promise<SoapAntwoord> {
@@ -264,7 +265,7 @@ export class GgkOntvangst {
         const sg = sgs[i];
         const e = eerder.get(nummer(sg.zender, sg.referentienummer));
         if (e) {
-          uit[i] = e.inhoud_hash === env.hash && e.antwoord ? { http: 200, xml: e.antwoord } : andereInhoud(sg);
+          uit[i] = alsHerhaling(e, sg, env.hash);
           continue;
         }
         const j = nieuw.get(nummer(sg.zender, sg.referentienummer));
@@ -304,7 +305,7 @@ export class GgkOntvangst {
         const gevonden = new Map(nu.map((b) => [nummer({ organisatie: b.zender_organisatie, applicatie: b.zender_applicatie }, b.referentienummer), b]));
         for (const i of laat) {
           const e = gevonden.get(nummer(sgs[i].zender, sgs[i].referentienummer));
-          if (e) uit[i] = e.inhoud_hash === items[i].env.hash && e.antwoord ? { http: 200, xml: e.antwoord } : andereInhoud(sgs[i]);
+          if (e) uit[i] = alsHerhaling(e, sgs[i], items[i].env.hash);
         }
       }
       if (aangenomen.length) {
@@ -466,6 +467,10 @@ interface Kandidaat {
 const aanbiederVan = (sg: Stuurgegevens): Principal => ({ sub: `ggk:${sg.zender.organisatie}`, rol: 'aanbieder', agb: sg.zender.organisatie, gemeenten: [] });
 
 const andereInhoud = (sg: Stuurgegevens) => new Weigering('StUF016', `Referentienummer ${sg.referentienummer} van deze zender is al ontvangen met andere inhoud`);
+
+/** An envelope under a number already received: the same content gets the earlier Bv03, other content StUF016. */
+const alsHerhaling = (e: EerdereOntvangst, sg: Stuurgegevens, hash: string): SoapAntwoord | Weigering =>
+  e.inhoud_hash === hash && e.antwoord ? { http: 200, xml: e.antwoord } : andereInhoud(sg);
 
 /** Envelopes waiting for their batch's transaction: with the api's other gauges at /metrics. */
 const wachtend = new Gauge({ name: 'hub_ggk_envelopes_waiting', help: 'GGk envelopes received and checked, waiting for the transaction that records them', registers: [registry] });
