@@ -203,7 +203,8 @@ describe('GGk, a Fo01 overtaking the Bv03', () => {
       const [r] = await hub.rijen<{ open: number }>(`SELECT count(*)::int AS open FROM outbox WHERE bericht_id = $1 AND soort = 'bezorg' AND afgehandeld_op IS NULL`, [retourId]);
       return r.open === 0;
     });
-    // The hub answered the Fo01 with a Bv03.
+    // The hub answered the Fo01 with a Bv03 (the answer reaches the GGk after the hub's commit closed the delivery).
+    await wachtTot('the Fo01 answered', () => ggk.fo01Antwoorden.length > voor);
     expect(ggk.fo01Antwoorden.slice(voor).map((a) => a.http)).toEqual([200]);
     const [rij] = await hub.rijen<{ bericht: string; envelop: string; foutcode: string | null }>(
       `SELECT b.status AS bericht, e.status AS envelop, e.foutcode FROM bericht b JOIN ggk_envelop e ON e.bericht_id = b.id AND e.richting = 'uit' WHERE b.id = $1`,
